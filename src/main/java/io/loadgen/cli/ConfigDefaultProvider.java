@@ -1,0 +1,59 @@
+package io.loadgen.cli;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+import picocli.CommandLine.IDefaultValueProvider;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.OptionSpec;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Gives every option its default from configuration, so the precedence is command line, then environment, then
+ * {@code application.properties}, and {@code --help} shows the effective value. Option {@code --linger-ms} reads
+ * config key {@code loadgen.linger-ms}, which the environment sets as {@code LOADGEN_LINGER_MS}.
+ *
+ * <p>The first-class producer options fall back to the Kafka property they stand for ({@code kafka.linger.ms},
+ * env {@code KAFKA_LINGER_MS}), so setting either spelling works and the more specific one wins.
+ */
+public final class ConfigDefaultProvider implements IDefaultValueProvider {
+
+    public static final String PREFIX = "loadgen.";
+
+    /** First-class option name to the producer property it sets. */
+    public static final Map<String, String> PRODUCER_OPTIONS = Map.of(
+            "bootstrap-servers", "bootstrap.servers",
+            "acks", "acks",
+            "linger-ms", "linger.ms",
+            "batch-size", "batch.size",
+            "compression", "compression.type",
+            "max-in-flight", "max.in.flight.requests.per.connection",
+            "buffer-memory", "buffer.memory",
+            "client-id", "client.id");
+
+    private final Function<String, Optional<String>> config;
+
+    public ConfigDefaultProvider() {
+        this(key -> ConfigProvider.getConfig().getOptionalValue(key, String.class));
+    }
+
+    /** @param config looks up a configuration key (tests pass a map) */
+    public ConfigDefaultProvider(Function<String, Optional<String>> config) {
+        this.config = config;
+    }
+
+    @Override
+    public String defaultValue(ArgSpec arg) {
+        if (!(arg instanceof OptionSpec option) || option.usageHelp() || option.versionHelp()) return null;
+        String name = option.longestName().replaceFirst("^-+", "");
+        Optional<String> value = config.apply(PREFIX + name);
+        if (value.isEmpty() && PRODUCER_OPTIONS.containsKey(name)) {
+            value = config.apply("kafka." + PRODUCER_OPTIONS.get(name));
+        }
+        if (value.isEmpty() && name.equals("threads")) {
+            return String.valueOf(Runtime.getRuntime().availableProcessors());
+        }
+        return value.orElse(null);
+    }
+}

@@ -1,0 +1,46 @@
+package io.loadgen.cli;
+
+import io.loadgen.engine.BadSettingException;
+import io.loadgen.engine.RunFailedException;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.UnmatchedArgumentException;
+
+import java.io.PrintWriter;
+
+/** Every failure ends as one clear line on stderr and a documented exit code, never a stack trace. */
+final class ErrorHandlers {
+
+    private ErrorHandlers() {
+    }
+
+    static final IParameterExceptionHandler BAD_PARAMETER = (ParameterException ex, String[] args) -> {
+        CommandLine cmd = ex.getCommandLine();
+        PrintWriter err = cmd.getErr();
+        err.println("loadgen: " + ex.getMessage());
+        UnmatchedArgumentException.printSuggestions(ex, err);
+        err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for the options.");
+        err.flush();
+        return ExitCodes.USAGE;
+    };
+
+    static final IExecutionExceptionHandler FAILED_EXECUTION = (Exception ex, CommandLine cmd, CommandLine.ParseResult parsed) -> {
+        PrintWriter err = cmd.getErr();
+        int code;
+        if (ex instanceof UsageException || ex instanceof BadSettingException) {
+            err.println("loadgen: " + ex.getMessage());
+            err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for the options.");
+            code = ExitCodes.USAGE;
+        } else if (ex instanceof RunFailedException) {
+            err.println("loadgen: " + ex.getMessage());
+            code = ExitCodes.RUN_FAILED;
+        } else {
+            err.println("loadgen: unexpected error: " + ex);
+            code = ExitCodes.RUN_FAILED;
+        }
+        err.flush();
+        return code;
+    };
+}

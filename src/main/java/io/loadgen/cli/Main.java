@@ -1,0 +1,40 @@
+package io.loadgen.cli;
+
+import io.quarkus.runtime.QuarkusApplication;
+import io.quarkus.runtime.annotations.QuarkusMain;
+import jakarta.inject.Inject;
+import picocli.CommandLine;
+
+import java.util.Set;
+
+/**
+ * Entry point. Builds the picocli command tree with the CDI factory, wires the config-backed defaults and the
+ * one-line error handlers, and makes {@code run} the default subcommand: {@code loadgen --messages 5} and a bare
+ * {@code java -jar} (configured by env vars alone, as in a container) both run the load.
+ */
+@QuarkusMain
+public class Main implements QuarkusApplication {
+
+    private static final Set<String> TOP_LEVEL_OPTIONS = Set.of("-h", "--help", "-V", "--version");
+
+    @Inject
+    CommandLine.IFactory factory;
+
+    @Override
+    public int run(String... args) {
+        CommandLine cmd = new CommandLine(LoadgenCommand.class, factory)
+                .setDefaultValueProvider(new ConfigDefaultProvider())
+                .setParameterExceptionHandler(ErrorHandlers.BAD_PARAMETER)
+                .setExecutionExceptionHandler(ErrorHandlers.FAILED_EXECUTION);
+        return cmd.execute(withDefaultSubcommand(args, cmd.getSubcommands().keySet()));
+    }
+
+    static String[] withDefaultSubcommand(String[] args, Set<String> subcommands) {
+        if (args.length > 0 && (subcommands.contains(args[0]) || TOP_LEVEL_OPTIONS.contains(args[0]))) return args;
+        if (args.length > 0 && !args[0].startsWith("-")) return args; // let picocli name the unknown subcommand
+        String[] withRun = new String[args.length + 1];
+        withRun[0] = "run";
+        System.arraycopy(args, 0, withRun, 1, args.length);
+        return withRun;
+    }
+}

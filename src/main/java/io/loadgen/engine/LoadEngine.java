@@ -1,0 +1,230 @@
+package io.loadgen.engine;
+
+import io.loadgen.payload.Generators;
+import io.loadgen.payload.KeyGenerator;
+import io.loadgen.payload.RecordGenerator;
+import io.loadgen.payload.WallClock;
+import io.loadgen.spec.LoadSpec;
+import io.loadgen.stats.RunResult;
+import io.loadgen.stats.RunStats;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
+import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+
+/**
+ * Runs one load spec against Kafka and returns what the cluster acknowledged. Knows nothing of the command line,
+ * Quarkus or the console: progress goes to a {@link RunListener}, the result is returned.
+ *
+ * <p>Flow: check the cluster and topic, create the producers and fetch metadata (so connection set-up is not
+ * timed), start the sender threads, stop on message count, duration or {@link #requestStop()}, wait for records
+ * in flight (bounded by the stop timeout when interrupted), close the producers.
+ */
+public final class LoadEngine {
+
+    private final ProducerFactory producerFactory;
+    private final LongSupplier nanoClock;
+    private final LongSupplier epochNanos;
+    private final StopSignal stop = new StopSignal();
+
+    public LoadEngine(ProducerFactory producerFactory) {
+        this(producerFactory, System::nanoTime, WallClock.epochNanos());
+    }
+
+    LoadEngine(ProducerFactory producerFactory, LongSupplier nanoClock, LongSupplier epochNanos) {
+        this.producerFactory = producerFactory;
+        this.nanoClock = nanoClock;
+        this.epochNanos = epochNanos;
+    }
+
+    /** Asks a running (or about to run) load to stop early: sending stops, records in flight are awaited. Thread-safe. */
+    public void requestStop() {
+        stop.stop(StopSignal.Reason.INTERRUPTED, nanoClock.getAsLong());
+    }
+
+    public RunResult run(LoadSpec spec, RunListener listener) {
+        int partitions = TopicPreparer.prepare(spec);
+        List<Producer<byte[], byte[]>> producers = createProducers(spec);
+        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "loadgen-ticker"));
+        boolean forced = false;
+        try {
+            for (Producer<byte[], byte[]> p : producers) p.partitionsFor(spec.topic()); // connect + metadata, untimed
+            RunStats stats = new RunStats();
+            listener.onStart(stats);
+            Supplier<RecordGenerator> generators = Generators.forSpec(spec.payload(), epochNanos);
+
+            long startEpochMillis = System.currentTimeMillis();
+            long start = nanoClock.getAsLong();
+            SequenceClaims claims = new SequenceClaims(spec.messages());
+            WarmupGate warmup = new WarmupGate(spec.warmup(), start);
+            List<Thread> threads = new ArrayList<>();
+            for (int t = 0; t < spec.threads(); t++) {
+                Pacer pacer = null;
+                if (spec.rateLimited()) {
+                    double perThread = spec.ratePerSecond() / spec.threads();
+                    // Stagger the threads' schedules so their records interleave evenly instead of arriving in bursts.
+                    pacer = new Pacer(perThread, start + (long) (t * 1e9 / spec.ratePerSecond()), nanoClock, LockSupport::parkNanos);
+                }
+                SenderThread sender = new SenderThread(spec.topic(), producers.get(t % producers.size()), generators.get(),
+                        new KeyGenerator(spec.payload()), claims.new Cursor(), pacer, warmup, stop, stats, nanoClock);
+                threads.add(new Thread(sender, "loadgen-sender-" + t));
+            }
+            if (spec.duration() != null) {
+                ticker.schedule(() -> stop.stop(StopSignal.Reason.DURATION_REACHED, nanoClock.getAsLong()),
+                        spec.duration().toNanos(), TimeUnit.NANOSECONDS);
+            }
+            ProgressTicker progress = new ProgressTicker(stats, listener, nanoClock, start, spec.ratePerSecond());
+            long intervalNanos = spec.reportInterval().toNanos();
+            ticker.scheduleAtFixedRate(progress::tick, intervalNanos, intervalNanos, TimeUnit.NANOSECONDS);
+            threads.forEach(Thread::start);
+
+            forced = !awaitSenders(threads, spec.stopTimeout());
+            stop.stop(StopSignal.Reason.MESSAGES_SENT, nanoClock.getAsLong());
+            if (!forced) forced = !awaitInFlight(producers, spec.stopTimeout());
+            long end = nanoClock.getAsLong();
+            Double compression = compressionRatio(producers);
+            ticker.shutdownNow();
+            closeAll(producers, forced ? Duration.ZERO : spec.stopTimeout());
+            producers.clear();
+            for (Thread t : threads) joinQuietly(t, 1_000);
+
+            RunStats.Snapshot last = stats.snapshot();
+            long measuredStart = warmup.measuredStartNanos(end);
+            return new RunResult(spec.runId(),
+                    stop.reason() == StopSignal.Reason.INTERRUPTED ? RunResult.Status.INTERRUPTED : RunResult.Status.COMPLETED,
+                    describe(stop.reason(), spec),
+                    startEpochMillis, startEpochMillis + (measuredStart - start) / 1_000_000,
+                    startEpochMillis + (end - start) / 1_000_000, last.acked(), last.failed(), last.ackedBytes(),
+                    last.measuredAcked(), last.measuredBytes(), last.errors(), last.totalAckLatency(),
+                    last.totalIntendedLatency(), compression, spec.describe());
+        } finally {
+            ticker.shutdownNow();
+            closeAll(producers, Duration.ZERO);
+        }
+    }
+
+    /** Waits for the sender threads; once a stop is requested, for at most {@code stopTimeout}. False if it gave up. */
+    private boolean awaitSenders(List<Thread> threads, Duration stopTimeout) {
+        for (Thread t : threads) {
+            while (t.isAlive()) {
+                joinQuietly(t, 20);
+                if (stopOverdue(stopTimeout)) return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Flushes every producer on a helper thread and waits for it, so a stop request during the final flush is still
+     * bounded by the stop timeout. False if it gave up waiting.
+     */
+    private boolean awaitInFlight(List<Producer<byte[], byte[]>> producers, Duration stopTimeout) {
+        Thread flusher = daemon(() -> producers.forEach(p -> {
+            try {
+                p.flush();
+            } catch (KafkaException e) {
+                // records that fail are counted by their callbacks
+            }
+        }), "loadgen-flush");
+        flusher.start();
+        while (flusher.isAlive()) {
+            joinQuietly(flusher, 2);
+            if (stopOverdue(stopTimeout)) return false;
+        }
+        return true;
+    }
+
+    private boolean stopOverdue(Duration stopTimeout) {
+        return stop.reason() == StopSignal.Reason.INTERRUPTED
+                && nanoClock.getAsLong() - stop.requestedAtNanos() > stopTimeout.toNanos();
+    }
+
+    private List<Producer<byte[], byte[]>> createProducers(LoadSpec spec) {
+        List<Producer<byte[], byte[]>> producers = new ArrayList<>();
+        String clientId = spec.producerConfig().getOrDefault(ProducerConfig.CLIENT_ID_CONFIG, "loadgen");
+        try {
+            for (int i = 0; i < spec.producers(); i++) {
+                Map<String, Object> config = new HashMap<>(spec.producerConfig());
+                config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+                config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+                config.put(ProducerConfig.CLIENT_ID_CONFIG, spec.producers() == 1 ? clientId : clientId + "-" + i);
+                producers.add(producerFactory.create(config));
+            }
+            return producers;
+        } catch (KafkaException e) {
+            closeAll(producers, Duration.ZERO);
+            Throwable cause = e;
+            while (cause.getCause() != null && !(cause instanceof ConfigException)) cause = cause.getCause();
+            if (cause instanceof ConfigException) {
+                throw new BadSettingException("invalid producer setting: " + cause.getMessage(), e);
+            }
+            throw new RunFailedException("cannot create the Kafka producer: " + TopicPreparer.reason(e), e);
+        }
+    }
+
+    /** Uncompressed / compressed size, from the client's own average over the producers that sent batches. */
+    private static Double compressionRatio(List<Producer<byte[], byte[]>> producers) {
+        double sum = 0;
+        int n = 0;
+        for (Producer<byte[], byte[]> p : producers) {
+            for (Map.Entry<MetricName, ? extends Metric> e : p.metrics().entrySet()) {
+                if (e.getKey().name().equals("compression-rate-avg") && e.getKey().group().equals("producer-metrics")) {
+                    Object v = e.getValue().metricValue();
+                    if (v instanceof Double d && d > 0 && !d.isNaN()) {
+                        sum += d;
+                        n++;
+                    }
+                }
+            }
+        }
+        return n == 0 ? null : n / sum;
+    }
+
+    private static void closeAll(List<Producer<byte[], byte[]>> producers, Duration timeout) {
+        for (Producer<byte[], byte[]> p : producers) {
+            try {
+                p.close(timeout);
+            } catch (RuntimeException e) {
+                // closing is best effort; unacknowledged records were already counted as failed by their callbacks
+            }
+        }
+        producers.clear();
+    }
+
+    private static String describe(StopSignal.Reason reason, LoadSpec spec) {
+        return switch (reason) {
+            case MESSAGES_SENT -> "all " + spec.messages() + " records handed to the producer";
+            case DURATION_REACHED -> "duration reached";
+            case INTERRUPTED -> "interrupted";
+        };
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+
+    private static void joinQuietly(Thread t, long millis) {
+        try {
+            t.join(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package io.loadgen.engine;
+
+import io.loadgen.payload.KeyGenerator;
+import io.loadgen.payload.RecordGenerator;
+import io.loadgen.stats.RunStats;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+import java.util.function.LongSupplier;
+
+/**
+ * One sender thread's loop: claim a position, wait for its due time if paced, make the record, hand it to the
+ * producer with a callback that counts it when acknowledged. Nothing here blocks except the producer itself when
+ * its buffer is full, which is the backpressure we want when unpaced.
+ */
+final class SenderThread implements Runnable {
+
+    private final String topic;
+    private final Producer<byte[], byte[]> producer;
+    private final RecordGenerator values;
+    private final KeyGenerator keys;
+    private final SequenceClaims.Cursor positions;
+    private final Pacer pacer;
+    private final WarmupGate warmup;
+    private final StopSignal stop;
+    private final RunStats stats;
+    private final LongSupplier clock;
+
+    SenderThread(String topic, Producer<byte[], byte[]> producer, RecordGenerator values, KeyGenerator keys,
+                 SequenceClaims.Cursor positions, Pacer pacer, WarmupGate warmup, StopSignal stop, RunStats stats,
+                 LongSupplier clock) {
+        this.topic = topic;
+        this.producer = producer;
+        this.values = values;
+        this.keys = keys;
+        this.positions = positions;
+        this.pacer = pacer;
+        this.warmup = warmup;
+        this.stop = stop;
+        this.stats = stats;
+        this.clock = clock;
+    }
+
+    @Override
+    public void run() {
+        boolean measuring = false;
+        while (!stop.stopped()) {
+            long due = -1;
+            if (pacer != null) {
+                due = pacer.awaitNext(stop);
+                if (due < 0) break;
+            }
+            long position = positions.next();
+            if (position < 0) break;
+            byte[] key = keys.key(position);
+            byte[] value = values.value(position);
+            long now = clock.getAsLong();
+            boolean measured = warmup.measured(position, now);
+            if (measured && !measuring) {
+                measuring = true;
+                warmup.firstMeasured(now);
+            }
+            int bytes = value.length + (key == null ? 0 : key.length);
+            stats.attempted();
+            try {
+                producer.send(new ProducerRecord<>(topic, null, null, key, value),
+                        new AckCallback(stats, clock, now, due, bytes, measured));
+            } catch (RuntimeException e) {
+                // The client calls the callback itself for API errors and returns; anything thrown never reached it.
+                stats.failed(e);
+                if (e instanceof IllegalStateException) break; // producer closed under us: the run is stopping
+            }
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package io.loadgen.engine;
+
+import io.loadgen.spec.LoadSpec;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.apache.kafka.clients.admin.DescribeTopicsOptions;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Before the clock starts: checks that the cluster answers within the connect timeout, and that the topic exists
+ * (creating it when asked). Fails fast with a one-line reason instead of letting the producer block and retry.
+ */
+final class TopicPreparer {
+
+    private TopicPreparer() {
+    }
+
+    /** @return the topic's partition count */
+    static int prepare(LoadSpec spec) {
+        long timeoutMs = spec.connectTimeout().toMillis();
+        String bootstrap = spec.producerConfig().getOrDefault("bootstrap.servers", "?");
+        Map<String, Object> config = new HashMap<>();
+        spec.producerConfig().forEach((k, v) -> {
+            if (AdminClientConfig.configNames().contains(k)) config.put(k, v);
+        });
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) Math.max(1, timeoutMs));
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.max(1, Math.min(timeoutMs, 30_000)));
+        config.putIfAbsent(AdminClientConfig.CLIENT_ID_CONFIG, "loadgen-admin");
+        try (Admin admin = Admin.create(config)) {
+            try {
+                admin.describeCluster(new DescribeClusterOptions().timeoutMs((int) timeoutMs)).nodes()
+                        .get(timeoutMs + 1_000, TimeUnit.MILLISECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                throw new RunFailedException("cannot reach Kafka at " + bootstrap + " within " + timeoutMs / 1000.0
+                        + " s (--connect-timeout): " + reason(e), e);
+            }
+            try {
+                TopicDescription d = admin.describeTopics(List.of(spec.topic()), new DescribeTopicsOptions().timeoutMs((int) timeoutMs))
+                        .allTopicNames().get(timeoutMs + 1_000, TimeUnit.MILLISECONDS).get(spec.topic());
+                return d.partitions().size();
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
+                    throw new RunFailedException("cannot describe topic '" + spec.topic() + "': " + reason(e), e);
+                }
+            }
+            if (!spec.topicSetup().create()) {
+                throw new RunFailedException("topic '" + spec.topic() + "' does not exist on " + bootstrap
+                        + "; create it, or pass --create-topic (with --partitions and --replication-factor)");
+            }
+            try {
+                admin.createTopics(List.of(new NewTopic(spec.topic(), spec.topicSetup().partitions(),
+                        spec.topicSetup().replicationFactor()))).all().get(timeoutMs + 1_000, TimeUnit.MILLISECONDS);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof TopicExistsException)) {
+                    throw new RunFailedException("cannot create topic '" + spec.topic() + "': " + reason(e), e);
+                }
+            }
+            return spec.topicSetup().partitions();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RunFailedException("interrupted while connecting to Kafka", e);
+        } catch (TimeoutException e) {
+            throw new RunFailedException("Kafka at " + bootstrap + " did not answer within " + timeoutMs / 1000.0 + " s", e);
+        }
+    }
+
+    static String reason(Throwable e) {
+        Throwable t = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+        String m = t.getMessage();
+        return t.getClass().getSimpleName() + (m == null ? "" : ": " + m.lines().findFirst().orElse(""));
+    }
+}

@@ -1,0 +1,43 @@
+package io.loadgen.report;
+
+import io.loadgen.stats.Progress;
+import org.HdrHistogram.Histogram;
+
+import java.io.PrintStream;
+import java.util.Locale;
+
+/** One line per progress tick: what happened in the last interval, and the totals so far. */
+public final class ProgressPrinter {
+
+    private final PrintStream out;
+
+    public ProgressPrinter(PrintStream out) {
+        this.out = out;
+    }
+
+    public void print(Progress p) {
+        out.println(line(p));
+        out.flush();
+    }
+
+    static String line(Progress p) {
+        Histogram ack = p.snapshot().intervalAckLatency();
+        StringBuilder sb = new StringBuilder(160);
+        sb.append(String.format(Locale.ROOT, "[%7.1fs] ", p.elapsedNanos() / 1e9))
+                .append(Numbers.rate(p.intervalRecordsPerSecond())).append(" records/s");
+        if (p.targetRate() > 0) sb.append(" (target ").append(Numbers.rate(p.targetRate())).append(')');
+        sb.append(", ").append(Numbers.mib(p.intervalMibPerSecond())).append(" MiB/s")
+                .append(", total ").append(Numbers.count(p.snapshot().acked()))
+                .append(", errors ").append(Numbers.count(p.snapshot().failed()))
+                .append(", in flight ").append(Numbers.count(p.snapshot().inFlight()));
+        if (ack.getTotalCount() > 0) {
+            sb.append(", latency ms p50 ").append(Numbers.ms(ack.getValueAtPercentile(50)))
+                    .append(" p99 ").append(Numbers.ms(ack.getValueAtPercentile(99)));
+        }
+        Histogram intended = p.snapshot().intervalIntendedLatency();
+        if (intended.getTotalCount() > 0) {
+            sb.append(", from due p99 ").append(Numbers.ms(intended.getValueAtPercentile(99)));
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,24 @@
+package io.loadgen.stats;
+
+
+/**
+ * One progress tick.
+ *
+ * @param elapsedNanos   since sending began
+ * @param intervalNanos  since the previous tick
+ * @param intervalAcked  records acknowledged during the interval
+ * @param intervalBytes  their bytes
+ * @param snapshot       counters and histograms at the tick
+ * @param targetRate     records/s asked for, 0 when unpaced
+ */
+public record Progress(long elapsedNanos, long intervalNanos, long intervalAcked, long intervalBytes,
+                       RunStats.Snapshot snapshot, double targetRate) {
+
+    public double intervalRecordsPerSecond() {
+        return intervalNanos > 0 ? intervalAcked * 1e9 / intervalNanos : 0;
+    }
+
+    public double intervalMibPerSecond() {
+        return intervalNanos > 0 ? intervalBytes * 1e9 / intervalNanos / (1024.0 * 1024.0) : 0;
+    }
+}
