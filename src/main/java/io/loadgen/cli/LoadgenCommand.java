@@ -8,12 +8,11 @@ import picocli.CommandLine.IVersionProvider;
 /** The top command. Without a subcommand, {@code run} runs (see {@link Main}). */
 @Command(name = "loadgen", mixinStandardHelpOptions = true, versionProvider = LoadgenCommand.Version.class,
         subcommands = {RunCommand.class},
-        description = {"A Kafka load generator: sends realistic log records with a tuned producer and reports what the",
-                "cluster acknowledged: throughput, latency percentiles, errors.",
-                "Without a subcommand, 'run' runs with the options given."},
-        footer = {"", "Every option --NAME is also config key loadgen.NAME and env var LOADGEN_NAME",
-                "(upper case, '-' as '_'); KAFKA_* env vars and kafka.* keys pass through to the producer.",
-                "", ExitCodes.HELP_TEXT})
+        description = "A Kafka load generator: sends realistic log records with a tuned producer and reports what the "
+                + "cluster acknowledged: throughput, latency percentiles, errors. "
+                + "Without a subcommand, 'run' runs with the options given ('loadgen run --help' lists them).%n",
+        footer = {"%nEvery option --NAME is also config key loadgen.NAME and env var LOADGEN_NAME (upper case, '-' as '_'); "
+                + "KAFKA_* env vars and kafka.* keys pass through to the producer.%n", ExitCodes.HELP_TEXT})
 public class LoadgenCommand {
 
     static final class Version implements IVersionProvider {

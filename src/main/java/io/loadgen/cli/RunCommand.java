@@ -23,14 +23,14 @@ import java.util.concurrent.Callable;
 /** {@code loadgen run}: assemble the spec, run the engine, print and write the result, map it to an exit code. */
 @Command(name = "run", mixinStandardHelpOptions = true, showDefaultValues = true, sortOptions = false,
         usageHelpAutoWidth = true,
-        description = {"Send records to Kafka with a tuned producer and report what the cluster acknowledged.",
-                "A record counts as sent only when the broker acknowledged it. Progress every --report-interval;",
-                "a summary at the end (and as JSON with --summary-json). SIGINT/SIGTERM stop it gracefully."},
-        footer = {"", "Every option --NAME is also config key loadgen.NAME and env var LOADGEN_NAME",
-                "(upper case, '-' as '_'): the command line beats env, env beats application.properties.",
-                "Any producer property passes through as env KAFKA_<PROPERTY> (KAFKA_SASL_JAAS_CONFIG=...),",
-                "config key kafka.<property>, or --producer-property; secrets are never printed.",
-                "", ExitCodes.HELP_TEXT})
+        description = "Send records to Kafka with a tuned producer and report what the cluster acknowledged. "
+                + "A record counts as sent only when the broker acknowledged it. A progress line every --report-interval, "
+                + "a summary at the end (also as JSON with --summary-json). SIGINT/SIGTERM stop it gracefully.%n",
+        footer = {"%nEvery option --NAME is also config key loadgen.NAME and env var LOADGEN_NAME (upper case, '-' as '_'): "
+                + "the command line beats env, env beats application.properties. "
+                + "Any producer property passes through as env KAFKA_<PROPERTY> (KAFKA_SASL_JAAS_CONFIG=...), "
+                + "config key kafka.<property>, or --producer-property; secrets are never printed.%n",
+                ExitCodes.HELP_TEXT})
 public class RunCommand implements Callable<Integer> {
 
     @Mixin

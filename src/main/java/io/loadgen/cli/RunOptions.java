@@ -1,5 +1,6 @@
 package io.loadgen.cli;
 
+import picocli.CommandLine.Help;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -35,7 +36,7 @@ public class RunOptions {
     Double rate;
 
     @Option(names = "--threads", paramLabel = "N", order = 6, converter = Converters.IntCount.class,
-            description = "Sender threads (default: available processors).")
+            description = "Sender threads; the default is the number of available processors.")
     Integer threads;
 
     @Option(names = "--producers", paramLabel = "N", order = 7, converter = Converters.IntCount.class,
@@ -115,7 +116,7 @@ public class RunOptions {
             description = "Producer client.id; with several producers each gets a -N suffix.")
     String clientId;
 
-    @Option(names = "--producer-property", paramLabel = "KEY=VALUE", order = 37,
+    @Option(names = "--producer-property", paramLabel = "KEY=VALUE", order = 37, showDefaultValue = Help.Visibility.NEVER,
             description = "Any producer property, passed through untouched; repeatable. Beats every other source.")
     Map<String, String> producerProperties = new LinkedHashMap<>();
 

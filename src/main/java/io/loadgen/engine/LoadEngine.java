@@ -58,7 +58,8 @@ public final class LoadEngine {
     }
 
     public RunResult run(LoadSpec spec, RunListener listener) {
-        int partitions = TopicPreparer.prepare(spec);
+        TopicPreparer.prepare(spec);
+        NativeCodecs.preferNative();
         List<Producer<byte[], byte[]>> producers = createProducers(spec);
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "loadgen-ticker"));
         boolean forced = false;
