@@ -51,6 +51,9 @@ public final class ConfigDefaultProvider implements IDefaultValueProvider {
         if (value.isEmpty() && PRODUCER_OPTIONS.containsKey(name)) {
             value = config.apply("kafka." + PRODUCER_OPTIONS.get(name));
         }
+        if (value.isEmpty() && name.equals("shard-index")) {
+            value = config.apply("JOB_COMPLETION_INDEX"); // set by Kubernetes in every pod of an Indexed Job
+        }
         if (value.isEmpty() && name.equals("threads")) {
             return String.valueOf(Runtime.getRuntime().availableProcessors());
         }

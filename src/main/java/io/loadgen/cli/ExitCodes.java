@@ -3,20 +3,26 @@ package io.loadgen.cli;
 /** The documented exit codes; a CI job or a Kubernetes Job acts on them. */
 public final class ExitCodes {
 
-    /** Every record was acknowledged. */
+    /** Every record was acknowledged (or the failures stayed within --max-error-rate), and every SLO gate passed. */
     public static final int OK = 0;
     /** The run failed: records failed, or Kafka was unreachable, or the topic was missing. */
     public static final int RUN_FAILED = 1;
     /** Bad usage: an invalid option, value or setting. Retrying will not help. */
     public static final int USAGE = 2;
+    /** The run completed but missed an SLO gate (--max-error-rate, --min-throughput, --max-p99-latency, ...). */
+    public static final int SLO_FAILED = 3;
     /** Stopped by SIGINT or SIGTERM; the partial summary is still printed and written. */
     public static final int INTERRUPTED = 130;
 
+    /** Lines of at most 80 characters: picocli would wrap longer ones without the indent. */
     static final String HELP_TEXT = """
             Exit codes:
-              0    every record was acknowledged
+              0    every record acknowledged (or failures within --max-error-rate),
+                   every SLO gate passed
               1    the run failed: records failed, Kafka unreachable, topic missing
               2    bad usage: invalid option, value or producer setting
+              3    an SLO gate failed: --max-error-rate, --min-throughput,
+                   --max-p99-latency or --max-p999-latency
               130  interrupted by SIGINT or SIGTERM (partial summary printed)""";
 
     private ExitCodes() {

@@ -1,24 +1,41 @@
 package io.loadgen.cli;
 
+import io.loadgen.cluster.ResultCodec;
+import io.loadgen.cluster.ResultsTopic;
+import io.loadgen.cluster.ShardResult;
+import io.loadgen.cluster.StartBarrier;
 import io.loadgen.engine.LoadEngine;
+import io.loadgen.engine.RunFailedException;
 import io.loadgen.engine.ProducerFactory;
 import io.loadgen.engine.RunListener;
+import io.loadgen.metrics.RunMetrics;
+import io.loadgen.metrics.RunState;
+import io.loadgen.report.GateReport;
 import io.loadgen.report.ProgressPrinter;
 import io.loadgen.report.ResultJson;
 import io.loadgen.report.SummaryPrinter;
 import io.loadgen.spec.Durations;
 import io.loadgen.spec.LoadSpec;
+import io.loadgen.spec.RateShape;
 import io.loadgen.stats.Progress;
 import io.loadgen.stats.RunResult;
+import io.loadgen.stats.RunStats;
+import io.micrometer.prometheus.PrometheusMeterRegistry;
 import io.smallrye.common.annotation.Identifier;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.util.List;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /** {@code loadgen run}: assemble the spec, run the engine, print and write the result, map it to an exit code. */
 @Command(name = "run", mixinStandardHelpOptions = true, showDefaultValues = true, sortOptions = false,
@@ -30,6 +47,8 @@ import java.util.concurrent.Callable;
                 + "the command line beats env, env beats application.properties. "
                 + "Any producer property passes through as env KAFKA_<PROPERTY> (KAFKA_SASL_JAAS_CONFIG=...), "
                 + "config key kafka.<property>, or --producer-property; secrets are never printed.%n",
+                "While a run goes on, Prometheus metrics at /q/metrics and health at /q/health answer on HTTP port 8080 "
+                + "(QUARKUS_HTTP_PORT); --metrics-linger keeps them up after the summary.%n",
                 ExitCodes.HELP_TEXT})
 public class RunCommand implements Callable<Integer> {
 
@@ -40,39 +59,137 @@ public class RunCommand implements Callable<Integer> {
     @Identifier("default-kafka-broker")
     Map<String, Object> kafkaConfig;
 
+    /** The registry behind /q/metrics; unresolvable only if the application is built without Micrometer. */
+    @Inject
+    Instance<PrometheusMeterRegistry> prometheus;
+
+    @Inject
+    RunState runState;
+
     @Override
     public Integer call() {
         LoadSpec spec = SpecAssembler.assemble(options, kafkaConfig);
+        Duration linger = SpecAssembler.metricsLinger(options);
         PrintStream out = System.out;
         out.println(startLine(spec));
-        LoadEngine engine = new LoadEngine(ProducerFactory.KAFKA);
+        runState.starting(spec.runId());
+        try (RunMetrics metrics = RunMetrics.open(prometheus.isResolvable() ? prometheus.get() : null, spec)) {
+            LoadEngine engine = new LoadEngine(config -> metrics.bind(ProducerFactory.KAFKA.create(config)));
+            RunResult result = run(engine, spec, metrics, out);
+            metrics.finished();
+            runState.finished();
+            GateReport gates = GateReport.evaluate(spec.gates(), result);
+            SummaryPrinter.print(result, gates, out);
+            int code = exitCode(result, gates);
+            if (options.summaryJson != null) {
+                try {
+                    ResultJson.write(result, gates, options.summaryJson);
+                    out.println("summary written to " + options.summaryJson);
+                } catch (IOException e) {
+                    System.err.println("loadgen: cannot write --summary-json " + options.summaryJson + ": " + e.getMessage());
+                    if (code == ExitCodes.OK) code = ExitCodes.RUN_FAILED;
+                }
+            }
+            code = shareResult(spec, result, code, out);
+            // An interrupted run is being stopped (a pod deleted, a user at the keyboard): no reason to linger.
+            if (result.status() != RunResult.Status.INTERRUPTED) linger(linger, out);
+            return code;
+        }
+    }
+
+    private RunResult run(LoadEngine engine, LoadSpec spec, RunMetrics metrics, PrintStream out) {
         ProgressPrinter progress = new ProgressPrinter(out);
-        RunResult result;
         try (SignalTrap trap = SignalTrap.install(engine::requestStop, System.err)) {
-            result = engine.run(spec, new RunListener() {
+            return engine.run(spec, new RunListener() {
+                @Override
+                public void onStart(RunStats stats) {
+                    awaitOtherShards(spec, out);
+                    metrics.started(stats);
+                    runState.running();
+                }
+
                 @Override
                 public void onProgress(Progress p) {
                     progress.print(p);
+                    metrics.progressed(p);
                 }
             });
         }
-        SummaryPrinter.print(result, out);
-        int code = exitCode(result);
-        if (options.summaryJson != null) {
-            try {
-                ResultJson.write(result, options.summaryJson);
-                out.println("summary written to " + options.summaryJson);
-            } catch (IOException e) {
-                System.err.println("loadgen: cannot write --summary-json " + options.summaryJson + ": " + e.getMessage());
-                if (code == ExitCodes.OK) code = ExitCodes.RUN_FAILED;
+    }
+
+    /** With several shards, the clock starts when all of them are ready (the start barrier, through Kafka). */
+    private void awaitOtherShards(LoadSpec spec, PrintStream out) {
+        if (spec.shard().single() || !Boolean.TRUE.equals(options.barrier)) return;
+        out.println("shard " + spec.shard() + ": waiting for all " + spec.shard().count() + " shards of run " + spec.runId()
+                + " (--barrier-timeout " + Durations.format(options.barrierTimeout) + ")");
+        out.flush();
+        try {
+            new StartBarrier(spec.producerConfig(), options.controlTopic).await(spec.runId(), spec.shard(), options.barrierTimeout);
+        } catch (RuntimeException e) {
+            throw new RunFailedException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Writes this shard's result (histograms included) to --result-file and publishes it to the results topic when
+     * part of a fleet; shard 0 then collects every shard's result and prints the fleet report.
+     */
+    private int shareResult(LoadSpec spec, RunResult result, int code, PrintStream out) {
+        ShardResult mine = new ShardResult(spec.shard(), spec.firstPosition(), spec.messages(), result);
+        try {
+            if (options.resultFile != null) {
+                Files.writeString(options.resultFile, ResultCodec.encode(mine) + "\n");
+                out.println("shard result written to " + options.resultFile);
             }
+            boolean publish = options.publishResult != null ? options.publishResult : !spec.shard().single();
+            if (publish) {
+                new ResultsTopic(spec.producerConfig(), options.resultsTopic).publish(mine, spec.connectTimeout());
+                out.println("shard result published to topic '" + options.resultsTopic + "'");
+            }
+            if (!spec.shard().single() && spec.shard().index() == 0 && Boolean.TRUE.equals(options.fleetReport)
+                    && result.status() != RunResult.Status.INTERRUPTED) {
+                out.println("collecting the results of " + spec.shard().count() + " shards ...");
+                out.flush();
+                List<ShardResult> all = new ResultsTopic(spec.producerConfig(), options.resultsTopic)
+                        .collect(spec.runId(), spec.shard().count(), options.collectTimeout);
+                FleetReport.print(all, spec.shard().count(), spec.gates(), out, System.err, null);
+            }
+        } catch (IOException | RuntimeException e) {
+            System.err.println("loadgen: cannot share the shard result: " + e.getMessage());
+            if (code == ExitCodes.OK) return ExitCodes.RUN_FAILED;
         }
         return code;
     }
 
+    /**
+     * Keeps the process, and so the HTTP server with /q/metrics, up for a last Prometheus scrape. A signal ends the
+     * wait at once: the run is over, nothing is lost.
+     */
+    private static void linger(Duration linger, PrintStream out) {
+        if (linger.isZero()) return;
+        out.println("metrics stay up for " + Durations.format(linger) + " (--metrics-linger); SIGTERM ends the wait");
+        out.flush();
+        CountDownLatch ended = new CountDownLatch(1);
+        try (SignalTrap trap = SignalTrap.install(ended::countDown, System.err, "ending the metrics linger")) {
+            ended.await(linger.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     static int exitCode(RunResult result) {
+        return exitCode(result, GateReport.NONE);
+    }
+
+    /**
+     * Interrupted beats everything; then a run that failed outright (nothing acknowledged, or records failed without
+     * an error budget from --max-error-rate) exits 1; then a missed gate exits 3.
+     */
+    static int exitCode(RunResult result, GateReport gates) {
         if (result.status() == RunResult.Status.INTERRUPTED) return ExitCodes.INTERRUPTED;
-        if (result.failed() > 0 || result.sent() == 0) return ExitCodes.RUN_FAILED;
+        if (result.sent() == 0) return ExitCodes.RUN_FAILED;
+        if (result.failed() > 0 && !gates.has(GateReport.MAX_ERROR_RATE)) return ExitCodes.RUN_FAILED;
+        if (!gates.passed()) return ExitCodes.SLO_FAILED;
         return ExitCodes.OK;
     }
 
@@ -80,11 +197,12 @@ public class RunCommand implements Callable<Integer> {
         Map<String, String> p = s.producerConfig();
         return "loadgen run " + s.runId() + ": " + (s.messages() == LoadSpec.UNLIMITED ? "unlimited" : String.format("%,d", s.messages()))
                 + " records" + (s.duration() == null ? "" : " or " + Durations.format(s.duration()))
-                + (s.rateLimited() ? String.format(" at %,.0f records/s", s.ratePerSecond()) : "")
+                + (s.rate() instanceof RateShape.Constant c ? String.format(" at %,.0f records/s", c.ratePerSecond())
+                : s.rateLimited() ? " at " + s.rate().describe() : "")
                 + " to topic '" + s.topic() + "' on " + p.get("bootstrap.servers")
                 + " (" + s.threads() + " threads, " + s.producers() + " producer" + (s.producers() > 1 ? "s" : "")
-                + ", acks=" + p.getOrDefault("acks", "all") + ", compression=" + p.getOrDefault("compression.type", "none")
-                + ", linger.ms=" + p.getOrDefault("linger.ms", "5") + ", batch.size=" + p.getOrDefault("batch.size", "16384")
+                + ", acks=" + s.producerSetting("acks") + ", compression=" + s.producerSetting("compression.type")
+                + ", linger.ms=" + s.producerSetting("linger.ms") + ", batch.size=" + s.producerSetting("batch.size")
                 + "; " + s.payload() + ")";
     }
 }

@@ -1,6 +1,7 @@
 package io.loadgen.cli;
 
 import picocli.CommandLine.Help;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -58,6 +59,17 @@ public class RunOptions {
     @Option(names = "--replication-factor", paramLabel = "N", order = 11, converter = Converters.IntCount.class,
             description = "Replication factor of a created topic.")
     Integer replicationFactor;
+
+    // --- load shapes: alternatives to a constant --rate
+    @Option(names = "--ramp", paramLabel = "FROM:TO:TIME", order = 12,
+            description = "Instead of --rate: ramp linearly from FROM to TO records/s over TIME (1k:50k:60s), then hold TO. "
+                    + "Without --duration the run lasts TIME.")
+    String ramp;
+
+    @Option(names = "--steps", paramLabel = "RATE:TIME[,...]", order = 13,
+            description = "Instead of --rate: hold each RATE for its TIME in turn (10k:30s,20k:30s,50k:1m), then hold the last. "
+                    + "Without --duration the run lasts the sum of the TIMEs.")
+    String steps;
 
     // --- payload
     @Option(names = "--payload", paramLabel = "seed|fixed|file", order = 20,
@@ -140,4 +152,56 @@ public class RunOptions {
     @Option(names = "--stop-timeout", paramLabel = "TIME", order = 44, converter = Converters.DurationConverter.class,
             description = "On SIGINT/SIGTERM, wait this long for records in flight before giving up on them.")
     Duration stopTimeout;
+
+    @Option(names = "--metrics-linger", paramLabel = "TIME", order = 45, converter = Converters.DurationConverter.class,
+            description = "After the summary, keep /q/metrics and /q/health up this long for a last Prometheus scrape "
+                    + "(skipped when interrupted); SIGTERM or SIGINT ends the wait at once.")
+    Duration metricsLinger;
+
+    // --- SLO gates: a run that misses one exits 3
+    @Mixin
+    GateOptions gates = new GateOptions();
+
+    // --- scale-out: one process of a fleet (a Kubernetes Indexed Job)
+    @Option(names = "--shard-count", paramLabel = "N", order = 60, converter = Converters.IntCount.class,
+            description = "Processes sharing this run; each sends its exact share of --messages and --rate, and a "
+                    + "disjoint range of Message numbers. Needs the same --run-id on every shard.")
+    Integer shardCount;
+
+    @Option(names = "--shard-index", paramLabel = "K", order = 61, converter = Converters.IntCount.class,
+            description = "This process's shard, 0..N-1 (default: env JOB_COMPLETION_INDEX, set by Kubernetes for an "
+                    + "Indexed Job, else 0).")
+    Integer shardIndex;
+
+    @Option(names = "--barrier", paramLabel = "true|false", order = 62, arity = "0..1", fallbackValue = "true",
+            description = "With several shards, wait until all of them are ready (through --control-topic) before "
+                    + "the clock starts.")
+    Boolean barrier;
+
+    @Option(names = "--barrier-timeout", paramLabel = "TIME", order = 63, converter = Converters.DurationConverter.class,
+            description = "Give up (exit 1, naming the missing shards) if not all shards are ready by then.")
+    Duration barrierTimeout;
+
+    @Option(names = "--control-topic", paramLabel = "TOPIC", order = 64, description = "Topic carrying the start barrier.")
+    String controlTopic;
+
+    @Option(names = "--results-topic", paramLabel = "TOPIC", order = 65,
+            description = "Topic each shard publishes its result to (with its latency histograms), for 'loadgen report'.")
+    String resultsTopic;
+
+    @Option(names = "--publish-result", paramLabel = "true|false", order = 66, arity = "0..1", fallbackValue = "true",
+            description = "Publish this run's result to --results-topic (default: only when --shard-count is above 1).")
+    Boolean publishResult;
+
+    @Option(names = "--fleet-report", paramLabel = "true|false", order = 67, arity = "0..1", fallbackValue = "true",
+            description = "Shard 0 collects every shard's result after its own run and prints the fleet report.")
+    Boolean fleetReport;
+
+    @Option(names = "--collect-timeout", paramLabel = "TIME", order = 68, converter = Converters.DurationConverter.class,
+            description = "How long shard 0 waits for the other shards' results for the fleet report.")
+    Duration collectTimeout;
+
+    @Option(names = "--result-file", paramLabel = "FILE", order = 69,
+            description = "Also write this shard's result, histograms included, for 'loadgen report FILE...'.")
+    java.nio.file.Path resultFile;
 }

@@ -22,11 +22,16 @@ final class SignalTrap implements AutoCloseable {
     }
 
     static SignalTrap install(Runnable onFirstSignal, PrintStream err) {
+        return install(onFirstSignal, err, "stopping; waiting for records in flight (send it again to exit at once)");
+    }
+
+    /** @param reaction what the first signal does, for the line printed when it arrives */
+    static SignalTrap install(Runnable onFirstSignal, PrintStream err, String reaction) {
         SignalTrap trap = new SignalTrap();
         for (String name : List.of("INT", "TERM")) {
             try {
                 Signal signal = new Signal(name);
-                trap.previous.add(Signal.handle(signal, s -> trap.handle(s, onFirstSignal, err)));
+                trap.previous.add(Signal.handle(signal, s -> trap.handle(s, onFirstSignal, err, reaction)));
                 trap.signals.add(signal);
             } catch (IllegalArgumentException e) {
                 // the platform does not know this signal; nothing to trap
@@ -39,13 +44,13 @@ final class SignalTrap implements AutoCloseable {
         return received;
     }
 
-    private void handle(Signal s, Runnable onFirstSignal, PrintStream err) {
+    private void handle(Signal s, Runnable onFirstSignal, PrintStream err, String reaction) {
         if (received) {
             err.println("loadgen: second SIG" + s.getName() + ", exiting now");
             Runtime.getRuntime().halt(ExitCodes.INTERRUPTED);
         }
         received = true;
-        err.println("loadgen: SIG" + s.getName() + " received, stopping; waiting for records in flight (send it again to exit at once)");
+        err.println("loadgen: SIG" + s.getName() + " received, " + reaction);
         onFirstSignal.run();
     }
 

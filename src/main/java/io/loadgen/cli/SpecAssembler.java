@@ -5,18 +5,25 @@ import io.loadgen.spec.KeyStrategy;
 import io.loadgen.spec.LoadSpec;
 import io.loadgen.spec.PayloadSpec;
 import io.loadgen.spec.PayloadType;
+import io.loadgen.spec.RateShape;
+import io.loadgen.spec.ShardSpec;
+import io.loadgen.spec.SloGates;
 import io.loadgen.spec.Warmup;
+import picocli.CommandLine.TypeConversionException;
 
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Turns parsed options plus the {@code kafka.*} configuration into a validated {@link LoadSpec}. Every check of
@@ -27,6 +34,7 @@ final class SpecAssembler {
     static final long DEFAULT_MESSAGES = 2_000_000L;
     static final List<String> COMPRESSIONS = List.of("none", "gzip", "snappy", "lz4", "zstd");
     static final List<String> ACKS = List.of("0", "1", "all", "-1");
+    private static final Pattern MICROS = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(?:us|µs)");
     /** Producer properties the engine sets itself. */
     private static final List<String> ENGINE_OWNED = List.of("key.serializer", "value.serializer");
 
@@ -45,11 +53,12 @@ final class SpecAssembler {
         if (duration != null && (duration.isZero() || duration.isNegative())) {
             throw new UsageException("--duration must be longer than 0 (examples: 30s, 5m, 1h), got " + Durations.format(duration));
         }
+        RateShape rate = rateShape(o);
+        // A ramp or steps run lasts as long as its shape unless told otherwise.
+        if (duration == null && rate != null && !rate.length().isZero()) duration = rate.length();
         long messages = o.messages != null ? positive(o.messages, "--messages")
                 : duration != null ? LoadSpec.UNLIMITED : DEFAULT_MESSAGES;
 
-        double rate = o.rate == null ? 0 : o.rate;
-        if (rate < 0) throw new UsageException("--rate must be 0 (unlimited) or a positive number of records/s, got " + o.rate);
         int threads = (int) positive(require(o.threads, "--threads"), "--threads");
         int producers = (int) positive(require(o.producers, "--producers"), "--producers");
         if (producers > threads) {
@@ -60,11 +69,159 @@ final class SpecAssembler {
                 (int) positive(require(o.partitions, "--partitions"), "--partitions"),
                 (short) range(require(o.replicationFactor, "--replication-factor"), "--replication-factor", 1, Short.MAX_VALUE));
 
-        return new LoadSpec(runId(o.runId), topic, messages, duration, rate, threads, producers, warmup(o.warmup),
-                topicSetup, payload(o), producerConfig(o, kafkaConfig),
+        ShardSpec shard = shard(o);
+        if (!shard.single() && (o.runId == null || o.runId.isBlank())) {
+            throw new UsageException("--run-id is required with --shard-count " + shard.count()
+                    + ": every shard of a run must name the same run (in Kubernetes the Job's uid, see k8s/)");
+        }
+        long firstPosition = shard.offset(messages);
+        messages = shard.messages(messages);
+        if (rate != null && !shard.single()) {
+            rate = rate instanceof RateShape.Constant c ? new RateShape.Constant(shard.rate(c.ratePerSecond()))
+                    : rate.scaled(1.0 / shard.count());
+        }
+        if (messages == 0) {
+            throw new UsageException("--messages " + o.messages + " leaves shard " + shard + " nothing to send; use fewer shards");
+        }
+        Map<String, String> producerConfig = producerConfig(o, kafkaConfig);
+        if (!shard.single()) {
+            // Each shard its own client id, so broker quotas, logs and metrics tell the pods apart.
+            producerConfig.put("client.id", producerConfig.getOrDefault("client.id", "loadgen") + "-shard" + shard.index());
+        }
+        return new LoadSpec(runId(o.runId), shard, firstPosition, topic, messages, duration, rate, threads, producers,
+                shardWarmup(warmup(o.warmup), shard), topicSetup, payload(o), producerConfig,
                 positiveDuration(require(o.reportInterval, "--report-interval"), "--report-interval"),
                 positiveDuration(require(o.connectTimeout, "--connect-timeout"), "--connect-timeout"),
-                nonNegativeDuration(require(o.stopTimeout, "--stop-timeout"), "--stop-timeout"));
+                nonNegativeDuration(require(o.stopTimeout, "--stop-timeout"), "--stop-timeout"), gates(o));
+    }
+
+    /** A warm-up count is a fleet total like --messages; a warm-up time applies to every shard. */
+    static Warmup shardWarmup(Warmup warmup, ShardSpec shard) {
+        return warmup.records() == 0 ? warmup : new Warmup(Math.max(1, shard.messages(warmup.records())), Duration.ZERO);
+    }
+
+    static ShardSpec shard(RunOptions o) {
+        int count = (int) positive(o.shardCount == null ? 1 : o.shardCount, "--shard-count");
+        int index = o.shardIndex == null ? 0 : o.shardIndex;
+        if (index < 0 || index >= count) {
+            throw new UsageException("--shard-index (or JOB_COMPLETION_INDEX) must be in 0.." + (count - 1)
+                    + " for --shard-count " + count + ", got " + index);
+        }
+        return new ShardSpec(index, count);
+    }
+
+    /** The target rate: {@code --rate}, {@code --ramp} or {@code --steps} (one at most), or {@code null} for unlimited. */
+    static RateShape rateShape(RunOptions o) {
+        double rate = o.rate == null ? 0 : o.rate;
+        if (rate < 0) throw new UsageException("--rate must be 0 (unlimited) or a positive number of records/s, got " + o.rate);
+        String ramp = blankToNull(o.ramp);
+        String steps = blankToNull(o.steps);
+        if ((rate > 0 ? 1 : 0) + (ramp != null ? 1 : 0) + (steps != null ? 1 : 0) > 1) {
+            throw new UsageException("--rate, --ramp and --steps are alternatives; give one of them");
+        }
+        if (ramp != null) return ramp(ramp);
+        if (steps != null) return steps(steps);
+        return rate > 0 ? new RateShape.Constant(rate) : null;
+    }
+
+    static RateShape ramp(String value) {
+        String accepted = "--ramp takes FROM:TO:TIME, rates in records/s and a time (1k:50k:60s)";
+        String[] parts = value.trim().split(":");
+        if (parts.length != 3) throw new UsageException(accepted + "; got '" + value + "'");
+        double from = shapeRate(parts[0], accepted);
+        double to = shapeRate(parts[1], accepted);
+        Duration over = shapeTime(parts[2], accepted);
+        if (from + to <= 0) throw new UsageException(accepted + "; FROM and TO cannot both be 0");
+        return new RateShape.Ramp(from, to, over);
+    }
+
+    static RateShape steps(String value) {
+        String accepted = "--steps takes RATE:TIME[,RATE:TIME...], rates in records/s (10k:30s,20k:30s,50k:1m)";
+        List<RateShape.Steps.Step> steps = new ArrayList<>();
+        for (String step : value.split(",")) {
+            String[] parts = step.trim().split(":");
+            if (parts.length != 2) throw new UsageException(accepted + "; got '" + step.trim() + "' in '" + value + "'");
+            steps.add(new RateShape.Steps.Step(shapeRate(parts[0], accepted), shapeTime(parts[1], accepted)));
+        }
+        if (steps.stream().noneMatch(s -> s.ratePerSecond() > 0)) throw new UsageException(accepted + "; at least one rate must be positive");
+        return new RateShape.Steps(steps);
+    }
+
+    private static double shapeRate(String text, String accepted) {
+        double rate;
+        try {
+            rate = new Converters.Rate().convert(text);
+        } catch (TypeConversionException e) {
+            throw new UsageException(accepted + "; " + e.getMessage());
+        }
+        if (rate < 0) throw new UsageException(accepted + "; rates must not be negative, got " + text.trim());
+        return rate;
+    }
+
+    private static Duration shapeTime(String text, String accepted) {
+        Duration d;
+        try {
+            d = Durations.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(accepted + "; " + e.getMessage());
+        }
+        if (d.isZero() || d.isNegative()) throw new UsageException(accepted + "; times must be longer than 0, got " + text.trim());
+        return d;
+    }
+
+    static SloGates gates(RunOptions o) {
+        return gates(o.gates);
+    }
+
+    static SloGates gates(GateOptions o) {
+        Double minThroughput = o.minThroughput;
+        if (minThroughput != null && !(minThroughput > 0)) {
+            throw new UsageException("--min-throughput must be a positive number of records/s, got " + minThroughput);
+        }
+        return new SloGates(errorRate(o.maxErrorRate), minThroughput, latencyLimit(o.maxP99Latency, "--max-p99-latency"),
+                latencyLimit(o.maxP999Latency, "--max-p999-latency"));
+    }
+
+    /** {@code 0.001} or {@code 0.1%}: a fraction of the measured records, from 0 to 1. */
+    static Double errorRate(String value) {
+        String v = blankToNull(value);
+        if (v == null) return null;
+        String accepted = "--max-error-rate takes a fraction from 0 to 1 or a percentage (0.001 or 0.1%)";
+        boolean percent = v.endsWith("%");
+        double rate;
+        try {
+            rate = Double.parseDouble(percent ? v.substring(0, v.length() - 1).trim() : v);
+        } catch (NumberFormatException e) {
+            throw new UsageException(accepted + "; got '" + value + "'");
+        }
+        if (percent) rate /= 100;
+        if (!(rate >= 0 && rate <= 1)) throw new UsageException(accepted + "; got '" + value + "'");
+        return rate;
+    }
+
+    /** A duration as {@link Durations} reads it, or microseconds ({@code 500us}); must be positive. */
+    static Duration latencyLimit(String value, String option) {
+        String v = blankToNull(value);
+        if (v == null) return null;
+        String accepted = option + " takes a time such as 50ms, 1.5s or 500us";
+        Duration d;
+        Matcher micros = MICROS.matcher(v.toLowerCase(Locale.ROOT));
+        try {
+            d = micros.matches() ? Duration.ofNanos(Math.round(Double.parseDouble(micros.group(1)) * 1_000)) : Durations.parse(v);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(accepted + "; got '" + value + "'");
+        }
+        if (d.isZero() || d.isNegative()) throw new UsageException(accepted + ", longer than 0; got '" + value + "'");
+        return d;
+    }
+
+    /** How long to keep the metrics endpoint up after the summary; not part of the spec, as the engine has no use for it. */
+    static Duration metricsLinger(RunOptions o) {
+        return o.metricsLinger == null ? Duration.ZERO : nonNegativeDuration(o.metricsLinger, "--metrics-linger");
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
     }
 
     static PayloadSpec payload(RunOptions o) {

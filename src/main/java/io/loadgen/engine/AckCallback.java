@@ -37,7 +37,7 @@ final class AckCallback implements Callback {
             long now = clock.getAsLong();
             stats.acked(bytes, measured, now - sentNanos, dueNanos < 0 ? -1 : now - dueNanos);
         } else {
-            stats.failed(exception);
+            stats.failed(exception, measured);
         }
     }
 }

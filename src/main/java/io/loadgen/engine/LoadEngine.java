@@ -20,7 +20,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -58,9 +60,13 @@ public final class LoadEngine {
     }
 
     public RunResult run(LoadSpec spec, RunListener listener) {
-        TopicPreparer.prepare(spec);
+        // The cluster and topic check talks to the broker while the producers are built: start-up time counts
+        // for every pod of a Kubernetes Job, and the two do not depend on each other.
+        FutureTask<Void> topicCheck = new FutureTask<>(() -> TopicPreparer.prepare(spec), null);
+        daemon(topicCheck, "loadgen-topic-check").start();
         NativeCodecs.preferNative();
         List<Producer<byte[], byte[]>> producers = createProducers(spec);
+        awaitTopicCheck(topicCheck, producers);
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "loadgen-ticker"));
         boolean forced = false;
         try {
@@ -71,16 +77,13 @@ public final class LoadEngine {
 
             long startEpochMillis = System.currentTimeMillis();
             long start = nanoClock.getAsLong();
-            SequenceClaims claims = new SequenceClaims(spec.messages());
-            WarmupGate warmup = new WarmupGate(spec.warmup(), start);
+            SequenceClaims claims = new SequenceClaims(spec.firstPosition(), spec.messages());
+            WarmupGate warmup = new WarmupGate(spec.warmup(), spec.firstPosition(), start);
             List<Thread> threads = new ArrayList<>();
             for (int t = 0; t < spec.threads(); t++) {
-                Pacer pacer = null;
-                if (spec.rateLimited()) {
-                    double perThread = spec.ratePerSecond() / spec.threads();
-                    // Stagger the threads' schedules so their records interleave evenly instead of arriving in bursts.
-                    pacer = new Pacer(perThread, start + (long) (t * 1e9 / spec.ratePerSecond()), nanoClock, LockSupport::parkNanos);
-                }
+                // The threads share one schedule, interleaved, so their records arrive evenly instead of in bursts.
+                Pacer pacer = spec.rateLimited()
+                        ? new Pacer(spec.rate(), t, spec.threads(), start, nanoClock, LockSupport::parkNanos) : null;
                 SenderThread sender = new SenderThread(spec.topic(), producers.get(t % producers.size()), generators.get(),
                         new KeyGenerator(spec.payload()), claims.new Cursor(), pacer, warmup, stop, stats, nanoClock);
                 threads.add(new Thread(sender, "loadgen-sender-" + t));
@@ -89,7 +92,7 @@ public final class LoadEngine {
                 ticker.schedule(() -> stop.stop(StopSignal.Reason.DURATION_REACHED, nanoClock.getAsLong()),
                         spec.duration().toNanos(), TimeUnit.NANOSECONDS);
             }
-            ProgressTicker progress = new ProgressTicker(stats, listener, nanoClock, start, spec.ratePerSecond());
+            ProgressTicker progress = new ProgressTicker(stats, listener, nanoClock, start, spec.rate());
             long intervalNanos = spec.reportInterval().toNanos();
             ticker.scheduleAtFixedRate(progress::tick, intervalNanos, intervalNanos, TimeUnit.NANOSECONDS);
             threads.forEach(Thread::start);
@@ -111,11 +114,25 @@ public final class LoadEngine {
                     describe(stop.reason(), spec),
                     startEpochMillis, startEpochMillis + (measuredStart - start) / 1_000_000,
                     startEpochMillis + (end - start) / 1_000_000, last.acked(), last.failed(), last.ackedBytes(),
-                    last.measuredAcked(), last.measuredBytes(), last.errors(), last.totalAckLatency(),
-                    last.totalIntendedLatency(), compression, spec.describe());
+                    last.measuredAcked(), last.measuredBytes(), last.measuredFailed(), last.errors(), last.totalAckLatency(),
+                    last.totalIntendedLatency(), last.totalScheduleDelay(), compression, spec.describe());
         } finally {
             ticker.shutdownNow();
             closeAll(producers, Duration.ZERO);
+        }
+    }
+
+    private static void awaitTopicCheck(FutureTask<Void> topicCheck, List<Producer<byte[], byte[]>> producers) {
+        try {
+            topicCheck.get();
+        } catch (ExecutionException e) {
+            closeAll(producers, Duration.ZERO);
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            throw new RunFailedException("cannot check the topic: " + TopicPreparer.reason(e), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            closeAll(producers, Duration.ZERO);
+            throw new RunFailedException("interrupted while checking the topic", e);
         }
     }
 

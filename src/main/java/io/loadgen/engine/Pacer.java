@@ -1,41 +1,64 @@
 package io.loadgen.engine;
 
+import io.loadgen.spec.RateShape;
+
 import java.util.function.LongSupplier;
 
 /**
- * Open-loop schedule of one sender thread: its record {@code i} is due at {@code start + i * interval}, whatever
- * happened to earlier records. A thread that falls behind sends at once until it catches up, so the achieved rate
- * holds the target, and the time a record waited behind schedule is visible as latency from its due time.
+ * Open-loop schedule of one sender thread. The run's records are due at the times the {@link RateShape} gives
+ * (record {@code g} over all threads at {@code start + shape.dueSeconds(g)}); with {@code n} threads, thread
+ * {@code k} sends records {@code k, k+n, k+2n, ...}, so the threads interleave evenly and together follow the
+ * curve. A due time depends on the record's number alone, whatever happened to earlier records: a thread that
+ * falls behind sends at once until it catches up, so the achieved rate holds the target, and the time a record
+ * waited behind schedule is visible as latency from its due time.
  */
 final class Pacer {
 
     /** Longest single park, so a stop request is noticed quickly even at very low rates. */
     static final long MAX_PARK_NANOS = 50_000_000L;
+    /** The due time of a record the shape never schedules (its rate stays 0). */
+    static final long NEVER = Long.MAX_VALUE;
 
     interface Parker {
         void parkNanos(long nanos);
     }
 
+    private final RateShape shape;
+    private final int thread;
+    private final int threads;
     private final LongSupplier clock;
     private final Parker parker;
     private final long startNanos;
-    private final double intervalNanos;
     private long index;
 
     /**
-     * @param ratePerSecond this thread's share of the target rate
-     * @param startNanos    when this thread's first record is due
+     * @param thread  this thread's number, 0 .. threads-1
+     * @param threads how many threads share the schedule
      */
-    Pacer(double ratePerSecond, long startNanos, LongSupplier clock, Parker parker) {
+    Pacer(RateShape shape, int thread, int threads, long startNanos, LongSupplier clock, Parker parker) {
+        if (thread < 0 || thread >= threads) throw new IllegalArgumentException("thread " + thread + " of " + threads);
+        this.shape = shape;
+        this.thread = thread;
+        this.threads = threads;
         this.clock = clock;
         this.parker = parker;
         this.startNanos = startNanos;
-        this.intervalNanos = 1e9 / ratePerSecond;
     }
 
-    /** When the next record is due; does not wait. */
+    /**
+     * A lone thread at a constant rate: its record {@code i} is due at {@code start + i / rate}.
+     *
+     * @param ratePerSecond this thread's target rate
+     */
+    Pacer(double ratePerSecond, long startNanos, LongSupplier clock, Parker parker) {
+        this(new RateShape.Constant(ratePerSecond), 0, 1, startNanos, clock, parker);
+    }
+
+    /** When the next record is due ({@link #NEVER} if the rate stays 0); does not wait. */
     long nextDue() {
-        return startNanos + (long) (index * intervalNanos);
+        double seconds = shape.dueSeconds((double) index * threads + thread);
+        if (Double.isInfinite(seconds)) return NEVER;
+        return startNanos + Math.round(seconds * 1e9);
     }
 
     /**
@@ -44,8 +67,10 @@ final class Pacer {
      */
     long awaitNext(StopSignal stop) {
         long due = nextDue();
-        long wait;
-        while ((wait = due - clock.getAsLong()) > 0) {
+        while (true) {
+            // NEVER is not subtracted from: System.nanoTime() may be negative, and the difference would overflow.
+            long wait = due == NEVER ? MAX_PARK_NANOS : due - clock.getAsLong();
+            if (wait <= 0) break;
             if (stop.stopped()) return -1;
             parker.parkNanos(Math.min(wait, MAX_PARK_NANOS));
         }

@@ -1,5 +1,6 @@
 package io.loadgen.engine;
 
+import io.loadgen.spec.RateShape;
 import io.loadgen.stats.Progress;
 import io.loadgen.stats.RunStats;
 
@@ -12,26 +13,34 @@ final class ProgressTicker {
     private final RunListener listener;
     private final LongSupplier clock;
     private final long start;
-    private final double targetRate;
+    /** The target rate's curve, or {@code null} when unpaced. */
+    private final RateShape rate;
     private long lastNanos;
     private long lastAcked;
     private long lastBytes;
 
-    ProgressTicker(RunStats stats, RunListener listener, LongSupplier clock, long start, double targetRate) {
+    /** @param rate the target rate's curve, or {@code null} when unpaced */
+    ProgressTicker(RunStats stats, RunListener listener, LongSupplier clock, long start, RateShape rate) {
         this.stats = stats;
         this.listener = listener;
         this.clock = clock;
         this.start = start;
-        this.targetRate = targetRate;
+        this.rate = rate;
         this.lastNanos = start;
+    }
+
+    /** @param targetRate a constant target in records/s, 0 when unpaced */
+    ProgressTicker(RunStats stats, RunListener listener, LongSupplier clock, long start, double targetRate) {
+        this(stats, listener, clock, start, targetRate > 0 ? new RateShape.Constant(targetRate) : null);
     }
 
     void tick() {
         try {
             long now = clock.getAsLong();
             RunStats.Snapshot s = stats.snapshot();
+            double target = rate == null ? 0 : rate.rateAt((now - start) / 1e9);
             listener.onProgress(new Progress(now - start, now - lastNanos, s.acked() - lastAcked, s.ackedBytes() - lastBytes,
-                    s, targetRate));
+                    s, target));
             lastNanos = now;
             lastAcked = s.acked();
             lastBytes = s.ackedBytes();

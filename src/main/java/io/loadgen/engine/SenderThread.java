@@ -24,6 +24,8 @@ final class SenderThread implements Runnable {
     private final WarmupGate warmup;
     private final StopSignal stop;
     private final RunStats stats;
+    /** Due time to send call, when paced; this thread is its only writer. */
+    private final RunStats.ScheduleDelayRecorder scheduleDelay;
     private final LongSupplier clock;
 
     SenderThread(String topic, Producer<byte[], byte[]> producer, RecordGenerator values, KeyGenerator keys,
@@ -38,6 +40,7 @@ final class SenderThread implements Runnable {
         this.warmup = warmup;
         this.stop = stop;
         this.stats = stats;
+        this.scheduleDelay = pacer == null ? null : stats.newScheduleDelayRecorder();
         this.clock = clock;
     }
 
@@ -60,6 +63,7 @@ final class SenderThread implements Runnable {
                 measuring = true;
                 warmup.firstMeasured(now);
             }
+            if (due >= 0 && measured) scheduleDelay.record(now - due);
             int bytes = value.length + (key == null ? 0 : key.length);
             stats.attempted();
             try {
@@ -67,7 +71,7 @@ final class SenderThread implements Runnable {
                         new AckCallback(stats, clock, now, due, bytes, measured));
             } catch (RuntimeException e) {
                 // The client calls the callback itself for API errors and returns; anything thrown never reached it.
-                stats.failed(e);
+                stats.failed(e, measured);
                 if (e instanceof IllegalStateException) break; // producer closed under us: the run is stopping
             }
         }

@@ -11,11 +11,17 @@ final class SequenceClaims {
 
     static final int BLOCK = 1024;
 
-    private final AtomicLong next = new AtomicLong();
+    private final AtomicLong next;
     private final long limit;
 
     SequenceClaims(long limit) {
-        this.limit = limit;
+        this(0, limit);
+    }
+
+    /** Positions {@code first .. first + count - 1}: a shard's disjoint range of Message numbers. */
+    SequenceClaims(long first, long count) {
+        this.next = new AtomicLong(first);
+        this.limit = count == Long.MAX_VALUE || first > Long.MAX_VALUE - count ? Long.MAX_VALUE : first + count;
     }
 
     /** A per-thread cursor over claimed blocks. */

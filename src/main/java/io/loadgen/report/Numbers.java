@@ -20,6 +20,12 @@ final class Numbers {
         return String.format(Locale.ROOT, "%.1f", mib);
     }
 
+    /** A fraction as a percentage, up to four decimals without trailing zeros: 0.001 → {@code 0.1%}. */
+    static String percent(double fraction) {
+        String s = String.format(Locale.ROOT, "%.4f", fraction * 100).replaceAll("0+$", "").replaceAll("\\.$", "");
+        return s + "%";
+    }
+
     /** Microseconds as milliseconds with three decimals. */
     static String ms(long micros) {
         return String.format(Locale.ROOT, "%.3f", micros / 1000.0);

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -26,11 +27,40 @@ public final class ResultJson {
     public record Document(String runId, String status, String stopReason, String startedAt, String endedAt,
                            Records records, long bytes, double elapsedSeconds, double measuredSeconds,
                            double recordsPerSecond, double mibPerSecond, Latency sendToAckLatencyMs,
-                           Latency intendedLatencyMs, Double compressionRatio, Map<String, Long> errors,
-                           Map<String, Object> settings) {
+                           Latency intendedLatencyMs, Latency scheduleDelayMs, Double compressionRatio,
+                           Map<String, Long> errors, Gates gates, Map<String, Object> settings) {
     }
 
-    public record Records(long sent, long failed, long warmup, long measured) {
+    /**
+     * @param measuredFailed failed records sent after warm-up
+     * @param errorRate      failed / (acknowledged + failed) over the measured window
+     */
+    public record Records(long sent, long failed, long warmup, long measured, long measuredFailed, double errorRate) {
+    }
+
+    /**
+     * The SLO gates: {@code passed} is true when every gate passed (or none was set).
+     *
+     * @param latencyBasis {@code intended} (paced runs) or {@code send-to-ack}: which latency the latency gates judged
+     */
+    public record Gates(boolean passed, String latencyBasis, List<Gate> checks) {
+
+        static Gates of(GateReport report) {
+            return new Gates(report.passed(), report.latencyBasis() == GateReport.LatencyBasis.INTENDED ? "intended" : "send-to-ack",
+                    report.checks().stream().map(Gate::of).toList());
+        }
+    }
+
+    /**
+     * One gate. {@code actual} is null when nothing was measured.
+     *
+     * @param unit  {@code ratio}, {@code records/s} or {@code ms}
+     */
+    public record Gate(String gate, boolean passed, Double actual, double limit, String unit) {
+
+        static Gate of(GateReport.Check c) {
+            return new Gate(c.gate(), c.passed(), Double.isNaN(c.actual()) ? null : c.actual(), c.limit(), c.unit());
+        }
     }
 
     public record Latency(long count, double p50, double p90, double p99, double p999, double max, double mean) {
@@ -47,20 +77,33 @@ public final class ResultJson {
     }
 
     public static Document document(RunResult r) {
+        return document(r, GateReport.NONE);
+    }
+
+    public static Document document(RunResult r, GateReport gates) {
         return new Document(r.runId(), r.status().name(), r.stopReason(), Instant.ofEpochMilli(r.startEpochMillis()).toString(),
                 Instant.ofEpochMilli(r.endEpochMillis()).toString(),
-                new Records(r.sent(), r.failed(), r.warmupSent(), r.measuredSent()), r.bytes(), r.elapsedSeconds(),
-                r.measuredSeconds(), r.recordsPerSecond(), r.mibPerSecond(), Latency.of(r.ackLatency()),
-                Latency.of(r.intendedLatency()), r.compressionRatio(), r.errors(), r.settings());
+                new Records(r.sent(), r.failed(), r.warmupSent(), r.measuredSent(), r.measuredFailed(), r.measuredErrorRate()),
+                r.bytes(), r.elapsedSeconds(), r.measuredSeconds(), r.recordsPerSecond(), r.mibPerSecond(),
+                Latency.of(r.ackLatency()), Latency.of(r.intendedLatency()), Latency.of(r.scheduleDelay()),
+                r.compressionRatio(), r.errors(), Gates.of(gates), r.settings());
     }
 
     public static String toJson(RunResult r) throws IOException {
-        return MAPPER.writeValueAsString(document(r));
+        return toJson(r, GateReport.NONE);
+    }
+
+    public static String toJson(RunResult r, GateReport gates) throws IOException {
+        return MAPPER.writeValueAsString(document(r, gates));
     }
 
     public static void write(RunResult r, Path file) throws IOException {
+        write(r, GateReport.NONE, file);
+    }
+
+    public static void write(RunResult r, GateReport gates, Path file) throws IOException {
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) Files.createDirectories(parent);
-        Files.writeString(file, toJson(r) + "\n");
+        Files.writeString(file, toJson(r, gates) + "\n");
     }
 }

@@ -4,6 +4,7 @@ import io.loadgen.stats.RunResult;
 import org.HdrHistogram.Histogram;
 
 import java.io.PrintStream;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -14,11 +15,20 @@ public final class SummaryPrinter {
     }
 
     public static void print(RunResult r, PrintStream out) {
-        out.print(text(r));
+        print(r, GateReport.NONE, out);
+    }
+
+    public static void print(RunResult r, GateReport gates, PrintStream out) {
+        out.print(text(r, gates));
         out.flush();
     }
 
     public static String text(RunResult r) {
+        return text(r, GateReport.NONE);
+    }
+
+    /** The summary, with a section on the SLO gates when any was set. */
+    public static String text(RunResult r, GateReport gates) {
         StringBuilder sb = new StringBuilder();
         sb.append("\n=== loadgen summary: run ").append(r.runId()).append(", ").append(r.status())
                 .append(" (").append(r.stopReason()).append(") ===\n");
@@ -26,14 +36,18 @@ public final class SummaryPrinter {
                 + (r.warmupSent() > 0 ? " (" + Numbers.count(r.warmupSent()) + " in warm-up)" : "")
                 + ", " + Numbers.count(r.failed()) + " failed");
         row(sb, "bytes sent", Numbers.count(r.bytes()) + " (" + Numbers.mib(r.bytes() / 1048576.0) + " MiB)");
-        row(sb, "elapsed", String.format("%.3f s sending, %.3f s measured", r.elapsedSeconds(), r.measuredSeconds()));
+        row(sb, "elapsed", String.format(Locale.ROOT, "%.3f s sending, %.3f s measured", r.elapsedSeconds(), r.measuredSeconds()));
         row(sb, "throughput", Numbers.rate(r.recordsPerSecond()) + " records/s, " + Numbers.mib(r.mibPerSecond()) + " MiB/s");
         row(sb, "latency send→ack", latency(r.ackLatency()));
-        if (r.paced()) row(sb, "latency from due", latency(r.intendedLatency()) + "  (includes time behind schedule)");
+        if (r.paced()) {
+            row(sb, "latency from due", latency(r.intendedLatency()) + "  (includes time behind schedule)");
+            row(sb, "behind schedule", latency(r.scheduleDelay()) + "  (due time → send call)");
+        }
         row(sb, "compression", r.compressionRatio() == null ? "n/a"
-                : String.format("%.2fx smaller on the wire (client's compression-rate-avg)", r.compressionRatio()));
+                : String.format(Locale.ROOT, "%.2fx smaller on the wire (client's compression-rate-avg)", r.compressionRatio()));
         row(sb, "errors", r.errors().isEmpty() ? "none" : r.errors().entrySet().stream()
                 .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", ")));
+        if (!gates.checks().isEmpty()) gates(sb, gates);
         sb.append("settings:\n");
         settings(sb, r.settings(), "  ");
         return sb.toString();
@@ -44,6 +58,40 @@ public final class SummaryPrinter {
         return "ms p50 " + Numbers.ms(h.getValueAtPercentile(50)) + "  p90 " + Numbers.ms(h.getValueAtPercentile(90))
                 + "  p99 " + Numbers.ms(h.getValueAtPercentile(99)) + "  p99.9 " + Numbers.ms(h.getValueAtPercentile(99.9))
                 + "  max " + Numbers.ms(h.getMaxValue());
+    }
+
+    private static void gates(StringBuilder sb, GateReport gates) {
+        int failed = gates.failures().size();
+        row(sb, "SLO gates", (failed == 0 ? "all " + gates.checks().size() + " passed"
+                : "FAILED " + failed + " of " + gates.checks().size())
+                + "  (measured window; latency " + gates.latencyBasis().words() + ")");
+        for (GateReport.Check c : gates.checks()) {
+            sb.append(String.format("  %s  %-17s %s%n", c.passed() ? "PASS" : "FAIL", c.gate(), verdict(c)));
+        }
+    }
+
+    /**
+     * {@code 48.900 ms, limit 10.000 ms: over by 38.900 ms (4.9x the limit)}, or for the throughput floor
+     * {@code ...: short by 244 records/s (12.2%)}; the margin only when the gate failed.
+     */
+    static String verdict(GateReport.Check c) {
+        if (Double.isNaN(c.actual())) return "nothing measured, limit " + value(c.limit(), c.unit());
+        String text = value(c.actual(), c.unit()) + ", limit " + value(c.limit(), c.unit());
+        if (c.passed()) return text;
+        if (c.gate().equals(GateReport.MIN_THROUGHPUT)) {
+            return text + ": short by " + value(c.excess(), c.unit())
+                    + String.format(Locale.ROOT, " (%.1f%%)", 100 * c.excess() / c.limit());
+        }
+        String times = c.limit() > 0 ? String.format(Locale.ROOT, " (%.1fx the limit)", c.actual() / c.limit()) : "";
+        return text + ": over by " + value(c.excess(), c.unit()) + times;
+    }
+
+    private static String value(double v, String unit) {
+        return switch (unit) {
+            case "ratio" -> Numbers.percent(v);
+            case "ms" -> String.format(Locale.ROOT, "%.3f ms", v);
+            default -> Numbers.rate(v) + " " + unit;
+        };
     }
 
     private static void row(StringBuilder sb, String label, String value) {

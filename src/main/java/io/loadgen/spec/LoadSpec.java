@@ -9,10 +9,14 @@ import java.util.Objects;
  * Everything one run needs, resolved and validated. Immutable; the engine receives this and nothing else.
  *
  * @param runId             names this run in results and metrics
+ * @param shard             this process's place in a scaled-out run ({@link ShardSpec#SINGLE} when alone); its index
+ *                          labels the metrics
+ * @param firstPosition     the first record position (Message number) of this shard's range; 0 when alone
  * @param topic             where records go
  * @param messages          stop after this many records ({@link #UNLIMITED} with a duration only)
  * @param duration          stop after this long, or {@code null}
- * @param ratePerSecond     target records/s over all threads; 0 sends as fast as the client takes them
+ * @param rate              target records/s over all threads and how it changes; {@code null} sends as fast as the
+ *                          client takes them
  * @param threads           sender threads
  * @param producers         KafkaProducer instances shared by the threads
  * @param warmup            sent but left out of the statistics
@@ -22,13 +26,18 @@ import java.util.Objects;
  * @param reportInterval    time between progress reports
  * @param connectTimeout    how long to wait for the cluster before giving up
  * @param stopTimeout       how long to wait for records in flight when stopping early
+ * @param gates             SLO limits the run must meet to pass
  */
-public record LoadSpec(String runId, String topic, long messages, Duration duration, double ratePerSecond,
+public record LoadSpec(String runId, ShardSpec shard, long firstPosition, String topic, long messages, Duration duration, RateShape rate,
                        int threads, int producers, Warmup warmup, TopicSetup topicSetup, PayloadSpec payload,
                        Map<String, String> producerConfig, Duration reportInterval, Duration connectTimeout,
-                       Duration stopTimeout) {
+                       Duration stopTimeout, SloGates gates) {
 
     public static final long UNLIMITED = Long.MAX_VALUE;
+
+    /** The Kafka client's own defaults of the settings we print, for when the config leaves them out. */
+    private static final Map<String, String> CLIENT_DEFAULTS = Map.of("acks", "all", "compression.type", "none",
+            "linger.ms", "5", "batch.size", "16384");
 
     /** Whether and how the engine creates the topic when it is absent. */
     public record TopicSetup(boolean create, int partitions, short replicationFactor) {
@@ -40,10 +49,27 @@ public record LoadSpec(String runId, String topic, long messages, Duration durat
         Objects.requireNonNull(warmup, "warmup");
         Objects.requireNonNull(payload, "payload");
         producerConfig = Map.copyOf(producerConfig);
+        shard = shard == null ? ShardSpec.SINGLE : shard;
+        gates = gates == null ? SloGates.NONE : gates;
+    }
+
+    /** A single-shard spec at a constant rate (0 = unlimited) without gates. */
+    public LoadSpec(String runId, String topic, long messages, Duration duration, double ratePerSecond,
+                    int threads, int producers, Warmup warmup, TopicSetup topicSetup, PayloadSpec payload,
+                    Map<String, String> producerConfig, Duration reportInterval, Duration connectTimeout,
+                    Duration stopTimeout) {
+        this(runId, ShardSpec.SINGLE, 0, topic, messages, duration, ratePerSecond > 0 ? new RateShape.Constant(ratePerSecond) : null,
+                threads, producers, warmup, topicSetup, payload, producerConfig, reportInterval, connectTimeout,
+                stopTimeout, SloGates.NONE);
     }
 
     public boolean rateLimited() {
-        return ratePerSecond > 0;
+        return rate != null;
+    }
+
+    /** A producer setting as the client will use it: configured, or the client's default for the ones we print. */
+    public String producerSetting(String key) {
+        return producerConfig.getOrDefault(key, CLIENT_DEFAULTS.get(key));
     }
 
     /** The settings as a user would want them printed: ordered, secrets masked. */
@@ -53,7 +79,7 @@ public record LoadSpec(String runId, String topic, long messages, Duration durat
         m.put("topic", topic);
         m.put("messages", messages == UNLIMITED ? "unlimited" : messages);
         m.put("duration", duration == null ? "unlimited" : Durations.format(duration));
-        m.put("rate", rateLimited() ? ratePerSecond : "unlimited");
+        m.put("rate", rate == null ? "unlimited" : rate instanceof RateShape.Constant c ? c.ratePerSecond() : rate.describe());
         m.put("threads", threads);
         m.put("producers", producers);
         m.put("warmup", warmup.toString());
@@ -61,6 +87,8 @@ public record LoadSpec(String runId, String topic, long messages, Duration durat
         if (topicSetup.create()) {
             m.put("create-topic", "partitions=" + topicSetup.partitions() + ", replication-factor=" + topicSetup.replicationFactor());
         }
+        if (!shard.single()) m.put("shard", shard + " (Message numbers from " + firstPosition + ")");
+        if (!gates.isEmpty()) m.put("gates", gates.describe());
         m.put("producer", Secrets.masked(producerConfig));
         return m;
     }

@@ -1,6 +1,5 @@
 package io.loadgen.stats;
 
-
 /**
  * One progress tick.
  *
@@ -9,7 +8,7 @@ package io.loadgen.stats;
  * @param intervalAcked  records acknowledged during the interval
  * @param intervalBytes  their bytes
  * @param snapshot       counters and histograms at the tick
- * @param targetRate     records/s asked for, 0 when unpaced
+ * @param targetRate     records/s asked for at the tick (it changes under a ramp or steps), 0 when unpaced
  */
 public record Progress(long elapsedNanos, long intervalNanos, long intervalAcked, long intervalBytes,
                        RunStats.Snapshot snapshot, double targetRate) {

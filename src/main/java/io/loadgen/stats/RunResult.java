@@ -19,16 +19,19 @@ import java.util.TreeMap;
  * @param bytes              value and key bytes of the acknowledged records
  * @param measuredSent       acknowledged records sent after warm-up: the base of rates and latencies
  * @param measuredBytes      their bytes
+ * @param measuredFailed     failed records sent after warm-up: the base of the error rate
  * @param errors             failed records by exception type
  * @param ackLatency         send call to acknowledgement, microseconds, measured records only
  * @param intendedLatency    scheduled send time to acknowledgement, microseconds; empty unless paced by --rate
+ * @param scheduleDelay      scheduled send time to the send call (time spent behind schedule), microseconds;
+ *                           empty unless paced
  * @param compressionRatio   uncompressed / compressed size reported by the client, or {@code null}
  * @param settings           the resolved run settings, secrets masked
  */
 public record RunResult(String runId, Status status, String stopReason, long startEpochMillis, long measuredStartEpochMillis,
                         long endEpochMillis, long sent, long failed, long bytes, long measuredSent, long measuredBytes,
-                        Map<String, Long> errors, Histogram ackLatency, Histogram intendedLatency, Double compressionRatio,
-                        Map<String, Object> settings) {
+                        long measuredFailed, Map<String, Long> errors, Histogram ackLatency, Histogram intendedLatency,
+                        Histogram scheduleDelay, Double compressionRatio, Map<String, Object> settings) {
 
     public enum Status {
         /** Ran to its message count or duration. */
@@ -40,6 +43,16 @@ public record RunResult(String runId, Status status, String stopReason, long sta
     public RunResult {
         errors = Map.copyOf(errors);
         settings = settings == null ? Map.of() : settings;
+        scheduleDelay = scheduleDelay == null ? LatencyHistograms.empty() : scheduleDelay;
+    }
+
+    /** A result without a schedule-delay histogram, every failure counted as measured. */
+    public RunResult(String runId, Status status, String stopReason, long startEpochMillis, long measuredStartEpochMillis,
+                     long endEpochMillis, long sent, long failed, long bytes, long measuredSent, long measuredBytes,
+                     Map<String, Long> errors, Histogram ackLatency, Histogram intendedLatency, Double compressionRatio,
+                     Map<String, Object> settings) {
+        this(runId, status, stopReason, startEpochMillis, measuredStartEpochMillis, endEpochMillis, sent, failed, bytes,
+                measuredSent, measuredBytes, failed, errors, ackLatency, intendedLatency, null, compressionRatio, settings);
     }
 
     /** Seconds of the measured window. */
@@ -71,6 +84,12 @@ public record RunResult(String runId, Status status, String stopReason, long sta
         return total == 0 ? 0 : (double) failed / total;
     }
 
+    /** Failed / (acknowledged + failed) over the measured window, the base of the error-rate gate. */
+    public double measuredErrorRate() {
+        long total = measuredSent + measuredFailed;
+        return total == 0 ? 0 : (double) measuredFailed / total;
+    }
+
     public boolean paced() {
         return intendedLatency.getTotalCount() > 0;
     }
@@ -81,17 +100,23 @@ public record RunResult(String runId, Status status, String stopReason, long sta
         ack.add(other.ackLatency);
         Histogram intended = intendedLatency.copy();
         intended.add(other.intendedLatency);
+        Histogram delay = scheduleDelay.copy();
+        delay.add(other.scheduleDelay);
         Map<String, Long> errs = new TreeMap<>(errors);
         other.errors.forEach((k, v) -> errs.merge(k, v, Long::sum));
         Status s = status == Status.COMPLETED && other.status == Status.COMPLETED ? Status.COMPLETED : Status.INTERRUPTED;
-        Double ratio = compressionRatio == null ? other.compressionRatio
-                : other.compressionRatio == null ? compressionRatio
-                : (compressionRatio * bytes + other.compressionRatio * other.bytes) / Math.max(1, bytes + other.bytes);
         return new RunResult(runId, s, stopReason.equals(other.stopReason) ? stopReason : stopReason + "; " + other.stopReason,
                 Math.min(startEpochMillis, other.startEpochMillis),
                 Math.min(measuredStartEpochMillis, other.measuredStartEpochMillis),
                 Math.max(endEpochMillis, other.endEpochMillis), sent + other.sent, failed + other.failed,
-                bytes + other.bytes, measuredSent + other.measuredSent, measuredBytes + other.measuredBytes, errs, ack,
-                intended, ratio, settings);
+                bytes + other.bytes, measuredSent + other.measuredSent, measuredBytes + other.measuredBytes,
+                measuredFailed + other.measuredFailed, errs, ack, intended, delay, mergedRatio(other), settings);
+    }
+
+    /** Byte-weighted mean of two ratios; a side that does not know its ratio does not count. */
+    private Double mergedRatio(RunResult other) {
+        if (compressionRatio == null) return other.compressionRatio;
+        if (other.compressionRatio == null) return compressionRatio;
+        return (compressionRatio * bytes + other.compressionRatio * other.bytes) / Math.max(1, bytes + other.bytes);
     }
 }

@@ -2,16 +2,25 @@ package io.loadgen.stats;
 
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
+import org.HdrHistogram.SingleWriterRecorder;
 
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
 
 /**
  * Live counters of a run, written by sender threads and the Kafka client's I/O threads at millions of updates a
  * second: {@link LongAdder}s and HdrHistogram {@link Recorder}s only, no locks on the write path.
  * Only the acknowledgement callback counts a record as sent.
+ *
+ * <p>Two kinds of reader take the recorded latencies, each at its own pace: the progress ticker wants what happened
+ * since its previous tick ({@link #snapshot()}), a metrics scrape wants everything so far ({@link #readTotals}).
+ * Both first <em>fold</em>: move what the recorders collected into the cumulative histograms and into a pending
+ * interval, which only {@link #snapshot()} hands out and clears. So a scrape never takes a progress line's data.
  */
 public final class RunStats {
 
@@ -21,15 +30,19 @@ public final class RunStats {
     private final LongAdder failed = new LongAdder();
     private final LongAdder measuredAcked = new LongAdder();
     private final LongAdder measuredBytes = new LongAdder();
+    private final LongAdder measuredFailed = new LongAdder();
     private final ConcurrentHashMap<String, LongAdder> errorsByType = new ConcurrentHashMap<>();
-    private final Recorder ackLatency = new Recorder(LatencyHistograms.MAX_LATENCY_MICROS, LatencyHistograms.SIGNIFICANT_DIGITS);
-    private final Recorder intendedLatency = new Recorder(LatencyHistograms.MAX_LATENCY_MICROS, LatencyHistograms.SIGNIFICANT_DIGITS);
+    private final Recorder ackLatency = newRecorder();
+    private final Recorder intendedLatency = newRecorder();
+    /** One per paced sender thread: schedule delay is recorded on the sending thread, so no two threads share one. */
+    private final List<ScheduleDelayRecorder> scheduleDelays = new CopyOnWriteArrayList<>();
 
-    // Cumulative histograms and the last snapshot; touched only under the lock of snapshot().
-    private final Histogram totalAck = LatencyHistograms.empty();
-    private final Histogram totalIntended = LatencyHistograms.empty();
-    private Histogram intervalAck;
-    private Histogram intervalIntended;
+    // Everything below is touched only under this object's lock, by fold() and the readers.
+    private final Folded ack = new Folded();
+    private final Folded intended = new Folded();
+    private final Folded scheduleDelay = new Folded();
+    private Histogram ackScratch;
+    private Histogram intendedScratch;
 
     public void attempted() {
         attempted.increment();
@@ -53,14 +66,34 @@ public final class RunStats {
         }
     }
 
-    /** A record that will never be acknowledged, counted under its exception's class name. */
+    /** A record that will never be acknowledged, counted under its exception's class name, as measured. */
     public void failed(Throwable error) {
+        failed(error, true);
+    }
+
+    /**
+     * A record that will never be acknowledged, counted under its exception's class name.
+     *
+     * @param measured false for a record sent during warm-up: it counts as failed, but not against the error-rate gate
+     */
+    public void failed(Throwable error, boolean measured) {
         failed.increment();
+        if (measured) measuredFailed.increment();
         errorsByType.computeIfAbsent(errorType(error), k -> new LongAdder()).increment();
     }
 
     public static String errorType(Throwable error) {
         return error == null ? "unknown" : error.getClass().getSimpleName();
+    }
+
+    /**
+     * A recorder of the delay from a record's due time to its send call, for one paced sender thread. Single writer:
+     * only that thread may record into it.
+     */
+    public ScheduleDelayRecorder newScheduleDelayRecorder() {
+        ScheduleDelayRecorder r = new ScheduleDelayRecorder();
+        scheduleDelays.add(r);
+        return r;
     }
 
     public long acked() {
@@ -71,29 +104,99 @@ public final class RunStats {
         return failed.sum();
     }
 
+    public long ackedBytes() {
+        return ackedBytes.sum();
+    }
+
     public long inFlight() {
         return Math.max(0, attempted.sum() - acked.sum() - failed.sum());
     }
 
-    /**
-     * Moves what was recorded since the last call into the cumulative histograms and returns counters plus the
-     * interval's histograms. Called by one reporter at a time (progress ticks and the final result).
-     */
-    public synchronized Snapshot snapshot() {
-        intervalAck = ackLatency.getIntervalHistogram(intervalAck);
-        intervalIntended = intendedLatency.getIntervalHistogram(intervalIntended);
-        totalAck.add(intervalAck);
-        totalIntended.add(intervalIntended);
+    /** Failed records by error type, at this moment. */
+    public Map<String, Long> errors() {
         Map<String, Long> errors = new TreeMap<>();
         errorsByType.forEach((k, v) -> errors.put(k, v.sum()));
-        return new Snapshot(attempted.sum(), acked.sum(), ackedBytes.sum(), failed.sum(), measuredAcked.sum(),
-                measuredBytes.sum(), errors, intervalAck.copy(), intervalIntended.copy(), totalAck.copy(), totalIntended.copy());
+        return errors;
     }
 
-    /** Counters at one moment, with the latency histograms (microseconds) of the last interval and of the whole run. */
+    /**
+     * Counters plus the latency histograms recorded since the previous snapshot and over the whole run. Meant for
+     * one reporter (progress ticks, then the final result): each call starts a new interval.
+     */
+    public synchronized Snapshot snapshot() {
+        fold();
+        Snapshot s = new Snapshot(attempted.sum(), acked.sum(), ackedBytes.sum(), failed.sum(), measuredAcked.sum(),
+                measuredBytes.sum(), measuredFailed.sum(), errors(), ack.pending.copy(), intended.pending.copy(),
+                scheduleDelay.pending.copy(), ack.total.copy(), intended.total.copy(), scheduleDelay.total.copy());
+        ack.pending.reset();
+        intended.pending.reset();
+        scheduleDelay.pending.reset();
+        return s;
+    }
+
+    /**
+     * Lets {@code reader} look at the cumulative latency histograms, without copying them and without disturbing the
+     * progress intervals. The reader runs under this object's lock and must not keep the histograms.
+     */
+    public synchronized <T> T readTotals(Function<Totals, T> reader) {
+        fold();
+        return reader.apply(new Totals(ack.total, intended.total, scheduleDelay.total));
+    }
+
+    /** Cumulative latency histograms, microseconds, measured records only. */
+    public record Totals(Histogram sendToAck, Histogram intended, Histogram scheduleDelay) {
+    }
+
+    private void fold() {
+        ackScratch = ackLatency.getIntervalHistogram(ackScratch);
+        ack.add(ackScratch);
+        intendedScratch = intendedLatency.getIntervalHistogram(intendedScratch);
+        intended.add(intendedScratch);
+        for (ScheduleDelayRecorder r : scheduleDelays) {
+            r.scratch = r.recorder.getIntervalHistogram(r.scratch);
+            scheduleDelay.add(r.scratch);
+        }
+    }
+
+    private static Recorder newRecorder() {
+        return new Recorder(LatencyHistograms.MAX_LATENCY_MICROS, LatencyHistograms.SIGNIFICANT_DIGITS);
+    }
+
+    /** A latency's cumulative histogram and what was folded into it since the last {@link #snapshot()}. */
+    private static final class Folded {
+        final Histogram total = LatencyHistograms.empty();
+        final Histogram pending = LatencyHistograms.empty();
+
+        void add(Histogram interval) {
+            total.add(interval);
+            pending.add(interval);
+        }
+    }
+
+    /** See {@link #newScheduleDelayRecorder()}. */
+    public static final class ScheduleDelayRecorder {
+        private final SingleWriterRecorder recorder =
+                new SingleWriterRecorder(LatencyHistograms.MAX_LATENCY_MICROS, LatencyHistograms.SIGNIFICANT_DIGITS);
+        private Histogram scratch; // reused by fold(), under the RunStats lock
+
+        private ScheduleDelayRecorder() {
+        }
+
+        /** @param delayNanos from the record's due time to its send call */
+        public void record(long delayNanos) {
+            recorder.recordValue(LatencyHistograms.clampMicros(delayNanos));
+        }
+    }
+
+    /**
+     * Counters at one moment, with the latency histograms (microseconds) of the last interval and of the whole run.
+     *
+     * @param measuredFailed failed records that were sent after warm-up
+     */
     public record Snapshot(long attempted, long acked, long ackedBytes, long failed, long measuredAcked, long measuredBytes,
-                           Map<String, Long> errors, Histogram intervalAckLatency, Histogram intervalIntendedLatency,
-                           Histogram totalAckLatency, Histogram totalIntendedLatency) {
+                           long measuredFailed, Map<String, Long> errors, Histogram intervalAckLatency,
+                           Histogram intervalIntendedLatency, Histogram intervalScheduleDelay, Histogram totalAckLatency,
+                           Histogram totalIntendedLatency, Histogram totalScheduleDelay) {
 
         public long inFlight() {
             return Math.max(0, attempted - acked - failed);

@@ -1,0 +1,92 @@
+package io.loadgen.cli;
+
+import io.loadgen.cluster.ResultCodec;
+import io.loadgen.cluster.ResultsTopic;
+import io.loadgen.cluster.ShardResult;
+import io.smallrye.common.annotation.Identifier;
+import jakarta.inject.Inject;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code loadgen report}: merges the shard results of one run into the fleet's summary. Counts add up, latency
+ * percentiles come from the merged histograms (exact, not averaged), throughput is over the common window.
+ */
+@Command(name = "report", mixinStandardHelpOptions = true, showDefaultValues = true, sortOptions = false,
+        description = "Merge the shard results of a run into one fleet report: from the results topic (--run-id) "
+                + "or from shard result files. Exit 1 when a shard is missing or records failed, 3 when the fleet misses a gate.%n",
+        footer = {"%nEvery option --NAME is also config key loadgen.NAME and env var LOADGEN_NAME.%n", ExitCodes.HELP_TEXT})
+public class ReportCommand implements Callable<Integer> {
+
+    @Option(names = "--run-id", paramLabel = "ID", description = "Run whose results to collect from the results topic.")
+    String runId;
+
+    @Option(names = "--shard-count", paramLabel = "N", converter = Converters.IntCount.class,
+            description = "Shards to expect (default: the count the results themselves carry).")
+    Integer shardCount;
+
+    @Option(names = "--results-topic", paramLabel = "TOPIC", description = "Topic the shards publish their results to.")
+    String resultsTopic;
+
+    @Option(names = "--collect-timeout", paramLabel = "TIME", converter = Converters.DurationConverter.class,
+            description = "How long to wait for the shards' results.")
+    Duration collectTimeout;
+
+    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT[,...]", description = "Kafka bootstrap servers (also KAFKA_BOOTSTRAP_SERVERS).")
+    String bootstrapServers;
+
+    @Option(names = "--summary-json", paramLabel = "FILE", description = "Also write the fleet summary as JSON to FILE.")
+    Path summaryJson;
+
+    @Parameters(paramLabel = "FILE", arity = "0..*", description = "Shard result files (written with --result-file) to merge instead of reading the topic.")
+    List<Path> files = new ArrayList<>();
+
+    @Inject
+    @Identifier("default-kafka-broker")
+    Map<String, Object> kafkaConfig;
+
+    @Mixin
+    GateOptions gates = new GateOptions();
+
+    @Override
+    public Integer call() throws IOException {
+        List<ShardResult> shards = files.isEmpty() ? fromTopic() : fromFiles();
+        return FleetReport.print(shards, shardCount == null ? 0 : shardCount, SpecAssembler.gates(gates), System.out,
+                System.err, summaryJson);
+    }
+
+    private List<ShardResult> fromTopic() {
+        if (runId == null || runId.isBlank()) throw new UsageException("report needs --run-id ID, or shard result files to merge");
+        Map<String, String> settings = KafkaSettings.from(kafkaConfig);
+        if (bootstrapServers != null) settings.put("bootstrap.servers", bootstrapServers);
+        Duration timeout = collectTimeout == null ? Duration.ofMinutes(2) : collectTimeout;
+        return new ResultsTopic(settings, resultsTopic).collect(runId, shardCount == null ? 0 : shardCount, timeout);
+    }
+
+    private List<ShardResult> fromFiles() throws IOException {
+        List<ShardResult> shards = new ArrayList<>();
+        for (Path file : files) {
+            if (!Files.isReadable(file)) throw new UsageException("result file " + file + " does not exist or is not readable");
+            try {
+                shards.add(ResultCodec.decode(Files.readString(file)));
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("result file " + file + ": " + e.getMessage());
+            }
+        }
+        if (runId != null) shards.removeIf(s -> !runId.equals(s.result().runId()));
+        shards.sort(Comparator.comparingInt(s -> s.shard().index()));
+        return shards;
+    }
+}

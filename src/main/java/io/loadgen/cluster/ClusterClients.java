@@ -1,0 +1,81 @@
+package io.loadgen.cluster;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Small Kafka clients for the fleet's coordination topics (start barrier, results), built from the run's
+ * connection and security settings only: the load's tuning (batch size, linger, compression) does not apply.
+ */
+final class ClusterClients {
+
+    private ClusterClients() {
+    }
+
+    static Map<String, Object> filtered(Map<String, String> settings, Set<String> known) {
+        Map<String, Object> config = new HashMap<>();
+        settings.forEach((k, v) -> {
+            if (known.contains(k) && !k.equals("client.id")) config.put(k, v);
+        });
+        return config;
+    }
+
+    static KafkaProducer<String, String> producer(Map<String, String> settings, String clientId) {
+        Map<String, Object> config = filtered(settings, ProducerConfig.configNames());
+        for (String tuning : List.of("batch.size", "linger.ms", "compression.type", "acks", "buffer.memory",
+                "max.in.flight.requests.per.connection", "transactional.id", "enable.idempotence")) {
+            config.remove(tuning);
+        }
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        return new KafkaProducer<>(config);
+    }
+
+    static KafkaConsumer<String, String> consumer(Map<String, String> settings, String clientId) {
+        Map<String, Object> config = filtered(settings, ConsumerConfig.configNames());
+        config.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        return new KafkaConsumer<>(config);
+    }
+
+    /** Creates a one-partition coordination topic unless it exists (one partition keeps every shard's messages in order). */
+    static void ensureTopic(Map<String, String> settings, String topic, Duration timeout) {
+        Map<String, Object> config = filtered(settings, AdminClientConfig.configNames());
+        try (Admin admin = Admin.create(config)) {
+            if (admin.listTopics().names().get(timeout.toMillis(), TimeUnit.MILLISECONDS).contains(topic)) return;
+            int brokers = admin.describeCluster().nodes().get(timeout.toMillis(), TimeUnit.MILLISECONDS).size();
+            short replication = (short) Math.max(1, Math.min(3, brokers));
+            admin.createTopics(List.of(new NewTopic(topic, 1, replication))).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw new IllegalStateException("cannot create topic '" + topic + "': " + e.getCause().getMessage(), e);
+            }
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("Kafka did not answer within " + timeout.toSeconds() + " s while preparing topic '" + topic + "'", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while preparing topic '" + topic + "'", e);
+        }
+    }
+}

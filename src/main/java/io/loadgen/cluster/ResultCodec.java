@@ -1,0 +1,88 @@
+package io.loadgen.cluster;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.loadgen.spec.ShardSpec;
+import io.loadgen.stats.LatencyHistograms;
+import io.loadgen.stats.RunResult;
+import org.HdrHistogram.Histogram;
+
+import java.nio.ByteBuffer;
+import java.util.Base64;
+import java.util.Map;
+import java.util.zip.DataFormatException;
+
+/**
+ * A shard result as JSON, histograms included (HdrHistogram's compressed encoding, base64), so a fleet report can
+ * merge the exact distributions instead of averaging percentiles. The same document is written to the results
+ * topic and to files that {@code loadgen report} accepts.
+ */
+public final class ResultCodec {
+
+    /** Bump when the document changes incompatibly; readers reject other versions. */
+    public static final int VERSION = 1;
+
+    private static final ObjectMapper MAPPER = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private ResultCodec() {
+    }
+
+    /** The wire form; field names are the contract with other versions of the tool. */
+    public record Document(int version, String runId, int shardIndex, int shardCount, long firstPosition, long positions,
+                           String status, String stopReason, long startEpochMillis, long measuredStartEpochMillis,
+                           long endEpochMillis, long sent, long failed, long bytes, long measuredSent, long measuredBytes,
+                           long measuredFailed, Map<String, Long> errors, String ackLatency, String intendedLatency,
+                           String scheduleDelay, Double compressionRatio, Map<String, Object> settings) {
+    }
+
+    public static String encode(ShardResult s) {
+        RunResult r = s.result();
+        Document d = new Document(VERSION, r.runId(), s.shard().index(), s.shard().count(), s.firstPosition(), s.positions(),
+                r.status().name(), r.stopReason(), r.startEpochMillis(), r.measuredStartEpochMillis(), r.endEpochMillis(),
+                r.sent(), r.failed(), r.bytes(), r.measuredSent(), r.measuredBytes(), r.measuredFailed(), r.errors(),
+                histogram(r.ackLatency()), histogram(r.intendedLatency()), histogram(r.scheduleDelay()),
+                r.compressionRatio(), r.settings());
+        try {
+            return MAPPER.writeValueAsString(d);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot encode shard result", e);
+        }
+    }
+
+    /** @throws IllegalArgumentException when the text is not a shard result of this version */
+    public static ShardResult decode(String json) {
+        Document d;
+        try {
+            d = MAPPER.readValue(json, Document.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not a loadgen shard result: " + e.getOriginalMessage(), e);
+        }
+        if (d.version() != VERSION) {
+            throw new IllegalArgumentException("shard result version " + d.version() + " is not supported (expected " + VERSION + ")");
+        }
+        RunResult r = new RunResult(d.runId(), RunResult.Status.valueOf(d.status()), d.stopReason(), d.startEpochMillis(),
+                d.measuredStartEpochMillis(), d.endEpochMillis(), d.sent(), d.failed(), d.bytes(), d.measuredSent(),
+                d.measuredBytes(), d.measuredFailed(), d.errors() == null ? Map.of() : d.errors(), histogram(d.ackLatency()),
+                histogram(d.intendedLatency()), histogram(d.scheduleDelay()), d.compressionRatio(), d.settings());
+        return new ShardResult(new ShardSpec(d.shardIndex(), d.shardCount()), d.firstPosition(), d.positions(), r);
+    }
+
+    static String histogram(Histogram h) {
+        ByteBuffer buffer = ByteBuffer.allocate(h.getNeededByteBufferCapacity());
+        int length = h.encodeIntoCompressedByteBuffer(buffer);
+        return Base64.getEncoder().encodeToString(java.util.Arrays.copyOf(buffer.array(), length));
+    }
+
+    static Histogram histogram(String base64) {
+        if (base64 == null || base64.isEmpty()) return LatencyHistograms.empty();
+        try {
+            Histogram decoded = Histogram.decodeFromCompressedByteBuffer(ByteBuffer.wrap(Base64.getDecoder().decode(base64)), 0);
+            Histogram h = LatencyHistograms.empty();
+            h.add(decoded);
+            return h;
+        } catch (DataFormatException | IllegalArgumentException e) {
+            throw new IllegalArgumentException("corrupt latency histogram in shard result", e);
+        }
+    }
+}

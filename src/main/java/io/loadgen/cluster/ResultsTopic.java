@@ -1,0 +1,84 @@
+package io.loadgen.cluster;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+
+/**
+ * Shard results travel through a Kafka topic (key: run id, value: {@link ResultCodec} JSON), so a fleet needs no
+ * service of its own: every shard publishes, anyone with access to the cluster collects.
+ */
+public final class ResultsTopic {
+
+    private final Map<String, String> settings;
+    private final String topic;
+    private final LongSupplier clock;
+
+    /** @param settings the run's client settings (bootstrap servers, security); tuning keys are ignored */
+    public ResultsTopic(Map<String, String> settings, String topic) {
+        this(settings, topic, System::currentTimeMillis);
+    }
+
+    ResultsTopic(Map<String, String> settings, String topic, LongSupplier clock) {
+        this.settings = settings;
+        this.topic = topic;
+        this.clock = clock;
+    }
+
+    public void publish(ShardResult result, Duration timeout) {
+        ClusterClients.ensureTopic(settings, topic, timeout);
+        try (KafkaProducer<String, String> producer = ClusterClients.producer(settings, "loadgen-results-" + result.shard().index())) {
+            producer.send(new ProducerRecord<>(topic, result.result().runId(), ResultCodec.encode(result)))
+                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) Thread.currentThread().interrupt();
+            throw new IllegalStateException("cannot publish the result to topic '" + topic + "': " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Reads the results of one run: the latest result of each shard (a retried pod publishes again; the last word
+     * wins). Stops once {@code expectedShards} distinct shards are in (0 = unknown: read up to the end of the topic),
+     * or when {@code timeout} passes, returning what it found, in shard order.
+     */
+    public List<ShardResult> collect(String runId, int expectedShards, Duration timeout) {
+        long deadline = clock.getAsLong() + timeout.toMillis();
+        Map<Integer, ShardResult> byShard = new TreeMap<>();
+        try (KafkaConsumer<String, String> consumer = ClusterClients.consumer(settings, "loadgen-report")) {
+            List<PartitionInfo> partitions = consumer.partitionsFor(topic, timeout);
+            if (partitions == null || partitions.isEmpty()) return List.of();
+            List<TopicPartition> tps = partitions.stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(tps);
+            consumer.seekToBeginning(tps);
+            Map<TopicPartition, Long> end = consumer.endOffsets(tps, timeout);
+            while (clock.getAsLong() < deadline) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (!runId.equals(record.key())) continue;
+                    try {
+                        ShardResult r = ResultCodec.decode(record.value());
+                        byShard.put(r.shard().index(), r);
+                    } catch (IllegalArgumentException unreadable) {
+                        // another version's document or garbage: not ours to merge
+                    }
+                }
+                if (expectedShards > 0 ? byShard.size() >= expectedShards : reachedEnd(consumer, end)) break;
+            }
+        }
+        return new ArrayList<>(byShard.values());
+    }
+
+    private static boolean reachedEnd(KafkaConsumer<String, String> consumer, Map<TopicPartition, Long> end) {
+        return end.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
+    }
+}

@@ -1,0 +1,83 @@
+package io.loadgen.metrics;
+
+import io.prometheus.client.Collector;
+import io.prometheus.client.Collector.MetricFamilySamples;
+import io.prometheus.client.Collector.MetricFamilySamples.Sample;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramIterationValue;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns a cumulative HdrHistogram of latencies (microseconds) into a Prometheus histogram with fixed buckets, at
+ * scrape time. The counts come from the HdrHistogram itself, so nothing is recorded twice on the hot path; a bucket
+ * {@code le=b} counts the values up to {@code b} to the histogram's resolution (3 significant digits, 0.1 %).
+ */
+final class LatencyBuckets {
+
+    /** Upper bounds in seconds: 100 µs to 60 s, 1-2.5-5 steps, so both sub-millisecond and stall latencies resolve. */
+    static final double[] BOUNDS_SECONDS = {0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1,
+            0.25, 0.5, 1, 2.5, 5, 10, 30, 60};
+
+    private static final long[] BOUNDS_MICROS = new long[BOUNDS_SECONDS.length];
+    private static final String[] LE = new String[BOUNDS_SECONDS.length + 1];
+
+    static {
+        for (int i = 0; i < BOUNDS_SECONDS.length; i++) {
+            BOUNDS_MICROS[i] = Math.round(BOUNDS_SECONDS[i] * 1e6);
+            LE[i] = canonical(BOUNDS_SECONDS[i]);
+        }
+        LE[BOUNDS_SECONDS.length] = "+Inf";
+    }
+
+    private LatencyBuckets() {
+    }
+
+    /**
+     * A {@code histogram} family: {@code name_bucket{le}}, {@code name_count} and {@code name_sum} (seconds), with
+     * the given labels on every sample.
+     */
+    static MetricFamilySamples family(String name, String help, List<String> labelNames, List<String> labelValues,
+                                      Histogram micros) {
+        long[] perBucket = new long[LE.length];
+        double sumMicros = 0;
+        // One pass over the recorded values: each value goes to the first bound at or above it.
+        for (HistogramIterationValue v : micros.recordedValues()) {
+            long value = micros.lowestEquivalentValue(v.getValueIteratedTo());
+            long count = v.getCountAtValueIteratedTo();
+            perBucket[bucketOf(value)] += count;
+            sumMicros += (double) micros.medianEquivalentValue(v.getValueIteratedTo()) * count;
+        }
+        List<String> bucketLabels = new ArrayList<>(labelNames);
+        bucketLabels.add("le");
+        List<Sample> samples = new ArrayList<>(LE.length + 2);
+        long cumulative = 0;
+        for (int i = 0; i < LE.length; i++) {
+            cumulative += perBucket[i];
+            List<String> values = new ArrayList<>(labelValues);
+            values.add(LE[i]);
+            samples.add(new Sample(name + "_bucket", bucketLabels, values, cumulative));
+        }
+        samples.add(new Sample(name + "_count", labelNames, labelValues, cumulative));
+        samples.add(new Sample(name + "_sum", labelNames, labelValues, sumMicros / 1e6));
+        return new MetricFamilySamples(name, Collector.Type.HISTOGRAM, help, samples);
+    }
+
+    /**
+     * OpenMetrics' canonical form of a bound: plain decimal, {@code .0} on whole numbers ({@code 0.00025}, {@code 1.0}),
+     * never {@code 2.5E-4}: a dashboard that selects a bucket by its {@code le} compares the text.
+     */
+    static String canonical(double bound) {
+        String plain = BigDecimal.valueOf(bound).stripTrailingZeros().toPlainString();
+        return plain.contains(".") ? plain : plain + ".0";
+    }
+
+    private static int bucketOf(long micros) {
+        for (int i = 0; i < BOUNDS_MICROS.length; i++) {
+            if (micros <= BOUNDS_MICROS[i]) return i;
+        }
+        return BOUNDS_MICROS.length; // +Inf
+    }
+}

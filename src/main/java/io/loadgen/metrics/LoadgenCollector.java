@@ -1,0 +1,158 @@
+package io.loadgen.metrics;
+
+import io.loadgen.spec.LoadSpec;
+import io.loadgen.spec.RateShape;
+import io.loadgen.stats.RunStats;
+import io.prometheus.client.Collector;
+import io.prometheus.client.CounterMetricFamily;
+import io.prometheus.client.GaugeMetricFamily;
+import org.HdrHistogram.Histogram;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.LongSupplier;
+
+/**
+ * The run's own metrics, computed from {@link RunStats} when Prometheus scrapes: counters from the LongAdders,
+ * latency histograms from the cumulative HdrHistograms. The hot path pays nothing for them. Every sample carries the
+ * labels {@code run_id} and {@code shard}.
+ *
+ * <p>A collector rather than Micrometer meters because failures are labelled by error type, and the types are only
+ * known as they occur: here each scrape lists the types seen so far, with no registration on the failure path.
+ */
+final class LoadgenCollector extends Collector {
+
+    static final String RECORDS_SENT = "loadgen_records_sent";
+    static final String RECORDS_FAILED = "loadgen_records_failed";
+    static final String BYTES_SENT = "loadgen_bytes_sent";
+    static final String IN_FLIGHT = "loadgen_records_in_flight";
+    static final String TARGET_RATE = "loadgen_target_rate_records_per_second";
+    static final String ACHIEVED_RATE = "loadgen_achieved_rate_records_per_second";
+    static final String SEND_LATENCY = "loadgen_send_latency_seconds";
+    static final String INTENDED_LATENCY = "loadgen_intended_latency_seconds";
+    static final String SCHEDULE_DELAY = "loadgen_schedule_delay_seconds";
+    static final String RUN_INFO = "loadgen_run_info";
+    static final String RUN_START = "loadgen_run_start_time_seconds";
+    static final String RUN_FINISHED = "loadgen_run_finished";
+
+    private final List<String> labelNames = List.of("run_id", "shard");
+    private final List<String> labelValues;
+    private final Map<String, String> info;
+    private final RateShape rate;
+    private final LongSupplier nanoClock;
+
+    private volatile RunStats stats;
+    private volatile long startNanos;
+    private volatile double startEpochSeconds;
+    private volatile double achievedRate;
+    private volatile boolean finished;
+
+    LoadgenCollector(LoadSpec spec, LongSupplier nanoClock) {
+        this.labelValues = List.of(spec.runId(), String.valueOf(spec.shard().index()));
+        this.info = info(spec);
+        this.rate = spec.rate();
+        this.nanoClock = nanoClock;
+    }
+
+    /** Sending begins; from now on the counters and histograms are exported. */
+    void started(RunStats stats, double epochSeconds) {
+        this.startNanos = nanoClock.getAsLong();
+        this.startEpochSeconds = epochSeconds;
+        this.stats = stats;
+    }
+
+    /** The rate achieved over the last progress interval. */
+    void achieved(double recordsPerSecond) {
+        this.achievedRate = recordsPerSecond;
+    }
+
+    /** Sending is over: nothing is targeted or achieved any more; the counters keep their final values. */
+    void finished() {
+        this.finished = true;
+    }
+
+    @Override
+    public List<MetricFamilySamples> collect() {
+        List<MetricFamilySamples> out = new ArrayList<>();
+        GaugeMetricFamily runInfo = new GaugeMetricFamily(RUN_INFO,
+                "The run's identity and main settings as labels; the value is always 1.", List.copyOf(info.keySet()));
+        runInfo.addMetric(List.copyOf(info.values()), 1);
+        out.add(runInfo);
+        out.add(gauge(TARGET_RATE, "Target records/s at this moment (it follows --ramp and --steps); 0 when unpaced or finished.",
+                targetRate()));
+        RunStats s = stats;
+        if (s == null) return out;
+
+        out.add(gauge(RUN_START, "Unix time at which sending began.", startEpochSeconds));
+        out.add(gauge(RUN_FINISHED, "1 once sending is over and the counters are final.", finished ? 1 : 0));
+        out.add(counter(RECORDS_SENT, "Records the broker acknowledged, warm-up included.", s.acked()));
+        out.add(counter(BYTES_SENT, "Key and value bytes of the acknowledged records.", s.ackedBytes()));
+        CounterMetricFamily failed = new CounterMetricFamily(RECORDS_FAILED,
+                "Records that will never be acknowledged, by exception type.", withLabel("error_type"));
+        s.errors().forEach((type, count) -> failed.addMetric(withValue(type), count));
+        out.add(failed);
+        out.add(gauge(IN_FLIGHT, "Records handed to the producer and not yet acknowledged or failed.", s.inFlight()));
+        out.add(gauge(ACHIEVED_RATE, "Acknowledged records/s over the last progress interval; 0 once finished.",
+                finished ? 0 : achievedRate));
+        s.readTotals(t -> {
+            out.add(histogram(SEND_LATENCY, "Send call to acknowledgement, measured records (after warm-up).", t.sendToAck()));
+            if (rate != null) {
+                out.add(histogram(INTENDED_LATENCY, "Intended (scheduled) send time to acknowledgement: includes time "
+                        + "behind schedule, so a stalled broker cannot hide (coordinated omission).", t.intended()));
+                out.add(histogram(SCHEDULE_DELAY, "Scheduled send time to the actual send call.", t.scheduleDelay()));
+            }
+            return null;
+        });
+        return out;
+    }
+
+    private double targetRate() {
+        if (rate == null || finished || stats == null) return 0;
+        return rate.rateAt((nanoClock.getAsLong() - startNanos) / 1e9);
+    }
+
+    private MetricFamilySamples counter(String name, String help, double value) {
+        return new CounterMetricFamily(name, help, labelNames).addMetric(labelValues, value);
+    }
+
+    private MetricFamilySamples gauge(String name, String help, double value) {
+        return new GaugeMetricFamily(name, help, labelNames).addMetric(labelValues, value);
+    }
+
+    private MetricFamilySamples histogram(String name, String help, Histogram micros) {
+        return LatencyBuckets.family(name, help, labelNames, labelValues, micros);
+    }
+
+    private List<String> withLabel(String name) {
+        List<String> names = new ArrayList<>(labelNames);
+        names.add(name);
+        return names;
+    }
+
+    private List<String> withValue(String value) {
+        List<String> values = new ArrayList<>(labelValues);
+        values.add(value);
+        return values;
+    }
+
+    /** Labels of {@code loadgen_run_info}: run id and shard first, then what a dashboard would filter or compare by. */
+    private static Map<String, String> info(LoadSpec spec) {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("run_id", spec.runId());
+        m.put("shard", String.valueOf(spec.shard().index()));
+        m.put("shards", String.valueOf(spec.shard().count()));
+        m.put("topic", spec.topic());
+        m.put("acks", spec.producerSetting("acks"));
+        m.put("compression", spec.producerSetting("compression.type"));
+        m.put("linger_ms", spec.producerSetting("linger.ms"));
+        m.put("batch_size", spec.producerSetting("batch.size"));
+        m.put("threads", String.valueOf(spec.threads()));
+        m.put("producers", String.valueOf(spec.producers()));
+        m.put("payload", spec.payload().type().name().toLowerCase(Locale.ROOT));
+        m.put("rate", spec.rate() == null ? "unlimited" : spec.rate().describe());
+        return m;
+    }
+}
