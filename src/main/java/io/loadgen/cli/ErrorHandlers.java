@@ -2,6 +2,7 @@ package io.loadgen.cli;
 
 import io.loadgen.engine.BadSettingException;
 import io.loadgen.engine.RunFailedException;
+import io.loadgen.engine.StoppedBeforeStartException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
@@ -33,6 +34,9 @@ final class ErrorHandlers {
             err.println("loadgen: " + ex.getMessage());
             err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for the options.");
             code = ExitCodes.USAGE;
+        } else if (ex instanceof StoppedBeforeStartException) {
+            err.println("loadgen: " + ex.getMessage());
+            code = ExitCodes.INTERRUPTED;
         } else if (ex instanceof RunFailedException) {
             err.println("loadgen: " + ex.getMessage());
             code = ExitCodes.RUN_FAILED;

@@ -26,6 +26,14 @@ public class Main implements QuarkusApplication {
                 .setDefaultValueProvider(new ConfigDefaultProvider())
                 .setParameterExceptionHandler(ErrorHandlers.BAD_PARAMETER)
                 .setExecutionExceptionHandler(ErrorHandlers.FAILED_EXECUTION);
+        if (args.length == 1 && (args[0].equals("-h") || args[0].equals("--help"))) {
+            // 'run' is what a bare 'loadgen' does, so its options and their effective defaults belong in the top help.
+            cmd.usage(System.out);
+            System.out.println();
+            System.out.println("Options of 'run', the default command:");
+            cmd.getSubcommands().get("run").usage(System.out);
+            return ExitCodes.OK;
+        }
         return cmd.execute(withDefaultSubcommand(args, cmd.getSubcommands().keySet()));
     }
 

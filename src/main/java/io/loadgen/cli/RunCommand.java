@@ -31,6 +31,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.util.List;
+import java.util.Locale;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -195,9 +196,9 @@ public class RunCommand implements Callable<Integer> {
 
     private static String startLine(LoadSpec s) {
         Map<String, String> p = s.producerConfig();
-        return "loadgen run " + s.runId() + ": " + (s.messages() == LoadSpec.UNLIMITED ? "unlimited" : String.format("%,d", s.messages()))
+        return "loadgen run " + s.runId() + ": " + (s.messages() == LoadSpec.UNLIMITED ? "unlimited" : String.format(Locale.ROOT, "%,d", s.messages()))
                 + " records" + (s.duration() == null ? "" : " or " + Durations.format(s.duration()))
-                + (s.rate() instanceof RateShape.Constant c ? String.format(" at %,.0f records/s", c.ratePerSecond())
+                + (s.rate() instanceof RateShape.Constant c ? String.format(Locale.ROOT, " at %,.0f records/s", c.ratePerSecond())
                 : s.rateLimited() ? " at " + s.rate().describe() : "")
                 + " to topic '" + s.topic() + "' on " + p.get("bootstrap.servers")
                 + " (" + s.threads() + " threads, " + s.producers() + " producer" + (s.producers() > 1 ? "s" : "")

@@ -1,5 +1,6 @@
 package io.loadgen.cli;
 
+import io.loadgen.payload.FileLinesGenerator;
 import io.loadgen.spec.Durations;
 import io.loadgen.spec.KeyStrategy;
 import io.loadgen.spec.LoadSpec;
@@ -241,7 +242,10 @@ final class SpecAssembler {
                 throw new UsageException("--payload-file " + o.payloadFile + " does not exist or is not a readable file");
             }
             try {
-                if (Files.size(o.payloadFile) == 0) throw new UsageException("--payload-file " + o.payloadFile + " is empty: it needs one record per line");
+                // Blank lines are skipped as records, so a file of only blank lines is as empty as a 0-byte one.
+                if (FileLinesGenerator.readLines(o.payloadFile).length == 0) {
+                    throw new UsageException("--payload-file " + o.payloadFile + " is empty: it needs one record per line");
+                }
             } catch (java.io.IOException e) {
                 throw new UsageException("--payload-file " + o.payloadFile + " cannot be read: " + e.getMessage());
             }
@@ -294,7 +298,8 @@ final class SpecAssembler {
     static Warmup warmup(String value) {
         if (value == null || value.isBlank()) return Warmup.NONE;
         String v = value.trim();
-        if (v.matches("[0-9_]+[kKmM]?")) {
+        // Counts take only the k suffix here: "5m" is five minutes of warm-up, not five million records.
+        if (v.matches("[0-9_]+[kK]?")) {
             long records = Converters.parseCount(v);
             return records == 0 ? Warmup.NONE : new Warmup(records, Duration.ZERO);
         }

@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -122,9 +123,20 @@ public final class LoadEngine {
         }
     }
 
-    private static void awaitTopicCheck(FutureTask<Void> topicCheck, List<Producer<byte[], byte[]>> producers) {
+    /** Waits for the topic check; a stop request (SIGTERM while connecting) ends the wait at once. */
+    private void awaitTopicCheck(FutureTask<Void> topicCheck, List<Producer<byte[], byte[]>> producers) {
         try {
-            topicCheck.get();
+            while (true) {
+                try {
+                    topicCheck.get(50, TimeUnit.MILLISECONDS);
+                    return;
+                } catch (TimeoutException stillConnecting) {
+                    if (stop.reason() == StopSignal.Reason.INTERRUPTED) {
+                        closeAll(producers, Duration.ZERO);
+                        throw new StoppedBeforeStartException("stopped while connecting to Kafka; nothing was sent");
+                    }
+                }
+            }
         } catch (ExecutionException e) {
             closeAll(producers, Duration.ZERO);
             if (e.getCause() instanceof RuntimeException r) throw r;

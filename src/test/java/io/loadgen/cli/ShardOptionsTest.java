@@ -1,0 +1,61 @@
+package io.loadgen.cli;
+
+import io.loadgen.spec.LoadSpec;
+import io.loadgen.spec.RateShape;
+import io.loadgen.spec.ShardSpec;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** How a shard's spec is cut from the fleet's options (issue 5 item 2). */
+class ShardOptionsTest {
+
+    @Test
+    void aloneIsShardZeroOfOne() {
+        LoadSpec spec = OptionsFixture.noEnv().assemble();
+        assertThat(spec.shard()).isEqualTo(ShardSpec.SINGLE);
+        assertThat(spec.firstPosition()).isZero();
+        assertThat(spec.messages()).isEqualTo(2_000_000);
+    }
+
+    @Test
+    void theIndexComesFromKubernetesJobCompletionIndex() {
+        LoadSpec spec = OptionsFixture.withEnv(Map.of("JOB_COMPLETION_INDEX", "2", "LOADGEN_SHARD_COUNT", "3",
+                "LOADGEN_RUN_ID", "job-uid")).assemble("--messages", "10", "--rate", "1000");
+        assertThat(spec.shard()).isEqualTo(new ShardSpec(2, 3));
+        assertThat(spec.messages()).as("10 = 4 + 3 + 3").isEqualTo(3);
+        assertThat(spec.firstPosition()).isEqualTo(7);
+        assertThat(((RateShape.Constant) spec.rate()).ratePerSecond()).isEqualTo(333);
+        assertThat(spec.producerConfig()).containsEntry("client.id", "loadgen-shard2");
+    }
+
+    @Test
+    void theCommandLineIndexBeatsTheEnvironment() {
+        LoadSpec spec = OptionsFixture.withEnv(Map.of("JOB_COMPLETION_INDEX", "2"))
+                .assemble("--shard-count", "3", "--shard-index", "0", "--run-id", "r", "--messages", "10", "--warmup", "3");
+        assertThat(spec.shard().index()).isZero();
+        assertThat(spec.messages()).isEqualTo(4);
+        assertThat(spec.warmup().records()).as("a warm-up count is shared like --messages").isEqualTo(1);
+    }
+
+    @Test
+    void rampsAreScaledForEachShard() {
+        LoadSpec spec = OptionsFixture.noEnv().assemble("--shard-count", "4", "--run-id", "r", "--ramp", "4000:8000:10s");
+        assertThat(spec.rate()).isEqualTo(new RateShape.Ramp(1000, 2000, java.time.Duration.ofSeconds(10)));
+    }
+
+    @Test
+    void badShardSettingsAreUsageErrors() {
+        assertThatThrownBy(() -> OptionsFixture.noEnv().assemble("--shard-count", "3", "--messages", "10"))
+                .isInstanceOf(UsageException.class).hasMessageContaining("--run-id is required with --shard-count 3");
+        assertThatThrownBy(() -> OptionsFixture.noEnv().assemble("--shard-count", "3", "--shard-index", "3", "--run-id", "r"))
+                .isInstanceOf(UsageException.class).hasMessageContaining("--shard-index (or JOB_COMPLETION_INDEX) must be in 0..2");
+        assertThatThrownBy(() -> OptionsFixture.noEnv().assemble("--shard-count", "0"))
+                .isInstanceOf(UsageException.class).hasMessageContaining("--shard-count must be a positive whole number");
+        assertThatThrownBy(() -> OptionsFixture.noEnv().assemble("--shard-count", "5", "--shard-index", "4", "--run-id", "r", "--messages", "3"))
+                .isInstanceOf(UsageException.class).hasMessageContaining("leaves shard 4/5 nothing to send");
+    }
+}

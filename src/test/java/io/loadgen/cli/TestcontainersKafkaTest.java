@@ -1,0 +1,52 @@
+package io.loadgen.cli;
+
+import io.loadgen.testing.Summary;
+import io.loadgen.testing.TopicReader;
+import io.quarkus.test.junit.main.LaunchResult;
+import io.quarkus.test.junit.main.QuarkusMainLauncher;
+import io.quarkus.test.junit.main.QuarkusMainTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.condition.EnabledIf;
+import org.testcontainers.kafka.KafkaContainer;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The core assertion of {@link RunToKafkaTest} against Apache Kafka in a container, the broker users run in
+ * docker compose. Runs where Docker exists; elsewhere the in-JVM broker covers the same ground and this is skipped.
+ */
+@QuarkusMainTest
+@EnabledIf(value = "io.loadgen.testing.Docker#available", disabledReason = "no Docker engine")
+@Timeout(300)
+class TestcontainersKafkaTest {
+
+    private static KafkaContainer kafka;
+
+    @BeforeAll
+    static void startKafka() {
+        kafka = new KafkaContainer("apache/kafka:4.1.2");
+        kafka.start();
+    }
+
+    @AfterAll
+    static void stopKafka() {
+        if (kafka != null) kafka.stop();
+    }
+
+    @Test
+    void everyAcknowledgedRecordIsInTheTopic(QuarkusMainLauncher launcher) {
+        String topic = "containerized-logs";
+
+        LaunchResult run = launcher.launch("--bootstrap-servers", kafka.getBootstrapServers(), "--topic", topic,
+                "--create-topic", "--messages", "20000");
+
+        assertThat(run.exitCode()).as("stderr:\n%s", run.getErrorOutput()).isZero();
+        assertThat(Summary.parse(run.getOutput()).sent()).isEqualTo(20_000);
+        assertThat(TopicReader.count(kafka.getBootstrapServers(), topic, Duration.ofSeconds(60))).isEqualTo(20_000);
+    }
+}

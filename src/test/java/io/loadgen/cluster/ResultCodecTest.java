@@ -1,0 +1,46 @@
+package io.loadgen.cluster;
+
+import io.loadgen.spec.ShardSpec;
+import io.loadgen.stats.LatencyHistograms;
+import io.loadgen.stats.RunResult;
+import org.HdrHistogram.Histogram;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ResultCodecTest {
+
+    @Test
+    void roundTripKeepsCountsAndTheExactHistograms() {
+        Histogram ack = LatencyHistograms.empty();
+        for (long v = 1; v <= 50_000; v += 7) ack.recordValue(v);
+        Histogram intended = LatencyHistograms.empty();
+        intended.recordValue(123_456);
+        RunResult r = new RunResult("run-1", RunResult.Status.COMPLETED, "done", 1_000, 1_500, 4_000, 900, 3, 111_600,
+                800, 99_200, Map.of("TimeoutException", 3L), ack, intended, 4.2, Map.of("topic", "logs"));
+
+        ShardResult back = ResultCodec.decode(ResultCodec.encode(new ShardResult(new ShardSpec(2, 5), 400, 200, r)));
+
+        assertThat(back.shard()).isEqualTo(new ShardSpec(2, 5));
+        assertThat(back.firstPosition()).isEqualTo(400);
+        assertThat(back.positions()).isEqualTo(200);
+        RunResult b = back.result();
+        assertThat(b.sent()).isEqualTo(900);
+        assertThat(b.failed()).isEqualTo(3);
+        assertThat(b.errors()).containsEntry("TimeoutException", 3L);
+        assertThat(b.measuredStartEpochMillis()).isEqualTo(1_500);
+        assertThat(b.ackLatency()).isEqualTo(ack);
+        assertThat(b.intendedLatency().getValueAtPercentile(100)).isEqualTo(intended.getValueAtPercentile(100));
+        assertThat(b.compressionRatio()).isEqualTo(4.2);
+        assertThat(b.settings()).containsEntry("topic", "logs");
+    }
+
+    @Test
+    void rejectsOtherDocuments() {
+        assertThatThrownBy(() -> ResultCodec.decode("{\"version\":99}")).hasMessageContaining("version 99");
+        assertThatThrownBy(() -> ResultCodec.decode("not json")).hasMessageContaining("not a loadgen shard result");
+    }
+}

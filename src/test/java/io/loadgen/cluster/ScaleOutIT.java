@@ -1,0 +1,116 @@
+package io.loadgen.cluster;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.loadgen.stats.LatencyHistograms;
+import io.loadgen.testing.AppProcess;
+import io.loadgen.testing.KafkaBroker;
+import io.loadgen.testing.SeedRecord;
+import io.loadgen.testing.Summary;
+import org.HdrHistogram.Histogram;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Issue 5's scale-out, as a user would try it without a cluster: three shards started by hand as separate
+ * processes with JOB_COMPLETION_INDEX 0, 1, 2 (what Kubernetes sets in an Indexed Job), then {@code loadgen report}.
+ */
+@Timeout(240)
+class ScaleOutIT {
+
+    private static final int SHARDS = 3;
+    private static final long MESSAGES = 30_001; // not a multiple of the shard count: remainders must land somewhere
+    private static final Duration RUN_TIMEOUT = Duration.ofSeconds(120);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void threeShardsSendExactlyTheTotalBetweenThemAndTheReportMergesThemExactly() throws Exception {
+        String topic = KafkaBroker.uniqueTopic("fleet");
+        String runId = "fleet-" + UUID.randomUUID().toString().substring(0, 8);
+        String results = topic + "-results";
+        Map<String, String> env = Map.of("KAFKA_BOOTSTRAP_SERVERS", KafkaBroker.bootstrapServers(), "LOADGEN_TOPIC", topic,
+                "LOADGEN_CREATE_TOPIC", "true", "LOADGEN_SHARD_COUNT", String.valueOf(SHARDS), "LOADGEN_RUN_ID", runId,
+                "LOADGEN_MESSAGES", String.valueOf(MESSAGES), "LOADGEN_RESULTS_TOPIC", results,
+                "LOADGEN_CONTROL_TOPIC", topic + "-control", "LOADGEN_COLLECT_TIMEOUT", "60s");
+
+        List<AppProcess> shards = new ArrayList<>();
+        try {
+            for (int k = 0; k < SHARDS; k++) {
+                Map<String, String> shardEnv = new java.util.HashMap<>(env);
+                shardEnv.put("JOB_COMPLETION_INDEX", String.valueOf(k));
+                shards.add(AppProcess.start(shardEnv, "--result-file", dir.resolve("shard" + k + ".json").toString()));
+            }
+            for (AppProcess shard : shards) {
+                assertThat(shard.waitFor(RUN_TIMEOUT)).as("shard exit; stdout:\n%s\nstderr:\n%s", shard.stdout(), shard.stderr())
+                        .isZero();
+                Summary.assertNoStackTrace(shard.stdout(), shard.stderr());
+            }
+            assertThat(shards.get(0).stdout()).as("shard 0 prints the fleet report").contains("=== fleet of 3 shards ===");
+        } finally {
+            shards.forEach(AppProcess::close);
+        }
+
+        // Each shard: its exact share, a range of Message numbers that tiles 0..MESSAGES-1 with the others.
+        List<ShardResult> parts = new ArrayList<>();
+        for (int k = 0; k < SHARDS; k++) parts.add(ResultCodec.decode(Files.readString(dir.resolve("shard" + k + ".json"))));
+        long next = 0;
+        long sum = 0;
+        Histogram combined = LatencyHistograms.empty();
+        for (ShardResult part : parts) {
+            assertThat(part.firstPosition()).isEqualTo(next);
+            assertThat(part.positions()).isBetween(MESSAGES / SHARDS, MESSAGES / SHARDS + 1);
+            assertThat(part.result().sent()).isEqualTo(part.positions());
+            next += part.positions();
+            sum += part.result().sent();
+            combined.add(part.result().ackLatency());
+        }
+        assertThat(next).isEqualTo(MESSAGES);
+
+        // The topic holds exactly the fleet's total, and every Message number once.
+        List<Long> numbers = KafkaBroker.readTopic(topic).stream().map(m -> SeedRecord.parse(m.value()).messageNumber()).toList();
+        assertThat(numbers).hasSize((int) MESSAGES).doesNotHaveDuplicates().allMatch(n -> n >= 0 && n < MESSAGES);
+        assertThat(sum).isEqualTo(MESSAGES);
+
+        // The report, from the results topic: totals add up, percentiles are those of the combined histogram.
+        Path fleetJson = dir.resolve("fleet.json");
+        try (AppProcess report = AppProcess.start(Map.of("KAFKA_BOOTSTRAP_SERVERS", KafkaBroker.bootstrapServers()),
+                "report", "--run-id", runId, "--results-topic", results, "--shard-count", "3", "--summary-json", fleetJson.toString())) {
+            assertThat(report.waitFor(RUN_TIMEOUT)).as("report exit; stdout:\n%s\nstderr:\n%s", report.stdout(), report.stderr()).isZero();
+        }
+        JsonNode fleet = JSON.readTree(fleetJson.toFile());
+        assertThat(fleet.at("/records/sent").asLong()).isEqualTo(MESSAGES);
+        assertThat(fleet.at("/records/failed").asLong()).isZero();
+        assertThat(fleet.at("/sendToAckLatencyMs/count").asLong()).isEqualTo(combined.getTotalCount());
+        assertThat(fleet.at("/sendToAckLatencyMs/p99").asDouble()).isEqualTo(combined.getValueAtPercentile(99) / 1000.0);
+        assertThat(fleet.at("/sendToAckLatencyMs/max").asDouble()).isEqualTo(combined.getMaxValue() / 1000.0);
+    }
+
+    @Test
+    void aShardWithoutTheOthersNamesTheMissingOnesAtTheBarrier() throws InterruptedException, IOException {
+        String topic = KafkaBroker.uniqueTopic("lonely");
+        try (AppProcess shard = AppProcess.start(Map.of("KAFKA_BOOTSTRAP_SERVERS", KafkaBroker.bootstrapServers(),
+                        "LOADGEN_TOPIC", topic, "LOADGEN_CREATE_TOPIC", "true", "JOB_COMPLETION_INDEX", "1"),
+                "--shard-count", "3", "--run-id", "lonely-" + UUID.randomUUID(), "--barrier-timeout", "3s",
+                "--control-topic", topic + "-control", "--messages", "300")) {
+            assertThat(shard.waitFor(RUN_TIMEOUT)).isEqualTo(1);
+            assertThat(shard.stderr()).contains("shards 0, 2 never reported ready within 3 s");
+            Summary.assertNoStackTrace(shard.stdout(), shard.stderr());
+        }
+        assertThat(KafkaBroker.countTopic(topic)).as("nothing sent without the other shards").isZero();
+    }
+}

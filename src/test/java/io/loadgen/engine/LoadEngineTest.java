@@ -1,0 +1,109 @@
+package io.loadgen.engine;
+
+import io.loadgen.spec.KeyStrategy;
+import io.loadgen.spec.LoadSpec;
+import io.loadgen.spec.PayloadSpec;
+import io.loadgen.spec.PayloadType;
+import io.loadgen.spec.Warmup;
+import io.loadgen.stats.RunResult;
+import io.loadgen.stats.RunStats;
+import io.loadgen.testing.KafkaBroker;
+import io.loadgen.testing.SeedRecord;
+import io.loadgen.testing.TopicReader.Message;
+import org.apache.kafka.clients.producer.Callback;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.time.Duration;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The engine against the shared in-JVM broker: its counts are what the broker holds (issue item 5). */
+@Timeout(60)
+class LoadEngineTest {
+
+    @Test
+    void severalThreadsAndProducersSendEveryPositionOnce() {
+        String topic = KafkaBroker.uniqueTopic("engine");
+
+        RunResult result = new LoadEngine(ProducerFactory.KAFKA).run(spec(topic, 20_000, 0, 4, 2), RunListener.NONE);
+
+        assertThat(result.status()).isEqualTo(RunResult.Status.COMPLETED);
+        assertThat(result.sent()).isEqualTo(20_000);
+        List<Message> messages = KafkaBroker.readTopic(topic);
+        BitSet numbers = new BitSet();
+        messages.forEach(m -> numbers.set((int) SeedRecord.parse(m.value()).messageNumber()));
+        assertThat(messages).hasSize(20_000);
+        assertThat(numbers.cardinality()).isEqualTo(20_000);
+    }
+
+    @Test
+    void onlyAcknowledgedRecordsCountAsSentAndFailuresAreCountedByType() {
+        String topic = KafkaBroker.uniqueTopic("failing");
+        // Every 100th record fails inside the client, as a record too large for the broker would.
+        ProducerFactory failingEveryHundredth = config -> new KafkaProducer<byte[], byte[]>(config) {
+            private final AtomicLong sends = new AtomicLong();
+
+            @Override
+            public Future<RecordMetadata> send(ProducerRecord<byte[], byte[]> record, Callback callback) {
+                if (sends.incrementAndGet() % 100 == 0) {
+                    RecordTooLargeException e = new RecordTooLargeException("test");
+                    callback.onCompletion(null, e);
+                    return CompletableFuture.failedFuture(e);
+                }
+                return super.send(record, callback);
+            }
+        };
+
+        RunResult result = new LoadEngine(failingEveryHundredth).run(spec(topic, 10_000, 0, 2, 1), RunListener.NONE);
+
+        assertThat(result.failed()).isEqualTo(100);
+        assertThat(result.sent()).isEqualTo(9_900);
+        assertThat(result.errors()).containsOnly(Map.entry("RecordTooLargeException", 100L));
+        assertThat(KafkaBroker.countTopic(topic)).isEqualTo(result.sent());
+    }
+
+    @Test
+    void aStopRequestEndsTheRunWithCountsThatMatchTheTopic() throws InterruptedException {
+        String topic = KafkaBroker.uniqueTopic("stopped");
+        LoadEngine engine = new LoadEngine(ProducerFactory.KAFKA);
+        AtomicReference<RunStats> live = new AtomicReference<>();
+        AtomicReference<RunResult> result = new AtomicReference<>();
+
+        Thread run = new Thread(() -> result.set(engine.run(spec(topic, 1_000_000, 5_000, 2, 1), new RunListener() {
+            @Override
+            public void onStart(RunStats stats) {
+                live.set(stats);
+            }
+        })));
+        run.start();
+        while (run.isAlive() && (live.get() == null || live.get().acked() < 1_000)) Thread.sleep(20);
+        engine.requestStop();
+        run.join(Duration.ofSeconds(30).toMillis());
+
+        assertThat(run.isAlive()).as("stopped within the stop timeout").isFalse();
+        assertThat(result.get().status()).isEqualTo(RunResult.Status.INTERRUPTED);
+        assertThat(result.get().stopReason()).isEqualTo("interrupted");
+        assertThat(result.get().sent()).isBetween(1_000L, 999_999L);
+        assertThat(KafkaBroker.countTopic(topic)).isEqualTo(result.get().sent());
+    }
+
+    private static LoadSpec spec(String topic, long messages, double rate, int threads, int producers) {
+        return new LoadSpec("engine-test", topic, messages, null, rate, threads, producers, Warmup.NONE,
+                new LoadSpec.TopicSetup(true, 3, (short) 1),
+                new PayloadSpec(PayloadType.SEED, 124, null, new int[]{1, 1, 1, 1}, 10, KeyStrategy.NONE, 42),
+                Map.of("bootstrap.servers", KafkaBroker.bootstrapServers(), "linger.ms", "5", "acks", "all"),
+                Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofSeconds(10));
+    }
+}

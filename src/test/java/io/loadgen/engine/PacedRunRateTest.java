@@ -1,0 +1,106 @@
+package io.loadgen.engine;
+
+import io.loadgen.spec.KeyStrategy;
+import io.loadgen.spec.LoadSpec;
+import io.loadgen.spec.PayloadSpec;
+import io.loadgen.spec.PayloadType;
+import io.loadgen.spec.RateShape;
+import io.loadgen.spec.ShardSpec;
+import io.loadgen.spec.SloGates;
+import io.loadgen.spec.Warmup;
+import io.loadgen.stats.RunResult;
+import io.loadgen.testing.KafkaBroker;
+import org.apache.kafka.clients.producer.Producer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * A rate that holds and latency that tells the truth, against the real broker: short runs with loose bounds (±5 %),
+ * because CI machines are noisy. The issue's own check (30 s at a fixed rate, within 2 %) is a manual/bench check;
+ * see the README.
+ */
+@Timeout(120)
+class PacedRunRateTest {
+
+    @Test
+    void aFixedRateIsHeldOverFiveSeconds() {
+        String topic = KafkaBroker.uniqueTopic("paced");
+        RunResult r = new LoadEngine(ProducerFactory.KAFKA).run(spec(topic, new RateShape.Constant(2_000), Duration.ofSeconds(5)),
+                RunListener.NONE);
+
+        assertThat(r.failed()).isZero();
+        assertThat((double) r.sent()).as("records sent").isCloseTo(10_000, within(500.0));
+        assertThat(r.recordsPerSecond()).as("achieved records/s").isCloseTo(2_000, within(100.0));
+        assertThat(KafkaBroker.countTopic(topic)).isEqualTo(r.sent());
+        assertThat(r.scheduleDelay().getTotalCount()).as("a schedule delay per measured record").isEqualTo(r.measuredSent());
+        assertThat(r.intendedLatency().getTotalCount()).isEqualTo(r.measuredSent());
+        assertThat(r.intendedLatency().getValueAtPercentile(50)).as("from due includes send→ack")
+                .isGreaterThanOrEqualTo(r.ackLatency().getValueAtPercentile(50));
+    }
+
+    @Test
+    void aRampSendsTheIntegralOfItsCurve() {
+        String topic = KafkaBroker.uniqueTopic("ramp");
+        // 0 → 4000/s over 4 s: 8,000 records in all, half of them in the last second and a bit
+        RunResult r = new LoadEngine(ProducerFactory.KAFKA).run(
+                spec(topic, new RateShape.Ramp(0, 4_000, Duration.ofSeconds(4)), Duration.ofSeconds(4)), RunListener.NONE);
+
+        assertThat(r.failed()).isZero();
+        assertThat((double) r.sent()).isCloseTo(8_000, within(400.0));
+    }
+
+    /**
+     * Coordinated omission: the producer stalls for a second once. The records due meanwhile are sent late, in a burst,
+     * and each is acknowledged quickly after its own send call: send→ack barely moves. Latency from the intended send
+     * time counts the wait, so the stall shows.
+     */
+    @Test
+    void aStallShowsInLatencyFromTheIntendedTimeWhileSendToAckHidesIt() {
+        AtomicLong sends = new AtomicLong();
+        ProducerFactory stallsOnce = config -> stallingAt(ProducerFactory.KAFKA.create(config), sends, 2_000);
+        RunResult r = new LoadEngine(stallsOnce).run(spec(KafkaBroker.uniqueTopic("stall"), new RateShape.Constant(2_000),
+                Duration.ofSeconds(3), 1), RunListener.NONE);
+
+        long ackP99 = r.ackLatency().getValueAtPercentile(99);
+        long intendedP99 = r.intendedLatency().getValueAtPercentile(99);
+        assertThat(r.failed()).isZero();
+        assertThat(r.scheduleDelay().getMaxValue()).as("µs behind schedule at worst").isGreaterThan(900_000);
+        assertThat(intendedP99).as("µs, from the intended time").isGreaterThan(500_000);
+        assertThat(ackP99).as("µs, send→ack").isLessThan(intendedP99 / 2);
+    }
+
+    /** The producer, but its {@code n}th send blocks for a second, as a full buffer or a paused broker would. */
+    @SuppressWarnings("unchecked")
+    private static Producer<byte[], byte[]> stallingAt(Producer<byte[], byte[]> real, AtomicLong sends, long n) {
+        return (Producer<byte[], byte[]>) Proxy.newProxyInstance(Producer.class.getClassLoader(), new Class<?>[]{Producer.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("send") && sends.incrementAndGet() == n) Thread.sleep(1_000);
+                    try {
+                        return method.invoke(real, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+
+    private static LoadSpec spec(String topic, RateShape rate, Duration duration) {
+        return spec(topic, rate, duration, 2);
+    }
+
+    private static LoadSpec spec(String topic, RateShape rate, Duration duration, int threads) {
+        return new LoadSpec("paced-test", ShardSpec.SINGLE, 0, topic, LoadSpec.UNLIMITED, duration, rate, threads, 1, Warmup.NONE,
+                new LoadSpec.TopicSetup(true, 3, (short) 1),
+                new PayloadSpec(PayloadType.SEED, 124, null, new int[]{1, 1, 1, 1}, 10, KeyStrategy.NONE, 42),
+                Map.of("bootstrap.servers", KafkaBroker.bootstrapServers(), "acks", "1", "linger.ms", "5"),
+                Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofSeconds(10), SloGates.NONE);
+    }
+}

@@ -1,0 +1,99 @@
+package io.loadgen.engine;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Open-loop pacing from a schedule (architecture convention 4), with a fake clock and a fake parker. */
+@Timeout(10)
+class PacerTest {
+
+    private static final long START = 1_000_000_000L;
+
+    /** A clock that only moves when the pacer parks, by exactly the time parked; records each park. */
+    private static final class FakeTime implements Pacer.Parker {
+        long now;
+        final List<Long> parks = new ArrayList<>();
+        Runnable onPark = () -> { };
+
+        FakeTime(long now) {
+            this.now = now;
+        }
+
+        @Override
+        public void parkNanos(long nanos) {
+            parks.add(nanos);
+            now += nanos;
+            onPark.run();
+        }
+    }
+
+    private final FakeTime time = new FakeTime(START);
+    private final StopSignal stop = new StopSignal();
+
+    @Test
+    void recordIIsDueAtStartPlusIOverRate() {
+        Pacer pacer = new Pacer(1_000, START, () -> time.now, time);
+
+        for (int i = 0; i < 100; i++) {
+            assertThat(pacer.awaitNext(stop)).isEqualTo(START + i * 1_000_000L);
+            assertThat(time.now).as("it waited until the record was due").isEqualTo(START + i * 1_000_000L);
+        }
+    }
+
+    @Test
+    void fractionalIntervalsDoNotDrift() {
+        Pacer pacer = new Pacer(3, START, () -> time.now, time);
+
+        long due = 0;
+        for (int i = 0; i <= 300; i++) due = pacer.awaitNext(stop);
+
+        // record 300 at 3/s is due exactly 100 s after the start, not 300 rounded intervals later
+        assertThat(due - START).isBetween(100_000_000_000L - 1, 100_000_000_000L);
+    }
+
+    @Test
+    void behindScheduleItSendsAtOnceKeepingTheScheduledDueTimes() {
+        Pacer pacer = new Pacer(1_000, START, () -> time.now, time);
+        time.now = START + 10_500_000; // 10.5 ms late: records 0..10 are overdue
+
+        for (int i = 0; i <= 10; i++) assertThat(pacer.awaitNext(stop)).isEqualTo(START + i * 1_000_000L);
+        assertThat(time.parks).as("open loop: no waiting while behind").isEmpty();
+
+        assertThat(pacer.awaitNext(stop)).isEqualTo(START + 11_000_000L);
+        assertThat(time.parks).containsExactly(500_000L);
+    }
+
+    @Test
+    void longWaitsAreParkedInSlicesSoAStopIsNoticed() {
+        Pacer pacer = new Pacer(1, START, () -> time.now, time);
+        pacer.awaitNext(stop);
+
+        assertThat(pacer.awaitNext(stop)).isEqualTo(START + 1_000_000_000L);
+        assertThat(time.parks).hasSize(20).allSatisfy(p -> assertThat(p).isLessThanOrEqualTo(Pacer.MAX_PARK_NANOS));
+    }
+
+    @Test
+    void aStopWhileWaitingReturnsMinusOne() {
+        Pacer pacer = new Pacer(1, START, () -> time.now, time);
+        pacer.awaitNext(stop);
+        time.onPark = () -> stop.stop(StopSignal.Reason.INTERRUPTED, time.now);
+
+        assertThat(pacer.awaitNext(stop)).isEqualTo(-1);
+        assertThat(time.parks).hasSize(1);
+    }
+
+    @Test
+    void anEarlierStopIsNoticedBeforeWaiting() {
+        Pacer pacer = new Pacer(10, START, () -> time.now, time);
+        pacer.awaitNext(stop);
+        stop.stop(StopSignal.Reason.DURATION_REACHED, time.now);
+
+        assertThat(pacer.awaitNext(stop)).isEqualTo(-1);
+        assertThat(time.parks).isEmpty();
+    }
+}

@@ -1,0 +1,182 @@
+package io.loadgen.metrics;
+
+import io.loadgen.spec.RateShape;
+import io.loadgen.stats.RunStats;
+import io.prometheus.client.Collector.MetricFamilySamples;
+import io.prometheus.client.CollectorRegistry;
+import io.prometheus.client.exporter.common.TextFormat;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.TimeoutException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.time.Duration;
+
+import static io.loadgen.metrics.MetricsFixtures.value;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/** The run's own metrics, computed at scrape time from RunStats: names, types, labels and exact values. */
+@Timeout(10)
+class LoadgenCollectorTest {
+
+    private static final long MS = 1_000_000L;
+    private static final String RUN = "run_id=\"r1\",shard=\"0\"";
+
+    private long now = 5_000 * MS;
+    private final RunStats stats = new RunStats();
+
+    @Test
+    void beforeSendingBeginsOnlyTheRunInfoIsThere() throws IOException {
+        LoadgenCollector collector = new LoadgenCollector(MetricsFixtures.spec("r1", new RateShape.Constant(500)), () -> now);
+
+        String scrape = scrape(collector);
+
+        assertThat(MetricsFixtures.sampleNames(scrape)).containsExactly("loadgen_run_info", "loadgen_target_rate_records_per_second");
+        assertThat(scrape).contains("loadgen_run_info{run_id=\"r1\",shard=\"0\",shards=\"1\",topic=\"logs\",acks=\"1\","
+                + "compression=\"lz4\",linger_ms=\"5\",batch_size=\"16384\",threads=\"2\",producers=\"1\",payload=\"seed\","
+                + "rate=\"500/s\",} 1.0");
+    }
+
+    @Test
+    void countersAndGaugesAreTheLiveCounts() throws IOException {
+        LoadgenCollector collector = started(new RateShape.Constant(500));
+        for (int i = 0; i < 7; i++) stats.attempted();
+        stats.acked(100, true, 2 * MS, 3 * MS);
+        stats.acked(150, false, 2 * MS, 3 * MS);
+        stats.failed(new TimeoutException("x"));
+        stats.failed(new TimeoutException("y"));
+        stats.failed(new RecordTooLargeException("z"), false);
+        collector.achieved(480.5);
+
+        String scrape = scrape(collector);
+
+        assertThat(value(scrape, "loadgen_records_sent_total", RUN)).isEqualTo(2);
+        assertThat(value(scrape, "loadgen_bytes_sent_total", RUN)).isEqualTo(250);
+        assertThat(value(scrape, "loadgen_records_failed_total", RUN, "error_type=\"TimeoutException\"")).isEqualTo(2);
+        assertThat(value(scrape, "loadgen_records_failed_total", RUN, "error_type=\"RecordTooLargeException\"")).isEqualTo(1);
+        assertThat(value(scrape, "loadgen_records_in_flight", RUN)).isEqualTo(2);
+        assertThat(value(scrape, "loadgen_target_rate_records_per_second", RUN)).isEqualTo(500);
+        assertThat(value(scrape, "loadgen_achieved_rate_records_per_second", RUN)).isEqualTo(480.5);
+        assertThat(value(scrape, "loadgen_run_start_time_seconds", RUN)).isEqualTo(1_764_072_000.0);
+        assertThat(value(scrape, "loadgen_run_finished", RUN)).isZero();
+        assertThat(scrape).contains("# TYPE loadgen_records_sent_total counter", "# TYPE loadgen_records_in_flight gauge");
+    }
+
+    @Test
+    void latencyHistogramsHaveExactCumulativeBucketsInSeconds() throws IOException {
+        LoadgenCollector collector = started(new RateShape.Constant(500));
+        for (int i = 0; i < 1_000; i++) stats.acked(1, true, 2 * MS, 7 * MS);
+        for (int i = 0; i < 10; i++) stats.acked(1, true, 200 * MS, 900 * MS);
+        stats.acked(1, true, 90_000 * MS, 90_000 * MS); // beyond the last bound: only in +Inf
+        RunStats.ScheduleDelayRecorder delay = stats.newScheduleDelayRecorder();
+        for (int i = 0; i < 4; i++) delay.record(300_000L); // 300 µs behind schedule
+
+        String scrape = scrape(collector);
+
+        String send = "loadgen_send_latency_seconds_bucket";
+        assertThat(scrape).contains("# TYPE loadgen_send_latency_seconds histogram");
+        assertThat(value(scrape, send, RUN, "le=\"0.001\"")).isZero();
+        assertThat(value(scrape, send, RUN, "le=\"0.0025\"")).isEqualTo(1_000);
+        assertThat(value(scrape, send, RUN, "le=\"0.1\"")).isEqualTo(1_000);
+        assertThat(value(scrape, send, RUN, "le=\"0.25\"")).isEqualTo(1_010);
+        assertThat(value(scrape, send, RUN, "le=\"60.0\"")).isEqualTo(1_010);
+        assertThat(value(scrape, send, RUN, "le=\"+Inf\"")).isEqualTo(1_011);
+        assertThat(value(scrape, "loadgen_send_latency_seconds_count", RUN)).isEqualTo(1_011);
+        assertThat(value(scrape, "loadgen_send_latency_seconds_sum", RUN)).isCloseTo(1_000 * 0.002 + 10 * 0.2 + 90, within(0.1));
+
+        String intended = "loadgen_intended_latency_seconds_bucket";
+        assertThat(value(scrape, intended, RUN, "le=\"0.005\"")).isZero();
+        assertThat(value(scrape, intended, RUN, "le=\"0.01\"")).isEqualTo(1_000);
+        assertThat(value(scrape, intended, RUN, "le=\"1.0\"")).isEqualTo(1_010);
+
+        String schedule = "loadgen_schedule_delay_seconds_bucket";
+        assertThat(value(scrape, schedule, RUN, "le=\"0.00025\"")).isZero();
+        assertThat(value(scrape, schedule, RUN, "le=\"0.0005\"")).isEqualTo(4);
+        assertThat(value(scrape, "loadgen_schedule_delay_seconds_count", RUN)).isEqualTo(4);
+    }
+
+    @Test
+    void aScrapeDoesNotTakeTheProgressLinesInterval() {
+        LoadgenCollector collector = started(new RateShape.Constant(500));
+        stats.acked(1, true, 2 * MS, 3 * MS);
+        stats.acked(1, true, 4 * MS, 5 * MS);
+
+        collector.collect();
+        collector.collect();
+        RunStats.Snapshot tick = stats.snapshot();
+
+        assertThat(tick.intervalAckLatency().getTotalCount()).as("the progress interval still has both records").isEqualTo(2);
+        assertThat(tick.intervalIntendedLatency().getTotalCount()).isEqualTo(2);
+        assertThat(tick.totalAckLatency().getTotalCount()).isEqualTo(2);
+
+        stats.acked(1, true, 6 * MS, 7 * MS);
+        collector.collect();
+        assertThat(stats.snapshot().intervalAckLatency().getTotalCount()).isEqualTo(1);
+        stats.readTotals(t -> assertThat(t.sendToAck().getTotalCount()).as("totals keep growing").isEqualTo(3));
+    }
+
+    @Test
+    void anUnpacedRunHasNoScheduleFamiliesAndATargetOfZero() throws IOException {
+        LoadgenCollector collector = started(null);
+        stats.acked(1, true, 2 * MS, -1);
+
+        String scrape = scrape(collector);
+
+        assertThat(scrape).doesNotContain("loadgen_intended_latency_seconds", "loadgen_schedule_delay_seconds")
+                .contains("rate=\"unlimited\"");
+        assertThat(value(scrape, "loadgen_target_rate_records_per_second", RUN)).isZero();
+        assertThat(value(scrape, "loadgen_send_latency_seconds_count", RUN)).isEqualTo(1);
+    }
+
+    @Test
+    void theTargetFollowsARampAndIsZeroOnceFinished() throws IOException {
+        LoadgenCollector collector = started(new RateShape.Ramp(1_000, 3_000, Duration.ofSeconds(10)));
+        collector.achieved(900);
+
+        now += 5_000 * MS;
+        assertThat(value(scrape(collector), "loadgen_target_rate_records_per_second", RUN)).isCloseTo(2_000, within(1e-6));
+        now += 60_000 * MS;
+        assertThat(value(scrape(collector), "loadgen_target_rate_records_per_second", RUN)).isEqualTo(3_000);
+
+        stats.acked(1, true, MS, MS);
+        collector.finished();
+        String scrape = scrape(collector);
+        assertThat(value(scrape, "loadgen_target_rate_records_per_second", RUN)).isZero();
+        assertThat(value(scrape, "loadgen_achieved_rate_records_per_second", RUN)).isZero();
+        assertThat(value(scrape, "loadgen_run_finished", RUN)).isEqualTo(1);
+        assertThat(value(scrape, "loadgen_records_sent_total", RUN)).as("counters stay, final").isEqualTo(1);
+    }
+
+    @Test
+    void everyFamilyNamesItsSamplesAsPrometheusExpects() {
+        LoadgenCollector collector = started(new RateShape.Constant(1));
+
+        for (MetricFamilySamples family : collector.collect()) {
+            assertThat(family.name).startsWith("loadgen_");
+            assertThat(family.help).isNotBlank();
+            for (MetricFamilySamples.Sample s : family.samples) {
+                assertThat(s.labelNames.subList(0, 2)).containsExactly("run_id", "shard");
+                assertThat(s.name).startsWith(family.name);
+            }
+        }
+    }
+
+    private LoadgenCollector started(RateShape rate) {
+        LoadgenCollector collector = new LoadgenCollector(MetricsFixtures.spec("r1", rate), () -> now);
+        collector.started(stats, 1_764_072_000.0);
+        return collector;
+    }
+
+    /** The collector's output in the Prometheus text format, as /q/metrics serves it. */
+    static String scrape(LoadgenCollector collector) throws IOException {
+        CollectorRegistry registry = new CollectorRegistry();
+        collector.register(registry);
+        StringWriter out = new StringWriter();
+        TextFormat.write004(out, registry.metricFamilySamples());
+        registry.unregister(collector);
+        return out.toString();
+    }
+}

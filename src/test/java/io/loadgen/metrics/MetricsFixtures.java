@@ -1,0 +1,69 @@
+package io.loadgen.metrics;
+
+import io.loadgen.spec.KeyStrategy;
+import io.loadgen.spec.LoadSpec;
+import io.loadgen.spec.PayloadSpec;
+import io.loadgen.spec.PayloadType;
+import io.loadgen.spec.RateShape;
+import io.loadgen.spec.ShardSpec;
+import io.loadgen.spec.SloGates;
+import io.loadgen.spec.Warmup;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Specs, producers and scrape parsing for the metrics tests. */
+final class MetricsFixtures {
+
+    /** A sample line of the Prometheus text format: name, optional labels, value. */
+    private static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{[^}]*})?\\s+(\\S+)", Pattern.MULTILINE);
+
+    private MetricsFixtures() {
+    }
+
+    static LoadSpec spec(String runId, RateShape rate) {
+        return new LoadSpec(runId, ShardSpec.SINGLE, 0, "logs", 1_000, null, rate, 2, 1, Warmup.NONE,
+                new LoadSpec.TopicSetup(false, 6, (short) 1),
+                new PayloadSpec(PayloadType.SEED, 124, null, new int[]{1, 1, 1, 1}, 10, KeyStrategy.NONE, 42),
+                Map.of("bootstrap.servers", "127.0.0.1:9092", "acks", "1", "compression.type", "lz4"),
+                Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofSeconds(10), SloGates.NONE);
+    }
+
+    /**
+     * A real producer that never connects (nothing listens on port 1): it has all of its client-level metrics from the
+     * start, which is what the bindings and the dashboard rely on.
+     */
+    static Producer<byte[], byte[]> unconnectedProducer(String clientId) {
+        return new KafkaProducer<>(Map.of("bootstrap.servers", "127.0.0.1:1", "client.id", clientId,
+                "key.serializer", ByteArraySerializer.class.getName(), "value.serializer", ByteArraySerializer.class.getName(),
+                "reconnect.backoff.ms", "10000", "reconnect.backoff.max.ms", "10000"));
+    }
+
+    /** The names of the samples in a Prometheus text scrape ({@code x_bucket}, {@code x_count}, ... as they appear). */
+    static Set<String> sampleNames(String scrape) {
+        Set<String> names = new LinkedHashSet<>();
+        Matcher m = SAMPLE.matcher(scrape);
+        while (m.find()) names.add(m.group(1));
+        return names;
+    }
+
+    /** The value of the first sample with this name whose labels contain every one of {@code labelParts}. */
+    static double value(String scrape, String name, String... labelParts) {
+        Matcher m = SAMPLE.matcher(scrape);
+        while (m.find()) {
+            if (!m.group(1).equals(name)) continue;
+            String labels = m.group(2) == null ? "" : m.group(2);
+            boolean all = true;
+            for (String part : labelParts) all &= labels.contains(part);
+            if (all) return Double.parseDouble(m.group(3));
+        }
+        throw new AssertionError("no sample " + name + " with " + String.join(",", labelParts) + " in:\n" + scrape);
+    }
+}

@@ -1,0 +1,66 @@
+package io.loadgen.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/** {@code --summary-json}: the same numbers as the summary, for machines; secrets masked. */
+@Timeout(10)
+class ResultJsonTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theDocumentHasTheCountsLatenciesAndSettings() throws IOException {
+        JsonNode doc = JSON.readTree(ResultJson.toJson(ReportFixtures.result()));
+
+        assertThat(doc.path("runId").asText()).isEqualTo("run-7");
+        assertThat(doc.path("status").asText()).isEqualTo("COMPLETED");
+        assertThat(doc.path("records").path("sent").asLong()).isEqualTo(50_000);
+        assertThat(doc.path("records").path("failed").asLong()).isEqualTo(3);
+        assertThat(doc.path("records").path("warmup").asLong()).isEqualTo(1_000);
+        assertThat(doc.path("records").path("measured").asLong()).isEqualTo(49_000);
+        assertThat(doc.path("bytes").asLong()).isEqualTo(6_000_000);
+        assertThat(doc.path("startedAt").asText()).isEqualTo("2025-11-25T12:00:00Z");
+        assertThat(doc.path("recordsPerSecond").asDouble()).isCloseTo(24_500, within(0.001));
+        assertThat(doc.path("sendToAckLatencyMs").path("count").asLong()).isEqualTo(49_000);
+        assertThat(doc.path("sendToAckLatencyMs").path("p50").asDouble()).isCloseTo(25, within(0.1));
+        assertThat(doc.path("sendToAckLatencyMs").path("max").asDouble()).isCloseTo(49, within(0.1));
+        assertThat(doc.path("intendedLatencyMs").isNull()).as("not paced").isTrue();
+        assertThat(doc.path("compressionRatio").asDouble()).isEqualTo(4.25);
+        assertThat(doc.path("errors").path("TimeoutException").asLong()).isEqualTo(3);
+        assertThat(doc.path("settings").path("topic").asText()).isEqualTo("logs");
+        assertThat(doc.path("settings").path("producer").path("acks").asText()).isEqualTo("all");
+    }
+
+    @Test
+    void secretsStayMasked() throws IOException {
+        String json = ResultJson.toJson(ReportFixtures.result());
+
+        JsonNode producer = JSON.readTree(json).path("settings").path("producer");
+        assertThat(producer.path("sasl.jaas.config").asText()).isEqualTo("[hidden]");
+        assertThat(producer.path("ssl.truststore.password").asText()).isEqualTo("[hidden]");
+        assertThat(json).doesNotContain(ReportFixtures.PASSWORD);
+    }
+
+    @Test
+    void writeCreatesMissingDirectories() throws IOException {
+        Path file = dir.resolve("results/nested/summary.json");
+
+        ResultJson.write(ReportFixtures.result(), file);
+
+        assertThat(JSON.readTree(Files.readString(file)).path("records").path("sent").asLong()).isEqualTo(50_000);
+    }
+}

@@ -1,0 +1,114 @@
+package io.loadgen.stats;
+
+import org.HdrHistogram.Histogram;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.util.Map;
+import java.util.SplittableRandom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/** Results add up (architecture convention 9): merging threads or pods is addition, histograms included. */
+@Timeout(10)
+class RunResultTest {
+
+    private static final long RECORD_BYTES = 100;
+    private static final double[] PERCENTILES = {0, 1, 50, 90, 99, 99.9, 99.99, 100};
+
+    @Test
+    void mergingAddsCountsAndErrorsAndSpansBothWindows() {
+        RunResult a = result(RunResult.Status.COMPLETED, 1_000, 2_000, 10_000, 900, 3, 100, Map.of("TimeoutException", 3L), 2.0);
+        RunResult b = result(RunResult.Status.COMPLETED, 1_500, 2_500, 11_000, 400, 2, 300, Map.of("TimeoutException", 1L,
+                "RecordTooLargeException", 1L), 4.0);
+
+        RunResult sum = a.plus(b);
+
+        assertThat(sum.sent()).isEqualTo(1_300);
+        assertThat(sum.failed()).isEqualTo(5);
+        assertThat(sum.bytes()).isEqualTo(1_300 * RECORD_BYTES);
+        assertThat(sum.measuredSent()).isEqualTo(1_300 - 400);
+        assertThat(sum.warmupSent()).isEqualTo(400);
+        assertThat(sum.errors()).containsOnly(Map.entry("TimeoutException", 4L), Map.entry("RecordTooLargeException", 1L));
+        assertThat(sum.startEpochMillis()).isEqualTo(1_000);
+        assertThat(sum.measuredStartEpochMillis()).isEqualTo(2_000);
+        assertThat(sum.endEpochMillis()).isEqualTo(11_000);
+        assertThat(sum.status()).isEqualTo(RunResult.Status.COMPLETED);
+        assertThat(sum.compressionRatio()).as("weighted by bytes").isCloseTo((2.0 * 90_000 + 4.0 * 40_000) / 130_000, within(1e-9));
+    }
+
+    @Test
+    void anInterruptedPartMakesTheWholeInterrupted() {
+        RunResult done = result(RunResult.Status.COMPLETED, 0, 0, 1, 10, 0, 0, Map.of(), 1.0);
+        RunResult stopped = result(RunResult.Status.INTERRUPTED, 0, 0, 1, 10, 0, 0, Map.of(), 1.0);
+
+        assertThat(done.plus(stopped).status()).isEqualTo(RunResult.Status.INTERRUPTED);
+        assertThat(stopped.plus(done).status()).isEqualTo(RunResult.Status.INTERRUPTED);
+    }
+
+    @Test
+    void aCompressionRatioKnownOnOneSideIsKept() {
+        RunResult known = result(RunResult.Status.COMPLETED, 0, 0, 1, 10, 0, 0, Map.of(), 3.0);
+        RunResult unknown = result(RunResult.Status.COMPLETED, 0, 0, 1, 10, 0, 0, Map.of(), null);
+
+        assertThat(known.plus(unknown).compressionRatio()).isEqualTo(3.0);
+        assertThat(unknown.plus(known).compressionRatio()).isEqualTo(3.0);
+    }
+
+    /** No compression ratio is reported when nothing was sent (or the client has no metric): merging must cope. */
+    @Test
+    void mergingTwoResultsWithoutACompressionRatioGivesNone() {
+        RunResult unknown = result(RunResult.Status.COMPLETED, 0, 0, 1, 0, 0, 0, Map.of(), null);
+
+        assertThat(unknown.plus(unknown).compressionRatio()).isNull();
+    }
+
+    @Test
+    void mergedPercentilesEqualThoseOfOneHistogramOfAllValues() {
+        SplittableRandom random = new SplittableRandom(3);
+        Histogram all = LatencyHistograms.empty();
+        Histogram left = LatencyHistograms.empty();
+        Histogram right = LatencyHistograms.empty();
+        for (int i = 0; i < 100_000; i++) {
+            // two different shapes, so a merge that averaged percentiles instead of adding counts would show
+            long fast = 200 + random.nextLong(2_000);
+            long slow = 5_000 + random.nextLong(900_000);
+            left.recordValue(fast);
+            right.recordValue(slow);
+            all.recordValue(fast);
+            all.recordValue(slow);
+        }
+
+        RunResult merged = withLatency(left).plus(withLatency(right));
+
+        assertThat(merged.ackLatency().getTotalCount()).isEqualTo(all.getTotalCount());
+        for (double p : PERCENTILES) {
+            assertThat(merged.ackLatency().getValueAtPercentile(p)).as("p%s", p).isEqualTo(all.getValueAtPercentile(p));
+        }
+        assertThat(left.getTotalCount()).as("merging leaves the parts alone").isEqualTo(100_000);
+    }
+
+    @Test
+    void ratesComeFromTheMeasuredWindow() {
+        RunResult r = result(RunResult.Status.COMPLETED, 0, 1_000, 3_000, 500, 0, 10, Map.of(), null);
+
+        assertThat(r.measuredSeconds()).isEqualTo(2.0);
+        assertThat(r.elapsedSeconds()).isEqualTo(3.0);
+        assertThat(r.recordsPerSecond()).as("warm-up left out").isEqualTo(490 / 2.0);
+        assertThat(r.mibPerSecond()).isCloseTo(490 * RECORD_BYTES / 2.0 / 1_048_576, within(1e-12));
+    }
+
+    /** A result of {@code sent} acknowledged records of {@link #RECORD_BYTES} each, {@code warmup} of them in warm-up. */
+    private static RunResult result(RunResult.Status status, long start, long measuredStart, long end, long sent, long failed,
+                                    long warmup, Map<String, Long> errors, Double compression) {
+        return new RunResult("run-1", status, "all records handed to the producer", start, measuredStart, end, sent, failed,
+                sent * RECORD_BYTES, sent - warmup, (sent - warmup) * RECORD_BYTES, errors, LatencyHistograms.empty(),
+                LatencyHistograms.empty(), compression, Map.of());
+    }
+
+    private static RunResult withLatency(Histogram ack) {
+        return new RunResult("run-1", RunResult.Status.COMPLETED, "done", 0, 0, 1, ack.getTotalCount(), 0, 0,
+                ack.getTotalCount(), 0, Map.of(), ack, LatencyHistograms.empty(), 1.0, Map.of());
+    }
+}

@@ -1,0 +1,128 @@
+package io.loadgen.stats;
+
+import org.apache.kafka.common.errors.NotLeaderOrFollowerException;
+import org.apache.kafka.common.errors.TimeoutException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static java.util.Map.entry;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Issue item 5: only acknowledged records count as sent; failures by type; warm-up kept out of the measurements. */
+@Timeout(30)
+class RunStatsTest {
+
+    private static final boolean MEASURED = true;
+    private static final boolean WARMUP = false;
+    private static final long NOT_PACED = -1;
+
+    private final RunStats stats = new RunStats();
+
+    @Test
+    void aRecordIsInFlightUntilItsFateIsKnown() {
+        for (int i = 0; i < 5; i++) stats.attempted();
+        stats.acked(100, MEASURED, 2_000_000, NOT_PACED);
+        stats.failed(new TimeoutException("expired"));
+
+        assertThat(stats.acked()).isEqualTo(1);
+        assertThat(stats.failed()).isEqualTo(1);
+        assertThat(stats.inFlight()).isEqualTo(3);
+        assertThat(stats.snapshot().inFlight()).isEqualTo(3);
+    }
+
+    @Test
+    void failuresAreCountedByExceptionType() {
+        stats.failed(new TimeoutException("a"));
+        stats.failed(new TimeoutException("b"));
+        stats.failed(new NotLeaderOrFollowerException("c"));
+        stats.failed(null);
+
+        assertThat(stats.snapshot().errors()).containsExactly(
+                entry("NotLeaderOrFollowerException", 1L), entry("TimeoutException", 2L),
+                entry("unknown", 1L));
+        assertThat(stats.failed()).isEqualTo(4);
+    }
+
+    @Test
+    void warmupRecordsCountAsSentButNotAsMeasured() {
+        stats.acked(100, WARMUP, 50_000_000, 60_000_000);
+        stats.acked(120, MEASURED, 2_000_000, 3_000_000);
+
+        RunStats.Snapshot s = stats.snapshot();
+        assertThat(s.acked()).isEqualTo(2);
+        assertThat(s.ackedBytes()).isEqualTo(220);
+        assertThat(s.measuredAcked()).isEqualTo(1);
+        assertThat(s.measuredBytes()).isEqualTo(120);
+        assertThat(s.totalAckLatency().getTotalCount()).isEqualTo(1);
+        assertThat(s.totalAckLatency().getMaxValue()).as("microseconds").isBetween(1_999L, 2_001L);
+        assertThat(s.totalIntendedLatency().getTotalCount()).isEqualTo(1);
+    }
+
+    @Test
+    void unpacedRecordsHaveNoLatencyFromTheirDueTime() {
+        stats.acked(100, MEASURED, 2_000_000, NOT_PACED);
+
+        assertThat(stats.snapshot().totalIntendedLatency().getTotalCount()).isZero();
+    }
+
+    @Test
+    void aSnapshotMovesTheIntervalIntoTheTotals() {
+        stats.acked(1, MEASURED, 1_000_000, NOT_PACED);
+        stats.acked(1, MEASURED, 3_000_000, NOT_PACED);
+        RunStats.Snapshot first = stats.snapshot();
+        stats.acked(1, MEASURED, 5_000_000, NOT_PACED);
+        RunStats.Snapshot second = stats.snapshot();
+        RunStats.Snapshot third = stats.snapshot();
+
+        assertThat(first.intervalAckLatency().getTotalCount()).isEqualTo(2);
+        assertThat(first.totalAckLatency().getTotalCount()).isEqualTo(2);
+        assertThat(second.intervalAckLatency().getTotalCount()).isEqualTo(1);
+        assertThat(second.intervalAckLatency().getMinValue()).isBetween(4_990L, 5_010L);
+        assertThat(second.totalAckLatency().getTotalCount()).isEqualTo(3);
+        assertThat(third.intervalAckLatency().getTotalCount()).isZero();
+        assertThat(third.totalAckLatency().getTotalCount()).isEqualTo(3);
+        assertThat(first.totalAckLatency().getTotalCount()).as("a snapshot is a copy").isEqualTo(2);
+    }
+
+    @Test
+    void latenciesOutsideTheHistogramAreClampedNotLost() {
+        stats.acked(1, MEASURED, -5, NOT_PACED);
+        stats.acked(1, MEASURED, Long.MAX_VALUE, NOT_PACED);
+
+        RunStats.Snapshot s = stats.snapshot();
+        assertThat(s.totalAckLatency().getTotalCount()).isEqualTo(2);
+        assertThat(s.totalAckLatency().getMinValue()).isZero();
+        assertThat(s.totalAckLatency().getMaxValue())
+                .isEqualTo(s.totalAckLatency().highestEquivalentValue(LatencyHistograms.MAX_LATENCY_MICROS));
+    }
+
+    @Test
+    void countsAreExactUnderConcurrentUpdates() throws InterruptedException {
+        int threads = 4;
+        int perThread = 50_000;
+        List<Thread> workers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            workers.add(new Thread(() -> {
+                for (int i = 0; i < perThread; i++) {
+                    stats.attempted();
+                    if (i % 10 == 0) stats.failed(new TimeoutException("x"));
+                    else stats.acked(10, i % 2 == 0, 1_000_000, NOT_PACED);
+                }
+            }));
+        }
+        workers.forEach(Thread::start);
+        for (Thread w : workers) w.join();
+
+        RunStats.Snapshot s = stats.snapshot();
+        long failed = threads * (perThread / 10L);
+        assertThat(s.attempted()).isEqualTo((long) threads * perThread);
+        assertThat(s.failed()).isEqualTo(failed);
+        assertThat(s.acked()).isEqualTo(threads * (long) perThread - failed);
+        assertThat(s.ackedBytes()).isEqualTo(10 * s.acked());
+        assertThat(s.totalAckLatency().getTotalCount()).isEqualTo(s.measuredAcked());
+        assertThat(s.inFlight()).isZero();
+    }
+}

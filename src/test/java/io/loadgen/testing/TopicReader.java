@@ -1,0 +1,96 @@
+package io.loadgen.testing;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads what really reached a topic, with a plain {@link KafkaConsumer} and no consumer group: assigns every
+ * partition, seeks to the beginning and reads up to the end offsets taken at the start. Independent of the code
+ * under test, so it is the arbiter of "what the broker has".
+ */
+public final class TopicReader {
+
+    private static final Duration POLL = Duration.ofMillis(200);
+
+    private TopicReader() {
+    }
+
+    /** One record as stored: key (may be null) and value. */
+    public record Message(byte[] key, byte[] value) {
+
+        public String keyText() {
+            return key == null ? null : new String(key, StandardCharsets.UTF_8);
+        }
+
+        public String valueText() {
+            return new String(value, StandardCharsets.UTF_8);
+        }
+    }
+
+    /** Every record of the topic, partition by partition; fails if the end is not reached within {@code timeout}. */
+    public static List<Message> readAll(String bootstrapServers, String topic, Duration timeout) {
+        try (KafkaConsumer<byte[], byte[]> consumer = consumer(bootstrapServers)) {
+            List<TopicPartition> partitions = partitions(consumer, topic, timeout);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            List<Message> out = new ArrayList<>();
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (!reached(consumer, end)) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("reading topic '" + topic + "' did not reach end offsets " + end
+                            + " within " + timeout + "; read " + out.size() + " records");
+                }
+                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(POLL)) {
+                    if (r.offset() < end.get(new TopicPartition(r.topic(), r.partition()))) {
+                        out.add(new Message(r.key(), r.value()));
+                    }
+                }
+            }
+            return out;
+        }
+    }
+
+    /** Number of records in the topic from its offsets, without reading them. */
+    public static long count(String bootstrapServers, String topic, Duration timeout) {
+        try (KafkaConsumer<byte[], byte[]> consumer = consumer(bootstrapServers)) {
+            List<TopicPartition> partitions = partitions(consumer, topic, timeout);
+            Map<TopicPartition, Long> begin = consumer.beginningOffsets(partitions, timeout);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
+            return partitions.stream().mapToLong(p -> end.get(p) - begin.get(p)).sum();
+        }
+    }
+
+    private static boolean reached(KafkaConsumer<?, ?> consumer, Map<TopicPartition, Long> end) {
+        for (Map.Entry<TopicPartition, Long> e : end.entrySet()) {
+            if (consumer.position(e.getKey()) < e.getValue()) return false;
+        }
+        return true;
+    }
+
+    private static List<TopicPartition> partitions(KafkaConsumer<?, ?> consumer, String topic, Duration timeout) {
+        List<PartitionInfo> infos = consumer.partitionsFor(topic, timeout);
+        if (infos == null || infos.isEmpty()) throw new AssertionError("topic '" + topic + "' does not exist");
+        return infos.stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+    }
+
+    private static KafkaConsumer<byte[], byte[]> consumer(String bootstrapServers) {
+        return new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName(),
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "10000",
+                ConsumerConfig.CLIENT_ID_CONFIG, "loadgen-test-reader"));
+    }
+}
