@@ -1,0 +1,432 @@
+#!/usr/bin/env bash
+# Side-by-side producer benchmark (issue 3): loadgen vs Apache Kafka's kafka-producer-perf-test (and kcat).
+#
+# Runs the contenders in alternating order for a few rounds against the local broker of scripts/kafka-local.sh,
+# with identical producer settings, resetting the topic before each run and counting the records in it after.
+# It measures speed (records/s while sending, records/s for the whole process from launch to exit) and cost
+# (user+sys CPU seconds per million records and peak RSS, from /usr/bin/time -v), then prints medians and the
+# ratios loadgen / perf-test. Raw results go to bench/results/<stamp>/ (runs.csv, results.json, logs).
+#
+# Contenders:
+#   A  loadgen run (seed payload: generated JSON log records with live timestamps and unique numbers)
+#   B  org.apache.kafka.tools.ProducerPerformance (kafka-producer-perf-test) at the broker's Kafka version,
+#      with --payload-file of 100,000 distinct seed-format lines (it picks one at random per record)
+#   C  kcat (librdkafka), optional, producing an N-line file of seed-format lines
+#
+# Run bench/compare.sh --help for the options.
+set -euo pipefail
+
+BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+REPO="$(cd "$BENCH_DIR/.." && pwd)"
+KAFKA_LOCAL="$REPO/scripts/kafka-local.sh"
+APP_JAR="$REPO/target/quarkus-app/quarkus-run.jar"
+
+# --- settings (flags override env) ----------------------------------------------------------
+RECORDS="${BENCH_RECORDS:-2000000}"
+ROUNDS="${BENCH_ROUNDS:-3}"
+COMPRESSION="${BENCH_COMPRESSION:-lz4}"
+PARTITIONS="${BENCH_PARTITIONS:-6}"
+ACKS="${BENCH_ACKS:-1}"
+LINGER_MS="${BENCH_LINGER_MS:-50}"
+BATCH_SIZE="${BENCH_BATCH_SIZE:-1048576}"
+TOPIC="${BENCH_TOPIC:-logs}"
+KCAT="${BENCH_KCAT:-auto}"            # auto: include kcat if installed; yes: require it; no: skip
+BUILD="${BENCH_BUILD:-auto}"          # auto: build if the jar is missing or older than the sources; no: never
+RUN_TIMEOUT="${BENCH_RUN_TIMEOUT:-}"  # seconds per run; default scales with the record count
+PERFTEST_LINES="${BENCH_PERFTEST_LINES:-100000}"
+RESULTS_ROOT="${BENCH_RESULTS_DIR:-$BENCH_DIR/results}"
+QUIET_WAIT="${BENCH_QUIET_WAIT:-}"  # max seconds to wait for a quiet machine before each run (0: don't wait)
+QUIET_CORES="${BENCH_QUIET_CORES:-0.3}"
+# Extra arguments for loadgen (e.g. "--threads 1 --producers 1") and JVM options of each Java contender.
+LOADGEN_ARGS="${LOADGEN_ARGS:-}"
+LOADGEN_JAVA_OPTS="${LOADGEN_JAVA_OPTS:-}"
+# What Kafka's bin/kafka-producer-perf-test.sh runs with: KAFKA_HEAP_OPTS=-Xmx512M from that script plus
+# KAFKA_JVM_PERFORMANCE_OPTS from kafka-run-class.sh, so B is perf-test as a user would run it.
+PERFTEST_JAVA_OPTS="${PERFTEST_JAVA_OPTS:--Xmx512M -server -XX:+UseG1GC -XX:MaxGCPauseMillis=20 -XX:InitiatingHeapOccupancyPercent=35 -XX:+ExplicitGCInvokesConcurrent -XX:MaxInlineLevel=15 -Djava.awt.headless=true}"
+
+usage() {
+  cat <<EOF
+Usage: bench/compare.sh [OPTIONS]
+
+Side-by-side benchmark: loadgen (A) vs kafka-producer-perf-test (B) [vs kcat (C)], same producer settings,
+alternating order, topic reset before and record count checked after every run. Prints per-run and median
+tables and the ratios loadgen / perf-test; saves raw results under bench/results/.
+
+Options (environment variable in brackets):
+  --records N          records per run                       [BENCH_RECORDS=2000000]
+  --rounds N           rounds; each runs every contender once [BENCH_ROUNDS=3]
+  --compression C      none|gzip|snappy|lz4|zstd             [BENCH_COMPRESSION=lz4]
+  --partitions N       partitions of the reset topic         [BENCH_PARTITIONS=6]
+  --acks A             producer acks                         [BENCH_ACKS=1]
+  --linger-ms MS       producer linger.ms                    [BENCH_LINGER_MS=50]
+  --batch-size BYTES   producer batch.size                   [BENCH_BATCH_SIZE=1048576]
+  --topic NAME         topic (deleted and re-created!)       [BENCH_TOPIC=logs]
+  --kcat auto|yes|no   include kcat (Debian package kcat)    [BENCH_KCAT=auto: if installed]
+  --no-build           do not build the app (default: build if missing or older than src/ and pom.xml);
+                       either way the runs use a private copy of target/quarkus-app (BENCH_KEEP_APP=1 keeps it)
+  --smoke              tiny check that the script works: 20000 records, 1 round
+  --run-timeout S      kill a run after S seconds            [BENCH_RUN_TIMEOUT: 60 + 60 per million records]
+  --quiet-wait S       before each run, wait up to S seconds until other processes (not the broker) use
+                       < BENCH_QUIET_CORES (0.3) cores; 0 disables [BENCH_QUIET_WAIT=60; 0 with --smoke]
+  -h, --help           this text
+
+Also: LOADGEN_ARGS (extra loadgen options, e.g. "--threads 1"), LOADGEN_JAVA_OPTS, PERFTEST_JAVA_OPTS
+(default: the JVM options of Kafka's kafka-producer-perf-test.sh), BENCH_RESULTS_DIR, BENCH_PERFTEST_LINES.
+The broker is scripts/kafka-local.sh's; it is started if not running and then stopped at the end.
+Exit status: 0 if every run passed (exit 0 and the topic count equals --records), 1 otherwise.
+EOF
+}
+
+die() { echo "compare.sh: ERROR: $*" >&2; exit 2; }
+log() { echo "compare.sh: $*" >&2; }
+
+parse_args() {
+  while [[ $# -gt 0 ]]; do
+    case "$1" in
+      --records) RECORDS="$2"; shift ;;
+      --rounds) ROUNDS="$2"; shift ;;
+      --compression) COMPRESSION="$2"; shift ;;
+      --partitions) PARTITIONS="$2"; shift ;;
+      --acks) ACKS="$2"; shift ;;
+      --linger-ms) LINGER_MS="$2"; shift ;;
+      --batch-size) BATCH_SIZE="$2"; shift ;;
+      --topic) TOPIC="$2"; shift ;;
+      --kcat) KCAT="$2"; shift ;;
+      --no-kcat) KCAT=no ;;
+      --no-build) BUILD=no ;;
+      --smoke) RECORDS=20000; ROUNDS=1; SMOKE=1 ;;
+      --run-timeout) RUN_TIMEOUT="$2"; shift ;;
+      --quiet-wait) QUIET_WAIT="$2"; shift ;;
+      -h | --help) usage; exit 0 ;;
+      *) usage >&2; die "unknown option: $1" ;;
+    esac
+    shift
+  done
+  [[ "$RECORDS" =~ ^[1-9][0-9]*$ ]] || die "--records must be a positive integer"
+  [[ "$ROUNDS" =~ ^[1-9][0-9]*$ && "$ROUNDS" -le 50 ]] || die "--rounds must be 1..50"
+  [[ "$PARTITIONS" =~ ^[1-9][0-9]*$ ]] || die "--partitions must be a positive integer"
+  [[ "$COMPRESSION" =~ ^(none|gzip|snappy|lz4|zstd)$ ]] || die "--compression must be none|gzip|snappy|lz4|zstd"
+  [[ "$KCAT" =~ ^(auto|yes|no)$ ]] || die "--kcat must be auto|yes|no"
+  [[ "$ACKS" =~ ^(0|1|-1|all)$ ]] || die "--acks must be 0|1|all"
+  [[ "$LINGER_MS" =~ ^[0-9]+$ && "$BATCH_SIZE" =~ ^[1-9][0-9]*$ ]] || die "--linger-ms and --batch-size must be integers"
+  # A smoke run only checks that the script works: no point waiting for a quiet machine.
+  if [[ -z "$QUIET_WAIT" ]]; then [[ "${SMOKE:-0}" == 1 ]] && QUIET_WAIT=0 || QUIET_WAIT=60; fi
+  [[ "$QUIET_WAIT" =~ ^[0-9]+$ ]] || die "--quiet-wait must be a number of seconds"
+  # A run that hangs must not hang the benchmark: 60 s plus 60 s per million records is ~20x the expected time.
+  RUN_TIMEOUT="${RUN_TIMEOUT:-$((60 + 60 * RECORDS / 1000000))}"
+}
+
+# --- prerequisites -----------------------------------------------------------------------------
+
+require_tools() {
+  command -v java >/dev/null || die "java not found"
+  command -v python3 >/dev/null || die "python3 not found (used for the payload file and the tables)"
+  command -v timeout >/dev/null || die "timeout (coreutils) not found"
+  # GNU time, not the shell keyword: it reports user+sys CPU and peak RSS of the process.
+  if [[ ! -x /usr/bin/time ]]; then
+    if [[ $EUID -eq 0 ]] && command -v apt-get >/dev/null; then
+      log "installing Debian package 'time' for /usr/bin/time"
+      apt-get install -y -q time >/dev/null || { apt-get update -q >/dev/null && apt-get install -y -q time >/dev/null; }
+    fi
+    [[ -x /usr/bin/time ]] || die "/usr/bin/time not found: install the Debian package 'time'"
+  fi
+  case "$KCAT" in
+    auto) command -v kcat >/dev/null && KCAT=yes || KCAT=no ;;
+    yes) command -v kcat >/dev/null || die "kcat not found: install the Debian package 'kcat' or use --kcat no" ;;
+  esac
+}
+
+build_if_needed() {
+  if [[ "$BUILD" == no ]]; then
+    [[ -f "$APP_JAR" ]] || die "$APP_JAR missing and --no-build given"
+    return
+  fi
+  # Rebuild when any source or the pom is newer than the jar, so a benchmark never measures stale code.
+  if [[ ! -f "$APP_JAR" ]] || [[ -n "$(find "$REPO/src/main" "$REPO/pom.xml" -newer "$APP_JAR" -print -quit)" ]]; then
+    log "building the app (./mvnw -B -q package -DskipTests) ..."
+    (cd "$REPO" && ./mvnw -B -q package -DskipTests) || die "build failed"
+  fi
+}
+
+# The contenders run a private copy of target/quarkus-app: other people rebuild target/ while a benchmark runs, and
+# a half-written lib/ makes Quarkus fail (or hang) at start. The copy is checked by starting it once.
+snapshot_app() {
+  local dest="$OUT/app" attempt
+  for attempt in 1 2 3; do
+    rm -rf "$dest"
+    if cp -a "$REPO/target/quarkus-app" "$dest" 2>/dev/null \
+        && timeout 60 java -jar "$dest/quarkus-run.jar" --version >"$OUT/app-version.txt" 2>&1; then
+      APP_JAR="$dest/quarkus-run.jar"
+      return
+    fi
+    log "target/quarkus-app is incomplete (a build in progress?); retrying in 15 s ($attempt/3)"
+    sleep 15
+  done
+  die "could not take a working copy of target/quarkus-app (see $OUT/app-version.txt)"
+}
+
+BROKER_STARTED=0
+BROKER_PID=""
+
+ensure_broker() {
+  if ! "$KAFKA_LOCAL" status >/dev/null 2>&1; then
+    log "starting the local broker (scripts/kafka-local.sh start)"
+    "$KAFKA_LOCAL" start >/dev/null
+    BROKER_STARTED=1
+  fi
+  BROKER_PID="$("$KAFKA_LOCAL" status 2>/dev/null | sed -n 's/.*pid=\([0-9]*\).*/\1/p')"
+}
+
+cleanup() {
+  if [[ -n "$OUT" && "${BENCH_KEEP_APP:-0}" != 1 ]]; then rm -rf "$OUT/app"; fi
+  if [[ "$BROKER_STARTED" == 1 ]]; then
+    log "stopping the broker this script started"
+    "$KAFKA_LOCAL" stop >/dev/null 2>&1 || true
+  fi
+}
+
+# CPU seconds (user+sys) the broker has used so far; it shares the 2 cores with the producer, so its cost per run
+# is part of the picture (a producer that makes the broker work harder, e.g. by smaller batches, shows up here).
+broker_cpu_seconds() {
+  [[ -n "$BROKER_PID" && -r "/proc/$BROKER_PID/stat" ]] || { echo ""; return; }
+  # Fields 14 and 15 (utime, stime) in clock ticks; the command name (field 2) has no spaces for java.
+  awk -v hz="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / hz }' "/proc/$BROKER_PID/stat"
+}
+
+# CPU seconds the whole machine has been busy so far (all cores, from /proc/stat). Busy minus the contender's and
+# the broker's CPU during a run is what other processes took: this machine is shared, and a run during someone
+# else's build is flagged rather than silently averaged in.
+machine_cpu_seconds() {
+  awk -v hz="$(getconf CLK_TCK)" '$1 == "cpu" { printf "%.2f", ($2 + $3 + $4 + $7 + $8 + $9) / hz; exit }' /proc/stat
+}
+
+# Waits (at most QUIET_WAIT seconds) until other processes use less than QUIET_CORES cores besides the broker,
+# so runs start on a quiet machine when it can be had. Bounded: gives up and runs anyway, noting it.
+wait_for_quiet() {
+  local waited=0 m0 m1 b0 b1 other
+  while ((waited < QUIET_WAIT)); do
+    m0="$(machine_cpu_seconds)"; b0="$(broker_cpu_seconds)"
+    sleep 1
+    m1="$(machine_cpu_seconds)"; b1="$(broker_cpu_seconds)"
+    waited=$((waited + 1))
+    other="$(awk -v m0="$m0" -v m1="$m1" -v b0="${b0:-0}" -v b1="${b1:-0}" 'BEGIN { printf "%.2f", (m1 - m0) - (b1 - b0) }')"
+    awk -v o="$other" -v q="$QUIET_CORES" 'BEGIN { exit !(o < q) }' && return 0
+  done
+  log "machine still busy after ${QUIET_WAIT}s (other processes ~${other:-?} cores); running anyway"
+}
+
+# --- payload files -----------------------------------------------------------------------------
+
+DATA_DIR="$RESULTS_ROOT/data"
+PERFTEST_FILE=""
+KCAT_FILE=""
+
+# perf-test gets PERFTEST_LINES distinct seed lines; kcat sends each line once, so it needs exactly RECORDS lines.
+# Files are deterministic and cached in bench/results/data/.
+make_payload_files() {
+  mkdir -p "$DATA_DIR"
+  PERFTEST_FILE="$DATA_DIR/seed-$PERFTEST_LINES.txt"
+  [[ -s "$PERFTEST_FILE" ]] || { log "writing $PERFTEST_FILE"; python3 "$BENCH_DIR/lib/seed_lines.py" "$PERFTEST_LINES" "$PERFTEST_FILE"; }
+  if [[ "$KCAT" == yes ]]; then
+    KCAT_FILE="$DATA_DIR/seed-$RECORDS.txt"
+    [[ -s "$KCAT_FILE" ]] || { log "writing $KCAT_FILE"; python3 "$BENCH_DIR/lib/seed_lines.py" "$RECORDS" "$KCAT_FILE"; }
+  fi
+}
+
+# --- one run -----------------------------------------------------------------------------------
+
+OUT=""  # results directory of this invocation
+
+# Prints the command line of contender $1 for output file prefix $2, one argument per line.
+contender_cmd() {
+  local c="$1" prefix="$2"
+  case "$c" in
+    A)
+      # --warmup 0: count every record, as perf-test and kcat do. --create-topic false: the topic was just reset.
+      # shellcheck disable=SC2086
+      printf '%s\n' java $LOADGEN_JAVA_OPTS -jar "$APP_JAR" run \
+        --bootstrap-servers 127.0.0.1:9092 --topic "$TOPIC" --messages "$RECORDS" \
+        --compression "$COMPRESSION" --acks "$ACKS" --linger-ms "$LINGER_MS" --batch-size "$BATCH_SIZE" \
+        --warmup 0 --create-topic false --summary-json "$prefix.summary.json" $LOADGEN_ARGS
+      ;;
+    B)
+      # run-class execs java with KAFKA_RUN_CLASS_OPTS (set below), so /usr/bin/time sees the JVM itself.
+      printf '%s\n' "$KAFKA_LOCAL" run-class org.apache.kafka.tools.ProducerPerformance \
+        --topic "$TOPIC" --num-records "$RECORDS" --throughput -1 --payload-file "$PERFTEST_FILE" \
+        --producer-props bootstrap.servers=127.0.0.1:9092 acks="$ACKS" linger.ms="$LINGER_MS" \
+        batch.size="$BATCH_SIZE" compression.type="$COMPRESSION"
+      ;;
+    C)
+      # librdkafka names: acks, linger.ms, batch.size are the same; -z sets compression.codec; -l reads a file,
+      # one message per line. kcat's default acks is all, hence -X acks explicitly.
+      printf '%s\n' kcat -P -b 127.0.0.1:9092 -t "$TOPIC" -X acks="$ACKS" -X linger.ms="$LINGER_MS" \
+        -X batch.size="$BATCH_SIZE" -z "$COMPRESSION" -l "$KCAT_FILE"
+      ;;
+  esac
+}
+
+# Value of "Label: value" from a /usr/bin/time -v report.
+time_field() { sed -n "s/^[[:space:]]*$1: //p" "$2" | head -n1; }
+
+# Runs contender $1 in round $2 and appends one CSV row.
+run_one() {
+  local c="$1" round="$2" name
+  case "$c" in A) name=loadgen ;; B) name=perftest ;; C) name=kcat ;; esac
+  local prefix="$OUT/r$round-$name"
+  local -a cmd
+  mapfile -t cmd < <(contender_cmd "$c" "$prefix")
+
+  "$KAFKA_LOCAL" reset-topic "$TOPIC" "$PARTITIONS" >"$prefix.reset.log" 2>&1 \
+    || { cat "$prefix.reset.log" >&2; die "reset-topic $TOPIC failed"; }
+  printf '%s\n' "${cmd[@]}" >"$prefix.cmd"
+
+  wait_for_quiet
+  local b0 b1 m0 m1 t0 t1 rc=0
+  b0="$(broker_cpu_seconds)"
+  m0="$(machine_cpu_seconds)"
+  t0="$EPOCHREALTIME"
+  # timeout is the direct parent of the contender, so its --kill-after SIGKILL reaches a JVM whose shutdown hangs
+  # after SIGTERM (seen: Quarkus failing to start from a half-rebuilt target/ never exits). /usr/bin/time outside
+  # it counts the contender's CPU and RSS (timeout itself costs nothing measurable).
+  KAFKA_RUN_CLASS_OPTS="$PERFTEST_JAVA_OPTS" \
+    /usr/bin/time -v -o "$prefix.time" timeout --kill-after=10 "$RUN_TIMEOUT" "${cmd[@]}" \
+    >"$prefix.out" 2>"$prefix.err" </dev/null || rc=$?
+  t1="$EPOCHREALTIME"
+  m1="$(machine_cpu_seconds)"
+  b1="$(broker_cpu_seconds)"
+
+  local wall user sys rss status=OK note="" send_rps="" mibps="" p99="" count="" sent=""
+  wall="$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", b - a }')"
+  user="$(time_field 'User time (seconds)' "$prefix.time" 2>/dev/null || true)"
+  sys="$(time_field 'System time (seconds)' "$prefix.time" 2>/dev/null || true)"
+  rss="$(time_field 'Maximum resident set size (kbytes)' "$prefix.time" 2>/dev/null || true)"
+  local broker=""
+  [[ -n "$b0" && -n "$b1" ]] && broker="$(awk -v a="$b0" -v b="$b1" 'BEGIN { printf "%.2f", b - a }')"
+  # Other processes' CPU during the run: machine busy time minus the contender's and the broker's.
+  local other
+  other="$(awk -v m0="$m0" -v m1="$m1" -v u="${user:-0}" -v s="${sys:-0}" -v b="${broker:-0}" \
+    'BEGIN { o = (m1 - m0) - u - s - b; printf "%.2f", (o < 0 ? 0 : o) }')"
+
+  if [[ $rc -ne 0 ]]; then
+    status=FAILED
+    note="exit $rc$([[ $rc -eq 124 || $rc -eq 137 ]] && echo ", timed out after ${RUN_TIMEOUT}s")"
+  fi
+
+  # Records/s while sending, MiB/s and p99 as each tool reports them.
+  case "$c" in
+    A)
+      if [[ -s "$prefix.summary.json" ]]; then
+        IFS=, read -r send_rps mibps p99 sent < <(python3 - "$prefix.summary.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+lat = d.get("sendToAckLatencyMs") or {}
+print(f'{d["recordsPerSecond"]:.1f},{d["mibPerSecond"]:.2f},{lat.get("p99", "")},{d["records"]["sent"]}')
+PY
+        ) || true
+        [[ "${sent:-}" == "$RECORDS" ]] || { status=FAILED; note="${note:+$note; }summary says ${sent:-?} sent"; }
+      else
+        status=FAILED; note="${note:+$note; }no summary JSON"
+      fi
+      ;;
+    B)
+      # Final line: "N records sent, X records/sec (Y MB/sec), A ms avg latency, M ms max latency,
+      # P50 ms 50th, P95 ms 95th, P99 ms 99th, P999 ms 99.9th." (its MB are MiB: bytes / 1024 / 1024).
+      local last
+      last="$(grep -E '^[0-9]+ records sent, ' "$prefix.out" | tail -n1 || true)"
+      if [[ -n "$last" ]]; then
+        send_rps="$(sed -E 's/^[0-9]+ records sent, ([0-9.]+) records\/sec.*/\1/' <<<"$last")"
+        mibps="$(sed -E 's/.*\(([0-9.]+) MB\/sec\).*/\1/' <<<"$last")"
+        p99="$(sed -E 's/.*, ([0-9.]+) ms 99th,.*/\1/' <<<"$last")"
+      else
+        status=FAILED; note="${note:+$note; }no final perf-test line"
+      fi
+      ;;
+    C)
+      # kcat reports nothing; its process is all sending (C start-up is milliseconds), so use the wall time.
+      local bytes
+      bytes="$(($(wc -c <"$KCAT_FILE") - RECORDS))"  # minus the newlines
+      send_rps="$(awk -v n="$RECORDS" -v w="$wall" 'BEGIN { printf "%.1f", n / w }')"
+      mibps="$(awk -v b="$bytes" -v w="$wall" 'BEGIN { printf "%.2f", b / w / 1048576 }')"
+      grep -q '% ERROR' "$prefix.err" && note="${note:+$note; }errors in kcat output"
+      ;;
+  esac
+
+  # The topic must hold exactly the requested records: a fast run that lost or duplicated records is no result.
+  if count="$("$KAFKA_LOCAL" count "$TOPIC" 2>"$prefix.count.err")"; then
+    [[ "$count" == "$RECORDS" ]] || { status=FAILED; note="${note:+$note; }topic has $count records"; }
+  else
+    count=""; status=FAILED; note="${note:+$note; }count failed"
+  fi
+
+  printf '%s,%s,%s,"%s",%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s\n' "$round" "$c" "$status" "$note" "$RECORDS" \
+    "$wall" "$user" "$sys" "$rss" "$send_rps" "$mibps" "$p99" "$count" "$broker" "$other" "$rc" >>"$OUT/runs.csv"
+  log "round $round $name: $status${note:+ ($note)}, wall ${wall}s, CPU ${user:-?}+${sys:-?}s, send ${send_rps:-?} rec/s"
+}
+
+# Settings of this invocation, for results.json (through the environment, so quotes in values are harmless).
+write_settings_json() {
+  RECORDS="$RECORDS" ROUNDS="$ROUNDS" TOPIC="$TOPIC" PARTITIONS="$PARTITIONS" ACKS="$ACKS" LINGER_MS="$LINGER_MS" \
+    BATCH_SIZE="$BATCH_SIZE" COMPRESSION="$COMPRESSION" CONTENDERS="$1" LOADGEN_ARGS="$LOADGEN_ARGS" \
+    LOADGEN_JAVA_OPTS="$LOADGEN_JAVA_OPTS" PERFTEST_JAVA_OPTS="$PERFTEST_JAVA_OPTS" PERFTEST_LINES="$PERFTEST_LINES" \
+    RUN_TIMEOUT="$RUN_TIMEOUT" NPROC="$(nproc)" JAVA_VERSION="$(java -version 2>&1 | head -n1)" \
+    KCAT_VERSION="$(if [[ "$KCAT" == yes ]]; then kcat -V 2>&1 | sed -n 's/^Version \([^ ]*\).*\(librdkafka [^ ]*\).*/\1 (\2)/p'; fi)" \
+    GIT_COMMIT="$(git -C "$REPO" rev-parse --short HEAD 2>/dev/null || true)" \
+    GIT_DIRTY="$(git -C "$REPO" status --porcelain -- src pom.xml 2>/dev/null | wc -l)" \
+    python3 - "$OUT/settings.json" <<'PY'
+import json, os, sys
+e = os.environ
+ints = ("RECORDS", "ROUNDS", "PARTITIONS", "LINGER_MS", "BATCH_SIZE", "PERFTEST_LINES", "RUN_TIMEOUT", "NPROC", "GIT_DIRTY")
+keys = ints + ("TOPIC", "ACKS", "COMPRESSION", "CONTENDERS", "LOADGEN_ARGS", "LOADGEN_JAVA_OPTS", "PERFTEST_JAVA_OPTS",
+               "JAVA_VERSION", "KCAT_VERSION", "GIT_COMMIT")
+json.dump({k.lower(): int(e[k]) if k in ints else e[k] for k in keys}, open(sys.argv[1], "w"), indent=2)
+PY
+}
+
+# --- main --------------------------------------------------------------------------------------
+
+main() {
+  parse_args "$@"
+  require_tools
+  trap cleanup EXIT
+  trap 'exit 130' INT TERM
+  build_if_needed
+  OUT="$RESULTS_ROOT/$(date +%Y%m%d-%H%M%S)-$COMPRESSION-$RECORDS"
+  mkdir -p "$OUT"
+  snapshot_app
+  ensure_broker
+  make_payload_files
+
+  echo "round,contender,status,note,records,wall_s,user_s,sys_s,max_rss_kb,send_rps,mibps,p99_ms,topic_count,broker_cpu_s,other_cpu_s,exit_code" >"$OUT/runs.csv"
+
+  local contenders=(A B)
+  [[ "$KCAT" == yes ]] && contenders+=(C)
+  local k=${#contenders[@]}
+
+  write_settings_json "${contenders[*]}"
+
+  cat <<EOF | tee "$OUT/summary.txt"
+== Settings ==
+records $RECORDS x $ROUNDS rounds; topic '$TOPIC' reset to $PARTITIONS partitions before every run; broker 127.0.0.1:9092 (pid ${BROKER_PID:-?})
+producer settings (all contenders): acks=$ACKS linger.ms=$LINGER_MS batch.size=$BATCH_SIZE compression=$COMPRESSION
+A loadgen:   $(head -n1 "$OUT/app-version.txt"): java ${LOADGEN_JAVA_OPTS:+$LOADGEN_JAVA_OPTS }-jar quarkus-run.jar run ... --warmup 0${LOADGEN_ARGS:+ $LOADGEN_ARGS} (seed payload, client defaults otherwise)
+B perf-test: ProducerPerformance --throughput -1 --payload-file $(basename "$PERFTEST_FILE") ($PERFTEST_LINES distinct seed lines); JVM: $PERFTEST_JAVA_OPTS
+$(if [[ "$KCAT" == yes ]]; then echo "C kcat:      $(kcat -V 2>&1 | sed -n 's/^Version \([^ ]*\).*\(librdkafka [^ ]*\).*/\1 (\2)/p'); -l $(basename "$KCAT_FILE") ($RECORDS seed lines)"; fi)
+order: rotates each round (A B C, B C A, ...) so no contender always runs first after a reset; results in $OUT
+EOF
+
+  local round i
+  for ((round = 1; round <= ROUNDS; round++)); do
+    for ((i = 0; i < k; i++)); do
+      run_one "${contenders[$(((round - 1 + i) % k))]}" "$round"
+    done
+  done
+
+  local rc=0
+  # pipefail: the report's exit status (1 if any run failed) survives the tee.
+  python3 "$BENCH_DIR/lib/report.py" "$OUT/runs.csv" "$OUT/settings.json" "$OUT/results.json" | tee -a "$OUT/summary.txt" \
+    || rc=1
+  echo "raw results: $OUT/{runs.csv,results.json,summary.txt}"
+  return $rc
+}
+
+main "$@"
