@@ -39,7 +39,8 @@ QUIET_WAIT="${BENCH_QUIET_WAIT:-}"  # max seconds to wait for a quiet machine be
 QUIET_CORES="${BENCH_QUIET_CORES:-0.3}"
 # Extra arguments for loadgen (e.g. "--threads 1 --producers 1") and JVM options of each Java contender.
 LOADGEN_ARGS="${LOADGEN_ARGS:-}"
-LOADGEN_JAVA_OPTS="${LOADGEN_JAVA_OPTS:-}"
+# The JVM options of bin/loadgen, the launcher we ship (perf-test gets those of kafka-producer-perf-test.sh).
+LOADGEN_JAVA_OPTS="${LOADGEN_JAVA_OPTS:--XX:+UseSerialGC -Xmx1g}"
 # What Kafka's bin/kafka-producer-perf-test.sh runs with: KAFKA_HEAP_OPTS=-Xmx512M from that script plus
 # KAFKA_JVM_PERFORMANCE_OPTS from kafka-run-class.sh, so B is perf-test as a user would run it.
 PERFTEST_JAVA_OPTS="${PERFTEST_JAVA_OPTS:--Xmx512M -server -XX:+UseG1GC -XX:MaxGCPauseMillis=20 -XX:InitiatingHeapOccupancyPercent=35 -XX:+ExplicitGCInvokesConcurrent -XX:MaxInlineLevel=15 -Djava.awt.headless=true}"

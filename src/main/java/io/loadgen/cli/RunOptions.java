@@ -37,7 +37,7 @@ public class RunOptions {
     Double rate;
 
     @Option(names = "--threads", paramLabel = "N", order = 6, converter = Converters.IntCount.class,
-            description = "Sender threads; the default is the number of available processors.")
+            description = "Sender threads; the default leaves one core for the Kafka client's I/O thread: available processors minus one, at least 1.")
     Integer threads;
 
     @Option(names = "--producers", paramLabel = "N", order = 7, converter = Converters.IntCount.class,

@@ -32,7 +32,7 @@ class ConfigPrecedenceTest {
         assertThat(spec.messages()).isEqualTo(2_000_000L);
         assertThat(spec.duration()).isNull();
         assertThat(spec.rateLimited()).isFalse();
-        assertThat(spec.threads()).isEqualTo(Runtime.getRuntime().availableProcessors());
+        assertThat(spec.threads()).isEqualTo(Math.max(1, Runtime.getRuntime().availableProcessors() - 1));
         assertThat(spec.producers()).isEqualTo(1);
         assertThat(spec.reportInterval()).isEqualTo(Duration.ofSeconds(5));
         assertThat(spec.connectTimeout()).isEqualTo(Duration.ofSeconds(30));
