@@ -4,7 +4,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 
 import java.time.Duration;
@@ -56,11 +55,8 @@ public final class ResultsTopic {
         long deadline = clock.getAsLong() + timeout.toMillis();
         Map<Integer, ShardResult> byShard = new TreeMap<>();
         try (KafkaConsumer<String, String> consumer = ClusterClients.consumer(settings, "loadgen-report")) {
-            List<PartitionInfo> partitions = consumer.partitionsFor(topic, timeout);
-            if (partitions == null || partitions.isEmpty()) return List.of();
-            List<TopicPartition> tps = partitions.stream().map(p -> new TopicPartition(topic, p.partition())).toList();
-            consumer.assign(tps);
-            consumer.seekToBeginning(tps);
+            List<TopicPartition> tps = ClusterClients.fromStart(consumer, topic, timeout);
+            if (tps.isEmpty()) return List.of();
             Map<TopicPartition, Long> end = consumer.endOffsets(tps, timeout);
             while (clock.getAsLong() < deadline) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {

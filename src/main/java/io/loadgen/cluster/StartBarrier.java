@@ -5,8 +5,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.TopicPartition;
 
 import java.time.Duration;
 import java.util.List;
@@ -55,10 +53,7 @@ public final class StartBarrier {
         }
         TreeSet<Integer> ready = new TreeSet<>();
         try (KafkaConsumer<String, String> consumer = ClusterClients.consumer(settings, "loadgen-barrier-" + shard.index())) {
-            List<PartitionInfo> partitions = consumer.partitionsFor(topic, timeout);
-            List<TopicPartition> tps = partitions.stream().map(p -> new TopicPartition(topic, p.partition())).toList();
-            consumer.assign(tps);
-            consumer.seekToBeginning(tps);
+            ClusterClients.fromStart(consumer, topic, timeout);
             while (ready.size() < shard.count()) {
                 if (clock.getAsLong() >= deadline) {
                     throw new BarrierTimeoutException(missing(ready, shard.count()), timeout);
