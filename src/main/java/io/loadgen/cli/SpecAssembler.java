@@ -93,7 +93,8 @@ final class SpecAssembler {
                 shardWarmup(warmup(o.warmup), shard), topicSetup, payload(o), producerConfig,
                 positiveDuration(require(o.reportInterval, "--report-interval"), "--report-interval"),
                 positiveDuration(require(o.connectTimeout, "--connect-timeout"), "--connect-timeout"),
-                nonNegativeDuration(require(o.stopTimeout, "--stop-timeout"), "--stop-timeout"), gates(o));
+                nonNegativeDuration(require(o.stopTimeout, "--stop-timeout"), "--stop-timeout"), gates(o),
+                Boolean.TRUE.equals(o.sequenceHeader));
     }
 
     /** A warm-up count is a fleet total like --messages; a warm-up time applies to every shard. */

@@ -3,6 +3,7 @@ package io.loadgen.engine;
 import io.loadgen.payload.Generators;
 import io.loadgen.payload.KeyGenerator;
 import io.loadgen.payload.RecordGenerator;
+import io.loadgen.payload.SequenceHeader;
 import io.loadgen.payload.WallClock;
 import io.loadgen.spec.LoadSpec;
 import io.loadgen.stats.RunResult;
@@ -87,6 +88,7 @@ public final class LoadEngine {
                         ? new Pacer(spec.rate(), t, spec.threads(), start, nanoClock, LockSupport::parkNanos) : null;
                 SenderThread sender = new SenderThread(spec.topic(), producers.get(t % producers.size()), generators.get(),
                         new KeyGenerator(spec.payload()), claims.new Cursor(), pacer, warmup, stop, stats, nanoClock);
+                if (spec.sequenceHeader()) sender.withSequenceHeader(new SequenceHeader(spec.runId(), spec.shard().index(), t));
                 threads.add(new Thread(sender, "loadgen-sender-" + t));
             }
             if (spec.duration() != null) {

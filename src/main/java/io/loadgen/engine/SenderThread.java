@@ -2,9 +2,14 @@ package io.loadgen.engine;
 
 import io.loadgen.payload.KeyGenerator;
 import io.loadgen.payload.RecordGenerator;
+import io.loadgen.payload.SequenceHeader;
 import io.loadgen.stats.RunStats;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeader;
+
+import java.util.List;
 
 import java.util.function.LongSupplier;
 
@@ -27,6 +32,9 @@ final class SenderThread implements Runnable {
     /** Due time to send call, when paced; this thread is its only writer. */
     private final RunStats.ScheduleDelayRecorder scheduleDelay;
     private final LongSupplier clock;
+    private SequenceHeader sequence;
+    private List<Header> headers;
+    private long sent;
 
     SenderThread(String topic, Producer<byte[], byte[]> producer, RecordGenerator values, KeyGenerator keys,
                  SequenceClaims.Cursor positions, Pacer pacer, WarmupGate warmup, StopSignal stop, RunStats stats,
@@ -42,6 +50,16 @@ final class SenderThread implements Runnable {
         this.stats = stats;
         this.scheduleDelay = pacer == null ? null : stats.newScheduleDelayRecorder();
         this.clock = clock;
+    }
+
+    /**
+     * Adds the {@link SequenceHeader} to every record. The one header object and its array are reused: the client
+     * copies header bytes into the batch inside send().
+     */
+    SenderThread withSequenceHeader(SequenceHeader header) {
+        this.sequence = header;
+        this.headers = List.of(new RecordHeader(SequenceHeader.KEY, header.next(0)));
+        return this;
     }
 
     @Override
@@ -67,8 +85,10 @@ final class SenderThread implements Runnable {
             int bytes = value.length + (key == null ? 0 : key.length);
             stats.attempted();
             try {
-                producer.send(new ProducerRecord<>(topic, null, null, key, value),
+                if (sequence != null) sequence.next(sent);
+                producer.send(new ProducerRecord<>(topic, null, null, key, value, headers),
                         new AckCallback(stats, clock, now, due, bytes, measured));
+                sent++; // only records the client took: a record it refused leaves no gap for verify to report
             } catch (RuntimeException e) {
                 // The client calls the callback itself for API errors and returns; anything thrown never reached it.
                 stats.failed(e, measured);

@@ -27,11 +27,12 @@ import java.util.Objects;
  * @param connectTimeout    how long to wait for the cluster before giving up
  * @param stopTimeout       how long to wait for records in flight when stopping early
  * @param gates             SLO limits the run must meet to pass
+ * @param sequenceHeader    whether every record carries the header that {@code loadgen verify} checks
  */
 public record LoadSpec(String runId, ShardSpec shard, long firstPosition, String topic, long messages, Duration duration, RateShape rate,
                        int threads, int producers, Warmup warmup, TopicSetup topicSetup, PayloadSpec payload,
                        Map<String, String> producerConfig, Duration reportInterval, Duration connectTimeout,
-                       Duration stopTimeout, SloGates gates) {
+                       Duration stopTimeout, SloGates gates, boolean sequenceHeader) {
 
     public static final long UNLIMITED = Long.MAX_VALUE;
 
@@ -60,7 +61,7 @@ public record LoadSpec(String runId, ShardSpec shard, long firstPosition, String
                     Duration stopTimeout) {
         this(runId, ShardSpec.SINGLE, 0, topic, messages, duration, ratePerSecond > 0 ? new RateShape.Constant(ratePerSecond) : null,
                 threads, producers, warmup, topicSetup, payload, producerConfig, reportInterval, connectTimeout,
-                stopTimeout, SloGates.NONE);
+                stopTimeout, SloGates.NONE, false);
     }
 
     public boolean rateLimited() {
@@ -89,6 +90,7 @@ public record LoadSpec(String runId, ShardSpec shard, long firstPosition, String
         }
         if (!shard.single()) m.put("shard", shard + " (Message numbers from " + firstPosition + ")");
         if (!gates.isEmpty()) m.put("gates", gates.describe());
+        if (!sequenceHeader) m.put("sequence-header", "off");
         m.put("producer", Secrets.masked(producerConfig));
         return m;
     }

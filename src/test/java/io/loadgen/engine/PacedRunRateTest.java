@@ -101,6 +101,6 @@ class PacedRunRateTest {
                 new LoadSpec.TopicSetup(true, 3, (short) 1),
                 new PayloadSpec(PayloadType.SEED, 124, null, new int[]{1, 1, 1, 1}, 10, KeyStrategy.NONE, 42),
                 Map.of("bootstrap.servers", KafkaBroker.bootstrapServers(), "acks", "1", "linger.ms", "5"),
-                Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofSeconds(10), SloGates.NONE);
+                Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofSeconds(10), SloGates.NONE, true);
     }
 }

@@ -33,7 +33,7 @@ final class MetricsFixtures {
                 new LoadSpec.TopicSetup(false, 6, (short) 1),
                 new PayloadSpec(PayloadType.SEED, 124, null, new int[]{1, 1, 1, 1}, 10, KeyStrategy.NONE, 42),
                 Map.of("bootstrap.servers", "127.0.0.1:9092", "acks", "1", "compression.type", "lz4"),
-                Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofSeconds(10), SloGates.NONE);
+                Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofSeconds(10), SloGates.NONE, true);
     }
 
     /**
