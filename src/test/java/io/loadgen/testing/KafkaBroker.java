@@ -5,6 +5,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
+import org.apache.kafka.common.utils.Exit;
 
 import java.time.Duration;
 import java.util.List;
@@ -77,6 +78,10 @@ public final class KafkaBroker {
     private static String start() {
         // Quarkus sets these levels for its own launches; the broker also logs outside them (and in plain JUnit tests).
         QUIETED.forEach(l -> l.setLevel(Level.WARNING));
+        // A broker that hits a fatal fault calls Exit.exit/halt, which would end the test JVM with a non-zero code
+        // (surefire then fails the build after every test passed, as seen once in CI). Let it report instead.
+        Exit.setExitProcedure((code, message) -> System.err.println("in-JVM broker wanted to exit(" + code + "): " + message));
+        Exit.setHaltProcedure((code, message) -> System.err.println("in-JVM broker wanted to halt(" + code + "): " + message));
         try {
             KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
                     .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build())
