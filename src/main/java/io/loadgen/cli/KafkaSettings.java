@@ -9,6 +9,13 @@ final class KafkaSettings {
     private KafkaSettings() {
     }
 
+    /** The settings, with {@code bootstrap.servers} replaced when an option gives it ({@code null}: keep). */
+    static Map<String, String> from(Map<String, ?> kafkaConfig, String bootstrapServers) {
+        Map<String, String> config = from(kafkaConfig);
+        if (bootstrapServers != null) config.put("bootstrap.servers", bootstrapServers);
+        return config;
+    }
+
     static Map<String, String> from(Map<String, ?> kafkaConfig) {
         Map<String, String> config = new LinkedHashMap<>();
         kafkaConfig.forEach((k, v) -> {

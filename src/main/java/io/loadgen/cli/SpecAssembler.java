@@ -18,7 +18,6 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -318,11 +317,7 @@ final class SpecAssembler {
      * {@code --producer-property}, each overriding the one before.
      */
     static Map<String, String> producerConfig(RunOptions o, Map<String, ?> kafkaConfig) {
-        Map<String, String> config = new LinkedHashMap<>();
-        kafkaConfig.forEach((k, v) -> {
-            // quarkus-kafka-client adds a consumer group id to its shared config; a producer has no use for it.
-            if (!k.equals("group.id") && v != null) config.put(k, String.valueOf(v));
-        });
+        Map<String, String> config = KafkaSettings.from(kafkaConfig);
         String bootstrap = require(o.bootstrapServers, "--bootstrap-servers").trim();
         if (bootstrap.isEmpty()) throw new UsageException("--bootstrap-servers must name at least one HOST:PORT");
         config.put("bootstrap.servers", bootstrap);

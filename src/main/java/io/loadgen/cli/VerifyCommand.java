@@ -46,8 +46,7 @@ public class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Map<String, String> settings = KafkaSettings.from(kafkaConfig);
-        if (bootstrapServers != null) settings.put("bootstrap.servers", bootstrapServers);
+        Map<String, String> settings = KafkaSettings.from(kafkaConfig, bootstrapServers);
         Duration limit = timeout == null ? Duration.ofMinutes(2) : timeout;
         TopicVerifier.Outcome outcome;
         try {

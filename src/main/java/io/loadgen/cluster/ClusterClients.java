@@ -26,7 +26,7 @@ import java.util.concurrent.TimeoutException;
  * Small Kafka clients for the fleet's coordination topics (start barrier, results), built from the run's
  * connection and security settings only: the load's tuning (batch size, linger, compression) does not apply.
  */
-final class ClusterClients {
+public final class ClusterClients {
 
     private ClusterClients() {
     }
@@ -66,13 +66,18 @@ final class ClusterClients {
      *
      * @return the partitions, empty when the topic does not exist
      */
-    static List<TopicPartition> fromStart(KafkaConsumer<String, String> consumer, String topic, Duration timeout) {
+    public static List<TopicPartition> fromStart(KafkaConsumer<?, ?> consumer, String topic, Duration timeout) {
         List<PartitionInfo> partitions = consumer.partitionsFor(topic, timeout);
         if (partitions == null || partitions.isEmpty()) return List.of();
         List<TopicPartition> tps = partitions.stream().map(p -> new TopicPartition(topic, p.partition())).toList();
         consumer.assign(tps);
         consumer.seekToBeginning(tps);
         return tps;
+    }
+
+    /** Whether the consumer has read every partition up to the given end offsets. */
+    public static boolean reachedEnd(KafkaConsumer<?, ?> consumer, Map<TopicPartition, Long> end) {
+        return end.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
     }
 
     /** Creates a one-partition coordination topic unless it exists (one partition keeps every shard's messages in order). */

@@ -68,13 +68,9 @@ public final class ResultsTopic {
                         // another version's document or garbage: not ours to merge
                     }
                 }
-                if (expectedShards > 0 ? byShard.size() >= expectedShards : reachedEnd(consumer, end)) break;
+                if (expectedShards > 0 ? byShard.size() >= expectedShards : ClusterClients.reachedEnd(consumer, end)) break;
             }
         }
         return new ArrayList<>(byShard.values());
-    }
-
-    private static boolean reachedEnd(KafkaConsumer<String, String> consumer, Map<TopicPartition, Long> end) {
-        return end.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
     }
 }

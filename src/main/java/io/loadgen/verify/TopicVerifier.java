@@ -1,10 +1,10 @@
 package io.loadgen.verify;
 
+import io.loadgen.cluster.ClusterClients;
 import io.loadgen.payload.SequenceHeader;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.record.TimestampType;
@@ -45,15 +45,10 @@ public final class TopicVerifier {
         long read = 0;
         long ofRun = 0;
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config())) {
-            List<PartitionInfo> partitions = consumer.partitionsFor(topic, timeout);
-            if (partitions == null || partitions.isEmpty()) {
-                throw new IllegalArgumentException("topic '" + topic + "' does not exist");
-            }
-            List<TopicPartition> tps = partitions.stream().map(p -> new TopicPartition(topic, p.partition())).toList();
-            consumer.assign(tps);
-            consumer.seekToBeginning(tps);
+            List<TopicPartition> tps = ClusterClients.fromStart(consumer, topic, timeout);
+            if (tps.isEmpty()) throw new IllegalArgumentException("topic '" + topic + "' does not exist");
             Map<TopicPartition, Long> end = consumer.endOffsets(tps, timeout);
-            while (!reachedEnd(consumer, end)) {
+            while (!ClusterClients.reachedEnd(consumer, end)) {
                 if (wallClockMillis.getAsLong() >= deadline) return new Outcome(tracker, read, ofRun, false);
                 for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
                     read++;
@@ -81,9 +76,5 @@ public final class TopicVerifier {
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         return config;
-    }
-
-    private static boolean reachedEnd(KafkaConsumer<byte[], byte[]> consumer, Map<TopicPartition, Long> end) {
-        return end.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
     }
 }
