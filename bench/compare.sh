@@ -39,8 +39,13 @@ QUIET_WAIT="${BENCH_QUIET_WAIT:-}"  # max seconds to wait for a quiet machine be
 QUIET_CORES="${BENCH_QUIET_CORES:-0.3}"
 # Extra arguments for loadgen (e.g. "--threads 1 --producers 1") and JVM options of each Java contender.
 LOADGEN_ARGS="${LOADGEN_ARGS:-}"
-# The JVM options of bin/loadgen, the launcher we ship (perf-test gets those of kafka-producer-perf-test.sh).
-LOADGEN_JAVA_OPTS="${LOADGEN_JAVA_OPTS:--XX:+UseSerialGC -Xmx1g}"
+# loadgen runs through bin/loadgen, the launcher we ship: its JVM options (LOADGEN_JAVA_OPTS replaces them), its
+# choice of JDK (LOADGEN_JAVA, else JAVA_HOME, else a JDK 25+ under /usr/lib/jvm) and, on JDK 25+, its start-up
+# cache, made by one untimed priming run before round 1 (LOADGEN_AOT=off runs without it).
+# perf-test runs on JAVA_HOME's java or the PATH's unless --perftest-java gives another (e.g. the same JDK as loadgen).
+PERFTEST_JAVA="${BENCH_PERFTEST_JAVA:-}"
+KAFKA_PORT="${KAFKA_PORT:-9092}"  # the broker of scripts/kafka-local.sh (same variable)
+LOADGEN_JAVA_OPTS="${LOADGEN_JAVA_OPTS:-}"
 # What Kafka's bin/kafka-producer-perf-test.sh runs with: KAFKA_HEAP_OPTS=-Xmx512M from that script plus
 # KAFKA_JVM_PERFORMANCE_OPTS from kafka-run-class.sh, so B is perf-test as a user would run it.
 PERFTEST_JAVA_OPTS="${PERFTEST_JAVA_OPTS:--Xmx512M -server -XX:+UseG1GC -XX:MaxGCPauseMillis=20 -XX:InitiatingHeapOccupancyPercent=35 -XX:+ExplicitGCInvokesConcurrent -XX:MaxInlineLevel=15 -Djava.awt.headless=true}"
@@ -67,16 +72,20 @@ Options (environment variable in brackets):
                        either way the runs use a private copy of target/quarkus-app (BENCH_KEEP_APP=1 keeps it)
   --smoke              tiny check that the script works: 20000 records, 1 round
   --run-timeout S      kill a run after S seconds            [BENCH_RUN_TIMEOUT: 60 + 60 per million records]
+  --perftest-java PATH run perf-test on this java binary       [BENCH_PERFTEST_JAVA: JAVA_HOME's or PATH's java]
   --quiet-wait S       before each run, wait up to S seconds until other processes (not the broker) use
                        < BENCH_QUIET_CORES (0.3) cores; 0 disables [BENCH_QUIET_WAIT=60; 0 with --smoke]
   -h, --help           this text
 
-Also: LOADGEN_ARGS (extra loadgen options, e.g. "--threads 1"), LOADGEN_JAVA_OPTS, PERFTEST_JAVA_OPTS
+Also: LOADGEN_ARGS (extra loadgen options, e.g. "--threads 1"), LOADGEN_JAVA_OPTS, LOADGEN_JAVA, LOADGEN_AOT
+(see bin/loadgen), PERFTEST_JAVA_OPTS
 (default: the JVM options of Kafka's kafka-producer-perf-test.sh), BENCH_RESULTS_DIR, BENCH_PERFTEST_LINES.
 The broker is scripts/kafka-local.sh's; it is started if not running and then stopped at the end.
 Exit status: 0 if every run passed (exit 0 and the topic count equals --records), 1 otherwise.
 EOF
 }
+
+perftest_java_version() { "${JAVA_HOME:+$JAVA_HOME/bin/}java" -version 2>&1 | head -n1; }
 
 die() { echo "compare.sh: ERROR: $*" >&2; exit 2; }
 log() { echo "compare.sh: $*" >&2; }
@@ -98,6 +107,7 @@ parse_args() {
       --smoke) RECORDS=20000; ROUNDS=1; SMOKE=1 ;;
       --run-timeout) RUN_TIMEOUT="$2"; shift ;;
       --quiet-wait) QUIET_WAIT="$2"; shift ;;
+      --perftest-java) PERFTEST_JAVA="$2"; shift ;;
       -h | --help) usage; exit 0 ;;
       *) usage >&2; die "unknown option: $1" ;;
     esac
@@ -113,6 +123,7 @@ parse_args() {
   # A smoke run only checks that the script works: no point waiting for a quiet machine.
   if [[ -z "$QUIET_WAIT" ]]; then [[ "${SMOKE:-0}" == 1 ]] && QUIET_WAIT=0 || QUIET_WAIT=60; fi
   [[ "$QUIET_WAIT" =~ ^[0-9]+$ ]] || die "--quiet-wait must be a number of seconds"
+  [[ -z "$PERFTEST_JAVA" || -x "$PERFTEST_JAVA" ]] || die "--perftest-java must be an executable java binary"
   # A run that hangs must not hang the benchmark: 60 s plus 60 s per million records is ~20x the expected time.
   RUN_TIMEOUT="${RUN_TIMEOUT:-$((60 + 60 * RECORDS / 1000000))}"
 }
@@ -155,7 +166,8 @@ snapshot_app() {
   local dest="$OUT/app" attempt
   for attempt in 1 2 3; do
     rm -rf "$dest"
-    if cp -a "$REPO/target/quarkus-app" "$dest" 2>/dev/null \
+    # (without bin/loadgen's start-up caches: they belong to the jar at its original path)
+    if cp -a "$REPO/target/quarkus-app" "$dest" 2>/dev/null && rm -f "$dest"/loadgen-*.aot* \
         && timeout 60 java -jar "$dest/quarkus-run.jar" --version >"$OUT/app-version.txt" 2>&1; then
       APP_JAR="$dest/quarkus-run.jar"
       return
@@ -245,8 +257,8 @@ contender_cmd() {
     A)
       # --warmup 0: count every record, as perf-test and kcat do. --create-topic false: the topic was just reset.
       # shellcheck disable=SC2086
-      printf '%s\n' java $LOADGEN_JAVA_OPTS -jar "$APP_JAR" run \
-        --bootstrap-servers 127.0.0.1:9092 --topic "$TOPIC" --messages "$RECORDS" \
+      printf '%s\n' "$REPO/bin/loadgen" run \
+        --bootstrap-servers "127.0.0.1:$KAFKA_PORT" --topic "$TOPIC" --messages "$RECORDS" \
         --compression "$COMPRESSION" --acks "$ACKS" --linger-ms "$LINGER_MS" --batch-size "$BATCH_SIZE" \
         --warmup 0 --create-topic false --summary-json "$prefix.summary.json" $LOADGEN_ARGS
       ;;
@@ -254,16 +266,40 @@ contender_cmd() {
       # run-class execs java with KAFKA_RUN_CLASS_OPTS (set below), so /usr/bin/time sees the JVM itself.
       printf '%s\n' "$KAFKA_LOCAL" run-class org.apache.kafka.tools.ProducerPerformance \
         --topic "$TOPIC" --num-records "$RECORDS" --throughput -1 --payload-file "$PERFTEST_FILE" \
-        --producer-props bootstrap.servers=127.0.0.1:9092 acks="$ACKS" linger.ms="$LINGER_MS" \
+        --producer-props bootstrap.servers="127.0.0.1:$KAFKA_PORT" acks="$ACKS" linger.ms="$LINGER_MS" \
         batch.size="$BATCH_SIZE" compression.type="$COMPRESSION"
       ;;
     C)
       # librdkafka names: acks, linger.ms, batch.size are the same; -z sets compression.codec; -l reads a file,
       # one message per line. kcat's default acks is all, hence -X acks explicitly.
-      printf '%s\n' kcat -P -b 127.0.0.1:9092 -t "$TOPIC" -X acks="$ACKS" -X linger.ms="$LINGER_MS" \
+      printf '%s\n' kcat -P -b "127.0.0.1:$KAFKA_PORT" -t "$TOPIC" -X acks="$ACKS" -X linger.ms="$LINGER_MS" \
         -X batch.size="$BATCH_SIZE" -z "$COMPRESSION" -l "$KCAT_FILE"
       ;;
   esac
+}
+
+# JAVA_HOME for contender $1: perf-test's from --perftest-java, otherwise the caller's (empty: java from PATH).
+contender_java_home() {
+  if [[ "$1" == B && -n "$PERFTEST_JAVA" ]]; then
+    dirname "$(dirname "$PERFTEST_JAVA")"
+  else
+    echo "${JAVA_HOME:-}"
+  fi
+}
+
+# bin/loadgen on a JDK 25+ records a start-up cache on its first run; that run is untimed here, like a user's
+# first run after a build, so every timed run starts from the cache.
+prime_loadgen() {
+  local info
+  info="$(LOADGEN_APP_DIR="$OUT/app" LOADGEN_LAUNCHER_INFO=1 "$REPO/bin/loadgen")"
+  echo "$info" >"$OUT/loadgen-launcher.txt"
+  grep -q '^start-up cache: to be recorded' <<<"$info" || return 0
+  log "priming loadgen's start-up cache (one untimed run of 200000 records)"
+  "$KAFKA_LOCAL" reset-topic "$TOPIC" "$PARTITIONS" >/dev/null 2>&1 || die "reset-topic $TOPIC failed"
+  LOADGEN_APP_DIR="$OUT/app" QUARKUS_HTTP_PORT=0 timeout --kill-after=10 "$RUN_TIMEOUT" "$REPO/bin/loadgen" run \
+    --bootstrap-servers "127.0.0.1:$KAFKA_PORT" --topic "$TOPIC" --messages 200000 --warmup 0 --create-topic false \
+    >"$OUT/prime.out" 2>"$OUT/prime.err" </dev/null || die "the priming run failed (see $OUT/prime.err)"
+  LOADGEN_APP_DIR="$OUT/app" LOADGEN_LAUNCHER_INFO=1 "$REPO/bin/loadgen" >"$OUT/loadgen-launcher.txt"
 }
 
 # Value of "Label: value" from a /usr/bin/time -v report.
@@ -289,7 +325,10 @@ run_one() {
   # timeout is the direct parent of the contender, so its --kill-after SIGKILL reaches a JVM whose shutdown hangs
   # after SIGTERM (seen: Quarkus failing to start from a half-rebuilt target/ never exits). /usr/bin/time outside
   # it counts the contender's CPU and RSS (timeout itself costs nothing measurable).
-  KAFKA_RUN_CLASS_OPTS="$PERFTEST_JAVA_OPTS" \
+  # QUARKUS_HTTP_PORT=0: loadgen's metrics endpoint on a free port, so a loadgen running elsewhere on the machine
+  # (port 8080 taken) cannot fail the run.
+  KAFKA_RUN_CLASS_OPTS="$PERFTEST_JAVA_OPTS" LOADGEN_APP_DIR="$OUT/app" QUARKUS_HTTP_PORT=0 \
+    JAVA_HOME="$(contender_java_home "$c")" \
     /usr/bin/time -v -o "$prefix.time" timeout --kill-after=10 "$RUN_TIMEOUT" "${cmd[@]}" \
     >"$prefix.out" 2>"$prefix.err" </dev/null || rc=$?
   t1="$EPOCHREALTIME"
@@ -369,7 +408,8 @@ write_settings_json() {
   RECORDS="$RECORDS" ROUNDS="$ROUNDS" TOPIC="$TOPIC" PARTITIONS="$PARTITIONS" ACKS="$ACKS" LINGER_MS="$LINGER_MS" \
     BATCH_SIZE="$BATCH_SIZE" COMPRESSION="$COMPRESSION" CONTENDERS="$1" LOADGEN_ARGS="$LOADGEN_ARGS" \
     LOADGEN_JAVA_OPTS="$LOADGEN_JAVA_OPTS" PERFTEST_JAVA_OPTS="$PERFTEST_JAVA_OPTS" PERFTEST_LINES="$PERFTEST_LINES" \
-    RUN_TIMEOUT="$RUN_TIMEOUT" NPROC="$(nproc)" JAVA_VERSION="$(java -version 2>&1 | head -n1)" \
+    RUN_TIMEOUT="$RUN_TIMEOUT" NPROC="$(nproc)" JAVA_VERSION="$(JAVA_HOME="$(contender_java_home B)" perftest_java_version)" \
+    LOADGEN_LAUNCHER="$(paste -sd';' "$OUT/loadgen-launcher.txt")" \
     KCAT_VERSION="$(if [[ "$KCAT" == yes ]]; then kcat -V 2>&1 | sed -n 's/^Version \([^ ]*\).*\(librdkafka [^ ]*\).*/\1 (\2)/p'; fi)" \
     GIT_COMMIT="$(git -C "$REPO" rev-parse --short HEAD 2>/dev/null || true)" \
     GIT_DIRTY="$(git -C "$REPO" status --porcelain -- src pom.xml 2>/dev/null | wc -l)" \
@@ -378,7 +418,7 @@ import json, os, sys
 e = os.environ
 ints = ("RECORDS", "ROUNDS", "PARTITIONS", "LINGER_MS", "BATCH_SIZE", "PERFTEST_LINES", "RUN_TIMEOUT", "NPROC", "GIT_DIRTY")
 keys = ints + ("TOPIC", "ACKS", "COMPRESSION", "CONTENDERS", "LOADGEN_ARGS", "LOADGEN_JAVA_OPTS", "PERFTEST_JAVA_OPTS",
-               "JAVA_VERSION", "KCAT_VERSION", "GIT_COMMIT")
+               "JAVA_VERSION", "LOADGEN_LAUNCHER", "KCAT_VERSION", "GIT_COMMIT")
 json.dump({k.lower(): int(e[k]) if k in ints else e[k] for k in keys}, open(sys.argv[1], "w"), indent=2)
 PY
 }
@@ -396,6 +436,7 @@ main() {
   snapshot_app
   ensure_broker
   make_payload_files
+  prime_loadgen
 
   echo "round,contender,status,note,records,wall_s,user_s,sys_s,max_rss_kb,send_rps,mibps,p99_ms,topic_count,broker_cpu_s,other_cpu_s,exit_code" >"$OUT/runs.csv"
 
@@ -407,10 +448,12 @@ main() {
 
   cat <<EOF | tee "$OUT/summary.txt"
 == Settings ==
-records $RECORDS x $ROUNDS rounds; topic '$TOPIC' reset to $PARTITIONS partitions before every run; broker 127.0.0.1:9092 (pid ${BROKER_PID:-?})
+records $RECORDS x $ROUNDS rounds; topic '$TOPIC' reset to $PARTITIONS partitions before every run; broker 127.0.0.1:$KAFKA_PORT (pid ${BROKER_PID:-?})
 producer settings (all contenders): acks=$ACKS linger.ms=$LINGER_MS batch.size=$BATCH_SIZE compression=$COMPRESSION
-A loadgen:   $(head -n1 "$OUT/app-version.txt"): java ${LOADGEN_JAVA_OPTS:+$LOADGEN_JAVA_OPTS }-jar quarkus-run.jar run ... --warmup 0${LOADGEN_ARGS:+ $LOADGEN_ARGS} (seed payload, client defaults otherwise)
-B perf-test: ProducerPerformance --throughput -1 --payload-file $(basename "$PERFTEST_FILE") ($PERFTEST_LINES distinct seed lines); JVM: $PERFTEST_JAVA_OPTS
+A loadgen:   $(head -n1 "$OUT/app-version.txt"): bin/loadgen run ... --warmup 0${LOADGEN_ARGS:+ $LOADGEN_ARGS} (seed payload, client defaults otherwise)
+             $(paste -sd';' "$OUT/loadgen-launcher.txt" | sed 's/;/; /g')
+B perf-test: ProducerPerformance --throughput -1 --payload-file $(basename "$PERFTEST_FILE") ($PERFTEST_LINES distinct seed lines)
+             java: $(JAVA_HOME="$(contender_java_home B)" perftest_java_version); options: $PERFTEST_JAVA_OPTS
 $(if [[ "$KCAT" == yes ]]; then echo "C kcat:      $(kcat -V 2>&1 | sed -n 's/^Version \([^ ]*\).*\(librdkafka [^ ]*\).*/\1 (\2)/p'); -l $(basename "$KCAT_FILE") ($RECORDS seed lines)"; fi)
 order: rotates each round (A B C, B C A, ...) so no contender always runs first after a reset; results in $OUT
 EOF
