@@ -207,9 +207,9 @@ public final class SecureKafkaBroker {
     public static List<String> readValues(Map<String, String> settings, String topic) {
         try (KafkaConsumer<byte[], byte[]> consumer = consumer(settings)) {
             List<TopicPartition> partitions = partitions(consumer, topic);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, READ_TIMEOUT);
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, READ_TIMEOUT);
             List<String> values = new ArrayList<>();
             long deadline = System.nanoTime() + READ_TIMEOUT.toNanos();
             while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
@@ -228,6 +228,7 @@ public final class SecureKafkaBroker {
     public static long countTopic(Map<String, String> settings, String topic) {
         try (KafkaConsumer<byte[], byte[]> consumer = consumer(settings)) {
             List<TopicPartition> partitions = partitions(consumer, topic);
+            consumer.assign(partitions); // offsets of unassigned partitions work, but the client warns about each one
             Map<TopicPartition, Long> begin = consumer.beginningOffsets(partitions, READ_TIMEOUT);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions, READ_TIMEOUT);
             return partitions.stream().mapToLong(p -> end.get(p) - begin.get(p)).sum();
