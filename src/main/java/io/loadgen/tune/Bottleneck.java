@@ -42,6 +42,10 @@ public record Bottleneck(Kind kind, List<String> evidence, String advice) {
     static final double BUFFER_WAIT_BOUND = 0.05;
     /** Less than this share of the buffer free at some point during the window also counts as a full buffer. */
     static final double BUFFER_NEARLY_FULL = 0.1;
+    /** Sender threads on a CPU less than this share of the time were mostly waiting for one... */
+    static final double STARVED = 0.5;
+    /** ...when the host's CPUs were at least this busy. */
+    static final double HOST_SATURATED = 0.9;
     /** The highest max.in.flight that keeps idempotence; above it the user's durability would change. */
     static final int MAX_IN_FLIGHT_WITH_IDEMPOTENCE = 5;
 
@@ -92,10 +96,15 @@ public record Bottleneck(Kind kind, List<String> evidence, String advice) {
             return new Bottleneck(Kind.RATE_BOUND, facts, "the rate was chosen by the latency objective, not by a limit");
         }
         if (!Double.isNaN(e.senderBusy())) facts.add(fmt("sender threads on a CPU %.0f%% of the time", 100 * e.senderBusy()));
+        if (!Double.isNaN(e.hostCpuLoad())) facts.add(fmt("host CPU %.0f%% busy", 100 * e.hostCpuLoad()));
         bufferFacts(e, facts);
         facts.add(inFlightFact);
-        return new Bottleneck(Kind.GENERATOR_BOUND, facts,
-                "the client had room: more sender threads if there are idle cores, or a cheaper payload or codec");
+        // Nothing in the client blocks send() while the buffer has room, so sender threads that are seldom on a CPU
+        // were waiting for one: the host's cores are taken (by a broker on the same machine, say).
+        boolean starved = e.senderBusy() < STARVED && e.hostCpuLoad() >= HOST_SATURATED;
+        return new Bottleneck(Kind.GENERATOR_BOUND, facts, starved
+                ? "the sender threads were starved of CPU by other work on this host: give the load generator its own cores or machine"
+                : "the client had room: more sender threads if there are idle cores, or a cheaper payload or codec");
     }
 
     private static void bufferFacts(ProducerEvidence e, List<String> facts) {

@@ -13,12 +13,14 @@ package io.loadgen.tune;
  * @param recordQueueMillis      {@code record-queue-time-avg}: time a batch waited in the client before sending
  * @param ioRatio                {@code io-ratio}: share of time the client's I/O thread was doing I/O
  * @param senderBusy             our sender threads' CPU time / wall time (1.0 = always on a core), averaged
+ * @param hostCpuLoad            the whole machine's CPU load, 0..1 (NaN if the JVM cannot tell): sender threads that
+ *                               are seldom on a CPU while it is near 1 are starved by other work on the host
  * @param maxInFlight            the trial's max.in.flight.requests.per.connection
  * @param samples                samples averaged
  */
 public record ProducerEvidence(double bufferWaitRatio, double bufferAvailableShare, double requestsInFlight,
                                double inFlightCapacity, double requestLatencyMillis, double throttleMillis,
-                               double recordQueueMillis, double ioRatio, double senderBusy, int maxInFlight, int samples) {
+                               double recordQueueMillis, double ioRatio, double senderBusy, double hostCpuLoad, int maxInFlight, int samples) {
 
     /** requests in flight / capacity, or NaN. */
     public double inFlightShare() {

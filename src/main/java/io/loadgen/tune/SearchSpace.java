@@ -2,7 +2,7 @@ package io.loadgen.tune;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +23,7 @@ public final class SearchSpace {
     private final Map<Knob, List<String>> values;
 
     public SearchSpace(Map<Knob, List<String>> values) {
-        Map<Knob, List<String>> copy = new EnumMap<>(Knob.class);
+        Map<Knob, List<String>> copy = new LinkedHashMap<>();
         values.forEach((k, v) -> {
             if (!v.isEmpty()) copy.put(k, List.copyOf(v));
         });
@@ -39,7 +39,7 @@ public final class SearchSpace {
      */
     public static SearchSpace around(TrialSettings base, Set<Knob> knobs, int processors) {
         int maxThreads = Math.max(2, processors);
-        Map<Knob, List<String>> v = new EnumMap<>(Knob.class);
+        Map<Knob, List<String>> v = new LinkedHashMap<>();
         for (Knob k : knobs) {
             List<String> candidates = switch (k) {
                 case THREADS -> numbers(List.of(1, 2, 4, 8), base.threads(), maxThreads);

@@ -54,7 +54,7 @@ public record TuneResult(Objective objective, SearchSpace space, List<TrialRun> 
      * fastest first. Only clean trials count; settings that ran twice appear once (their first trial).
      */
     public List<TrialRun> frontier() {
-        List<TrialRun> clean = trials.stream().filter(r -> r.measurement().clean() && !Double.isNaN(r.measurement().p99Millis())).toList();
+        List<TrialRun> clean = comparable();
         List<TrialRun> front = new ArrayList<>();
         java.util.Set<TrialSettings> seen = new java.util.HashSet<>();
         for (TrialRun r : clean) {
@@ -63,6 +63,21 @@ public record TuneResult(Objective objective, SearchSpace space, List<TrialRun> 
         }
         front.sort(Comparator.comparingDouble((TrialRun r) -> -r.measurement().recordsPerSecond()));
         return front;
+    }
+
+    /**
+     * The clean trials whose latencies compare: under a latency SLO only the paced ones (p99 from the intended send
+     * time), else all (send→ack, unpaced). The frontier and the chart use these.
+     */
+    public List<TrialRun> comparable() {
+        boolean slo = objective instanceof Objective.LatencySlo;
+        return trials.stream().filter(r -> r.measurement().clean() && r.measurement().p99Millis() > 0)
+                .filter(r -> !slo || r.settings().paced()).toList();
+    }
+
+    /** The same result timed by the caller: from the command's start, against the budget the user gave. */
+    public TuneResult timed(double elapsed, double budget) {
+        return new TuneResult(objective, space, trials, best, stopReason, elapsed, budget);
     }
 
     private static boolean dominates(Measurement a, Measurement b) {

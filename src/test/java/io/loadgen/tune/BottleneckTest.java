@@ -17,16 +17,20 @@ class BottleneckTest {
             "'buffer waits',                 0.4,  0.0,  2,        5,   5,       0,        5,   false, false, BUFFER_BOUND,    bufferpool-wait-ratio 0.400",
             "'buffer nearly full',           0.0,  0.05, 2,        5,   5,       0,        5,   false, false, BUFFER_BOUND,    buffer at least 5% free",
             "'room everywhere',              0.0,  0.95, 0.5,      5,   2,       0,        5,   false, false, GENERATOR_BOUND, sender threads on a CPU 97%",
+            "'room, threads starved of CPU', 0.0,  0.95, 0.5,      5,   2,       0,        5,   false, false, GENERATOR_BOUND, host CPU 100% busy",
             "'paced and keeping up',         0.0,  0.99, 0.2,      5,   2,       0,        5,   true,  true,  RATE_BOUND,      kept up with its target rate",
     })
     void judgesFromTheMetrics(String name, double wait, double free, double inFlight, double cap, double latency,
                               double throttle, int maxInFlight, boolean paced, boolean keptUp, Bottleneck.Kind kind, String evidence) {
-        ProducerEvidence e = new ProducerEvidence(wait, free, inFlight, cap, latency, throttle, 3, 0.5, 0.97, maxInFlight, 10);
+        boolean starved = name.contains("starved");
+        ProducerEvidence e = new ProducerEvidence(wait, free, inFlight, cap, latency, throttle, 3, 0.5, starved ? 0.15 : 0.97,
+                starved ? 1.0 : 0.4, maxInFlight, 10);
 
         Bottleneck b = Bottleneck.judge(e, paced, keptUp);
 
         assertThat(b.kind()).isEqualTo(kind);
         assertThat(b.evidence()).anySatisfy(line -> assertThat(line).contains(evidence));
         assertThat(b.advice()).isNotBlank();
+        assertThat(b.advice().contains("starved of CPU")).as(b.advice()).isEqualTo(starved);
     }
 }
