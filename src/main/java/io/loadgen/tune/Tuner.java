@@ -16,7 +16,8 @@ import java.util.function.LongSupplier;
  * others held, climb the numeric knobs from the current value (up while it helps, else down) and try each codec;
  * keep a change only when it wins by more than {@link #MIN_GAIN}, because on a small shared machine two trials of
  * the same settings differ by several per cent. Repeat the round while it still changes something, then run the
- * winner once more to confirm it. Settings tried twice are pooled (mean), never re-run for the search itself.
+ * winner once more to confirm it (the search keeps one trial's time of the budget for that). Settings tried twice
+ * are pooled (mean), never re-run for the search itself.
  *
  * <p><b>Latency SLO</b>: measure the capacity of the starting settings unpaced, bisect {@code --rate} below it for
  * the highest rate that meets the p99 limit, then descend over the knobs at the first rate that missed it (meeting
@@ -37,6 +38,7 @@ public final class Tuner {
     static final double RATE_PRECISION = 0.05;
     /** The first rate probed under an SLO, as a share of the measured capacity. */
     static final double FIRST_PROBE = 0.8;
+    private static final String BUDGET = "budget reached";
 
     /** Hears about each trial as it starts and ends (progress lines). */
     public interface Listener {
@@ -62,6 +64,8 @@ public final class Tuner {
     private long startNanos;
     private long longestTrialNanos;
     private String stopReason;
+    /** Trials held back from the search for the confirmation of its winner (throughput search only). */
+    private int reservedTrials;
     /** The settings the throughput search settled on (null until it has a measured start). */
     private TrialSettings settled;
     private volatile boolean stopRequested;
@@ -107,6 +111,8 @@ public final class Tuner {
         }
         TrialSettings current = base;
         settled = base;
+        // Keep room for one more trial: a winner measured once may be a lucky trial, and a user deserves to know.
+        reservedTrials = 1;
         for (int round = 1; round <= MAX_ROUNDS && !stopped(); round++) {
             TrialSettings before = current;
             for (Knob knob : space.knobs()) {
@@ -116,7 +122,13 @@ public final class Tuner {
             }
             if (current.equals(before)) break;
         }
-        if (!current.equals(base) && !stopped()) measure(current, "confirm");
+        reservedTrials = 0;
+        if (!current.equals(base) && (!stopped() || stopReason.startsWith(BUDGET))) {
+            String reason = stopReason;
+            stopReason = null; // the search kept this trial's time for it
+            measure(current, "confirm");
+            if (stopReason == null) stopReason = reason;
+        }
         // A gain that did not hold up in the confirmation is no gain: then the start stays the best.
         if (meanThroughput(settled) < meanThroughput(base)) settled = base;
     }
@@ -242,8 +254,9 @@ public final class Tuner {
         if (stopped()) return null;
         long elapsed = nanoClock.getAsLong() - startNanos;
         long estimate = Math.max(nominalTrialNanos, longestTrialNanos);
-        if (elapsed + estimate > budgetNanos) {
-            stop("budget reached: the next trial (about " + Math.round(estimate / 1e9) + " s) would not fit");
+        if (elapsed + estimate * (1 + reservedTrials) > budgetNanos) {
+            stop(BUDGET + ": the next trial (about " + Math.round(estimate / 1e9) + " s) would not fit"
+                    + (reservedTrials > 0 ? " with the winner's confirmation" : ""));
             return null;
         }
         if (runs.size() >= MAX_TRIALS) {
