@@ -16,8 +16,9 @@ import java.util.function.LongSupplier;
  * others held, climb the numeric knobs from the current value (up while it helps, else down) and try each codec;
  * keep a change only when it wins by more than {@link #MIN_GAIN}, because on a small shared machine two trials of
  * the same settings differ by several per cent. Repeat the round while it still changes something, then run the
- * winner once more to confirm it (the search keeps one trial's time of the budget for that). Settings tried twice
- * are pooled (mean), never re-run for the search itself.
+ * winner and the starting settings once more, back to back (the search keeps two trials' time of the budget for
+ * that), and keep the winner only if its mean still beats the start's. Settings tried twice are pooled (mean),
+ * never re-run for the search itself.
  *
  * <p><b>Latency SLO</b>: measure the capacity of the starting settings unpaced, bisect {@code --rate} below it for
  * the highest rate that meets the p99 limit, then descend over the knobs at the first rate that missed it (meeting
@@ -111,8 +112,9 @@ public final class Tuner {
         }
         TrialSettings current = base;
         settled = base;
-        // Keep room for one more trial: a winner measured once may be a lucky trial, and a user deserves to know.
-        reservedTrials = 1;
+        // Keep room for two more trials, the winner and the start once more, back to back: a winner measured once may
+        // be a lucky trial, and the load on the machine drifts during a tune, so the two are compared again side by side.
+        reservedTrials = 2;
         for (int round = 1; round <= MAX_ROUNDS && !stopped(); round++) {
             TrialSettings before = current;
             for (Knob knob : space.knobs()) {
@@ -127,9 +129,10 @@ public final class Tuner {
             String reason = stopReason;
             stopReason = null; // the search kept this trial's time for it
             measure(current, "confirm");
+            measure(base, "confirm start");
             if (stopReason == null) stopReason = reason;
         }
-        // A gain that did not hold up in the confirmation is no gain: then the start stays the best.
+        // A gain that did not hold up in the side-by-side confirmation is no gain: then the start stays the best.
         if (meanThroughput(settled) < meanThroughput(base)) settled = base;
     }
 

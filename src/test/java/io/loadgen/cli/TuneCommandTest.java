@@ -78,7 +78,11 @@ class TuneCommandTest {
         assertThat(first.path("ok").asBoolean()).isTrue();
         assertThat(first.path("recordsPerSecond").asDouble()).isPositive();
         JsonNode best = doc.path("best");
-        assertThat(best.path("recordsPerSecond").asDouble()).isGreaterThanOrEqualTo(first.path("recordsPerSecond").asDouble());
+        // the start may have been measured twice (the confirmation re-measures it beside the winner): compare means
+        double start = java.util.stream.StreamSupport.stream(trials.spliterator(), false)
+                .filter(t -> t.path("settings").equals(first.path("settings")))
+                .mapToDouble(t -> t.path("recordsPerSecond").asDouble()).average().orElseThrow();
+        assertThat(best.path("recordsPerSecond").asDouble()).isGreaterThanOrEqualTo(start);
         assertThat(best.path("settings").path("threads").asText()).as("not searched").isEqualTo("1");
         assertThat(best.path("bottleneck").path("kind").asText()).isIn("buffer-bound", "in-flight-bound", "broker-bound", "generator-bound");
         assertThat(best.path("bottleneck").path("evidence")).isNotEmpty();
