@@ -3,6 +3,8 @@ package io.loadgen.cli;
 import io.loadgen.engine.BadSettingException;
 import io.loadgen.engine.RunFailedException;
 import io.loadgen.engine.StoppedBeforeStartException;
+import org.apache.kafka.common.errors.AuthenticationException;
+import org.apache.kafka.common.errors.SslAuthenticationException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
@@ -39,6 +41,11 @@ final class ErrorHandlers {
             code = ExitCodes.INTERRUPTED;
         } else if (ex instanceof RunFailedException) {
             err.println("loadgen: " + ex.getMessage());
+            code = ExitCodes.RUN_FAILED;
+        } else if (ex instanceof AuthenticationException) {
+            // 'report' and 'verify' meet a refusal in a client call; Kafka's message names the reason, never the secret
+            err.println("loadgen: Kafka refused " + (ex instanceof SslAuthenticationException ? "the TLS handshake" : "authentication")
+                    + ": " + ex.getMessage());
             code = ExitCodes.RUN_FAILED;
         } else {
             err.println("loadgen: unexpected error: " + ex);

@@ -7,7 +7,7 @@ import picocli.CommandLine.IVersionProvider;
 
 /** The top command. Without a subcommand, {@code run} runs (see {@link Main}). */
 @Command(name = "loadgen", mixinStandardHelpOptions = true, versionProvider = LoadgenCommand.Version.class,
-        subcommands = {RunCommand.class, ReportCommand.class, VerifyCommand.class},
+        subcommands = {RunCommand.class, ReportCommand.class, VerifyCommand.class, TuneCommand.class},
         description = "A Kafka load generator: sends realistic log records with a tuned producer and reports what the "
                 + "cluster acknowledged: throughput, latency percentiles, errors. "
                 + "Without a subcommand, 'run' runs with the options given ('loadgen run --help' lists them).%n",

@@ -2,6 +2,7 @@ package io.loadgen.cli;
 
 import io.loadgen.cluster.ResultCodec;
 import io.loadgen.report.ResultJson;
+import io.loadgen.tune.TuneJson;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
@@ -21,6 +22,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 @RegisterForReflection(targets = {
         ResultJson.class,
         ResultCodec.class,
+        TuneJson.class,
 })
 public final class NativeReflection {
 

@@ -202,7 +202,9 @@ public class RunCommand implements Callable<Integer> {
                 : s.rateLimited() ? " at " + s.rate().describe() : "")
                 + " to topic '" + s.topic() + "' on " + p.get("bootstrap.servers")
                 + " (" + s.threads() + " threads, " + s.producers() + " producer" + (s.producers() > 1 ? "s" : "")
-                + ", acks=" + s.producerSetting("acks") + ", compression=" + s.producerSetting("compression.type")
+                + ", acks=" + s.producerSetting("acks") + ", idempotence=" + (s.idempotent() ? "on" : "off")
+                + (s.transactional() ? ", transactions committed every " + Durations.format(s.transactions().commitInterval()) : "")
+                + ", compression=" + s.producerSetting("compression.type")
                 + ", linger.ms=" + s.producerSetting("linger.ms") + ", batch.size=" + s.producerSetting("batch.size")
                 + "; " + s.payload() + ")";
     }

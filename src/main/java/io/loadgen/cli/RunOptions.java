@@ -109,6 +109,20 @@ public class RunOptions {
     @Option(names = "--acks", paramLabel = "0|1|all", order = 30, description = "Producer acks (also KAFKA_ACKS).")
     String acks;
 
+    @Option(names = "--idempotence", paramLabel = "true|false", order = 38, arity = "0..1", fallbackValue = "true",
+            description = "Idempotent producer: retries never write a record twice. Default: the Kafka client's choice, "
+                    + "on with --acks all, off otherwise (the summary's settings show which). --idempotence needs --acks all.")
+    Boolean idempotence;
+
+    @Option(names = "--transactional", paramLabel = "true|false", order = 39, arity = "0..1", fallbackValue = "true",
+            description = "Send in transactions: each sender thread its own transactional producer, committing every "
+                    + "--transaction-interval; a record counts as sent only once its transaction committed. Needs --acks all.")
+    Boolean transactional;
+
+    @Option(names = "--transaction-interval", paramLabel = "TIME", order = 39, converter = Converters.DurationConverter.class,
+            description = "With --transactional: time from a transaction's first record to its commit.")
+    Duration transactionInterval;
+
     @Option(names = "--linger-ms", paramLabel = "MS", order = 31, converter = Converters.IntCount.class,
             description = "Producer linger.ms (also KAFKA_LINGER_MS).")
     Integer lingerMs;

@@ -1,5 +1,7 @@
 package io.loadgen.cli;
 
+import io.loadgen.engine.BadSettingException;
+import io.loadgen.engine.Idempotence;
 import io.loadgen.payload.FileLinesGenerator;
 import io.loadgen.spec.Durations;
 import io.loadgen.spec.KeyStrategy;
@@ -9,6 +11,7 @@ import io.loadgen.spec.PayloadType;
 import io.loadgen.spec.RateShape;
 import io.loadgen.spec.ShardSpec;
 import io.loadgen.spec.SloGates;
+import io.loadgen.spec.Transactions;
 import io.loadgen.spec.Warmup;
 import picocli.CommandLine.TypeConversionException;
 
@@ -84,6 +87,16 @@ final class SpecAssembler {
             throw new UsageException("--messages " + o.messages + " leaves shard " + shard + " nothing to send; use fewer shards");
         }
         Map<String, String> producerConfig = producerConfig(o, kafkaConfig);
+        Transactions transactions = transactions(o, producerConfig);
+        if (transactions != null) {
+            if (producers != 1 && producers != threads) {
+                throw new UsageException("--transactional gives every sender thread its own producer: --producers must be 1 or "
+                        + "--threads (" + threads + "), got " + producers);
+            }
+            producers = threads;
+        }
+        // The client's own decision, written out, so the summary and the result file say whether retries could duplicate.
+        producerConfig.put("enable.idempotence", String.valueOf(resolveIdempotence(producerConfig, transactions)));
         if (!shard.single()) {
             // Each shard its own client id, so broker quotas, logs and metrics tell the pods apart.
             producerConfig.put("client.id", producerConfig.getOrDefault("client.id", "loadgen") + "-shard" + shard.index());
@@ -93,7 +106,50 @@ final class SpecAssembler {
                 positiveDuration(require(o.reportInterval, "--report-interval"), "--report-interval"),
                 positiveDuration(require(o.connectTimeout, "--connect-timeout"), "--connect-timeout"),
                 nonNegativeDuration(require(o.stopTimeout, "--stop-timeout"), "--stop-timeout"), gates(o),
-                Boolean.TRUE.equals(o.sequenceHeader));
+                Boolean.TRUE.equals(o.sequenceHeader), transactions);
+    }
+
+    /**
+     * {@code --transactional} and its needs, checked on the final producer settings (any layer may have set acks or
+     * idempotence). Takes {@code transactional.id} out of the settings: the engine gives each sender its own.
+     *
+     * @return the transactions, or {@code null} without {@code --transactional}
+     */
+    static Transactions transactions(RunOptions o, Map<String, String> config) {
+        boolean transactional = Boolean.TRUE.equals(o.transactional);
+        String idPrefix = config.remove("transactional.id");
+        String acks = config.getOrDefault("acks", "all").trim().toLowerCase(Locale.ROOT);
+        boolean acksAll = acks.equals("all") || acks.equals("-1");
+        String idempotence = config.getOrDefault("enable.idempotence", "").trim().toLowerCase(Locale.ROOT);
+        if (idempotence.equals("true") && !acksAll) {
+            throw new UsageException("--idempotence (enable.idempotence=true) needs --acks all: an idempotent producer "
+                    + "waits for every in-sync replica; got --acks " + acks);
+        }
+        if (!transactional) {
+            if (idPrefix != null) {
+                throw new UsageException("--producer-property transactional.id needs --transactional (each sender thread then "
+                        + "gets its own id, starting with '" + idPrefix + "')");
+            }
+            return null;
+        }
+        if (!acksAll) throw new UsageException("--transactional needs --acks all; got --acks " + acks);
+        if (idempotence.equals("false")) {
+            throw new UsageException("--transactional needs an idempotent producer; remove --idempotence false (or enable.idempotence=false)");
+        }
+        Duration interval = positiveDuration(require(o.transactionInterval, "--transaction-interval"), "--transaction-interval");
+        return new Transactions(interval, idPrefix == null || idPrefix.isBlank() ? "loadgen" : idPrefix.trim());
+    }
+
+    /** Idempotence as the Kafka client will decide it; a transactional producer must be idempotent. */
+    private static boolean resolveIdempotence(Map<String, String> config, Transactions transactions) {
+        Map<String, String> asTheEngineWillSetIt = new java.util.HashMap<>(config);
+        // With a transactional.id the client refuses settings that would turn idempotence off, with its own message.
+        if (transactions != null) asTheEngineWillSetIt.put("transactional.id", transactions.idPrefix());
+        try {
+            return Idempotence.resolve(asTheEngineWillSetIt);
+        } catch (BadSettingException e) {
+            throw new UsageException((transactions != null ? "--transactional needs an idempotent producer; " : "") + e.getMessage());
+        }
     }
 
     /** A warm-up count is a fleet total like --messages; a warm-up time applies to every shard. */
@@ -338,6 +394,7 @@ final class SpecAssembler {
         if (o.maxInFlight != null) config.put("max.in.flight.requests.per.connection", String.valueOf(positive(o.maxInFlight, "--max-in-flight")));
         if (o.bufferMemory != null) config.put("buffer.memory", String.valueOf(positive(o.bufferMemory, "--buffer-memory")));
         if (o.clientId != null && !o.clientId.isBlank()) config.put("client.id", o.clientId.trim());
+        if (o.idempotence != null) config.put("enable.idempotence", String.valueOf(o.idempotence));
         o.producerProperties.forEach((k, v) -> {
             String key = k.trim();
             if (key.isEmpty()) throw new UsageException("--producer-property takes KEY=VALUE; got '=" + v + "'");

@@ -8,7 +8,8 @@ import java.util.function.LongSupplier;
 
 /**
  * Counts one record when Kafka reports its fate: sent only on success. Runs on the client's I/O thread, so it
- * never logs or blocks; one small object per record, no future.
+ * never logs or blocks; one small object per record, no future. Inside a transaction the fate goes to the
+ * transaction's {@link TransactionLedger} instead: acknowledged is not yet sent until the transaction commits.
  */
 final class AckCallback implements Callback {
 
@@ -18,11 +19,19 @@ final class AckCallback implements Callback {
     private final long dueNanos;
     private final int bytes;
     private final boolean measured;
+    private final TransactionLedger transaction;
 
     /**
      * @param dueNanos scheduled send time under --rate, or a negative value when not paced
      */
     AckCallback(RunStats stats, LongSupplier clock, long sentNanos, long dueNanos, int bytes, boolean measured) {
+        this(stats, clock, sentNanos, dueNanos, bytes, measured, null);
+    }
+
+    /** @param transaction the ledger of the record's open transaction, or {@code null} outside transactions */
+    AckCallback(RunStats stats, LongSupplier clock, long sentNanos, long dueNanos, int bytes, boolean measured,
+                TransactionLedger transaction) {
+        this.transaction = transaction;
         this.stats = stats;
         this.clock = clock;
         this.sentNanos = sentNanos;
@@ -35,9 +44,16 @@ final class AckCallback implements Callback {
     public void onCompletion(RecordMetadata metadata, Exception exception) {
         if (exception == null) {
             long now = clock.getAsLong();
-            stats.acked(bytes, measured, now - sentNanos, dueNanos < 0 ? -1 : now - dueNanos);
-        } else {
+            if (transaction == null) {
+                stats.acked(bytes, measured, now - sentNanos, dueNanos < 0 ? -1 : now - dueNanos);
+            } else {
+                stats.ackedInTransaction(measured, now - sentNanos, dueNanos < 0 ? -1 : now - dueNanos);
+                transaction.acked(bytes, measured);
+            }
+        } else if (transaction == null) {
             stats.failed(exception, measured);
+        } else {
+            transaction.failed(exception, measured);
         }
     }
 }

@@ -73,6 +73,7 @@ public final class LoadEngine {
         boolean forced = false;
         try {
             for (Producer<byte[], byte[]> p : producers) p.partitionsFor(spec.topic()); // connect + metadata, untimed
+            if (spec.transactional()) initTransactions(spec, producers);
             RunStats stats = new RunStats();
             listener.onStart(stats);
             Supplier<RecordGenerator> generators = Generators.forSpec(spec.payload(), epochNanos);
@@ -89,6 +90,11 @@ public final class LoadEngine {
                 SenderThread sender = new SenderThread(spec.topic(), producers.get(t % producers.size()), generators.get(),
                         new KeyGenerator(spec.payload()), claims.new Cursor(), pacer, warmup, stop, stats, nanoClock);
                 if (spec.sequenceHeader()) sender.withSequenceHeader(new SequenceHeader(spec.runId(), spec.shard().index(), t));
+                if (spec.transactional()) {
+                    // One producer per thread (the spec guarantees it): a producer's transaction spans all its threads.
+                    sender.withTransactions(new TransactionCycle(producers.get(t), transactionalId(spec, t),
+                            spec.transactions().commitInterval().toNanos(), stats, nanoClock));
+                }
                 threads.add(new Thread(sender, "loadgen-sender-" + t));
             }
             if (spec.duration() != null) {
@@ -114,7 +120,7 @@ public final class LoadEngine {
             long measuredStart = warmup.measuredStartNanos(end);
             return new RunResult(spec.runId(),
                     stop.reason() == StopSignal.Reason.INTERRUPTED ? RunResult.Status.INTERRUPTED : RunResult.Status.COMPLETED,
-                    describe(stop.reason(), spec),
+                    describe(stop, spec),
                     startEpochMillis, startEpochMillis + (measuredStart - start) / 1_000_000,
                     startEpochMillis + (end - start) / 1_000_000, last.acked(), last.failed(), last.ackedBytes(),
                     last.measuredAcked(), last.measuredBytes(), last.measuredFailed(), last.errors(), last.totalAckLatency(),
@@ -123,6 +129,25 @@ public final class LoadEngine {
             ticker.shutdownNow();
             closeAll(producers, Duration.ZERO);
         }
+    }
+
+    /**
+     * Registers each transactional.id with its transaction coordinator (fencing an earlier producer with the same id),
+     * before the clock starts. Bounded by the producer's max.block.ms.
+     */
+    private static void initTransactions(LoadSpec spec, List<Producer<byte[], byte[]>> producers) {
+        for (int i = 0; i < producers.size(); i++) {
+            try {
+                producers.get(i).initTransactions();
+            } catch (KafkaException e) {
+                throw new RunFailedException("cannot start transactions for transactional.id " + transactionalId(spec, i)
+                        + ": " + TopicPreparer.reason(e), e);
+            }
+        }
+    }
+
+    private static String transactionalId(LoadSpec spec, int sender) {
+        return spec.transactions().transactionalId(spec.runId(), spec.shard().index(), sender);
     }
 
     /** Waits for the topic check; a stop request (SIGTERM while connecting) ends the wait at once. */
@@ -195,6 +220,7 @@ public final class LoadEngine {
                 config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
                 config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
                 config.put(ProducerConfig.CLIENT_ID_CONFIG, spec.producers() == 1 ? clientId : clientId + "-" + i);
+                if (spec.transactional()) config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId(spec, i));
                 producers.add(producerFactory.create(config));
             }
             return producers;
@@ -238,11 +264,12 @@ public final class LoadEngine {
         producers.clear();
     }
 
-    private static String describe(StopSignal.Reason reason, LoadSpec spec) {
-        return switch (reason) {
+    private static String describe(StopSignal stop, LoadSpec spec) {
+        return switch (stop.reason()) {
             case MESSAGES_SENT -> "all " + spec.messages() + " records handed to the producer";
             case DURATION_REACHED -> "duration reached";
             case INTERRUPTED -> "interrupted";
+            case FAILED -> "stopped early: " + stop.failure();
         };
     }
 

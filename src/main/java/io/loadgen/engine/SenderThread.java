@@ -35,6 +35,8 @@ final class SenderThread implements Runnable {
     private SequenceHeader sequence;
     private List<Header> headers;
     private long sent;
+    private TransactionCycle transactions;
+    private TransactionLedger ledger;
 
     SenderThread(String topic, Producer<byte[], byte[]> producer, RecordGenerator values, KeyGenerator keys,
                  SequenceClaims.Cursor positions, Pacer pacer, WarmupGate warmup, StopSignal stop, RunStats stats,
@@ -62,10 +64,28 @@ final class SenderThread implements Runnable {
         return this;
     }
 
+    /** Sends every record inside a transaction of this thread's own producer, committed on the cycle's interval. */
+    SenderThread withTransactions(TransactionCycle cycle) {
+        this.transactions = cycle;
+        this.ledger = cycle.ledger();
+        return this;
+    }
+
     @Override
     public void run() {
+        try {
+            send();
+            if (transactions != null) transactions.finish();
+        } catch (TransactionFailedException e) {
+            stop.fail(e.getMessage(), clock.getAsLong());
+        }
+    }
+
+    private void send() {
         boolean measuring = false;
         while (!stop.stopped()) {
+            // Before waiting for the next due time, so a paced thread commits on its interval, not a record later.
+            if (transactions != null) transactions.endIfDue();
             long due = -1;
             if (pacer != null) {
                 due = pacer.awaitNext(stop);
@@ -85,14 +105,20 @@ final class SenderThread implements Runnable {
             int bytes = value.length + (key == null ? 0 : key.length);
             stats.attempted();
             try {
+                if (transactions != null) transactions.beforeSend();
                 if (sequence != null) sequence.next(sent);
                 producer.send(new ProducerRecord<>(topic, null, null, key, value, headers),
-                        new AckCallback(stats, clock, now, due, bytes, measured));
+                        new AckCallback(stats, clock, now, due, bytes, measured, ledger));
                 sent++; // only records the client took: a record it refused leaves no gap for verify to report
+                if (transactions != null) transactions.handedOver();
+            } catch (TransactionFailedException e) {
+                stats.failed(e.getCause(), measured); // this record never reached the producer
+                throw e;
             } catch (RuntimeException e) {
                 // The client calls the callback itself for API errors and returns; anything thrown never reached it.
                 stats.failed(e, measured);
                 if (e instanceof IllegalStateException) break; // producer closed under us: the run is stopping
+                if (transactions != null) transactions.sendFailed();
             }
         }
     }

@@ -7,6 +7,8 @@ import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.clients.admin.DescribeTopicsOptions;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.errors.AuthenticationException;
+import org.apache.kafka.common.errors.SslAuthenticationException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
@@ -42,6 +44,9 @@ final class TopicPreparer {
                 admin.describeCluster(new DescribeClusterOptions().timeoutMs((int) timeoutMs)).nodes()
                         .get(timeoutMs + 1_000, TimeUnit.MILLISECONDS);
             } catch (ExecutionException | TimeoutException e) {
+                if (e.getCause() instanceof AuthenticationException) {
+                    throw new RunFailedException(refused(spec.producerConfig(), bootstrap, e.getCause()), e);
+                }
                 throw new RunFailedException("cannot reach Kafka at " + bootstrap + " within " + timeoutMs / 1000.0
                         + " s (--connect-timeout): " + reason(e), e);
             }
@@ -73,6 +78,18 @@ final class TopicPreparer {
         } catch (TimeoutException e) {
             throw new RunFailedException("Kafka at " + bootstrap + " did not answer within " + timeoutMs / 1000.0 + " s", e);
         }
+    }
+
+    /**
+     * A broker that turns the client away answered: that is a settings problem, not a network one, so the message
+     * names what was tried (protocol and mechanism, never the credentials) and Kafka's own reason.
+     */
+    static String refused(Map<String, String> config, String bootstrap, Throwable e) {
+        String protocol = config.getOrDefault("security.protocol", "PLAINTEXT");
+        String tried = "security.protocol=" + protocol
+                + (protocol.startsWith("SASL_") ? ", sasl.mechanism=" + config.getOrDefault("sasl.mechanism", "GSSAPI") : "");
+        String step = e instanceof SslAuthenticationException ? "the TLS handshake (check ssl.truststore.*)" : "authentication";
+        return "Kafka at " + bootstrap + " refused " + step + " (" + tried + "): " + reason(e);
     }
 
     static String reason(Throwable e) {

@@ -28,11 +28,13 @@ import java.util.Objects;
  * @param stopTimeout       how long to wait for records in flight when stopping early
  * @param gates             SLO limits the run must meet to pass
  * @param sequenceHeader    whether every record carries the header that {@code loadgen verify} checks
+ * @param transactions      how a transactional run commits, or {@code null} for a run without transactions; when set,
+ *                          {@code producers} equals {@code threads}: a producer's transaction is not per thread
  */
 public record LoadSpec(String runId, ShardSpec shard, long firstPosition, String topic, long messages, Duration duration, RateShape rate,
                        int threads, int producers, Warmup warmup, TopicSetup topicSetup, PayloadSpec payload,
                        Map<String, String> producerConfig, Duration reportInterval, Duration connectTimeout,
-                       Duration stopTimeout, SloGates gates, boolean sequenceHeader) {
+                       Duration stopTimeout, SloGates gates, boolean sequenceHeader, Transactions transactions) {
 
     public static final long UNLIMITED = Long.MAX_VALUE;
 
@@ -52,6 +54,19 @@ public record LoadSpec(String runId, ShardSpec shard, long firstPosition, String
         producerConfig = Map.copyOf(producerConfig);
         shard = shard == null ? ShardSpec.SINGLE : shard;
         gates = gates == null ? SloGates.NONE : gates;
+        if (transactions != null && producers != threads) {
+            throw new IllegalArgumentException("a transactional run has one producer per sender thread; got " + producers
+                    + " producers for " + threads + " threads");
+        }
+    }
+
+    /** A run without transactions. */
+    public LoadSpec(String runId, ShardSpec shard, long firstPosition, String topic, long messages, Duration duration, RateShape rate,
+                    int threads, int producers, Warmup warmup, TopicSetup topicSetup, PayloadSpec payload,
+                    Map<String, String> producerConfig, Duration reportInterval, Duration connectTimeout,
+                    Duration stopTimeout, SloGates gates, boolean sequenceHeader) {
+        this(runId, shard, firstPosition, topic, messages, duration, rate, threads, producers, warmup, topicSetup, payload,
+                producerConfig, reportInterval, connectTimeout, stopTimeout, gates, sequenceHeader, null);
     }
 
     /** A single-shard spec at a constant rate (0 = unlimited) without gates. */
@@ -66,6 +81,27 @@ public record LoadSpec(String runId, ShardSpec shard, long firstPosition, String
 
     public boolean rateLimited() {
         return rate != null;
+    }
+
+    public boolean transactional() {
+        return transactions != null;
+    }
+
+    /** This spec as a transactional run with one producer per sender thread, and the sequence header as given. */
+    public LoadSpec withTransactions(Transactions t, boolean header) {
+        return new LoadSpec(runId, shard, firstPosition, topic, messages, duration, rate, threads, t == null ? producers : threads,
+                warmup, topicSetup, payload, producerConfig, reportInterval, connectTimeout, stopTimeout, gates, header, t);
+    }
+
+    /**
+     * Whether the producer is idempotent. The spec assembler writes the client's own resolution into the config, so
+     * this reads it back; absent (a spec built by hand), it is the client's default rule for acks.
+     */
+    public boolean idempotent() {
+        String v = producerConfig.get("enable.idempotence");
+        if (v != null) return Boolean.parseBoolean(v.trim());
+        String acks = producerSetting("acks").trim();
+        return acks.equals("all") || acks.equals("-1");
     }
 
     /** A producer setting as the client will use it: configured, or the client's default for the ones we print. */
@@ -91,6 +127,8 @@ public record LoadSpec(String runId, ShardSpec shard, long firstPosition, String
         if (!shard.single()) m.put("shard", shard + " (Message numbers from " + firstPosition + ")");
         if (!gates.isEmpty()) m.put("gates", gates.describe());
         if (!sequenceHeader) m.put("sequence-header", "off");
+        m.put("idempotence", idempotent() ? "on" : "off");
+        if (transactions != null) m.put("transactions", transactions.describe());
         m.put("producer", Secrets.masked(producerConfig));
         return m;
     }

@@ -14,14 +14,16 @@ public final class Secrets {
     }
 
     /**
-     * True for passwords, JAAS configs (they embed passwords), private keys and anything named secret or token.
-     * Errs on the side of hiding: a hidden non-secret costs nothing, a leaked password costs a rotation.
+     * True for passwords, JAAS configs (they embed passwords), private keys, inline PEM certificates and anything
+     * named secret or token: at least every setting the Kafka client itself declares a password (a test holds us to
+     * that). Errs on the side of hiding: a hidden non-secret costs nothing, a leaked password costs a rotation.
      */
     public static boolean isSecret(String key) {
         String k = key.toLowerCase(Locale.ROOT);
         return k.contains("password") || k.contains("jaas") || k.contains("secret") || k.contains("token")
                 || k.endsWith(".key") || k.contains("private") || k.contains("credential")
-                || k.equals("ssl.keystore.key") || k.equals("ssl.keystore.certificate.chain");
+                // ssl.keystore.certificate.chain and ssl.truststore.certificates: Kafka hides both (type PASSWORD)
+                || k.contains("certificate");
     }
 
     /** A sorted copy of the settings with every secret value replaced by {@link #MASK}. */

@@ -66,6 +66,33 @@ public final class RunStats {
         }
     }
 
+    /**
+     * The latencies of a record acknowledged inside a transaction. It is not counted as sent here: it may still be
+     * aborted, and only {@link #committed} counts it.
+     */
+    public void ackedInTransaction(boolean measured, long ackNanos, long intendedNanos) {
+        if (measured) {
+            ackLatency.recordValue(LatencyHistograms.clampMicros(ackNanos));
+            if (intendedNanos >= 0) intendedLatency.recordValue(LatencyHistograms.clampMicros(intendedNanos));
+        }
+    }
+
+    /** Records of a committed transaction, now sent; their latencies were recorded by {@link #ackedInTransaction}. */
+    public void committed(long records, long bytes, long measuredRecords, long bytesMeasured) {
+        acked.add(records);
+        ackedBytes.add(bytes);
+        measuredAcked.add(measuredRecords);
+        measuredBytes.add(bytesMeasured);
+    }
+
+    /** Records that will never be acknowledged (an aborted transaction's), counted under {@code errorType}. */
+    public void failed(String errorType, long records, long measuredRecords) {
+        if (records <= 0) return;
+        failed.add(records);
+        measuredFailed.add(measuredRecords);
+        errorsByType.computeIfAbsent(errorType, k -> new LongAdder()).add(records);
+    }
+
     /** A record that will never be acknowledged, counted under its exception's class name, as measured. */
     public void failed(Throwable error) {
         failed(error, true);

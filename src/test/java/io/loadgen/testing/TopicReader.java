@@ -39,7 +39,15 @@ public final class TopicReader {
 
     /** Every record of the topic, partition by partition; fails if the end is not reached within {@code timeout}. */
     public static List<Message> readAll(String bootstrapServers, String topic, Duration timeout) {
-        try (KafkaConsumer<byte[], byte[]> consumer = consumer(bootstrapServers)) {
+        return readAll(bootstrapServers, topic, timeout, false);
+    }
+
+    /**
+     * As {@link #readAll(String, String, Duration)}; with {@code readCommitted}, only what a {@code read_committed}
+     * consumer sees: records of aborted or still open transactions are left out (the end is the last stable offset).
+     */
+    public static List<Message> readAll(String bootstrapServers, String topic, Duration timeout, boolean readCommitted) {
+        try (KafkaConsumer<byte[], byte[]> consumer = consumer(bootstrapServers, readCommitted)) {
             List<TopicPartition> partitions = partitions(consumer, topic, timeout);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
             consumer.assign(partitions);
@@ -63,7 +71,7 @@ public final class TopicReader {
 
     /** Number of records in the topic from its offsets, without reading them. */
     public static long count(String bootstrapServers, String topic, Duration timeout) {
-        try (KafkaConsumer<byte[], byte[]> consumer = consumer(bootstrapServers)) {
+        try (KafkaConsumer<byte[], byte[]> consumer = consumer(bootstrapServers, false)) {
             List<TopicPartition> partitions = partitions(consumer, topic, timeout);
             Map<TopicPartition, Long> begin = consumer.beginningOffsets(partitions, timeout);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
@@ -84,8 +92,9 @@ public final class TopicReader {
         return infos.stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
     }
 
-    private static KafkaConsumer<byte[], byte[]> consumer(String bootstrapServers) {
+    private static KafkaConsumer<byte[], byte[]> consumer(String bootstrapServers, boolean readCommitted) {
         return new KafkaConsumer<>(Map.of(
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, readCommitted ? "read_committed" : "read_uncommitted",
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName(),
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName(),

@@ -1,0 +1,273 @@
+package io.loadgen.cli;
+
+import io.loadgen.spec.Durations;
+import io.loadgen.spec.LoadSpec;
+import io.loadgen.tune.EngineTrial;
+import io.loadgen.tune.Knob;
+import io.loadgen.tune.Objective;
+import io.loadgen.tune.SearchSpace;
+import io.loadgen.tune.TrialRun;
+import io.loadgen.tune.TrialSettings;
+import io.loadgen.tune.TrialTopics;
+import io.loadgen.tune.TuneChart;
+import io.loadgen.tune.TuneJson;
+import io.loadgen.tune.TuneResult;
+import io.loadgen.tune.TuneTable;
+import io.loadgen.tune.Tuner;
+import io.smallrye.common.annotation.Identifier;
+import jakarta.inject.Inject;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code loadgen tune}: short trials through the same engine as {@code run}, each on its own topic, searched by
+ * {@link Tuner} within a time budget; prints a table of every trial, the best settings with a bottleneck verdict and
+ * the settings ready to paste, and writes the chart (and JSON when asked).
+ */
+@Command(name = "tune", mixinStandardHelpOptions = true, showDefaultValues = true, sortOptions = false,
+        usageHelpAutoWidth = true,
+        description = "Find the producer settings that send the most records/s, or with --slo-p99 the highest rate whose "
+                + "p99 latency meets a limit, automatically. Runs short trials (warm-up, then a measured window), each on "
+                + "its own new topic, and searches one setting at a time from where you start (coordinate descent; under "
+                + "--slo-p99, bisection over --rate) until --budget is spent or nothing improves. acks and idempotence stay "
+                + "as you set them. Prints a line per trial, then a table of all trials, the best settings with a "
+                + "bottleneck verdict from the producer's own metrics, the throughput/latency frontier, and the best "
+                + "settings as env vars and properties; writes --chart (HTML) and --tune-json.%n",
+        footer = {"%nEvery option --NAME is also config key loadgen.NAME and env var LOADGEN_NAME; the connection, producer "
+                + "and payload options are those of 'loadgen run' (KAFKA_* env vars and kafka.* keys pass through too). "
+                + "Apply the result with 'loadgen run' and the printed options or env vars.%n",
+                "Exit codes:%n  0    a best setting was found%n  1    no trial succeeded (Kafka unreachable, every trial failed "
+                        + "or missed the SLO)%n  2    bad usage: invalid option, value or producer setting%n"
+                        + "  130  interrupted by SIGINT or SIGTERM (the trials so far are reported)"})
+public class TuneCommand implements Callable<Integer> {
+
+    /** Topic creation, producer start-up and topic deletion around each trial's warm-up and window. */
+    static final Duration TRIAL_OVERHEAD = Duration.ofSeconds(2);
+    /** Trials report every half second to the engine's listener, which samples the producers' metrics then. */
+    static final Duration SAMPLE_INTERVAL = Duration.ofMillis(500);
+    /** Producer properties the search owns: a --producer-property of one of them is only where its search starts. */
+    private static final List<String> SEARCHED_PROPERTIES = List.of("batch.size", "linger.ms", "compression.type",
+            "max.in.flight.requests.per.connection");
+
+    @Mixin
+    TuneOptions options;
+
+    @Spec
+    CommandSpec command;
+
+    @Inject
+    @Identifier("default-kafka-broker")
+    Map<String, Object> kafkaConfig;
+
+    /** What {@code loadgen run} would use for every option this command does not have: its config defaults. */
+    @Command(name = "run")
+    static final class RunDefaults {
+        @Mixin
+        RunOptions options = new RunOptions();
+    }
+
+    @Override
+    public Integer call() {
+        long commandStart = System.nanoTime();
+        Duration budget = positive(options.budget, "--budget");
+        Duration warmup = options.trialWarmup == null ? Duration.ZERO : options.trialWarmup;
+        if (warmup.isNegative()) throw new UsageException("--trial-warmup must not be negative, got " + Durations.format(warmup));
+        Duration window = positive(options.trialTime, "--trial-time");
+        Duration nominal = warmup.plus(window).plus(TRIAL_OVERHEAD);
+        if (budget.compareTo(nominal) < 0) {
+            throw new UsageException("--budget " + Durations.format(budget) + " is shorter than one trial (--trial-warmup "
+                    + Durations.format(warmup) + " + --trial-time " + Durations.format(window) + " + about "
+                    + Durations.format(TRIAL_OVERHEAD) + " to set up); give at least " + Durations.format(nominal));
+        }
+        Duration slo = SpecAssembler.latencyLimit(options.sloP99, "--slo-p99");
+        Objective objective = slo == null ? Objective.MAX_THROUGHPUT : new Objective.LatencySlo(slo.toNanos() / 1e6);
+        Set<Knob> knobs = knobs(options.knobs);
+        String prefix = options.topicPrefix == null || options.topicPrefix.isBlank() ? "loadgen-tune" : options.topicPrefix.trim();
+        if (!prefix.matches("[A-Za-z0-9._-]{1,150}")) {
+            throw new UsageException("--topic-prefix takes 1-150 letters, digits, '.', '_' or '-'; got '" + prefix + "'");
+        }
+        String tuneId = SpecAssembler.runId(null);
+
+        // The starting point, checked the way 'run' checks it (bad values exit 2 here, before anything connects).
+        LoadSpec start = trialSpec(null, prefix + "-" + tuneId + "-0", tuneId, warmup, window);
+        TrialSettings base = startingSettings(start);
+        Map<String, String> fixed = new LinkedHashMap<>();
+        fixed.put("acks", start.producerSetting("acks"));
+        SearchSpace space = SearchSpace.around(base, knobs, Runtime.getRuntime().availableProcessors());
+
+        PrintStream out = System.out;
+        String bootstrap = start.producerConfig().get("bootstrap.servers");
+        out.printf(Locale.ROOT, "loadgen tune %s: %s on %s, budget %s; trials of %s warm-up + %s measured, each on its own topic "
+                        + "(%d partitions, replication factor %d); fixed: acks=%s%n", tuneId, objective.describe(), bootstrap,
+                Durations.format(budget), Durations.format(warmup), Durations.format(window), start.topicSetup().partitions(),
+                start.topicSetup().replicationFactor(), fixed.get("acks"));
+        out.println("searching: " + space + " (from " + base.describe() + ")");
+        out.flush();
+
+        try (TrialTopics topics = TrialTopics.connect(start.producerConfig(), start.connectTimeout())) {
+            int brokers = topics.brokers(bootstrap);
+            EngineTrial trial = new EngineTrial((s, topic, runId) -> trialSpec(s, topic, runId, warmup, window), topics,
+                    prefix, tuneId, warmup, brokers, line -> System.err.println("loadgen: " + line));
+            Duration left = budget.minusNanos(System.nanoTime() - commandStart);
+            long tuneStart = System.nanoTime();
+            Tuner tuner = new Tuner(trial, System::nanoTime, space, objective, left, nominal, new Tuner.Listener() {
+                @Override
+                public void finished(TrialRun run) {
+                    long leftSeconds = (left.toNanos() - (System.nanoTime() - tuneStart)) / 1_000_000_000L;
+                    out.println(TuneTable.progressLine(run, (int) leftSeconds));
+                    out.flush();
+                }
+            });
+            try (SignalTrap trap = SignalTrap.install(() -> {
+                tuner.requestStop();
+                trial.requestStop();
+            }, System.err, "stopping after the current trial's records in flight (send it again to exit at once)")) {
+                TuneResult result = tuner.run(base).timed((System.nanoTime() - commandStart) / 1e9, budget.toNanos() / 1e9);
+                if (trap.received()) return report(tuneId, result, fixed, out, ExitCodes.INTERRUPTED);
+                return report(tuneId, result, fixed, out, result.succeeded() ? ExitCodes.OK : ExitCodes.RUN_FAILED);
+            }
+        }
+    }
+
+    private int report(String tuneId, TuneResult result, Map<String, String> fixed, PrintStream out, int code) {
+        TuneTable.print(result, fixed, out);
+        Path chart = options.chart;
+        try {
+            if (chart != null && !chart.toString().equalsIgnoreCase("none")) {
+                TuneChart.write(result, fixed, chart);
+                out.println("chart written to " + chart.toAbsolutePath());
+            }
+            if (options.tuneJson != null) {
+                TuneJson.write(tuneId, result, fixed, options.tuneJson);
+                out.println("JSON written to " + options.tuneJson);
+            }
+        } catch (IOException e) {
+            System.err.println("loadgen: cannot write the tune report: " + e.getMessage());
+            if (code == ExitCodes.OK) code = ExitCodes.RUN_FAILED;
+        }
+        out.flush();
+        if (!result.succeeded() && code == ExitCodes.RUN_FAILED) {
+            System.err.println("loadgen: no trial succeeded" + (result.objective() instanceof Objective.LatencySlo
+                    ? " in meeting --slo-p99" : "") + ": " + result.stopReason());
+        }
+        return code;
+    }
+
+    /**
+     * A trial's spec, assembled exactly as {@code loadgen run} assembles one: run's config defaults for everything,
+     * this command's options over them, then the trial's settings (the searched properties are removed from
+     * --producer-property, which would otherwise beat them).
+     *
+     * @param settings null for the starting point as configured
+     */
+    LoadSpec trialSpec(TrialSettings settings, String topic, String runId, Duration warmup, Duration window) {
+        RunOptions o = runDefaults();
+        TuneOptions t = options;
+        o.bootstrapServers = t.bootstrapServers != null ? t.bootstrapServers : o.bootstrapServers;
+        o.acks = t.acks != null ? t.acks : o.acks;
+        o.threads = t.threads != null ? t.threads : o.threads;
+        o.producers = t.producers != null ? t.producers : o.producers;
+        o.compression = t.compression != null ? t.compression : o.compression;
+        o.batchSize = t.batchSize != null ? t.batchSize : o.batchSize;
+        o.lingerMs = t.lingerMs != null ? t.lingerMs : o.lingerMs;
+        o.maxInFlight = t.maxInFlight != null ? t.maxInFlight : o.maxInFlight;
+        o.bufferMemory = t.bufferMemory != null ? t.bufferMemory : o.bufferMemory;
+        o.clientId = t.clientId != null ? t.clientId : o.clientId;
+        o.producerProperties = new LinkedHashMap<>(t.producerProperties);
+        o.partitions = t.partitions != null ? t.partitions : o.partitions;
+        o.replicationFactor = t.replicationFactor != null ? t.replicationFactor : o.replicationFactor;
+        o.payload = t.payload != null ? t.payload : o.payload;
+        o.recordSize = t.recordSize != null ? t.recordSize : o.recordSize;
+        o.payloadFile = t.payloadFile != null ? t.payloadFile : o.payloadFile;
+        o.keys = t.keys != null ? t.keys : o.keys;
+        o.connectTimeout = t.connectTimeout != null ? t.connectTimeout : o.connectTimeout;
+        o.stopTimeout = t.stopTimeout != null ? t.stopTimeout : o.stopTimeout;
+        // the trial's own shape: a fresh topic, warm-up then the window, no count limit, one process
+        o.topic = topic;
+        o.runId = runId;
+        o.createTopic = true;
+        o.messages = null;
+        o.duration = warmup.plus(window);
+        o.warmup = warmup.isZero() ? "0" : Durations.format(warmup);
+        o.rate = 0.0;
+        o.ramp = null;
+        o.steps = null;
+        o.reportInterval = SAMPLE_INTERVAL;
+        o.shardCount = 1;
+        o.shardIndex = 0;
+        o.sequenceHeader = false;
+        if (settings != null) {
+            o.threads = settings.threads();
+            o.producers = settings.producers();
+            o.compression = settings.compression();
+            o.batchSize = settings.batchSize();
+            o.lingerMs = settings.lingerMs();
+            o.maxInFlight = settings.maxInFlight();
+            o.rate = settings.rate();
+            SEARCHED_PROPERTIES.forEach(o.producerProperties::remove);
+        }
+        return SpecAssembler.assemble(o, kafkaConfig);
+    }
+
+    private RunOptions runDefaults() {
+        RunDefaults holder = new RunDefaults();
+        CommandLine.IDefaultValueProvider defaults = command == null ? null : command.defaultValueProvider();
+        new CommandLine(holder).setDefaultValueProvider(defaults != null ? defaults : new ConfigDefaultProvider()).parseArgs();
+        return holder.options;
+    }
+
+    /** Where the search starts: the configured settings, as the client would use them. */
+    static TrialSettings startingSettings(LoadSpec spec) {
+        return new TrialSettings(spec.threads(), spec.producers(), spec.producerSetting("compression.type"),
+                intSetting(spec, "batch.size", "--batch-size"), intSetting(spec, "linger.ms", "--linger-ms"),
+                intSetting(spec, "max.in.flight.requests.per.connection", "--max-in-flight"), 0);
+    }
+
+    private static int intSetting(LoadSpec spec, String property, String option) {
+        String v = property.equals("max.in.flight.requests.per.connection")
+                ? spec.producerConfig().getOrDefault(property, "5") : spec.producerSetting(property);
+        try {
+            return Integer.parseInt(v.trim());
+        } catch (NumberFormatException e) {
+            throw new UsageException(option + " (producer " + property + ") must be a whole number to tune from, got '" + v + "'");
+        }
+    }
+
+    static Set<Knob> knobs(String value) {
+        String accepted = "--knobs takes a comma-separated list of " + Knob.accepted();
+        if (value == null || value.isBlank()) return new LinkedHashSet<>(List.of(Knob.values()));
+        Set<Knob> knobs = new LinkedHashSet<>();
+        for (String part : value.split(",")) {
+            if (part.isBlank()) continue;
+            try {
+                knobs.add(Knob.ofOption(part));
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(accepted + "; got '" + part.trim() + "'");
+            }
+        }
+        if (knobs.isEmpty()) throw new UsageException(accepted + "; got '" + value + "'");
+        return knobs;
+    }
+
+    private static Duration positive(Duration d, String option) {
+        if (d == null) throw new UsageException(option + " has no value and no default (set it, or LOADGEN_"
+                + option.substring(2).replace('-', '_').toUpperCase(Locale.ROOT) + ")");
+        if (d.isZero() || d.isNegative()) throw new UsageException(option + " must be longer than 0 (examples: 30s, 5m), got " + Durations.format(d));
+        return d;
+    }
+}
