@@ -42,6 +42,9 @@ final class FleetReport {
         List<Integer> missing = IntStream.range(0, expected).filter(i -> !present.contains(i)).boxed().toList();
 
         RunResult fleet = shards.stream().map(ShardResult::result).reduce(RunResult::plus).orElseThrow();
+        // A shard's reason ("all 10000 records handed to the producer") next to the fleet's 30,000 would read as
+        // a contradiction: say whose reason it is.
+        if (shards.size() > 1) fleet = fleet.withStopReason(shardReasons(shards));
         GateReport verdict = GateReport.evaluate(gates, fleet);
         out.println("\n=== fleet of " + shards.size() + " shard" + (shards.size() == 1 ? "" : "s") + " ===");
         SummaryPrinter.print(fleet, verdict, out);
@@ -56,5 +59,13 @@ final class FleetReport {
             return ExitCodes.RUN_FAILED;
         }
         return RunCommand.exitCode(fleet, verdict);
+    }
+
+    /** "each shard: R" when the shards agree, else their distinct reasons (the first few: a fleet may be large). */
+    static String shardReasons(List<ShardResult> shards) {
+        List<String> distinct = shards.stream().map(s -> s.result().stopReason()).distinct().toList();
+        if (distinct.size() == 1) return "each shard: " + distinct.get(0);
+        String shown = String.join("; ", distinct.subList(0, Math.min(3, distinct.size())));
+        return "shards: " + shown + (distinct.size() > 3 ? "; ..." : "");
     }
 }

@@ -94,6 +94,13 @@ public record RunResult(String runId, Status status, String stopReason, long sta
         return intendedLatency.getTotalCount() > 0;
     }
 
+    /** The same result with another stop reason (a fleet's reason speaks for its shards). */
+    public RunResult withStopReason(String reason) {
+        return new RunResult(runId, status, reason, startEpochMillis, measuredStartEpochMillis, endEpochMillis, sent, failed,
+                bytes, measuredSent, measuredBytes, measuredFailed, errors, ackLatency, intendedLatency, scheduleDelay,
+                compressionRatio, settings);
+    }
+
     /** Merges two results of the same run (threads, shards): counts and histograms add, the window spans both. */
     public RunResult plus(RunResult other) {
         Histogram ack = ackLatency.copy();

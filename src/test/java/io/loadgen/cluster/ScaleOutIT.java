@@ -95,6 +95,9 @@ class ScaleOutIT {
         JsonNode fleet = JSON.readTree(fleetJson.toFile());
         assertThat(fleet.at("/records/sent").asLong()).isEqualTo(MESSAGES);
         assertThat(fleet.at("/records/failed").asLong()).isZero();
+        assertThat(fleet.at("/stopReason").asText()).as("a shard's reason, said to be a shard's")
+                .startsWith("shards: ").contains("all 10001 records handed to the producer")
+                .contains("all 10000 records handed to the producer").doesNotContain("10000 records handed to the producer; all 10000");
         assertThat(fleet.at("/sendToAckLatencyMs/count").asLong()).isEqualTo(combined.getTotalCount());
         assertThat(fleet.at("/sendToAckLatencyMs/p99").asDouble()).isEqualTo(combined.getValueAtPercentile(99) / 1000.0);
         assertThat(fleet.at("/sendToAckLatencyMs/max").asDouble()).isEqualTo(combined.getMaxValue() / 1000.0);
