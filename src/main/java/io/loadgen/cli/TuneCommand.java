@@ -108,14 +108,18 @@ public class TuneCommand implements Callable<Integer> {
         TrialSettings base = startingSettings(start);
         Map<String, String> fixed = new LinkedHashMap<>();
         fixed.put("acks", start.producerSetting("acks"));
+        // Durability as the client resolved it: a rerun with the printed settings must not change it.
+        fixed.put("idempotence", String.valueOf(start.idempotent()));
+        if (Boolean.TRUE.equals(options.transactional)) fixed.put("transactional", "true");
         SearchSpace space = SearchSpace.around(base, knobs, Runtime.getRuntime().availableProcessors());
 
         PrintStream out = System.out;
         String bootstrap = start.producerConfig().get("bootstrap.servers");
         out.printf(Locale.ROOT, "loadgen tune %s: %s on %s, budget %s; trials of %s warm-up + %s measured, each on its own topic "
-                        + "(%d partitions, replication factor %d); fixed: acks=%s%n", tuneId, objective.describe(), bootstrap,
+                        + "(%d partitions, replication factor %d); fixed: %s%n", tuneId, objective.describe(), bootstrap,
                 Durations.format(budget), Durations.format(warmup), Durations.format(window), start.topicSetup().partitions(),
-                start.topicSetup().replicationFactor(), fixed.get("acks"));
+                start.topicSetup().replicationFactor(), fixed.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                        .collect(java.util.stream.Collectors.joining(" ")));
         out.println("searching: " + space + " (from " + base.describe() + ")");
         out.flush();
 
@@ -180,6 +184,9 @@ public class TuneCommand implements Callable<Integer> {
         TuneOptions t = options;
         o.bootstrapServers = t.bootstrapServers != null ? t.bootstrapServers : o.bootstrapServers;
         o.acks = t.acks != null ? t.acks : o.acks;
+        o.idempotence = t.idempotence != null ? t.idempotence : o.idempotence;
+        o.transactional = t.transactional != null ? t.transactional : o.transactional;
+        o.transactionInterval = t.transactionInterval != null ? t.transactionInterval : o.transactionInterval;
         o.threads = t.threads != null ? t.threads : o.threads;
         o.producers = t.producers != null ? t.producers : o.producers;
         o.compression = t.compression != null ? t.compression : o.compression;

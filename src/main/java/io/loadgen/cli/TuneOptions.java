@@ -61,6 +61,18 @@ public class TuneOptions {
             description = "Producer acks, fixed for every trial: durability is never traded for speed.")
     String acks;
 
+    @Option(names = "--idempotence", paramLabel = "true|false", order = 11, arity = "0..1", fallbackValue = "true",
+            description = "Idempotent producer, fixed for every trial (default: the Kafka client's choice, as in 'loadgen run').")
+    Boolean idempotence;
+
+    @Option(names = "--transactional", paramLabel = "true|false", order = 11, arity = "0..1", fallbackValue = "true",
+            description = "Send in transactions in every trial, as 'loadgen run --transactional' does; fixed.")
+    Boolean transactional;
+
+    @Option(names = "--transaction-interval", paramLabel = "TIME", order = 11, converter = Converters.DurationConverter.class,
+            description = "With --transactional: time from a transaction's first record to its commit; fixed.")
+    Duration transactionInterval;
+
     @Option(names = "--threads", paramLabel = "N", order = 12, converter = Converters.IntCount.class,
             description = "Sender threads to start from (available processors minus one, at least 1).")
     Integer threads;

@@ -125,10 +125,11 @@ public final class Tuner {
             if (current.equals(before)) break;
         }
         reservedTrials = 0;
-        if (!current.equals(base) && (!stopped() || stopReason.startsWith(BUDGET))) {
+        // Even when nothing beat the start, its single trial may have been a lucky one: measure it again too.
+        if (!stopped() || stopReason.startsWith(BUDGET)) {
             String reason = stopReason;
-            stopReason = null; // the search kept this trial's time for it
-            measure(current, "confirm");
+            stopReason = null; // the search kept these trials' time for them
+            if (!current.equals(base)) measure(current, "confirm");
             measure(base, "confirm start");
             if (stopReason == null) stopReason = reason;
         }

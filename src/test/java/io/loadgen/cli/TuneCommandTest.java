@@ -94,7 +94,7 @@ class TuneCommandTest {
         String lingerMs = best.path("settings").path("linger-ms").asText();
         String batchSize = best.path("settings").path("batch-size").asText();
         assertThat(out).contains("best:", "bottleneck: ", "trade-off frontier", "LOADGEN_LINGER_MS=" + lingerMs,
-                "LOADGEN_BATCH_SIZE=" + batchSize, "LOADGEN_ACKS=1", "loadgen.linger-ms=" + lingerMs,
+                "LOADGEN_BATCH_SIZE=" + batchSize, "LOADGEN_ACKS=1", "LOADGEN_IDEMPOTENCE=false", "loadgen.linger-ms=" + lingerMs,
                 "loadgen run --threads 1 ", "--batch-size " + batchSize);
         assertThat(doc.path("apply").path("env").path("LOADGEN_LINGER_MS").asText()).isEqualTo(lingerMs);
         assertThat(doc.path("frontier")).isNotEmpty();

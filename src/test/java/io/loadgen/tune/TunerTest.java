@@ -106,7 +106,8 @@ class TunerTest {
     @Test
     void theTrialEstimateGrowsWithTheLongestTrialSeen() {
         // Trials take 30 s while the nominal length says 10 s: after the first, the search plans with 30 s, and a second
-        // trial plus the two kept for the confirmation (30 + 3 × 30 s) no longer fit in 100 s; with 10 s they would.
+        // trial plus the two kept for the confirmation (30 + 3 × 30 s) no longer fit in 100 s (with 10 s they would);
+        // the start is measured again in the time kept.
         Trial slow = s -> {
             clock.addAndGet(3 * TRIAL_NANOS);
             return Measurement.of(throughput(s), 5);
@@ -114,8 +115,8 @@ class TunerTest {
 
         TuneResult result = tuner(slow, Objective.MAX_THROUGHPUT, Duration.ofSeconds(100), SearchSpace.around(START, ALL, 4)).run(START);
 
-        assertThat(result.trials()).extracting(TrialRun::phase).containsExactly("baseline");
-        assertThat(result.elapsedSeconds()).isEqualTo(30);
+        assertThat(result.trials()).extracting(TrialRun::phase).containsExactly("baseline", "confirm start");
+        assertThat(result.elapsedSeconds()).isEqualTo(60);
     }
 
     @Test
@@ -128,7 +129,9 @@ class TunerTest {
                 SearchSpace.around(start, EnumSet.of(Knob.LINGER_MS), 2)).run(start);
 
         assertThat(result.best().settings()).as("the trial at linger 5 ran but did not win by enough to move").isEqualTo(start);
-        assertThat(result.trials()).extracting(r -> r.settings().lingerMs()).containsExactly(0, 5);
+        assertThat(result.trials()).extracting(r -> r.settings().lingerMs()).as("the start measured again at the end")
+                .containsExactly(0, 5, 0);
+        assertThat(result.best().runs()).hasSize(2);
     }
 
     @Test
