@@ -44,6 +44,9 @@ LOADGEN_ARGS="${LOADGEN_ARGS:-}"
 # cache, made by one untimed priming run before round 1 (LOADGEN_AOT=off runs without it).
 # perf-test runs on JAVA_HOME's java or the PATH's unless --perftest-java gives another (e.g. the same JDK as loadgen).
 PERFTEST_JAVA="${BENCH_PERFTEST_JAVA:-}"
+# Records of the priming run that makes loadgen's start-up cache. The cache also carries the JIT's profiles of
+# that run (JEP 515), and short training runs made caches that sent up to 40% slower (bench/README.md).
+PRIME_RECORDS="${BENCH_PRIME_RECORDS:-1000000}"
 KAFKA_PORT="${KAFKA_PORT:-9092}"  # the broker of scripts/kafka-local.sh (same variable)
 LOADGEN_JAVA_OPTS="${LOADGEN_JAVA_OPTS:-}"
 # What Kafka's bin/kafka-producer-perf-test.sh runs with: KAFKA_HEAP_OPTS=-Xmx512M from that script plus
@@ -104,7 +107,7 @@ parse_args() {
       --kcat) KCAT="$2"; shift ;;
       --no-kcat) KCAT=no ;;
       --no-build) BUILD=no ;;
-      --smoke) RECORDS=20000; ROUNDS=1; SMOKE=1 ;;
+      --smoke) RECORDS=20000; ROUNDS=1; SMOKE=1; PRIME_RECORDS=100000 ;;
       --run-timeout) RUN_TIMEOUT="$2"; shift ;;
       --quiet-wait) QUIET_WAIT="$2"; shift ;;
       --perftest-java) PERFTEST_JAVA="$2"; shift ;;
@@ -294,10 +297,10 @@ prime_loadgen() {
   info="$(LOADGEN_APP_DIR="$OUT/app" LOADGEN_LAUNCHER_INFO=1 "$REPO/bin/loadgen")"
   echo "$info" >"$OUT/loadgen-launcher.txt"
   grep -q '^start-up cache: to be recorded' <<<"$info" || return 0
-  log "priming loadgen's start-up cache (one untimed run of 200000 records)"
+  log "priming loadgen's start-up cache (one untimed run of $PRIME_RECORDS records)"
   "$KAFKA_LOCAL" reset-topic "$TOPIC" "$PARTITIONS" >/dev/null 2>&1 || die "reset-topic $TOPIC failed"
   LOADGEN_APP_DIR="$OUT/app" QUARKUS_HTTP_PORT=0 timeout --kill-after=10 "$RUN_TIMEOUT" "$REPO/bin/loadgen" run \
-    --bootstrap-servers "127.0.0.1:$KAFKA_PORT" --topic "$TOPIC" --messages 200000 --warmup 0 --create-topic false \
+    --bootstrap-servers "127.0.0.1:$KAFKA_PORT" --topic "$TOPIC" --messages "$PRIME_RECORDS" --warmup 0 --create-topic false \
     >"$OUT/prime.out" 2>"$OUT/prime.err" </dev/null || die "the priming run failed (see $OUT/prime.err)"
   LOADGEN_APP_DIR="$OUT/app" LOADGEN_LAUNCHER_INFO=1 "$REPO/bin/loadgen" >"$OUT/loadgen-launcher.txt"
 }
