@@ -40,7 +40,7 @@ class LoadEngineTest {
         RunResult result = new LoadEngine(ProducerFactory.KAFKA).run(spec(topic, 20_000, 0, 4, 2), RunListener.NONE);
 
         assertThat(result.status()).isEqualTo(RunResult.Status.COMPLETED);
-        assertThat(result.sent()).isEqualTo(20_000);
+        assertThat(result.sent()).as("failed %d, by type %s", result.failed(), result.errors()).isEqualTo(20_000);
         List<Message> messages = KafkaBroker.readTopic(topic);
         BitSet numbers = new BitSet();
         messages.forEach(m -> numbers.set((int) SeedRecord.parse(m.value()).messageNumber()));
