@@ -4,7 +4,9 @@ import io.loadgen.spec.Durations;
 import io.loadgen.spec.LoadSpec;
 import io.loadgen.tune.EngineTrial;
 import io.loadgen.tune.Knob;
+import io.loadgen.tune.Measurement;
 import io.loadgen.tune.Objective;
+import io.loadgen.tune.RerunCheck;
 import io.loadgen.tune.SearchSpace;
 import io.loadgen.tune.TrialRun;
 import io.loadgen.tune.TrialSettings;
@@ -33,6 +35,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 /**
  * {@code loadgen tune}: short trials through the same engine as {@code run}, each on its own topic, searched by
@@ -88,11 +92,15 @@ public class TuneCommand implements Callable<Integer> {
         Duration warmup = options.trialWarmup == null ? Duration.ZERO : options.trialWarmup;
         if (warmup.isNegative()) throw new UsageException("--trial-warmup must not be negative, got " + Durations.format(warmup));
         Duration window = positive(options.trialTime, "--trial-time");
+        Duration jvmWarmup = options.jvmWarmup == null ? Duration.ZERO : options.jvmWarmup;
+        if (jvmWarmup.isNegative()) throw new UsageException("--jvm-warmup must not be negative (0 to skip), got " + Durations.format(jvmWarmup));
         Duration nominal = warmup.plus(window).plus(TRIAL_OVERHEAD);
-        if (budget.compareTo(nominal) < 0) {
+        Duration least = nominal.plus(jvmWarmup.isZero() ? Duration.ZERO : jvmWarmup.plus(TRIAL_OVERHEAD));
+        if (budget.compareTo(least) < 0) {
             throw new UsageException("--budget " + Durations.format(budget) + " is shorter than one trial (--trial-warmup "
                     + Durations.format(warmup) + " + --trial-time " + Durations.format(window) + " + about "
-                    + Durations.format(TRIAL_OVERHEAD) + " to set up); give at least " + Durations.format(nominal));
+                    + Durations.format(TRIAL_OVERHEAD) + " to set up" + (jvmWarmup.isZero() ? "" : ", after --jvm-warmup "
+                    + Durations.format(jvmWarmup)) + "); give at least " + Durations.format(least));
         }
         Duration slo = SpecAssembler.latencyLimit(options.sloP99, "--slo-p99");
         Objective objective = slo == null ? Objective.MAX_THROUGHPUT : new Objective.LatencySlo(slo.toNanos() / 1e6);
@@ -125,23 +133,46 @@ public class TuneCommand implements Callable<Integer> {
 
         try (TrialTopics topics = TrialTopics.connect(start.producerConfig(), start.connectTimeout())) {
             int brokers = topics.brokers(bootstrap);
+            Consumer<String> warnings = line -> System.err.println("loadgen: " + line);
             EngineTrial trial = new EngineTrial((s, topic, runId) -> trialSpec(s, topic, runId, warmup, window), topics,
-                    prefix, tuneId, warmup, brokers, line -> System.err.println("loadgen: " + line));
-            Duration left = budget.minusNanos(System.nanoTime() - commandStart);
-            long tuneStart = System.nanoTime();
-            Tuner tuner = new Tuner(trial, System::nanoTime, space, objective, left, nominal, new Tuner.Listener() {
-                @Override
-                public void finished(TrialRun run) {
-                    long leftSeconds = (left.toNanos() - (System.nanoTime() - tuneStart)) / 1_000_000_000L;
-                    out.println(TuneTable.progressLine(run, (int) leftSeconds));
-                    out.flush();
-                }
-            });
+                    prefix, tuneId, warmup, brokers, warnings);
+            // The warm-up is a run of its own, on a topic of its own, so that no trial's topic name is reused while
+            // Kafka may still be deleting it.
+            EngineTrial warmupRun = new EngineTrial((s, topic, runId) -> trialSpec(s, topic, runId, Duration.ZERO, jvmWarmup),
+                    topics, prefix + "-jvm-warmup", tuneId, Duration.ZERO, brokers, warnings);
+            // made after the warm-up (its budget is what the warm-up left); a signal before then stops the warm-up
+            AtomicReference<Tuner> tuner = new AtomicReference<>();
             try (SignalTrap trap = SignalTrap.install(() -> {
-                tuner.requestStop();
+                Tuner t = tuner.get();
+                if (t != null) t.requestStop();
+                warmupRun.requestStop();
                 trial.requestStop();
             }, System.err, "stopping after the current trial's records in flight (send it again to exit at once)")) {
-                TuneResult result = tuner.run(base).timed((System.nanoTime() - commandStart) / 1e9, budget.toNanos() / 1e9);
+                if (!jvmWarmup.isZero()) {
+                    out.printf(Locale.ROOT, "warming up the JVM: %s with the starting settings, not measured (a fresh JVM "
+                            + "compiles its hot code in its first seconds)%n", Durations.format(jvmWarmup));
+                    out.flush();
+                    Measurement m = warmupRun.run(base);
+                    if (trap.received()) return ExitCodes.INTERRUPTED;
+                    if (!m.ok()) {
+                        System.err.println("loadgen: the JVM warm-up with the starting settings failed, so no trial ran: " + m.failure());
+                        return ExitCodes.RUN_FAILED;
+                    }
+                }
+                Duration left = budget.minusNanos(System.nanoTime() - commandStart);
+                long tuneStart = System.nanoTime();
+                Tuner search = new Tuner(trial, System::nanoTime, space, objective, left, nominal, new Tuner.Listener() {
+                    @Override
+                    public void finished(TrialRun run) {
+                        long leftSeconds = (left.toNanos() - (System.nanoTime() - tuneStart)) / 1_000_000_000L;
+                        out.println(TuneTable.progressLine(run, (int) leftSeconds));
+                        out.flush();
+                    }
+                });
+                tuner.set(search);
+                if (trap.received()) search.requestStop();
+                TuneResult result = search.run(base).reported((System.nanoTime() - commandStart) / 1e9,
+                        budget.toNanos() / 1e9, RerunCheck.of(jvmWarmup, warmup, window));
                 if (trap.received()) return report(tuneId, result, fixed, out, ExitCodes.INTERRUPTED);
                 return report(tuneId, result, fixed, out, result.succeeded() ? ExitCodes.OK : ExitCodes.RUN_FAILED);
             }

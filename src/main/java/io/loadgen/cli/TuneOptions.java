@@ -33,6 +33,12 @@ public class TuneOptions {
             description = "Measured window of each trial, after its warm-up.")
     Duration trialTime;
 
+    @Option(names = "--jvm-warmup", paramLabel = "TIME", order = 4, converter = Converters.DurationConverter.class,
+            description = "Before the first trial, send with the starting settings this long, unmeasured: a fresh JVM "
+                    + "compiles its hot code in its first seconds, which would make the first trial the slowest and every "
+                    + "trial's figure lower than a long run's; 0 to skip.")
+    Duration jvmWarmup;
+
     @Option(names = "--knobs", paramLabel = "LIST", order = 5,
             description = "Settings to search, in this order: any of threads, producers, compression, batch-size, linger-ms, "
                     + "max-in-flight. The others stay as given. acks and idempotence are never searched.")

@@ -27,6 +27,8 @@ public final class Durations {
             }
         }
         if (s.isEmpty()) throw invalid(text);
+        // zero needs no unit ("0 to skip"); any other bare number is refused, its unit would be a guess
+        if (s.equals("0")) return Duration.ZERO;
         Matcher m = PART.matcher(s);
         Duration total = Duration.ZERO;
         int pos = 0;

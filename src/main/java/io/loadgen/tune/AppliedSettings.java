@@ -42,6 +42,11 @@ public record AppliedSettings(Map<String, String> options) {
         return sb.toString();
     }
 
+    /** The {@code loadgen run} line that checks these settings the way the tune measured them. */
+    public String checkLine(RerunCheck check) {
+        return "loadgen run " + args() + " " + check.args() + " --create-topic";
+    }
+
     /** {@code -e LOADGEN_THREADS=2 -e ...}. */
     public String dockerEnvFlags() {
         StringBuilder sb = new StringBuilder();

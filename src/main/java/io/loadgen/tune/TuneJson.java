@@ -47,7 +47,8 @@ public final class TuneJson {
     public record Verdict(String kind, List<String> evidence, String advice) {
     }
 
-    public record Apply(Map<String, String> env, Map<String, String> properties, String args) {
+    /** @param check the {@code loadgen run} line whose summary compares with the best's figure (null: not said) */
+    public record Apply(Map<String, String> env, Map<String, String> properties, String args, String check) {
     }
 
     public static Document document(String tuneId, TuneResult r, Map<String, String> fixed) {
@@ -63,7 +64,8 @@ public final class TuneJson {
             best = new Best(b.settings().asOptions(), b.recordsPerSecond(), b.mibPerSecond(), orNull(b.p99Millis()),
                     b.runs().stream().map(TrialRun::number).toList(), new Verdict(v.kind().label(), v.evidence(), v.advice()));
             AppliedSettings a = AppliedSettings.of(b.settings(), fixed);
-            apply = new Apply(a.env(), a.properties(), a.args());
+            apply = new Apply(a.env(), a.properties(), a.args(),
+                    r.check() == null ? null : a.checkLine(r.check()));
         }
         return new Document(tuneId, slo == null ? "max-throughput" : "p99-slo", slo, r.budgetSeconds(), r.elapsedSeconds(),
                 r.stopReason(), fixed, space, trials, best, r.frontier().stream().map(TrialRun::number).toList(), apply);

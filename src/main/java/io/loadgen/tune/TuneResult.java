@@ -9,9 +9,10 @@ import java.util.List;
  *
  * @param elapsedSeconds wall time of the search
  * @param budgetSeconds  the budget it was given
+ * @param check          how to rerun the winner so its figure compares with the trials' (null: not said)
  */
 public record TuneResult(Objective objective, SearchSpace space, List<TrialRun> trials, Best best, String stopReason,
-                         double elapsedSeconds, double budgetSeconds) {
+                         double elapsedSeconds, double budgetSeconds, RerunCheck check) {
 
     /**
      * The winning settings and every trial that ran them (the search's and the confirmation). Figures are the means
@@ -75,9 +76,12 @@ public record TuneResult(Objective objective, SearchSpace space, List<TrialRun> 
                 .filter(r -> !slo || r.settings().paced()).toList();
     }
 
-    /** The same result timed by the caller: from the command's start, against the budget the user gave. */
-    public TuneResult timed(double elapsed, double budget) {
-        return new TuneResult(objective, space, trials, best, stopReason, elapsed, budget);
+    /**
+     * The same result as the command reports it: timed from the command's start (its JVM warm-up included), against
+     * the budget the user gave, with the rerun that checks the winner.
+     */
+    public TuneResult reported(double elapsed, double budget, RerunCheck rerun) {
+        return new TuneResult(objective, space, trials, best, stopReason, elapsed, budget, rerun);
     }
 
     private static boolean dominates(Measurement a, Measurement b) {

@@ -93,6 +93,12 @@ public final class TuneTable {
         apply.properties().forEach((k, v) -> sb.append("  ").append(k).append('=').append(v).append('\n'));
         sb.append("or: loadgen run ").append(apply.args()).append('\n');
         sb.append("    docker run --rm --network host ").append(apply.dockerEnvFlags()).append(" kafka-loadgen:latest run\n");
+        RerunCheck check = result.check();
+        if (check != null) {
+            sb.append("\ncheck it (compare the summary's throughput with the best above; --warmup leaves out what the tune's ")
+                    .append("JVM warm-up and each trial's warm-up left out):\n");
+            sb.append("  ").append(apply.checkLine(check)).append('\n');
+        }
         return sb.toString();
     }
 

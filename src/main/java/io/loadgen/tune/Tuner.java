@@ -99,7 +99,7 @@ public final class Tuner {
         }
         if (stopReason == null) stopReason = "search converged";
         return new TuneResult(objective, space, List.copyOf(runs), best(), stopReason,
-                (nanoClock.getAsLong() - startNanos) / 1e9, budgetNanos / 1e9);
+                (nanoClock.getAsLong() - startNanos) / 1e9, budgetNanos / 1e9, null);
     }
 
     // --- maximum throughput

@@ -48,8 +48,8 @@ class TuneCommandTest {
         Path chart = dir.resolve("tune.html");
         int budgetSeconds = 45;
 
-        LaunchResult run = launcher.launch("tune", "--budget", budgetSeconds + "s", "--trial-warmup", "1s", "--trial-time", "2s",
-                "--knobs", "linger-ms,batch-size", "--linger-ms", "0", "--batch-size", "16384", "--threads", "1",
+        LaunchResult run = launcher.launch("tune", "--budget", budgetSeconds + "s", "--jvm-warmup", "2s", "--trial-warmup", "1s",
+                "--trial-time", "2s", "--knobs", "linger-ms,batch-size", "--linger-ms", "0", "--batch-size", "16384", "--threads", "1",
                 "--partitions", "3", "--topic-prefix", prefix, "--tune-json", json.toString(), "--chart", chart.toString(),
                 "--producer-property", "ssl.key.password=" + SECRET);
 
@@ -64,6 +64,9 @@ class TuneCommandTest {
         assertThat(doc.path("budgetSeconds").asDouble()).isEqualTo(budgetSeconds);
         assertThat(doc.path("elapsedSeconds").asDouble()).isLessThanOrEqualTo(budgetSeconds);
         assertThat(out).containsPattern("=== loadgen tune: maximum throughput; \\d+ trials in \\d+ s of a 45 s budget");
+        // the JVM warm-up ran first, unmeasured, and is not a trial
+        assertThat(out).contains("warming up the JVM: 2s with the starting settings, not measured");
+        assertThat(out.indexOf("warming up the JVM")).isLessThan(out.indexOf("trial 1 ("));
         // a progress line per trial, and a table row per trial
         assertThat(trials.size()).isGreaterThanOrEqualTo(2);
         assertThat(run.getOutputStream()).filteredOn(l -> l.matches("trial \\d+ \\(.*\\) threads=.*records/s.*budget left \\d+ s]"))
@@ -97,6 +100,11 @@ class TuneCommandTest {
                 "LOADGEN_BATCH_SIZE=" + batchSize, "LOADGEN_ACKS=1", "LOADGEN_IDEMPOTENCE=false", "loadgen.linger-ms=" + lingerMs,
                 "loadgen run --threads 1 ", "--batch-size " + batchSize);
         assertThat(doc.path("apply").path("env").path("LOADGEN_LINGER_MS").asText()).isEqualTo(lingerMs);
+        // the rerun that measures what a trial measured: JVM warm-up + trial warm-up left out, then one trial's window
+        String check = doc.path("apply").path("check").asText();
+        assertThat(check).startsWith("loadgen run --threads 1 ").contains("--linger-ms " + lingerMs)
+                .endsWith("--warmup 3s --duration 5s --create-topic");
+        assertThat(out).contains("check it", check);
         assertThat(doc.path("frontier")).isNotEmpty();
         // the chart: self-contained, one point per clean trial
         String html = Files.readString(chart);
@@ -114,7 +122,7 @@ class TuneCommandTest {
         Path json = dir.resolve("slo.json");
 
         LaunchResult run = launcher.launch("tune", "--slo-p99", "500ms", "--budget", "35s", "--trial-warmup", "1s",
-                "--trial-time", "2s", "--knobs", "linger-ms", "--threads", "1", "--partitions", "3",
+                "--trial-time", "2s", "--jvm-warmup", "0", "--knobs", "linger-ms", "--threads", "1", "--partitions", "3",
                 "--topic-prefix", KafkaBroker.uniqueTopic("tune-slo"), "--tune-json", json.toString(), "--chart", "none");
 
         JsonNode doc = JSON.readTree(json.toFile());
@@ -160,7 +168,8 @@ class TuneCommandTest {
         Map<String, String> cases = new LinkedHashMap<>();
         cases.put("--knobs threads,acks", "loadgen: --knobs takes a comma-separated list of threads, producers, compression, "
                 + "batch-size, linger-ms, max-in-flight; got 'acks'");
-        cases.put("--budget 5s", "loadgen: --budget 5s is shorter than one trial (--trial-warmup 2s + --trial-time 8s + about 2s to set up); give at least 12s");
+        cases.put("--budget 5s", "loadgen: --budget 5s is shorter than one trial (--trial-warmup 2s + --trial-time 8s + about 2s to set up, after "
+                + "--jvm-warmup 10s); give at least 24s");
         cases.put("--budget soon", "loadgen: Invalid value for option '--budget': 'soon' is not a duration");
         cases.put("--slo-p99 fast", "loadgen: --slo-p99 takes a time such as 50ms, 1.5s or 500us; got 'fast'");
         cases.put("--compression brotli", "loadgen: --compression must be one of none, gzip, snappy, lz4, zstd; got 'brotli'");
@@ -182,7 +191,7 @@ class TuneCommandTest {
         LaunchResult run = launcher.launch("tune", "--help");
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.getOutput()).contains("--budget=TIME", "Default: 5m", "--slo-p99", "--trial-warmup", "--trial-time",
+        assertThat(run.getOutput()).contains("--budget=TIME", "Default: 5m", "--slo-p99", "--trial-warmup", "--trial-time", "--jvm-warmup",
                 "--knobs", "--chart", "Default: loadgen-tune.html", "--tune-json", "acks", "Exit codes:", "LOADGEN_");
         assertThat(launcher.launch("--help").getOutput()).contains("tune");
     }

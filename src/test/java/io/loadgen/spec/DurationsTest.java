@@ -15,7 +15,7 @@ class DurationsTest {
 
     @ParameterizedTest(name = "{0} = {1}")
     @CsvSource({"500ms, PT0.5S", "30s, PT30S", "5m, PT5M", "1h, PT1H", "2d, PT48H", "1h30m, PT1H30M", "1m30s, PT1M30S",
-            "1.5s, PT1.5S", "0.25h, PT15M", "PT30S, PT30S", "pt1m, PT1M", " 30S , PT30S"})
+            "1.5s, PT1.5S", "0.25h, PT15M", "PT30S, PT30S", "pt1m, PT1M", " 30S , PT30S", "0, PT0S"})
     void parsesWhatUsersType(String text, Duration expected) {
         assertThat(Durations.parse(text)).isEqualTo(expected);
     }

@@ -44,6 +44,12 @@ class TuneReportTest {
                 "loadgen run --threads 1 --producers 1 --compression lz4 --batch-size 262144 --linger-ms 0 --max-in-flight 5 --acks all",
                 "-e LOADGEN_BATCH_SIZE=262144");
         assertThat(text).doesNotContain("LOADGEN_RATE");
+        assertThat(text).as("no rerun given").doesNotContain("check it");
+
+        String checked = TuneTable.text(result.reported(60, 600, RerunCheck.of(Duration.ofSeconds(10), Duration.ofSeconds(2),
+                Duration.ofSeconds(8))), FIXED);
+        assertThat(checked).contains("check it", "loadgen run --threads 1 --producers 1 --compression lz4 --batch-size 262144 "
+                + "--linger-ms 0 --max-in-flight 5 --acks all --warmup 12s --duration 20s --create-topic");
     }
 
     @Test
