@@ -40,7 +40,7 @@ class ConfigPrecedenceTest {
         assertThat(spec.payload().levelWeights()).containsExactly(1, 1, 1, 1);
         assertThat(spec.payload().resourceCardinality()).isEqualTo(10);
         assertThat(spec.producerConfig()).containsEntry("bootstrap.servers", "127.0.0.1:9092")
-                .containsEntry("acks", "1").containsEntry("linger.ms", "50").containsEntry("batch.size", "1048576")
+                .containsEntry("acks", "1").containsEntry("linger.ms", "50").containsEntry("batch.size", "262144")
                 .containsEntry("compression.type", "lz4").containsEntry("client.id", "loadgen");
     }
 
