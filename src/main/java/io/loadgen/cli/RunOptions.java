@@ -1,26 +1,21 @@
 package io.loadgen.cli;
 
-import picocli.CommandLine.Help;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * The options of a run. Each long name is also a config key under {@code loadgen.} and an env var
  * {@code LOADGEN_<NAME>}; defaults come from {@link ConfigDefaultProvider}, so they live in application.properties.
- * Values are checked in {@link SpecAssembler}, not here.
+ * Values are checked in {@link SpecAssembler}, not here. The connection, producer, topic layout and payload options
+ * that {@code loadgen tune} takes too live in the mixins {@link ProducerOptions} and {@link TopicAndPayloadOptions},
+ * declared once for both commands; their {@code order} places them among these in {@code --help}.
  */
 public class RunOptions {
 
     // --- where and how much
-    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT[,...]", order = 1,
-            description = "Kafka bootstrap servers (also KAFKA_BOOTSTRAP_SERVERS).")
-    String bootstrapServers;
-
     @Option(names = "--topic", paramLabel = "NAME", order = 2, description = "Topic to send to.")
     String topic;
 
@@ -36,14 +31,6 @@ public class RunOptions {
             description = "Target records/s over all threads, paced open-loop from a schedule; 0 = as fast as possible.")
     Double rate;
 
-    @Option(names = "--threads", paramLabel = "N", order = 6, converter = Converters.IntCount.class,
-            description = "Sender threads; the default leaves one core for the Kafka client's I/O thread: available processors minus one, at least 1.")
-    Integer threads;
-
-    @Option(names = "--producers", paramLabel = "N", order = 7, converter = Converters.IntCount.class,
-            description = "KafkaProducer instances shared by the threads.")
-    Integer producers;
-
     @Option(names = "--warmup", paramLabel = "N|TIME", order = 8,
             description = "Records (10000) or time (5s) sent first and left out of rates and latencies.")
     String warmup;
@@ -51,14 +38,6 @@ public class RunOptions {
     @Option(names = "--create-topic", paramLabel = "true|false", order = 9, arity = "0..1", fallbackValue = "true",
             description = "Create the topic if it is absent.")
     Boolean createTopic;
-
-    @Option(names = "--partitions", paramLabel = "N", order = 10, converter = Converters.IntCount.class,
-            description = "Partitions of a created topic.")
-    Integer partitions;
-
-    @Option(names = "--replication-factor", paramLabel = "N", order = 11, converter = Converters.IntCount.class,
-            description = "Replication factor of a created topic.")
-    Integer replicationFactor;
 
     // --- load shapes: alternatives to a constant --rate
     @Option(names = "--ramp", paramLabel = "FROM:TO:TIME", order = 12,
@@ -72,18 +51,6 @@ public class RunOptions {
     String steps;
 
     // --- payload
-    @Option(names = "--payload", paramLabel = "seed|fixed|file", order = 20,
-            description = "Record values: seed (JSON log line), fixed (--record-size random letters), file (--payload-file lines).")
-    String payload;
-
-    @Option(names = "--record-size", paramLabel = "BYTES", order = 21, converter = Converters.IntCount.class,
-            description = "Value size for --payload fixed.")
-    Integer recordSize;
-
-    @Option(names = "--payload-file", paramLabel = "FILE", order = 22,
-            description = "File of records, one per line (implies --payload file).")
-    Path payloadFile;
-
     @Option(names = "--level-weights", paramLabel = "W", order = 23,
             description = "Weights of INFO,WARN,ERROR,DEBUG: 1,1,1,1 or INFO=70,WARN=20,ERROR=5,DEBUG=5.")
     String levelWeights;
@@ -97,59 +64,17 @@ public class RunOptions {
                     + "costs about 10%% of the unpaced send rate.")
     Boolean sequenceHeader;
 
-    @Option(names = "--keys", paramLabel = "none|resource-id|random", order = 25,
-            description = "Record keys: none, the record's ResourceID, or random.")
-    String keys;
-
     @Option(names = "--seed", paramLabel = "N", order = 26, converter = Converters.Count.class,
             description = "Seed of the pseudo-random choices (levels, keys, fixed payloads).")
     Long seed;
 
-    // --- producer
-    @Option(names = "--acks", paramLabel = "0|1|all", order = 30, description = "Producer acks (also KAFKA_ACKS).")
-    String acks;
+    // --- shared with 'loadgen tune': connection, producer and its settings, --connect-timeout, --stop-timeout
+    @Mixin
+    ProducerOptions producer = new ProducerOptions();
 
-    @Option(names = "--idempotence", paramLabel = "true|false", order = 38, arity = "0..1", fallbackValue = "true",
-            description = "Idempotent producer: retries never write a record twice. Default: the Kafka client's choice, "
-                    + "on with --acks all, off otherwise (the summary's settings show which). --idempotence needs --acks all.")
-    Boolean idempotence;
-
-    @Option(names = "--transactional", paramLabel = "true|false", order = 39, arity = "0..1", fallbackValue = "true",
-            description = "Send in transactions: each sender thread its own transactional producer, committing every "
-                    + "--transaction-interval; a record counts as sent only once its transaction committed. Needs --acks all.")
-    Boolean transactional;
-
-    @Option(names = "--transaction-interval", paramLabel = "TIME", order = 39, converter = Converters.DurationConverter.class,
-            description = "With --transactional: time from a transaction's first record to its commit.")
-    Duration transactionInterval;
-
-    @Option(names = "--linger-ms", paramLabel = "MS", order = 31, converter = Converters.IntCount.class,
-            description = "Producer linger.ms (also KAFKA_LINGER_MS).")
-    Integer lingerMs;
-
-    @Option(names = "--batch-size", paramLabel = "BYTES", order = 32, converter = Converters.IntCount.class,
-            description = "Producer batch.size (also KAFKA_BATCH_SIZE).")
-    Integer batchSize;
-
-    @Option(names = "--compression", paramLabel = "none|gzip|snappy|lz4|zstd", order = 33,
-            description = "Producer compression.type (also KAFKA_COMPRESSION_TYPE).")
-    String compression;
-
-    @Option(names = "--max-in-flight", paramLabel = "N", order = 34, converter = Converters.IntCount.class,
-            description = "Producer max.in.flight.requests.per.connection (above 5 needs enable.idempotence=false).")
-    Integer maxInFlight;
-
-    @Option(names = "--buffer-memory", paramLabel = "BYTES", order = 35, converter = Converters.Count.class,
-            description = "Producer buffer.memory (also KAFKA_BUFFER_MEMORY).")
-    Long bufferMemory;
-
-    @Option(names = "--client-id", paramLabel = "ID", order = 36,
-            description = "Producer client.id; with several producers each gets a -N suffix.")
-    String clientId;
-
-    @Option(names = "--producer-property", paramLabel = "KEY=VALUE", order = 37, showDefaultValue = Help.Visibility.NEVER,
-            description = "Any producer property, passed through untouched; repeatable. Beats every other source.")
-    Map<String, String> producerProperties = new LinkedHashMap<>();
+    // --- shared with 'loadgen tune': the layout of a created topic, record values and keys
+    @Mixin
+    TopicAndPayloadOptions topicAndPayload = new TopicAndPayloadOptions();
 
     // --- reporting and lifecycle
     @Option(names = "--report-interval", paramLabel = "TIME", order = 40, converter = Converters.DurationConverter.class,
@@ -163,14 +88,6 @@ public class RunOptions {
     @Option(names = "--run-id", paramLabel = "ID", order = 42,
             description = "Name of this run in results and metrics (default: generated from the start time).")
     String runId;
-
-    @Option(names = "--connect-timeout", paramLabel = "TIME", order = 43, converter = Converters.DurationConverter.class,
-            description = "Give up (exit 1) if Kafka does not answer within this time.")
-    Duration connectTimeout;
-
-    @Option(names = "--stop-timeout", paramLabel = "TIME", order = 44, converter = Converters.DurationConverter.class,
-            description = "On SIGINT/SIGTERM, wait this long for records in flight before giving up on them.")
-    Duration stopTimeout;
 
     @Option(names = "--metrics-linger", paramLabel = "TIME", order = 45, converter = Converters.DurationConverter.class,
             description = "After the summary, keep /q/metrics and /q/health up this long for a last Prometheus scrape "

@@ -62,15 +62,15 @@ final class SpecAssembler {
         long messages = o.messages != null ? positive(o.messages, "--messages")
                 : duration != null ? LoadSpec.UNLIMITED : DEFAULT_MESSAGES;
 
-        int threads = (int) positive(require(o.threads, "--threads"), "--threads");
-        int producers = (int) positive(require(o.producers, "--producers"), "--producers");
+        int threads = (int) positive(require(o.producer.threads, "--threads"), "--threads");
+        int producers = (int) positive(require(o.producer.producers, "--producers"), "--producers");
         if (producers > threads) {
             throw new UsageException("--producers (" + producers + ") must not exceed --threads (" + threads + "): each producer needs a sender thread");
         }
 
         LoadSpec.TopicSetup topicSetup = new LoadSpec.TopicSetup(Boolean.TRUE.equals(o.createTopic),
-                (int) positive(require(o.partitions, "--partitions"), "--partitions"),
-                (short) range(require(o.replicationFactor, "--replication-factor"), "--replication-factor", 1, Short.MAX_VALUE));
+                (int) positive(require(o.topicAndPayload.partitions, "--partitions"), "--partitions"),
+                (short) range(require(o.topicAndPayload.replicationFactor, "--replication-factor"), "--replication-factor", 1, Short.MAX_VALUE));
 
         ShardSpec shard = shard(o);
         if (!shard.single() && (o.runId == null || o.runId.isBlank())) {
@@ -86,8 +86,8 @@ final class SpecAssembler {
         if (messages == 0) {
             throw new UsageException("--messages " + o.messages + " leaves shard " + shard + " nothing to send; use fewer shards");
         }
-        Map<String, String> producerConfig = producerConfig(o, kafkaConfig);
-        Transactions transactions = transactions(o, producerConfig);
+        Map<String, String> producerConfig = producerConfig(o.producer, kafkaConfig);
+        Transactions transactions = transactions(o.producer, producerConfig);
         if (transactions != null) {
             if (producers != 1 && producers != threads) {
                 throw new UsageException("--transactional gives every sender thread its own producer: --producers must be 1 or "
@@ -104,8 +104,8 @@ final class SpecAssembler {
         return new LoadSpec(runId(o.runId), shard, firstPosition, topic, messages, duration, rate, threads, producers,
                 shardWarmup(warmup(o.warmup), shard), topicSetup, payload(o), producerConfig,
                 positiveDuration(require(o.reportInterval, "--report-interval"), "--report-interval"),
-                positiveDuration(require(o.connectTimeout, "--connect-timeout"), "--connect-timeout"),
-                nonNegativeDuration(require(o.stopTimeout, "--stop-timeout"), "--stop-timeout"), gates(o),
+                positiveDuration(require(o.producer.connectTimeout, "--connect-timeout"), "--connect-timeout"),
+                nonNegativeDuration(require(o.producer.stopTimeout, "--stop-timeout"), "--stop-timeout"), gates(o),
                 Boolean.TRUE.equals(o.sequenceHeader), transactions);
     }
 
@@ -115,7 +115,7 @@ final class SpecAssembler {
      *
      * @return the transactions, or {@code null} without {@code --transactional}
      */
-    static Transactions transactions(RunOptions o, Map<String, String> config) {
+    static Transactions transactions(ProducerOptions o, Map<String, String> config) {
         boolean transactional = Boolean.TRUE.equals(o.transactional);
         String idPrefix = config.remove("transactional.id");
         String acks = config.getOrDefault("acks", "all").trim().toLowerCase(Locale.ROOT);
@@ -281,7 +281,8 @@ final class SpecAssembler {
         return s == null || s.isBlank() ? null : s.trim();
     }
 
-    static PayloadSpec payload(RunOptions o) {
+    static PayloadSpec payload(RunOptions run) {
+        TopicAndPayloadOptions o = run.topicAndPayload;
         String type = o.payload == null ? (o.payloadFile != null ? "file" : "seed") : o.payload.trim().toLowerCase(Locale.ROOT);
         // --payload-file alone means a file payload even though the configured default says seed.
         if (o.payloadFile != null && type.equals("seed")) type = "file";
@@ -306,9 +307,9 @@ final class SpecAssembler {
                 throw new UsageException("--payload-file " + o.payloadFile + " cannot be read: " + e.getMessage());
             }
         }
-        int cardinality = (int) positive(require(o.resourceCardinality, "--resource-cardinality"), "--resource-cardinality");
-        return new PayloadSpec(payloadType, recordSize, o.payloadFile, levelWeights(o.levelWeights), cardinality,
-                keys(o.keys), require(o.seed, "--seed"));
+        int cardinality = (int) positive(require(run.resourceCardinality, "--resource-cardinality"), "--resource-cardinality");
+        return new PayloadSpec(payloadType, recordSize, o.payloadFile, levelWeights(run.levelWeights), cardinality,
+                keys(o.keys), require(run.seed, "--seed"));
     }
 
     static KeyStrategy keys(String value) {
@@ -372,7 +373,7 @@ final class SpecAssembler {
      * The producer's properties: the {@code kafka.*} configuration, then the first-class options, then
      * {@code --producer-property}, each overriding the one before.
      */
-    static Map<String, String> producerConfig(RunOptions o, Map<String, ?> kafkaConfig) {
+    static Map<String, String> producerConfig(ProducerOptions o, Map<String, ?> kafkaConfig) {
         Map<String, String> config = KafkaSettings.from(kafkaConfig);
         String bootstrap = require(o.bootstrapServers, "--bootstrap-servers").trim();
         if (bootstrap.isEmpty()) throw new UsageException("--bootstrap-servers must name at least one HOST:PORT");

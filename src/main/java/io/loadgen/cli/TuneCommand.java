@@ -54,7 +54,10 @@ import java.util.function.Consumer;
                 + "settings as env vars and properties; writes --chart (HTML) and --tune-json.%n",
         footer = {"%nEvery option --NAME is also config key loadgen.NAME and env var LOADGEN_NAME; the connection, producer "
                 + "and payload options are those of 'loadgen run' (KAFKA_* env vars and kafka.* keys pass through too). "
-                + "Apply the result with 'loadgen run' and the printed options or env vars.%n",
+                + "The producer settings given are where the search starts: those in --knobs are searched (max-in-flight "
+                + "at 5 or below, which keeps idempotence possible), every other one stays fixed for every trial; a "
+                + "--producer-property of a searched setting is only where its search starts. Apply the result with "
+                + "'loadgen run' and the printed options or env vars.%n",
                 "Exit codes:%n  0    a best setting was found%n  1    no trial succeeded (Kafka unreachable, every trial failed "
                         + "or missed the SLO)%n  2    bad usage: invalid option, value or producer setting%n"
                         + "  130  interrupted by SIGINT or SIGTERM (the trials so far are reported)"})
@@ -118,7 +121,7 @@ public class TuneCommand implements Callable<Integer> {
         fixed.put("acks", start.producerSetting("acks"));
         // Durability as the client resolved it: a rerun with the printed settings must not change it.
         fixed.put("idempotence", String.valueOf(start.idempotent()));
-        if (Boolean.TRUE.equals(options.transactional)) fixed.put("transactional", "true");
+        if (Boolean.TRUE.equals(options.producer.transactional)) fixed.put("transactional", "true");
         SearchSpace space = SearchSpace.around(base, knobs, Runtime.getRuntime().availableProcessors());
 
         PrintStream out = System.out;
@@ -204,37 +207,18 @@ public class TuneCommand implements Callable<Integer> {
     }
 
     /**
-     * A trial's spec, assembled exactly as {@code loadgen run} assembles one: run's config defaults for everything,
-     * this command's options over them, then the trial's settings (the searched properties are removed from
-     * --producer-property, which would otherwise beat them).
+     * A trial's spec, assembled exactly as {@code loadgen run} assembles one: run's config defaults for everything
+     * this command does not have, the shared options as given to this command (their defaults come from the same
+     * config, by option name, so they are run's too), then the trial's settings (the searched properties are removed
+     * from --producer-property, which would otherwise beat them).
      *
      * @param settings null for the starting point as configured
      */
     LoadSpec trialSpec(TrialSettings settings, String topic, String runId, Duration warmup, Duration window) {
         RunOptions o = runDefaults();
-        TuneOptions t = options;
-        o.bootstrapServers = t.bootstrapServers != null ? t.bootstrapServers : o.bootstrapServers;
-        o.acks = t.acks != null ? t.acks : o.acks;
-        o.idempotence = t.idempotence != null ? t.idempotence : o.idempotence;
-        o.transactional = t.transactional != null ? t.transactional : o.transactional;
-        o.transactionInterval = t.transactionInterval != null ? t.transactionInterval : o.transactionInterval;
-        o.threads = t.threads != null ? t.threads : o.threads;
-        o.producers = t.producers != null ? t.producers : o.producers;
-        o.compression = t.compression != null ? t.compression : o.compression;
-        o.batchSize = t.batchSize != null ? t.batchSize : o.batchSize;
-        o.lingerMs = t.lingerMs != null ? t.lingerMs : o.lingerMs;
-        o.maxInFlight = t.maxInFlight != null ? t.maxInFlight : o.maxInFlight;
-        o.bufferMemory = t.bufferMemory != null ? t.bufferMemory : o.bufferMemory;
-        o.clientId = t.clientId != null ? t.clientId : o.clientId;
-        o.producerProperties = new LinkedHashMap<>(t.producerProperties);
-        o.partitions = t.partitions != null ? t.partitions : o.partitions;
-        o.replicationFactor = t.replicationFactor != null ? t.replicationFactor : o.replicationFactor;
-        o.payload = t.payload != null ? t.payload : o.payload;
-        o.recordSize = t.recordSize != null ? t.recordSize : o.recordSize;
-        o.payloadFile = t.payloadFile != null ? t.payloadFile : o.payloadFile;
-        o.keys = t.keys != null ? t.keys : o.keys;
-        o.connectTimeout = t.connectTimeout != null ? t.connectTimeout : o.connectTimeout;
-        o.stopTimeout = t.stopTimeout != null ? t.stopTimeout : o.stopTimeout;
+        // a copy: each trial sets its own settings, and the next one starts again from what was given
+        o.producer = options.producer.copy();
+        o.topicAndPayload = options.topicAndPayload;
         // the trial's own shape: a fresh topic, warm-up then the window, no count limit, one process
         o.topic = topic;
         o.runId = runId;
@@ -250,14 +234,15 @@ public class TuneCommand implements Callable<Integer> {
         o.shardIndex = 0;
         o.sequenceHeader = false;
         if (settings != null) {
-            o.threads = settings.threads();
-            o.producers = settings.producers();
-            o.compression = settings.compression();
-            o.batchSize = settings.batchSize();
-            o.lingerMs = settings.lingerMs();
-            o.maxInFlight = settings.maxInFlight();
+            ProducerOptions p = o.producer;
+            p.threads = settings.threads();
+            p.producers = settings.producers();
+            p.compression = settings.compression();
+            p.batchSize = settings.batchSize();
+            p.lingerMs = settings.lingerMs();
+            p.maxInFlight = settings.maxInFlight();
             o.rate = settings.rate();
-            SEARCHED_PROPERTIES.forEach(o.producerProperties::remove);
+            SEARCHED_PROPERTIES.forEach(p.producerProperties::remove);
         }
         return SpecAssembler.assemble(o, kafkaConfig);
     }
