@@ -146,6 +146,9 @@ final class LoadgenCollector extends Collector {
         m.put("shards", String.valueOf(spec.shard().count()));
         m.put("topic", spec.topic());
         m.put("acks", spec.producerSetting("acks"));
+        // durability as the client resolved it: a dashboard comparing runs must not compare an idempotent run with a plain one
+        m.put("idempotence", spec.idempotent() ? "on" : "off");
+        m.put("transactions", spec.transactional() ? "on" : "off");
         m.put("compression", spec.producerSetting("compression.type"));
         m.put("linger_ms", spec.producerSetting("linger.ms"));
         m.put("batch_size", spec.producerSetting("batch.size"));

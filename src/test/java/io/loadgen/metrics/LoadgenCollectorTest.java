@@ -36,7 +36,7 @@ class LoadgenCollectorTest {
 
         assertThat(MetricsFixtures.sampleNames(scrape)).containsExactly("loadgen_run_info", "loadgen_target_rate_records_per_second");
         assertThat(scrape).contains("loadgen_run_info{run_id=\"r1\",shard=\"0\",shards=\"1\",topic=\"logs\",acks=\"1\","
-                + "compression=\"lz4\",linger_ms=\"5\",batch_size=\"16384\",threads=\"2\",producers=\"1\",payload=\"seed\","
+                + "idempotence=\"off\",transactions=\"off\",compression=\"lz4\",linger_ms=\"5\",batch_size=\"16384\",threads=\"2\",producers=\"1\",payload=\"seed\","
                 + "rate=\"500/s\",} 1.0");
     }
 
