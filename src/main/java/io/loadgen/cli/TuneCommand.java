@@ -46,12 +46,13 @@ import java.util.function.Consumer;
 @Command(name = "tune", mixinStandardHelpOptions = true, showDefaultValues = true, sortOptions = false,
         usageHelpAutoWidth = true,
         description = "Find the producer settings that send the most records/s, or with --slo-p99 the highest rate whose "
-                + "p99 latency meets a limit, automatically. Runs short trials (warm-up, then a measured window), each on "
-                + "its own new topic, and searches one setting at a time from where you start (coordinate descent; under "
+                + "p99 latency meets a limit, automatically. After --jvm-warmup, runs short trials (warm-up, then a measured "
+                + "window), each on its own new topic, and searches one setting at a time from where you start (coordinate descent; under "
                 + "--slo-p99, bisection over --rate) until --budget is spent or nothing improves. acks and idempotence stay "
                 + "as you set them. Prints a line per trial, then a table of all trials, the best settings with a "
-                + "bottleneck verdict from the producer's own metrics, the throughput/latency frontier, and the best "
-                + "settings as env vars and properties; writes --chart (HTML) and --tune-json.%n",
+                + "bottleneck verdict from the producer's own metrics, the throughput/latency frontier, the best "
+                + "settings as env vars and properties, and a 'loadgen run' line that checks them the way they were "
+                + "measured; writes --chart (HTML) and --tune-json.%n",
         footer = {"%nEvery option --NAME is also config key loadgen.NAME and env var LOADGEN_NAME; the connection, producer "
                 + "and payload options are those of 'loadgen run' (KAFKA_* env vars and kafka.* keys pass through too). "
                 + "The producer settings given are where the search starts: those in --knobs are searched (max-in-flight "
