@@ -68,7 +68,7 @@ class LoadEngineTest {
 
         RunResult result = new LoadEngine(failingEveryHundredth).run(spec(topic, 10_000, 0, 2, 1), RunListener.NONE);
 
-        assertThat(result.failed()).isEqualTo(100);
+        assertThat(result.failed()).as("failed, by type %s", result.errors()).isEqualTo(100);
         assertThat(result.sent()).isEqualTo(9_900);
         assertThat(result.errors()).containsOnly(Map.entry("RecordTooLargeException", 100L));
         assertThat(KafkaBroker.countTopic(topic)).isEqualTo(result.sent());
