@@ -1,11 +1,11 @@
 package io.loadgen.tune;
 
 import io.loadgen.engine.RunFailedException;
+import io.loadgen.engine.TopicPreparer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
@@ -65,24 +65,21 @@ public final class TrialTopics implements AutoCloseable {
     }
 
     /**
-     * Creates a trial's topic and waits (bounded by the connect timeout) until every partition has a leader, so the
-     * trial does not begin with a round of NOT_LEADER_OR_FOLLOWER retries on a topic the broker is still setting up.
+     * Creates a trial's topic and waits (bounded by the connect timeout) until every partition has a leader
+     * ({@link TopicPreparer#awaitLeaders}: sending to a topic the broker is still setting up can strand batches).
      */
     public void create(String topic, int partitions, short replicationFactor) {
         long deadline = System.nanoTime() + timeout.toNanos();
         try {
-            admin.createTopics(List.of(new NewTopic(topic, partitions, replicationFactor))).all()
-                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            for (int attempt = 0; attempt < 200 && System.nanoTime() < deadline; attempt++) {
-                TopicDescription d = admin.describeTopics(List.of(topic)).allTopicNames()
-                        .get(timeout.toMillis(), TimeUnit.MILLISECONDS).get(topic);
-                if (d != null && d.partitions().size() == partitions && d.partitions().stream().allMatch(p -> p.leader() != null)) return;
-                Thread.sleep(50);
+            try {
+                admin.createTopics(List.of(new NewTopic(topic, partitions, replicationFactor))).all()
+                        .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof TopicExistsException)) throw e;
             }
+            TopicPreparer.awaitLeaders(admin, topic, partitions, deadline);
         } catch (ExecutionException | TimeoutException e) {
             Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
-            if (cause instanceof TopicExistsException) return;
-            if (cause instanceof UnknownTopicOrPartitionException) return; // not visible yet: the engine's check waits
             throw new RunFailedException("cannot create trial topic '" + topic + "': " + cause.getClass().getSimpleName()
                     + (cause.getMessage() == null ? "" : ": " + cause.getMessage().lines().findFirst().orElse("")), e);
         } catch (InterruptedException e) {
