@@ -70,6 +70,7 @@ public class ReportCommand implements Callable<Integer> {
     private List<ShardResult> fromTopic() {
         if (runId == null || runId.isBlank()) throw new UsageException("report needs --run-id ID, or shard result files to merge");
         Map<String, String> settings = KafkaSettings.from(kafkaConfig, bootstrapServers);
+        KafkaSettings.reportIgnored(kafkaConfig, System.err);
         Duration timeout = collectTimeout == null ? Duration.ofMinutes(2) : collectTimeout;
         return new ResultsTopic(settings, resultsTopic).collect(runId, shardCount == null ? 0 : shardCount, timeout);
     }

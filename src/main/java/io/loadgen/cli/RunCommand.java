@@ -70,6 +70,7 @@ public class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         LoadSpec spec = SpecAssembler.assemble(options, kafkaConfig);
+        KafkaSettings.reportIgnored(kafkaConfig, System.err);
         Duration linger = SpecAssembler.metricsLinger(options);
         PrintStream out = System.out;
         out.println(startLine(spec));

@@ -115,6 +115,7 @@ public class TuneCommand implements Callable<Integer> {
         }
         String tuneId = SpecAssembler.runId(null);
 
+        KafkaSettings.reportIgnored(kafkaConfig, System.err);
         // The starting point, checked the way 'run' checks it (bad values exit 2 here, before anything connects).
         LoadSpec start = trialSpec(null, prefix + "-" + tuneId + "-0", tuneId, warmup, window);
         TrialSettings base = startingSettings(start);

@@ -47,6 +47,7 @@ public class VerifyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Map<String, String> settings = KafkaSettings.from(kafkaConfig, bootstrapServers);
+        KafkaSettings.reportIgnored(kafkaConfig, System.err);
         Duration limit = timeout == null ? Duration.ofMinutes(2) : timeout;
         TopicVerifier.Outcome outcome;
         try {

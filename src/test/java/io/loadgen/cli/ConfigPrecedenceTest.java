@@ -11,6 +11,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import picocli.CommandLine;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Function;
@@ -123,6 +126,39 @@ class ConfigPrecedenceTest {
         assertThat(spec.describe().get("producer")).asInstanceOf(MAP)
                 .containsEntry("sasl.jaas.config", Secrets.MASK).containsEntry("sasl.mechanism", "PLAIN");
         assertThat(spec.describe().toString()).doesNotContain("s3cret");
+    }
+
+    @Test
+    void kafkaScriptEnvVarsNeverReachTheProducerNorTheSummary() {
+        // A shell set up for Kafka's own scripts: KAFKA_OPTS may carry a keystore password.
+        OptionsFixture env = OptionsFixture.withEnv(Map.of("KAFKA_OPTS", "-Djavax.net.ssl.keyStorePassword=hunter2",
+                "KAFKA_HEAP_OPTS", "-Xmx1G", "KAFKA_LISTENERS", "PLAINTEXT://:9092", "KAFKA_LINGER_MS", "9"));
+        LoadSpec spec = env.assemble();
+
+        assertThat(spec.producerConfig()).containsEntry("linger.ms", "9")
+                .doesNotContainKeys("opts", "heap.opts", "listeners");
+        assertThat(spec.describe().toString()).doesNotContain("hunter2").doesNotContain("Xmx1G");
+
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        KafkaSettings.reportIgnored(env.kafkaConfig(), new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .isEqualTo("loadgen: ignoring kafka.* / KAFKA_* settings no Kafka client knows: heap.opts, listeners, opts"
+                        + " (a plugin's setting goes through --producer-property KEY=VALUE)" + System.lineSeparator());
+    }
+
+    @Test
+    void aPluginSettingPassesThroughProducerProperty() {
+        LoadSpec spec = OptionsFixture.noEnv().assemble("--producer-property", "my.plugin.region=eu-west-1");
+
+        assertThat(spec.producerConfig()).containsEntry("my.plugin.region", "eu-west-1");
+    }
+
+    @Test
+    void nothingIsReportedWhenEveryKafkaSettingIsKnown() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        KafkaSettings.reportIgnored(OptionsFixture.withEnv(Map.of("KAFKA_ACKS", "all")).kafkaConfig(),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertThat(err.size()).isZero();
     }
 
     @Test
