@@ -452,12 +452,17 @@ main() {
   local k=${#contenders[@]}
 
   write_settings_json "${contenders[*]}"
+  # loadgen's own producer defaults beyond the four shared settings (application.properties), so the table says
+  # where loadgen differs from perf-test's client defaults.
+  local own_defaults
+  own_defaults="$(sed -n 's/^kafka\.\([a-z.]*\)=\(.*\)/\1=\2/p' "$REPO/src/main/resources/application.properties" \
+    | grep -Ev '^(bootstrap\.servers|client\.id|acks|linger\.ms|batch\.size|compression\.type)=' | paste -sd' ')"
 
   cat <<EOF | tee "$OUT/summary.txt"
 == Settings ==
 records $RECORDS x $ROUNDS rounds; topic '$TOPIC' reset to $PARTITIONS partitions before every run; broker 127.0.0.1:$KAFKA_PORT (pid ${BROKER_PID:-?})
 producer settings (all contenders): acks=$ACKS linger.ms=$LINGER_MS batch.size=$BATCH_SIZE compression=$COMPRESSION
-A loadgen:   $(head -n1 "$OUT/app-version.txt"): bin/loadgen run ... --warmup 0${LOADGEN_ARGS:+ $LOADGEN_ARGS} (seed payload, client defaults otherwise)
+A loadgen:   $(head -n1 "$OUT/app-version.txt"): bin/loadgen run ... --warmup 0${LOADGEN_ARGS:+ $LOADGEN_ARGS} (seed payload; its own defaults otherwise: ${own_defaults:-none})
              $(paste -sd';' "$OUT/loadgen-launcher.txt" | sed 's/;/; /g')
 B perf-test: ProducerPerformance --throughput -1 --payload-file $(basename "$PERFTEST_FILE") ($PERFTEST_LINES distinct seed lines)
              java: $(JAVA_HOME="$(contender_java_home B)" perftest_java_version); options: $PERFTEST_JAVA_OPTS
