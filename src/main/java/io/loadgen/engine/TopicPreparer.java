@@ -64,14 +64,11 @@ public final class TopicPreparer {
                         + "; create it, or pass --create-topic (with --partitions and --replication-factor)");
             }
             try {
-                admin.createTopics(List.of(new NewTopic(spec.topic(), spec.topicSetup().partitions(),
-                        spec.topicSetup().replicationFactor()))).all().get(timeoutMs + 1_000, TimeUnit.MILLISECONDS);
+                createAndAwaitLeaders(admin, new NewTopic(spec.topic(), spec.topicSetup().partitions(),
+                        spec.topicSetup().replicationFactor()), System.nanoTime() + (timeoutMs + 1_000) * 1_000_000L);
             } catch (ExecutionException e) {
-                if (!(e.getCause() instanceof TopicExistsException)) {
-                    throw new RunFailedException("cannot create topic '" + spec.topic() + "': " + reason(e), e);
-                }
+                throw new RunFailedException("cannot create topic '" + spec.topic() + "': " + reason(e), e);
             }
-            awaitLeaders(admin, spec.topic(), spec.topicSetup().partitions(), System.nanoTime() + timeoutMs * 1_000_000L);
             return spec.topicSetup().partitions();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -83,6 +80,23 @@ public final class TopicPreparer {
 
     /** How long a new topic is left alone after its partitions have leaders (see {@link #awaitLeaders}). */
     static final long NEW_TOPIC_SETTLE_MILLIS = 1_000;
+
+    /**
+     * Creates a topic (one created meanwhile by someone else will do) and waits for it as {@link #awaitLeaders} does.
+     *
+     * @throws ExecutionException why the broker refused to create it
+     * @throws TimeoutException   the creation was not answered by the deadline
+     */
+    public static void createAndAwaitLeaders(Admin admin, NewTopic topic, long deadlineNanos)
+            throws ExecutionException, TimeoutException, InterruptedException {
+        try {
+            admin.createTopics(List.of(topic)).all()
+                    .get(Math.max(1, (deadlineNanos - System.nanoTime()) / 1_000_000L), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) throw e;
+        }
+        awaitLeaders(admin, topic.name(), topic.numPartitions(), deadlineNanos);
+    }
 
     /**
      * Waits until every partition of a topic just created has a leader (or the deadline passes), then a moment more.

@@ -6,7 +6,6 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 import java.time.Duration;
@@ -71,13 +70,7 @@ public final class TrialTopics implements AutoCloseable {
     public void create(String topic, int partitions, short replicationFactor) {
         long deadline = System.nanoTime() + timeout.toNanos();
         try {
-            try {
-                admin.createTopics(List.of(new NewTopic(topic, partitions, replicationFactor))).all()
-                        .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (ExecutionException e) {
-                if (!(e.getCause() instanceof TopicExistsException)) throw e;
-            }
-            TopicPreparer.awaitLeaders(admin, topic, partitions, deadline);
+            TopicPreparer.createAndAwaitLeaders(admin, new NewTopic(topic, partitions, replicationFactor), deadline);
         } catch (ExecutionException | TimeoutException e) {
             Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
             throw new RunFailedException("cannot create trial topic '" + topic + "': " + cause.getClass().getSimpleName()
