@@ -78,7 +78,10 @@ class TransactionalRunTest {
 
         assertThat(r.sent() + r.failed()).isEqualTo(2_000);
         assertThat(r.sent()).as("some transactions committed").isPositive();
-        assertThat(r.errors()).containsEntry("RecordTooLargeException", 20L).containsKey(TransactionLedger.ABORTED);
+        // At least the 20 large records; a send into a transaction the large record already failed may be failed by
+        // the client with that same exception before the transaction is aborted (seen: 22 on a busy machine).
+        assertThat(r.errors()).containsKey(TransactionLedger.ABORTED);
+        assertThat(r.errors().get("RecordTooLargeException")).isGreaterThanOrEqualTo(20L);
         assertThat(r.failed()).as("whole transactions failed, not only the large records").isGreaterThan(20);
         assertThat(readCommitted(topic)).hasSize((int) r.sent()).allSatisfy(m -> assertThat(m.value().length).isLessThan(100));
         TopicVerifier.Outcome verified = verify(topic, "tx-abort");
