@@ -5,7 +5,10 @@ public final class ExitCodes {
 
     /** Every record was acknowledged (or the failures stayed within --max-error-rate), and every SLO gate passed. */
     public static final int OK = 0;
-    /** The run failed: records failed, or Kafka was unreachable, or the topic was missing. */
+    /**
+     * The run failed: records failed or were unconfirmed when it stopped waiting, or a paced run ended more than a
+     * second behind its schedule (records due were never sent), or Kafka was unreachable, or the topic was missing.
+     */
     public static final int RUN_FAILED = 1;
     /** Bad usage: an invalid option, value or setting. Retrying will not help. */
     public static final int USAGE = 2;
@@ -19,7 +22,8 @@ public final class ExitCodes {
             Exit codes:
               0    every record acknowledged (or failures within --max-error-rate),
                    every SLO gate passed
-              1    the run failed: records failed, Kafka unreachable, topic missing
+              1    the run failed: records failed or unconfirmed, sending fell
+                   behind the schedule of --rate, Kafka unreachable, topic missing
               2    bad usage: invalid option, value or producer setting
               3    an SLO gate failed: --max-error-rate, --min-throughput,
                    --max-p99-latency or --max-p999-latency

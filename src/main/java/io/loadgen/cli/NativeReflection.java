@@ -2,6 +2,8 @@ package io.loadgen.cli;
 
 import io.loadgen.cluster.ResultCodec;
 import io.loadgen.report.ResultJson;
+import io.loadgen.stats.Shortfall;
+import io.loadgen.stats.Stalls;
 import io.loadgen.tune.TuneJson;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
@@ -23,6 +25,9 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         ResultJson.class,
         ResultCodec.class,
         TuneJson.class,
+        // read and written as they are inside ResultCodec's document, not nested in it
+        Shortfall.class,
+        Stalls.class,
 })
 public final class NativeReflection {
 

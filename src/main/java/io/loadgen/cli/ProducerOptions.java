@@ -79,7 +79,8 @@ public class ProducerOptions implements Cloneable {
     Duration connectTimeout;
 
     @Option(names = "--stop-timeout", paramLabel = "TIME", order = 44, converter = Converters.DurationConverter.class,
-            description = "On SIGINT/SIGTERM, wait this long for records in flight before giving up on them.")
+            description = "Once sending stops (count, duration or SIGINT/SIGTERM), wait at most this long for records in flight; "
+                    + "those still unanswered are reported as unconfirmed. A second signal skips the wait.")
     Duration stopTimeout;
 
     /**

@@ -75,24 +75,30 @@ public class RunCommand implements Callable<Integer> {
         PrintStream out = System.out;
         out.println(startLine(spec));
         runState.starting(spec.runId());
+        int code;
+        RunResult result;
         try (RunMetrics metrics = RunMetrics.open(prometheus.isResolvable() ? prometheus.get() : null, spec)) {
             LoadEngine engine = new LoadEngine(config -> metrics.bind(ProducerFactory.KAFKA.create(config)));
-            RunResult result = run(engine, spec, metrics, out);
-            metrics.finished();
-            runState.finished();
-            GateReport gates = GateReport.evaluate(spec.gates(), result);
-            SummaryPrinter.print(result, gates, out);
-            int code = exitCode(result, gates);
-            if (options.summaryJson != null) {
-                try {
-                    ResultJson.write(result, gates, options.summaryJson);
-                    out.println("summary written to " + options.summaryJson);
-                } catch (IOException e) {
-                    System.err.println("loadgen: cannot write --summary-json " + options.summaryJson + ": " + e.getMessage());
-                    if (code == ExitCodes.OK) code = ExitCodes.RUN_FAILED;
+            // Held until every file is written: a signal after the run (a second Ctrl-C while the summary prints) must
+            // not end the JVM before the result is saved; a third one still exits at once.
+            try (SignalTrap trap = SignalTrap.install(engine::requestStop, engine::abandonWait, System.err)) {
+                result = run(engine, spec, metrics, out);
+                metrics.finished();
+                runState.finished();
+                GateReport gates = GateReport.evaluate(spec.gates(), result);
+                SummaryPrinter.print(result, gates, out);
+                code = exitCode(result, gates);
+                if (options.summaryJson != null) {
+                    try {
+                        ResultJson.write(result, gates, options.summaryJson);
+                        out.println("summary written to " + options.summaryJson);
+                    } catch (IOException e) {
+                        System.err.println("loadgen: cannot write --summary-json " + options.summaryJson + ": " + e.getMessage());
+                        if (code == ExitCodes.OK) code = ExitCodes.RUN_FAILED;
+                    }
                 }
+                code = shareResult(spec, result, code, out);
             }
-            code = shareResult(spec, result, code, out);
             // An interrupted run is being stopped (a pod deleted, a user at the keyboard): no reason to linger.
             if (result.status() != RunResult.Status.INTERRUPTED) linger(linger, out);
             return code;
@@ -101,22 +107,20 @@ public class RunCommand implements Callable<Integer> {
 
     private RunResult run(LoadEngine engine, LoadSpec spec, RunMetrics metrics, PrintStream out) {
         ProgressPrinter progress = new ProgressPrinter(out);
-        try (SignalTrap trap = SignalTrap.install(engine::requestStop, System.err)) {
-            return engine.run(spec, new RunListener() {
-                @Override
-                public void onStart(RunStats stats) {
-                    awaitOtherShards(spec, out);
-                    metrics.started(stats);
-                    runState.running();
-                }
+        return engine.run(spec, new RunListener() {
+            @Override
+            public void onStart(RunStats stats) {
+                awaitOtherShards(spec, out);
+                metrics.started(stats);
+                runState.running();
+            }
 
-                @Override
-                public void onProgress(Progress p) {
-                    progress.print(p);
-                    metrics.progressed(p);
-                }
-            });
-        }
+            @Override
+            public void onProgress(Progress p) {
+                progress.print(p);
+                metrics.progressed(p);
+            }
+        });
     }
 
     /** With several shards, the clock starts when all of them are ready (the start barrier, through Kafka). */
@@ -184,12 +188,13 @@ public class RunCommand implements Callable<Integer> {
     }
 
     /**
-     * Interrupted beats everything; then a run that failed outright (nothing acknowledged, or records failed without
-     * an error budget from --max-error-rate) exits 1; then a missed gate exits 3.
+     * Interrupted beats everything; then a run that failed outright (nothing acknowledged, records unconfirmed or
+     * sending far behind its schedule, or records failed without an error budget from --max-error-rate) exits 1;
+     * then a missed gate exits 3.
      */
     static int exitCode(RunResult result, GateReport gates) {
         if (result.status() == RunResult.Status.INTERRUPTED) return ExitCodes.INTERRUPTED;
-        if (result.sent() == 0) return ExitCodes.RUN_FAILED;
+        if (result.sent() == 0 || result.status() == RunResult.Status.INCOMPLETE) return ExitCodes.RUN_FAILED;
         if (result.failed() > 0 && !gates.has(GateReport.MAX_ERROR_RATE)) return ExitCodes.RUN_FAILED;
         if (!gates.passed()) return ExitCodes.SLO_FAILED;
         return ExitCodes.OK;

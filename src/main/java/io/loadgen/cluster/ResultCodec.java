@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.loadgen.spec.ShardSpec;
 import io.loadgen.stats.LatencyHistograms;
 import io.loadgen.stats.RunResult;
+import io.loadgen.stats.Shortfall;
 import org.HdrHistogram.Histogram;
 
 import java.nio.ByteBuffer;
@@ -20,7 +21,10 @@ import java.util.zip.DataFormatException;
  */
 public final class ResultCodec {
 
-    /** Bump when the document changes incompatibly; readers reject other versions. */
+    /**
+     * Bump when the document changes incompatibly; readers reject other versions. Fields added later (shortfall,
+     * fireAndForget, handedBySender) read as absent from older documents.
+     */
     public static final int VERSION = 1;
 
     private static final ObjectMapper MAPPER = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -33,7 +37,8 @@ public final class ResultCodec {
                            String status, String stopReason, long startEpochMillis, long measuredStartEpochMillis,
                            long endEpochMillis, long sent, long failed, long bytes, long measuredSent, long measuredBytes,
                            long measuredFailed, Map<String, Long> errors, String ackLatency, String intendedLatency,
-                           String scheduleDelay, Double compressionRatio, Map<String, Object> settings) {
+                           String scheduleDelay, Double compressionRatio, Map<String, Object> settings,
+                           Shortfall shortfall, boolean fireAndForget, Map<String, Long> handedBySender) {
     }
 
     public static String encode(ShardResult s) {
@@ -42,7 +47,7 @@ public final class ResultCodec {
                 r.status().name(), r.stopReason(), r.startEpochMillis(), r.measuredStartEpochMillis(), r.endEpochMillis(),
                 r.sent(), r.failed(), r.bytes(), r.measuredSent(), r.measuredBytes(), r.measuredFailed(), r.errors(),
                 histogram(r.ackLatency()), histogram(r.intendedLatency()), histogram(r.scheduleDelay()),
-                r.compressionRatio(), r.settings());
+                r.compressionRatio(), r.settings(), r.shortfall(), r.fireAndForget(), r.handedBySender());
         try {
             return MAPPER.writeValueAsString(d);
         } catch (JsonProcessingException e) {
@@ -64,7 +69,8 @@ public final class ResultCodec {
         RunResult r = new RunResult(d.runId(), RunResult.Status.valueOf(d.status()), d.stopReason(), d.startEpochMillis(),
                 d.measuredStartEpochMillis(), d.endEpochMillis(), d.sent(), d.failed(), d.bytes(), d.measuredSent(),
                 d.measuredBytes(), d.measuredFailed(), d.errors() == null ? Map.of() : d.errors(), histogram(d.ackLatency()),
-                histogram(d.intendedLatency()), histogram(d.scheduleDelay()), d.compressionRatio(), d.settings());
+                histogram(d.intendedLatency()), histogram(d.scheduleDelay()), d.compressionRatio(), d.settings(),
+                d.shortfall(), d.fireAndForget(), d.handedBySender());
         return new ShardResult(new ShardSpec(d.shardIndex(), d.shardCount()), d.firstPosition(), d.positions(), r);
     }
 

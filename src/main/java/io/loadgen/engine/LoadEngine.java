@@ -8,6 +8,8 @@ import io.loadgen.payload.WallClock;
 import io.loadgen.spec.LoadSpec;
 import io.loadgen.stats.RunResult;
 import io.loadgen.stats.RunStats;
+import io.loadgen.stats.Shortfall;
+import io.loadgen.spec.Durations;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.KafkaException;
@@ -56,9 +58,21 @@ public final class LoadEngine {
         this.epochNanos = epochNanos;
     }
 
-    /** Asks a running (or about to run) load to stop early: sending stops, records in flight are awaited. Thread-safe. */
+    /**
+     * Asks a running (or about to run) load to stop early: sending stops, records in flight are awaited for at most
+     * the stop timeout. Also while they are awaited after the run's own end: the run then counts as interrupted.
+     * Thread-safe.
+     */
     public void requestStop() {
-        stop.stop(StopSignal.Reason.INTERRUPTED, nanoClock.getAsLong());
+        stop.interrupt(nanoClock.getAsLong());
+    }
+
+    /**
+     * Stops waiting for records in flight at once (a second signal): they are reported as unconfirmed, and the result
+     * is returned as quickly as the producers can be closed. Thread-safe.
+     */
+    public void abandonWait() {
+        stop.abandon(nanoClock.getAsLong());
     }
 
     public RunResult run(LoadSpec spec, RunListener listener) {
@@ -70,7 +84,6 @@ public final class LoadEngine {
         List<Producer<byte[], byte[]>> producers = createProducers(spec);
         awaitTopicCheck(topicCheck, producers);
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "loadgen-ticker"));
-        boolean forced = false;
         try {
             for (Producer<byte[], byte[]> p : producers) p.partitionsFor(spec.topic()); // connect + metadata, untimed
             if (spec.transactional()) initTransactions(spec, producers);
@@ -83,6 +96,7 @@ public final class LoadEngine {
             SequenceClaims claims = new SequenceClaims(spec.firstPosition(), spec.messages());
             WarmupGate warmup = new WarmupGate(spec.warmup(), spec.firstPosition(), start);
             List<Thread> threads = new ArrayList<>();
+            List<SenderThread> senders = new ArrayList<>();
             for (int t = 0; t < spec.threads(); t++) {
                 // The threads share one schedule, interleaved, so their records arrive evenly instead of in bursts.
                 Pacer pacer = spec.rateLimited()
@@ -95,36 +109,43 @@ public final class LoadEngine {
                     sender.withTransactions(new TransactionCycle(producers.get(t), transactionalId(spec, t),
                             spec.transactions().commitInterval().toNanos(), stats, nanoClock));
                 }
+                senders.add(sender);
                 threads.add(new Thread(sender, "loadgen-sender-" + t));
             }
             if (spec.duration() != null) {
                 ticker.schedule(() -> stop.stop(StopSignal.Reason.DURATION_REACHED, nanoClock.getAsLong()),
                         spec.duration().toNanos(), TimeUnit.NANOSECONDS);
             }
-            ProgressTicker progress = new ProgressTicker(stats, listener, nanoClock, start, spec.rate());
+            ScheduleWatch watch = new ScheduleWatch(stats, spec.rate(), spec.messages(), start, startEpochMillis, nanoClock);
+            ticker.scheduleAtFixedRate(watch::tick, ScheduleWatch.TICK_NANOS, ScheduleWatch.TICK_NANOS, TimeUnit.NANOSECONDS);
+            ProgressTicker progress = new ProgressTicker(stats, watch, listener, nanoClock, start, spec.rate());
             long intervalNanos = spec.reportInterval().toNanos();
             ticker.scheduleAtFixedRate(progress::tick, intervalNanos, intervalNanos, TimeUnit.NANOSECONDS);
             threads.forEach(Thread::start);
 
-            forced = !awaitSenders(threads, spec.stopTimeout());
+            // Whatever the broker does, the wait ends --stop-timeout after sending stopped: a sender blocked in send()
+            // and records the broker never answers are given up on, not waited for until the client's own timeouts.
+            boolean gaveUp = !awaitSenders(threads, spec.stopTimeout());
             stop.stop(StopSignal.Reason.MESSAGES_SENT, nanoClock.getAsLong());
-            if (!forced) forced = !awaitInFlight(producers, spec.stopTimeout());
+            watch.sendingStopped(stop.requestedAtNanos());
+            if (!gaveUp) gaveUp = !awaitInFlight(producers, spec.stopTimeout());
             long end = nanoClock.getAsLong();
+            // Before closing: a forced close fails what is still in flight, and those records were not failed by Kafka.
+            RunStats.Snapshot last = stats.seal();
+            Shortfall shortfall = watch.finish(end, last.inFlight());
             Double compression = compressionRatio(producers);
             ticker.shutdownNow();
-            closeAll(producers, forced ? Duration.ZERO : spec.stopTimeout());
+            closeAll(producers, gaveUp ? Duration.ZERO : spec.stopTimeout());
             producers.clear();
             for (Thread t : threads) joinQuietly(t, 1_000);
 
-            RunStats.Snapshot last = stats.snapshot();
             long measuredStart = warmup.measuredStartNanos(end);
-            return new RunResult(spec.runId(),
-                    stop.reason() == StopSignal.Reason.INTERRUPTED ? RunResult.Status.INTERRUPTED : RunResult.Status.COMPLETED,
-                    describe(stop, spec),
+            return new RunResult(spec.runId(), status(stop, shortfall), describe(stop, spec, shortfall, gaveUp),
                     startEpochMillis, startEpochMillis + (measuredStart - start) / 1_000_000,
                     startEpochMillis + (end - start) / 1_000_000, last.acked(), last.failed(), last.ackedBytes(),
                     last.measuredAcked(), last.measuredBytes(), last.measuredFailed(), last.errors(), last.totalAckLatency(),
-                    last.totalIntendedLatency(), last.totalScheduleDelay(), compression, spec.describe());
+                    last.totalIntendedLatency(), last.totalScheduleDelay(), compression, spec.describe(), shortfall,
+                    spec.fireAndForget(), handedBySender(spec, senders));
         } finally {
             ticker.shutdownNow();
             closeAll(producers, Duration.ZERO);
@@ -158,7 +179,7 @@ public final class LoadEngine {
                     topicCheck.get(50, TimeUnit.MILLISECONDS);
                     return;
                 } catch (TimeoutException stillConnecting) {
-                    if (stop.reason() == StopSignal.Reason.INTERRUPTED) {
+                    if (stop.interrupted()) {
                         closeAll(producers, Duration.ZERO);
                         throw new StoppedBeforeStartException("stopped while connecting to Kafka; nothing was sent");
                     }
@@ -175,7 +196,10 @@ public final class LoadEngine {
         }
     }
 
-    /** Waits for the sender threads; once a stop is requested, for at most {@code stopTimeout}. False if it gave up. */
+    /**
+     * Waits for the sender threads; once sending is to stop, for at most {@code stopTimeout} (a sender can be blocked
+     * in send() for the client's max.block.ms while the broker is away). False if it gave up.
+     */
     private boolean awaitSenders(List<Thread> threads, Duration stopTimeout) {
         for (Thread t : threads) {
             while (t.isAlive()) {
@@ -187,8 +211,8 @@ public final class LoadEngine {
     }
 
     /**
-     * Flushes every producer on a helper thread and waits for it, so a stop request during the final flush is still
-     * bounded by the stop timeout. False if it gave up waiting.
+     * Flushes every producer on a helper thread and waits for it, at most {@code stopTimeout} after sending stopped
+     * (or not at all after a second signal). False if it gave up waiting.
      */
     private boolean awaitInFlight(List<Producer<byte[], byte[]>> producers, Duration stopTimeout) {
         Thread flusher = daemon(() -> producers.forEach(p -> {
@@ -206,9 +230,10 @@ public final class LoadEngine {
         return true;
     }
 
+    /** Sending was told to stop (for any reason) and the wait is over: a second signal, or the stop timeout passed. */
     private boolean stopOverdue(Duration stopTimeout) {
-        return stop.reason() == StopSignal.Reason.INTERRUPTED
-                && nanoClock.getAsLong() - stop.requestedAtNanos() > stopTimeout.toNanos();
+        return stop.stopped()
+                && (stop.abandoned() || nanoClock.getAsLong() - stop.requestedAtNanos() > stopTimeout.toNanos());
     }
 
     private List<Producer<byte[], byte[]>> createProducers(LoadSpec spec) {
@@ -264,13 +289,32 @@ public final class LoadEngine {
         producers.clear();
     }
 
-    private static String describe(StopSignal stop, LoadSpec spec) {
-        return switch (stop.reason()) {
+    private static RunResult.Status status(StopSignal stop, Shortfall shortfall) {
+        if (stop.interrupted()) return RunResult.Status.INTERRUPTED;
+        return shortfall.incomplete() ? RunResult.Status.INCOMPLETE : RunResult.Status.COMPLETED;
+    }
+
+    private static String describe(StopSignal stop, LoadSpec spec, Shortfall shortfall, boolean gaveUp) {
+        String why = switch (stop.reason()) {
             case MESSAGES_SENT -> "all " + spec.messages() + " records handed to the producer";
             case DURATION_REACHED -> "duration reached";
             case INTERRUPTED -> "interrupted";
             case FAILED -> "stopped early: " + stop.failure();
         };
+        if (stop.interrupted() && stop.reason() != StopSignal.Reason.INTERRUPTED) why += ", then interrupted";
+        if (gaveUp && shortfall.unconfirmed() > 0) {
+            why += stop.abandoned() ? "; records in flight given up at a second signal"
+                    : "; records in flight given up after --stop-timeout " + Durations.format(spec.stopTimeout());
+        }
+        if (!stop.interrupted() && shortfall.behindSchedule()) why += "; sending fell behind schedule";
+        return why;
+    }
+
+    /** Records each sender handed to the producer, keyed {@code shard/sender} like the sequence header. */
+    private static Map<String, Long> handedBySender(LoadSpec spec, List<SenderThread> senders) {
+        Map<String, Long> handed = new java.util.TreeMap<>();
+        for (int t = 0; t < senders.size(); t++) handed.put(spec.shard().index() + "/" + t, senders.get(t).handed());
+        return handed;
     }
 
     private static Thread daemon(Runnable r, String name) {

@@ -10,6 +10,8 @@ import java.util.function.LongSupplier;
 final class ProgressTicker {
 
     private final RunStats stats;
+    /** Schedule and stalls, or {@code null} (tests of the rates alone). */
+    private final ScheduleWatch watch;
     private final RunListener listener;
     private final LongSupplier clock;
     private final long start;
@@ -20,8 +22,9 @@ final class ProgressTicker {
     private long lastBytes;
 
     /** @param rate the target rate's curve, or {@code null} when unpaced */
-    ProgressTicker(RunStats stats, RunListener listener, LongSupplier clock, long start, RateShape rate) {
+    ProgressTicker(RunStats stats, ScheduleWatch watch, RunListener listener, LongSupplier clock, long start, RateShape rate) {
         this.stats = stats;
+        this.watch = watch;
         this.listener = listener;
         this.clock = clock;
         this.start = start;
@@ -31,7 +34,7 @@ final class ProgressTicker {
 
     /** @param targetRate a constant target in records/s, 0 when unpaced */
     ProgressTicker(RunStats stats, RunListener listener, LongSupplier clock, long start, double targetRate) {
-        this(stats, listener, clock, start, targetRate > 0 ? new RateShape.Constant(targetRate) : null);
+        this(stats, null, listener, clock, start, targetRate > 0 ? new RateShape.Constant(targetRate) : null);
     }
 
     void tick() {
@@ -40,7 +43,8 @@ final class ProgressTicker {
             RunStats.Snapshot s = stats.snapshot();
             double target = rate == null ? 0 : rate.rateAt((now - start) / 1e9);
             listener.onProgress(new Progress(now - start, now - lastNanos, s.acked() - lastAcked, s.ackedBytes() - lastBytes,
-                    s, target));
+                    s, target, watch == null ? 0 : watch.behind(now), watch == null ? 0 : watch.sendingStalledFor(now),
+                    watch == null ? 0 : watch.acksStalledFor(now)));
             lastNanos = now;
             lastAcked = s.acked();
             lastBytes = s.ackedBytes();

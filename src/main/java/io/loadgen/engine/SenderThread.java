@@ -35,6 +35,8 @@ final class SenderThread implements Runnable {
     private SequenceHeader sequence;
     private List<Header> headers;
     private long sent;
+    /** {@link #sent} for other threads (the result's per-sender counts), published without a fence per record. */
+    private final java.util.concurrent.atomic.AtomicLong handed = new java.util.concurrent.atomic.AtomicLong();
     private TransactionCycle transactions;
     private TransactionLedger ledger;
 
@@ -71,6 +73,11 @@ final class SenderThread implements Runnable {
         return this;
     }
 
+    /** Records the producer took from this sender: the length of its sequence, for {@code loadgen verify}. */
+    long handed() {
+        return handed.get();
+    }
+
     @Override
     public void run() {
         try {
@@ -101,7 +108,6 @@ final class SenderThread implements Runnable {
                 measuring = true;
                 warmup.firstMeasured(now);
             }
-            if (due >= 0 && measured) scheduleDelay.record(now - due);
             int bytes = value.length + (key == null ? 0 : key.length);
             stats.attempted();
             try {
@@ -109,7 +115,7 @@ final class SenderThread implements Runnable {
                 if (sequence != null) sequence.next(sent);
                 producer.send(new ProducerRecord<>(topic, null, null, key, value, headers),
                         new AckCallback(stats, clock, now, due, bytes, measured, ledger));
-                sent++; // only records the client took: a record it refused leaves no gap for verify to report
+                handed.lazySet(++sent); // only records the client took: a refused one leaves no gap for verify to report
                 if (transactions != null) transactions.handedOver();
             } catch (TransactionFailedException e) {
                 stats.failed(e.getCause(), measured); // this record never reached the producer
@@ -119,6 +125,10 @@ final class SenderThread implements Runnable {
                 stats.failed(e, measured);
                 if (e instanceof IllegalStateException) break; // producer closed under us: the run is stopping
                 if (transactions != null) transactions.sendFailed();
+            } finally {
+                // Due time to the record in the producer's hands: a send() blocked while the broker is away (no
+                // metadata, a full buffer) counts as time behind schedule, not only the wait before the call.
+                if (due >= 0 && measured) scheduleDelay.record(clock.getAsLong() - due);
             }
         }
     }

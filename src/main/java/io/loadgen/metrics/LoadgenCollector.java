@@ -29,6 +29,9 @@ final class LoadgenCollector extends Collector {
     static final String RECORDS_FAILED = "loadgen_records_failed";
     static final String BYTES_SENT = "loadgen_bytes_sent";
     static final String IN_FLIGHT = "loadgen_records_in_flight";
+    static final String UNCONFIRMED = "loadgen_records_unconfirmed";
+    static final String BEHIND_SCHEDULE = "loadgen_records_behind_schedule";
+    static final String SENDING_STALLED = "loadgen_sending_stalled_seconds";
     static final String TARGET_RATE = "loadgen_target_rate_records_per_second";
     static final String ACHIEVED_RATE = "loadgen_achieved_rate_records_per_second";
     static final String SEND_LATENCY = "loadgen_send_latency_seconds";
@@ -95,11 +98,17 @@ final class LoadgenCollector extends Collector {
         s.errors().forEach((type, count) -> failed.addMetric(withValue(type), count));
         out.add(failed);
         out.add(gauge(IN_FLIGHT, "Records handed to the producer and not yet acknowledged or failed.", s.inFlight()));
+        out.add(gauge(UNCONFIRMED, "Records handed to the producer and neither acknowledged nor failed when the run stopped "
+                + "waiting for them; 0 until then.", s.unconfirmed()));
+        out.add(counter(SENDING_STALLED, "Time in stalls of at least 1 s in which no record was handed to the producer "
+                + "although records were due (a broker away, a send blocked).", s.sendingStalledNanos() / 1e9));
         out.add(gauge(ACHIEVED_RATE, "Acknowledged records/s over the last progress interval; 0 once finished.",
                 finished ? 0 : achievedRate));
         s.readTotals(t -> {
             out.add(histogram(SEND_LATENCY, "Send call to acknowledgement, measured records (after warm-up).", t.sendToAck()));
             if (rate != null) {
+                out.add(gauge(BEHIND_SCHEDULE, "Records the schedule of --rate has made due that were not yet handed to "
+                        + "the producer.", s.behindSchedule()));
                 out.add(histogram(INTENDED_LATENCY, "Intended (scheduled) send time to acknowledgement: includes time "
                         + "behind schedule, so a stalled broker cannot hide (coordinated omission).", t.intended()));
                 out.add(histogram(SCHEDULE_DELAY, "Scheduled send time to the actual send call.", t.scheduleDelay()));

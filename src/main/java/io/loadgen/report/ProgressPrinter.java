@@ -30,6 +30,10 @@ public final class ProgressPrinter {
                 .append(", total ").append(Numbers.count(p.snapshot().acked()))
                 .append(", errors ").append(Numbers.count(p.snapshot().failed()))
                 .append(", in flight ").append(Numbers.count(p.snapshot().inFlight()));
+        if (p.behindSchedule() > 0) sb.append(", behind schedule ").append(Numbers.count(p.behindSchedule()));
+        // Upper case: the one thing on the line that needs attention now.
+        if (p.sendingStalledNanos() > 0) sb.append(String.format(Locale.ROOT, ", SENDING STALLED %.1f s", p.sendingStalledNanos() / 1e9));
+        if (p.acksStalledNanos() > 0) sb.append(String.format(Locale.ROOT, ", NO ACKS FOR %.1f s", p.acksStalledNanos() / 1e9));
         if (ack.getTotalCount() > 0) {
             sb.append(", latency ms p50 ").append(Numbers.ms(ack.getValueAtPercentile(50)))
                     .append(" p99 ").append(Numbers.ms(ack.getValueAtPercentile(99)));

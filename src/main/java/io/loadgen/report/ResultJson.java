@@ -28,14 +28,39 @@ public final class ResultJson {
                            Records records, long bytes, double elapsedSeconds, double measuredSeconds,
                            double recordsPerSecond, double mibPerSecond, Latency sendToAckLatencyMs,
                            Latency intendedLatencyMs, Latency scheduleDelayMs, Double compressionRatio,
-                           Map<String, Long> errors, Gates gates, Map<String, Object> settings) {
+                           Map<String, Long> errors, Shortfall shortfall, Gates gates, Map<String, Object> settings) {
+    }
+
+    /**
+     * What the run did not deliver besides failed records (see {@link io.loadgen.stats.Shortfall}).
+     *
+     * @param notSent      records due by the schedule of --rate that were never handed to the producer
+     * @param behindSeconds how far behind schedule sending was when it stopped
+     * @param unconfirmed  records handed over, neither acknowledged nor failed when the run stopped waiting
+     */
+    public record Shortfall(long notSent, double behindSeconds, long unconfirmed, Stalls sendingStalls, Stalls ackStalls) {
+
+        static Shortfall of(io.loadgen.stats.Shortfall f) {
+            return new Shortfall(f.notSent(), f.behindMillis() / 1000.0, f.unconfirmed(), Stalls.of(f.sending()), Stalls.of(f.acks()));
+        }
+    }
+
+    /** Stalls of at least a second; {@code longestStartedAt} is null when there was none. */
+    public record Stalls(int count, double totalSeconds, double longestSeconds, String longestStartedAt) {
+
+        static Stalls of(io.loadgen.stats.Stalls s) {
+            return new Stalls(s.count(), s.totalMillis() / 1000.0, s.longestMillis() / 1000.0,
+                    s.any() ? Instant.ofEpochMilli(s.longestStartEpochMillis()).toString() : null);
+        }
     }
 
     /**
      * @param measuredFailed failed records sent after warm-up
      * @param errorRate      failed / (acknowledged + failed) over the measured window
+     * @param acknowledged   false under acks=0: {@code sent} then counts records written to the network, unconfirmed
      */
-    public record Records(long sent, long failed, long warmup, long measured, long measuredFailed, double errorRate) {
+    public record Records(long sent, long failed, long unconfirmed, long warmup, long measured, long measuredFailed,
+                          double errorRate, boolean acknowledged) {
     }
 
     /**
@@ -83,10 +108,11 @@ public final class ResultJson {
     public static Document document(RunResult r, GateReport gates) {
         return new Document(r.runId(), r.status().name(), r.stopReason(), Instant.ofEpochMilli(r.startEpochMillis()).toString(),
                 Instant.ofEpochMilli(r.endEpochMillis()).toString(),
-                new Records(r.sent(), r.failed(), r.warmupSent(), r.measuredSent(), r.measuredFailed(), r.measuredErrorRate()),
+                new Records(r.sent(), r.failed(), r.unconfirmed(), r.warmupSent(), r.measuredSent(), r.measuredFailed(),
+                        r.measuredErrorRate(), !r.fireAndForget()),
                 r.bytes(), r.elapsedSeconds(), r.measuredSeconds(), r.recordsPerSecond(), r.mibPerSecond(),
                 Latency.of(r.ackLatency()), Latency.of(r.intendedLatency()), Latency.of(r.scheduleDelay()),
-                r.compressionRatio(), r.errors(), Gates.of(gates), r.settings());
+                r.compressionRatio(), r.errors(), Shortfall.of(r.shortfall()), Gates.of(gates), r.settings());
     }
 
     public static String toJson(RunResult r) throws IOException {

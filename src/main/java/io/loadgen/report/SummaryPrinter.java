@@ -1,6 +1,8 @@
 package io.loadgen.report;
 
 import io.loadgen.stats.RunResult;
+import io.loadgen.stats.Shortfall;
+import io.loadgen.stats.Stalls;
 import org.HdrHistogram.Histogram;
 
 import java.io.PrintStream;
@@ -32,16 +34,18 @@ public final class SummaryPrinter {
         StringBuilder sb = new StringBuilder();
         sb.append("\n=== loadgen summary: run ").append(r.runId()).append(", ").append(r.status())
                 .append(" (").append(r.stopReason()).append(") ===\n");
-        row(sb, "records sent", Numbers.count(r.sent()) + " acknowledged"
+        row(sb, "records sent", Numbers.count(r.sent()) + (r.fireAndForget() ? " sent, not acknowledged (acks=0)" : " acknowledged")
                 + (r.warmupSent() > 0 ? " (" + Numbers.count(r.warmupSent()) + " in warm-up)" : "")
-                + ", " + Numbers.count(r.failed()) + " failed");
+                + ", " + Numbers.count(r.failed()) + " failed"
+                + (r.unconfirmed() > 0 ? ", " + Numbers.count(r.unconfirmed()) + " unconfirmed" : ""));
+        shortfall(sb, r);
         row(sb, "bytes sent", Numbers.count(r.bytes()) + " (" + Numbers.mib(r.bytes() / 1048576.0) + " MiB)");
         row(sb, "elapsed", String.format(Locale.ROOT, "%.3f s sending, %.3f s measured", r.elapsedSeconds(), r.measuredSeconds()));
         row(sb, "throughput", Numbers.rate(r.recordsPerSecond()) + " records/s, " + Numbers.mib(r.mibPerSecond()) + " MiB/s");
         row(sb, "latency send→ack", latency(r.ackLatency()));
         if (r.paced()) {
             row(sb, "latency from due", latency(r.intendedLatency()) + "  (includes time behind schedule)");
-            row(sb, "behind schedule", latency(r.scheduleDelay()) + "  (due time → send call)");
+            row(sb, "behind schedule", latency(r.scheduleDelay()) + "  (due time → handed to the producer)");
         }
         row(sb, "compression", r.compressionRatio() == null ? "n/a"
                 : String.format(Locale.ROOT, "%.2fx smaller on the wire (client's compression-rate-avg)", r.compressionRatio()));
@@ -51,6 +55,33 @@ public final class SummaryPrinter {
         sb.append("settings:\n");
         settings(sb, r.settings(), "  ");
         return sb.toString();
+    }
+
+    /** What the run did not deliver besides failed records, each figure only when there is something to say. */
+    private static void shortfall(StringBuilder sb, RunResult r) {
+        Shortfall f = r.shortfall();
+        if (f.unconfirmed() > 0) {
+            row(sb, "unconfirmed", Numbers.count(f.unconfirmed()) + " records handed to the producer were neither "
+                    + "acknowledged nor failed when the run stopped waiting for them; they may or may not be in the topic");
+        }
+        if (f.notSent() > 0) {
+            row(sb, "not sent", Numbers.count(f.notSent()) + " records were due by the schedule but never handed to the producer"
+                    + (f.behindMillis() > 0 ? String.format(Locale.ROOT, " (%.1f s behind schedule at the end)", f.behindMillis() / 1000.0) : ""));
+        }
+        stalls(sb, "sending stalled", f.sending(), r.startEpochMillis(), "no record handed to the producer although records were due");
+        stalls(sb, "acks stalled", f.acks(), r.startEpochMillis(), "records in flight, none acknowledged or failed");
+        if (r.fireAndForget()) {
+            row(sb, "acks=0", "the broker confirms nothing: a record counts as sent once written to the network, so "
+                    + "records lost on the way or at a broker restart are counted as sent; 'loadgen verify --result FILE' "
+                    + "(with --sequence-header and --result-file) finds them");
+        }
+    }
+
+    private static void stalls(StringBuilder sb, String label, Stalls s, long startEpochMillis, String meaning) {
+        if (!s.any()) return;
+        row(sb, label, String.format(Locale.ROOT, "%d time%s, %.1f s in all; longest %.1f s from %.1f s into the run (%s)",
+                s.count(), s.count() == 1 ? "" : "s", s.totalMillis() / 1000.0, s.longestMillis() / 1000.0,
+                Math.max(0, s.longestStartEpochMillis() - startEpochMillis) / 1000.0, meaning));
     }
 
     static String latency(Histogram h) {

@@ -104,6 +104,14 @@ public record LoadSpec(String runId, ShardSpec shard, long firstPosition, String
         return acks.equals("all") || acks.equals("-1");
     }
 
+    /**
+     * Sent with acks=0: the client calls a record sent once it is written to the network, and the broker confirms
+     * nothing, so records lost at a broker restart are counted as sent.
+     */
+    public boolean fireAndForget() {
+        return producerSetting("acks").trim().equals("0");
+    }
+
     /** A producer setting as the client will use it: configured, or the client's default for the ones we print. */
     public String producerSetting(String key) {
         return producerConfig.getOrDefault(key, CLIENT_DEFAULTS.get(key));

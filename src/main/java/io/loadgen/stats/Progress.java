@@ -9,9 +9,19 @@ package io.loadgen.stats;
  * @param intervalBytes  their bytes
  * @param snapshot       counters and histograms at the tick
  * @param targetRate     records/s asked for at the tick (it changes under a ramp or steps), 0 when unpaced
+ * @param behindSchedule records due by the schedule of --rate but not yet handed to the producer, 0 when unpaced
+ * @param sendingStalledNanos how long no record has been handed over although records were due, 0 unless stalled
+ * @param acksStalledNanos    how long no record in flight has been acknowledged or failed, 0 unless stalled
  */
 public record Progress(long elapsedNanos, long intervalNanos, long intervalAcked, long intervalBytes,
-                       RunStats.Snapshot snapshot, double targetRate) {
+                       RunStats.Snapshot snapshot, double targetRate, long behindSchedule, long sendingStalledNanos,
+                       long acksStalledNanos) {
+
+    /** A tick of a run on schedule, with nothing stalled. */
+    public Progress(long elapsedNanos, long intervalNanos, long intervalAcked, long intervalBytes, RunStats.Snapshot snapshot,
+                    double targetRate) {
+        this(elapsedNanos, intervalNanos, intervalAcked, intervalBytes, snapshot, targetRate, 0, 0, 0);
+    }
 
     public double intervalRecordsPerSecond() {
         return intervalNanos > 0 ? intervalAcked * 1e9 / intervalNanos : 0;

@@ -27,16 +27,27 @@ import java.util.TreeMap;
  *                           empty unless paced
  * @param compressionRatio   uncompressed / compressed size reported by the client, or {@code null}
  * @param settings           the resolved run settings, secrets masked
+ * @param shortfall          what the run did not deliver besides failed records: records due but never sent, records
+ *                           unconfirmed when it stopped waiting, stalls
+ * @param fireAndForget      sent with acks=0: "sent" then means written to the network, not acknowledged
+ * @param handedBySender     records each sender thread handed to the producer, keyed {@code shard/sender}: the length
+ *                           of each sender's sequence, so {@code loadgen verify} can see a lost tail
  */
 public record RunResult(String runId, Status status, String stopReason, long startEpochMillis, long measuredStartEpochMillis,
                         long endEpochMillis, long sent, long failed, long bytes, long measuredSent, long measuredBytes,
                         long measuredFailed, Map<String, Long> errors, Histogram ackLatency, Histogram intendedLatency,
-                        Histogram scheduleDelay, Double compressionRatio, Map<String, Object> settings) {
+                        Histogram scheduleDelay, Double compressionRatio, Map<String, Object> settings, Shortfall shortfall,
+                        boolean fireAndForget, Map<String, Long> handedBySender) {
 
     public enum Status {
-        /** Ran to its message count or duration. */
+        /** Ran to its message count or duration, and every record handed over was confirmed or failed. */
         COMPLETED,
-        /** Stopped early by a signal; counts are still truthful. */
+        /**
+         * Ran to its end but fell short: records handed over were still unconfirmed when the run stopped waiting, or
+         * sending ended well behind the schedule of --rate (see {@link Shortfall#incomplete()}).
+         */
+        INCOMPLETE,
+        /** Stopped early by a signal (or a signal arrived while records in flight were awaited); counts are truthful. */
         INTERRUPTED
     }
 
@@ -44,6 +55,18 @@ public record RunResult(String runId, Status status, String stopReason, long sta
         errors = Map.copyOf(errors);
         settings = settings == null ? Map.of() : settings;
         scheduleDelay = scheduleDelay == null ? LatencyHistograms.empty() : scheduleDelay;
+        shortfall = shortfall == null ? Shortfall.NONE : shortfall;
+        handedBySender = handedBySender == null ? Map.of() : Map.copyOf(handedBySender);
+    }
+
+    /** A result without shortfall or per-sender counts, as results of earlier versions read. */
+    public RunResult(String runId, Status status, String stopReason, long startEpochMillis, long measuredStartEpochMillis,
+                     long endEpochMillis, long sent, long failed, long bytes, long measuredSent, long measuredBytes,
+                     long measuredFailed, Map<String, Long> errors, Histogram ackLatency, Histogram intendedLatency,
+                     Histogram scheduleDelay, Double compressionRatio, Map<String, Object> settings) {
+        this(runId, status, stopReason, startEpochMillis, measuredStartEpochMillis, endEpochMillis, sent, failed, bytes,
+                measuredSent, measuredBytes, measuredFailed, errors, ackLatency, intendedLatency, scheduleDelay,
+                compressionRatio, settings, Shortfall.NONE, false, Map.of());
     }
 
     /** A result without a schedule-delay histogram, every failure counted as measured. */
@@ -98,7 +121,12 @@ public record RunResult(String runId, Status status, String stopReason, long sta
     public RunResult withStopReason(String reason) {
         return new RunResult(runId, status, reason, startEpochMillis, measuredStartEpochMillis, endEpochMillis, sent, failed,
                 bytes, measuredSent, measuredBytes, measuredFailed, errors, ackLatency, intendedLatency, scheduleDelay,
-                compressionRatio, settings);
+                compressionRatio, settings, shortfall, fireAndForget, handedBySender);
+    }
+
+    /** Records handed to the producer that are accounted for nowhere else: neither sent nor failed. */
+    public long unconfirmed() {
+        return shortfall.unconfirmed();
     }
 
     /** Merges two results of the same run (threads, shards): counts and histograms add, the window spans both. */
@@ -111,13 +139,17 @@ public record RunResult(String runId, Status status, String stopReason, long sta
         delay.add(other.scheduleDelay);
         Map<String, Long> errs = new TreeMap<>(errors);
         other.errors.forEach((k, v) -> errs.merge(k, v, Long::sum));
-        Status s = status == Status.COMPLETED && other.status == Status.COMPLETED ? Status.COMPLETED : Status.INTERRUPTED;
+        // The worst of the two: interrupted, then incomplete, then completed.
+        Status s = status.compareTo(other.status) >= 0 ? status : other.status;
+        Map<String, Long> handed = new TreeMap<>(handedBySender);
+        other.handedBySender.forEach((k, v) -> handed.merge(k, v, Long::sum));
         return new RunResult(runId, s, stopReason.equals(other.stopReason) ? stopReason : stopReason + "; " + other.stopReason,
                 Math.min(startEpochMillis, other.startEpochMillis),
                 Math.min(measuredStartEpochMillis, other.measuredStartEpochMillis),
                 Math.max(endEpochMillis, other.endEpochMillis), sent + other.sent, failed + other.failed,
                 bytes + other.bytes, measuredSent + other.measuredSent, measuredBytes + other.measuredBytes,
-                measuredFailed + other.measuredFailed, errs, ack, intended, delay, mergedRatio(other), settings);
+                measuredFailed + other.measuredFailed, errs, ack, intended, delay, mergedRatio(other), settings,
+                shortfall.plus(other.shortfall), fireAndForget || other.fireAndForget, handed);
     }
 
     /** Byte-weighted mean of two ratios; a side that does not know its ratio does not count. */

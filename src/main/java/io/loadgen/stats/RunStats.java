@@ -36,6 +36,15 @@ public final class RunStats {
     private final Recorder intendedLatency = newRecorder();
     /** One per paced sender thread: schedule delay is recorded on the sending thread, so no two threads share one. */
     private final List<ScheduleDelayRecorder> scheduleDelays = new CopyOnWriteArrayList<>();
+    /**
+     * Set when the run stops waiting for records in flight: a callback after it (the producer failing its records as it
+     * is closed) changes nothing, so those records stay unconfirmed rather than turning into failures after the fact.
+     */
+    private volatile boolean sealed;
+    private volatile long unconfirmed;
+    // Written by the engine's schedule watch (every 100 ms), read by metrics scrapes.
+    private volatile long behindSchedule;
+    private volatile long sendingStalledNanos;
 
     // Everything below is touched only under this object's lock, by fold() and the readers.
     private final Folded ack = new Folded();
@@ -56,6 +65,7 @@ public final class RunStats {
      * @param intendedNanos   scheduled send time to acknowledgement, or a negative value when not paced
      */
     public void acked(int bytes, boolean measured, long ackNanos, long intendedNanos) {
+        if (sealed) return;
         acked.increment();
         ackedBytes.add(bytes);
         if (measured) {
@@ -79,6 +89,7 @@ public final class RunStats {
 
     /** Records of a committed transaction, now sent; their latencies were recorded by {@link #ackedInTransaction}. */
     public void committed(long records, long bytes, long measuredRecords, long bytesMeasured) {
+        if (sealed) return;
         acked.add(records);
         ackedBytes.add(bytes);
         measuredAcked.add(measuredRecords);
@@ -87,7 +98,7 @@ public final class RunStats {
 
     /** Records that will never be acknowledged (an aborted transaction's), counted under {@code errorType}. */
     public void failed(String errorType, long records, long measuredRecords) {
-        if (records <= 0) return;
+        if (records <= 0 || sealed) return;
         failed.add(records);
         measuredFailed.add(measuredRecords);
         errorsByType.computeIfAbsent(errorType, k -> new LongAdder()).add(records);
@@ -104,6 +115,7 @@ public final class RunStats {
      * @param measured false for a record sent during warm-up: it counts as failed, but not against the error-rate gate
      */
     public void failed(Throwable error, boolean measured) {
+        if (sealed) return;
         failed.increment();
         if (measured) measuredFailed.increment();
         errorsByType.computeIfAbsent(errorType(error), k -> new LongAdder()).increment();
@@ -144,6 +156,41 @@ public final class RunStats {
         Map<String, Long> errors = new TreeMap<>();
         errorsByType.forEach((k, v) -> errors.put(k, v.sum()));
         return errors;
+    }
+
+    /** Records handed to the producer so far (each send call), whatever became of them. */
+    public long attemptedCount() {
+        return attempted.sum();
+    }
+
+    /**
+     * The final snapshot: from now on the counters do not change, and the records still in flight are unconfirmed.
+     * Called once, when the run stops waiting for them.
+     */
+    public synchronized Snapshot seal() {
+        sealed = true;
+        Snapshot s = snapshot();
+        unconfirmed = s.inFlight();
+        return s;
+    }
+
+    /** Records in flight when the run stopped waiting for them (0 until then, and for a run that drained). */
+    public long unconfirmed() {
+        return unconfirmed;
+    }
+
+    /** The schedule watch's latest reading: records due but not handed over, and the time sending stalled so far. */
+    public void schedule(long behindRecords, long stalledNanos) {
+        this.behindSchedule = behindRecords;
+        this.sendingStalledNanos = stalledNanos;
+    }
+
+    public long behindSchedule() {
+        return behindSchedule;
+    }
+
+    public long sendingStalledNanos() {
+        return sendingStalledNanos;
     }
 
     /**

@@ -3,6 +3,8 @@ package io.loadgen.cluster;
 import io.loadgen.spec.ShardSpec;
 import io.loadgen.stats.LatencyHistograms;
 import io.loadgen.stats.RunResult;
+import io.loadgen.stats.Shortfall;
+import io.loadgen.stats.Stalls;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
 
@@ -36,6 +38,28 @@ class ResultCodecTest {
         assertThat(b.intendedLatency().getValueAtPercentile(100)).isEqualTo(intended.getValueAtPercentile(100));
         assertThat(b.compressionRatio()).isEqualTo(4.2);
         assertThat(b.settings()).containsEntry("topic", "logs");
+    }
+
+    @Test
+    void theShortfallAndEachSendersCountSurviveTheTripAndOlderDocumentsReadWithout() {
+        Shortfall shortfall = new Shortfall(76_000, 15_200, 1_234, new Stalls(1, 15_000, 5_000, 15_000), new Stalls(2, 16_000, 4_900, 15_100));
+        RunResult r = new RunResult("run-1", RunResult.Status.INCOMPLETE, "duration reached", 1_000, 1_000, 21_000, 23_558, 0,
+                1_000, 23_558, 1_000, 0, Map.of(), LatencyHistograms.empty(), LatencyHistograms.empty(), null, null, Map.of(),
+                shortfall, true, Map.of("1/0", 12_000L, "1/1", 12_792L));
+
+        RunResult b = ResultCodec.decode(ResultCodec.encode(new ShardResult(new ShardSpec(1, 2), 0, 100, r))).result();
+
+        assertThat(b.status()).isEqualTo(RunResult.Status.INCOMPLETE);
+        assertThat(b.shortfall()).isEqualTo(shortfall);
+        assertThat(b.fireAndForget()).isTrue();
+        assertThat(b.handedBySender()).containsExactlyInAnyOrderEntriesOf(Map.of("1/0", 12_000L, "1/1", 12_792L));
+
+        String older = ResultCodec.encode(new ShardResult(new ShardSpec(1, 2), 0, 100, r))
+                .replaceAll(",\\s*\"shortfall\":\\{.*?}}", "").replaceAll(",\\s*\"handedBySender\":\\{[^}]*}", "");
+        assertThat(older).doesNotContain("shortfall").doesNotContain("handedBySender");
+        RunResult old = ResultCodec.decode(older).result();
+        assertThat(old.shortfall()).isEqualTo(Shortfall.NONE);
+        assertThat(old.handedBySender()).isEmpty();
     }
 
     @Test

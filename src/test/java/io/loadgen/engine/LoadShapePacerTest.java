@@ -138,7 +138,7 @@ class LoadShapePacerTest {
     void theProgressLineShowsTheTargetOfTheMoment() {
         RateShape ramp = new RateShape.Ramp(1_000, 3_000, Duration.ofSeconds(10));
         List<Progress> ticks = new ArrayList<>();
-        ProgressTicker ticker = new ProgressTicker(new RunStats(), new RunListener() {
+        ProgressTicker ticker = new ProgressTicker(new RunStats(), null, new RunListener() {
             @Override
             public void onProgress(Progress p) {
                 ticks.add(p);

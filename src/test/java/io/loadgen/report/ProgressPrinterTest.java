@@ -47,4 +47,14 @@ class ProgressPrinterTest {
 
         assertThat(line).contains("0 records/s", "total 0").doesNotContain("latency");
     }
+
+    @Test
+    void anOutageShowsOnTheLineWhileItLasts() {
+        String line = ProgressPrinter.line(new Progress(10 * SECOND, SECOND, 0, 0, new RunStats().snapshot(), 5_000, 26_000,
+                5_200_000_000L, 5_300_000_000L));
+
+        assertThat(line).contains("behind schedule 26,000", "SENDING STALLED 5.2 s", "NO ACKS FOR 5.3 s");
+        assertThat(ProgressPrinter.line(new Progress(SECOND, SECOND, 0, 0, new RunStats().snapshot(), 5_000)))
+                .doesNotContain("behind", "STALLED", "NO ACKS");
+    }
 }

@@ -32,6 +32,10 @@ class ResultJsonTest {
         assertThat(doc.path("records").path("failed").asLong()).isEqualTo(3);
         assertThat(doc.path("records").path("warmup").asLong()).isEqualTo(1_000);
         assertThat(doc.path("records").path("measured").asLong()).isEqualTo(49_000);
+        assertThat(doc.path("records").path("unconfirmed").asLong()).isZero();
+        assertThat(doc.path("records").path("acknowledged").asBoolean()).isTrue();
+        assertThat(doc.path("shortfall").path("notSent").asLong()).isZero();
+        assertThat(doc.path("shortfall").path("sendingStalls").path("count").asInt()).isZero();
         assertThat(doc.path("bytes").asLong()).isEqualTo(6_000_000);
         assertThat(doc.path("startedAt").asText()).isEqualTo("2025-11-25T12:00:00Z");
         assertThat(doc.path("recordsPerSecond").asDouble()).isCloseTo(24_500, within(0.001));

@@ -2,6 +2,8 @@ package io.loadgen.report;
 
 import io.loadgen.stats.LatencyHistograms;
 import io.loadgen.stats.RunResult;
+import io.loadgen.stats.Shortfall;
+import io.loadgen.stats.Stalls;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -27,6 +29,39 @@ class SummaryPrinterTest {
                 "bytes sent         6,000,000 (5.7 MiB)", "2.100 s sending, 2.000 s measured",
                 "24,500 records/s", "p50 25.", "p90 ", "p99 ", "p99.9 ", "max 49.", "4.25x smaller",
                 "TimeoutException=3");
+    }
+
+    @Test
+    void anOutageIsSpelledOutRecordsNeverSentUnconfirmedAndTheStalls() {
+        RunResult r = ReportFixtures.result();
+        long start = r.startEpochMillis();
+        RunResult outage = new RunResult(r.runId(), RunResult.Status.INCOMPLETE, "duration reached; sending fell behind schedule",
+                start, start, start + 20_000, 23_558, 0, 1_000, 23_558, 1_000, 0, Map.of(), r.ackLatency(), r.ackLatency(),
+                null, null, Map.of(), new Shortfall(76_442, 15_300, 1_200, new Stalls(1, 15_200, start + 4_700, 15_200),
+                new Stalls(1, 15_900, start + 4_650, 15_900)), false, Map.of());
+
+        String text = SummaryPrinter.text(outage);
+
+        assertThat(text).contains("run run-7, INCOMPLETE (duration reached; sending fell behind schedule)",
+                "23,558 acknowledged, 0 failed, 1,200 unconfirmed",
+                "unconfirmed        1,200 records handed to the producer were neither acknowledged nor failed",
+                "not sent           76,442 records were due by the schedule but never handed to the producer (15.3 s behind schedule at the end)",
+                "sending stalled    1 time, 15.2 s in all; longest 15.2 s from 4.7 s into the run",
+                "acks stalled       1 time, 15.9 s in all; longest 15.9 s from 4.7 s into the run");
+        assertThat(SummaryPrinter.text(r)).doesNotContain("unconfirmed", "not sent", "stalled", "acks=0");
+    }
+
+    @Test
+    void acksZeroIsNamedForWhatItIsSentNotAcknowledged() {
+        RunResult r = ReportFixtures.result();
+        RunResult acks0 = new RunResult(r.runId(), r.status(), r.stopReason(), r.startEpochMillis(), r.measuredStartEpochMillis(),
+                r.endEpochMillis(), r.sent(), 0, r.bytes(), r.measuredSent(), r.measuredBytes(), 0, Map.of(), r.ackLatency(),
+                r.intendedLatency(), r.scheduleDelay(), r.compressionRatio(), r.settings(), null, true, Map.of());
+
+        String text = SummaryPrinter.text(acks0);
+
+        assertThat(text).contains("50,000 sent, not acknowledged (acks=0)", "acks=0             the broker confirms nothing")
+                .doesNotContain("acknowledged (1,000");
     }
 
     @Test

@@ -48,6 +48,24 @@ class RunResultTest {
     }
 
     @Test
+    void anIncompletePartMakesTheFleetIncompleteAndTheShortfallsAddUp() {
+        RunResult done = result(RunResult.Status.COMPLETED, 0, 0, 1, 10, 0, 0, Map.of(), 1.0);
+        RunResult behind = new RunResult("run-1", RunResult.Status.INCOMPLETE, "duration reached", 0, 0, 1, 10, 0, 10, 10, 10, 0,
+                Map.of(), LatencyHistograms.empty(), LatencyHistograms.empty(), null, null, Map.of(),
+                new Shortfall(700, 2_500, 30, new Stalls(1, 2_000, 100, 2_000), Stalls.NONE), false, Map.of("1/0", 740L));
+        RunResult stopped = result(RunResult.Status.INTERRUPTED, 0, 0, 1, 10, 0, 0, Map.of(), 1.0);
+
+        RunResult fleet = done.plus(behind);
+        assertThat(fleet.status()).isEqualTo(RunResult.Status.INCOMPLETE);
+        assertThat(behind.plus(done).status()).isEqualTo(RunResult.Status.INCOMPLETE);
+        assertThat(fleet.plus(stopped).status()).isEqualTo(RunResult.Status.INTERRUPTED);
+        assertThat(fleet.shortfall()).isEqualTo(behind.shortfall());
+        assertThat(fleet.plus(behind).shortfall())
+                .isEqualTo(new Shortfall(1_400, 2_500, 60, new Stalls(2, 4_000, 100, 2_000), Stalls.NONE));
+        assertThat(fleet.handedBySender()).containsExactly(Map.entry("1/0", 740L));
+    }
+
+    @Test
     void aCompressionRatioKnownOnOneSideIsKept() {
         RunResult known = result(RunResult.Status.COMPLETED, 0, 0, 1, 10, 0, 0, Map.of(), 3.0);
         RunResult unknown = result(RunResult.Status.COMPLETED, 0, 0, 1, 10, 0, 0, Map.of(), null);
