@@ -8,7 +8,16 @@ import org.HdrHistogram.Histogram;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import io.loadgen.cluster.ResultCodec;
+import io.loadgen.cluster.ShardResult;
+
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
@@ -40,12 +49,19 @@ public class VerifyCommand implements Callable<Integer> {
             description = "Give up reading after this long (exit 1: the topic was not read to its end).")
     Duration timeout;
 
+    @Option(names = "--result", paramLabel = "FILE",
+            description = "The run's shard result files (--result-file), one per shard: they say how many records each "
+                    + "sender handed to the producer, so a lost tail (acks=0, the last batches before a crash) counts as "
+                    + "missing too. Without them only gaps can be seen.")
+    List<Path> results = new ArrayList<>();
+
     @Inject
     @Identifier("default-kafka-broker")
     Map<String, Object> kafkaConfig;
 
     @Override
     public Integer call() {
+        Map<SequenceTracker.Sender, Long> handed = handedBySender();
         Map<String, String> settings = KafkaSettings.from(kafkaConfig, bootstrapServers);
         KafkaSettings.reportIgnored(kafkaConfig, System.err);
         Duration limit = timeout == null ? Duration.ofMinutes(2) : timeout;
@@ -57,11 +73,38 @@ public class VerifyCommand implements Callable<Integer> {
         } catch (org.apache.kafka.common.errors.TimeoutException e) {
             throw new io.loadgen.engine.RunFailedException("cannot read topic '" + topic + "' within " + limit.toSeconds() + " s: " + e.getMessage(), e);
         }
-        return print(outcome, System.out, System.err);
+        return print(outcome, handed, System.out, System.err);
+    }
+
+    /** Per sender, the records the run handed to the producer, from the result files; empty without them. */
+    private Map<SequenceTracker.Sender, Long> handedBySender() {
+        Map<SequenceTracker.Sender, Long> handed = new TreeMap<>();
+        for (Path file : results) {
+            ShardResult shard;
+            try {
+                shard = ResultCodec.decode(Files.readString(file));
+            } catch (IOException e) {
+                throw new UsageException("--result " + file + " cannot be read: " + e.getMessage());
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--result " + file + ": " + e.getMessage());
+            }
+            if (!shard.result().runId().equals(runId)) {
+                throw new UsageException("--result " + file + " is of run " + shard.result().runId() + ", not " + runId);
+            }
+            shard.result().handedBySender().forEach((key, n) -> {
+                String[] parts = key.split("/");
+                handed.put(new SequenceTracker.Sender(Integer.parseInt(parts[0]), Integer.parseInt(parts[1])), n);
+            });
+        }
+        return handed;
     }
 
     int print(TopicVerifier.Outcome outcome, PrintStream out, PrintStream err) {
-        Map<SequenceTracker.Sender, SequenceTracker.SenderReport> senders = outcome.tracker().bySender();
+        return print(outcome, Map.of(), out, err);
+    }
+
+    int print(TopicVerifier.Outcome outcome, Map<SequenceTracker.Sender, Long> handed, PrintStream out, PrintStream err) {
+        Map<SequenceTracker.Sender, SequenceTracker.SenderReport> senders = outcome.tracker().bySender(handed);
         out.printf(Locale.ROOT, "=== loadgen verify: run %s, topic '%s': %,d records read, %,d of this run ===%n", runId,
                 topic, outcome.recordsRead(), outcome.recordsOfRun());
         out.printf(Locale.ROOT, "%-7s %-7s %14s %10s %11s %10s%n", "shard", "sender", "received", "missing", "duplicates", "reordered");
@@ -82,12 +125,16 @@ public class VerifyCommand implements Callable<Integer> {
                     + "unless on one host)%n", e2e.getValueAtPercentile(50) / 1000.0, e2e.getValueAtPercentile(99) / 1000.0,
                     e2e.getMaxValue() / 1000.0);
         }
+        out.println(handed.isEmpty()
+                ? "missing = gaps below each sender's highest record read; a lost tail needs the run's result (--result FILE)"
+                : String.format(Locale.ROOT, "missing includes each sender's tail: the run's results say %,d records were "
+                        + "handed to the producer", handed.values().stream().mapToLong(Long::longValue).sum()));
         out.flush();
         if (!outcome.complete()) {
             err.println("loadgen: verify stopped at --verify-timeout before reaching the end of the topic");
             return ExitCodes.RUN_FAILED;
         }
-        if (outcome.recordsOfRun() == 0) {
+        if (outcome.recordsOfRun() == 0 && handed.isEmpty()) {
             err.println("loadgen: no records of run " + runId + " in topic '" + topic + "' (was it sent with --sequence-header?)");
             return ExitCodes.RUN_FAILED;
         }

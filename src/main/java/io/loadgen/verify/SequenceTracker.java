@@ -13,8 +13,9 @@ import java.util.TreeMap;
  * What one run's records, as read back from the topic, say about delivery. Each sender numbers its records 0, 1, 2
  * ... in send order ({@link SequenceHeader}), so per sender: a number never seen below the highest one seen is
  * missing, one seen twice is a duplicate, and within one partition a number lower than the previous one from the
- * same sender is reordered. A loss after a sender's highest delivered number cannot be seen from the topic alone;
- * compare the count with the run's summary for that.
+ * same sender is reordered. A loss after a sender's highest delivered number (a lost tail: acks=0, or the last
+ * batches before a crash) cannot be seen from the topic alone: {@link #bySender(Map)} takes from the run's result how
+ * many records each sender handed to the producer, and counts the tail as missing too.
  */
 public final class SequenceTracker {
 
@@ -59,9 +60,23 @@ public final class SequenceTracker {
     }
 
     public Map<Sender, SenderReport> bySender() {
+        return bySender(Map.of());
+    }
+
+    /**
+     * @param handed records each sender handed to the producer, as the run's result says: a sender's sequence is that
+     *               long, so numbers up to it that never arrived are missing, and a sender of which nothing arrived is
+     *               listed with all its records missing
+     */
+    public Map<Sender, SenderReport> bySender(Map<Sender, Long> handed) {
         Map<Sender, SenderReport> out = new TreeMap<>();
-        senders.forEach((k, s) -> out.put(k, new SenderReport(s.received, s.duplicates, s.reordered,
-                (s.highest + 1) - s.seen.cardinality(), s.highest)));
+        senders.forEach((k, s) -> {
+            long length = Math.max(s.highest + 1, handed.getOrDefault(k, 0L));
+            out.put(k, new SenderReport(s.received, s.duplicates, s.reordered, length - s.seen.cardinality(), s.highest));
+        });
+        handed.forEach((k, n) -> {
+            if (n > 0) out.putIfAbsent(k, new SenderReport(0, 0, 0, n, -1));
+        });
         return out;
     }
 

@@ -3,6 +3,8 @@ package io.loadgen.verify;
 import io.loadgen.payload.SequenceHeader;
 import org.junit.jupiter.api.Test;
 
+import java.util.Map;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class SequenceTrackerTest {
@@ -40,5 +42,18 @@ class SequenceTrackerTest {
         assertThat(t.bySender().get(new SequenceTracker.Sender(2, 1)))
                 .isEqualTo(new SequenceTracker.SenderReport(2, 0, 0, 1, 2));
         assertThat(t.endToEndMicros().getTotalCount()).as("unknown end-to-end times are not recorded").isZero();
+    }
+
+    @Test
+    void aLostTailIsMissingOnceTheRunSaysHowManyEachSenderHandedOver() {
+        SequenceTracker t = new SequenceTracker();
+        for (long n = 0; n < 900; n++) t.record(0, seq(0, n), -1); // sender 0 handed 1,000: the last 100 never arrived
+        Map<SequenceTracker.Sender, Long> handed = Map.of(new SequenceTracker.Sender(2, 0), 1_000L,
+                new SequenceTracker.Sender(2, 1), 50L); // sender 1: nothing of it arrived at all
+
+        assertThat(t.bySender().get(new SequenceTracker.Sender(2, 0)).missing()).as("from the topic alone").isZero();
+        Map<SequenceTracker.Sender, SequenceTracker.SenderReport> withResult = t.bySender(handed);
+        assertThat(withResult.get(new SequenceTracker.Sender(2, 0))).isEqualTo(new SequenceTracker.SenderReport(900, 0, 0, 100, 899));
+        assertThat(withResult.get(new SequenceTracker.Sender(2, 1))).isEqualTo(new SequenceTracker.SenderReport(0, 0, 0, 50, -1));
     }
 }
