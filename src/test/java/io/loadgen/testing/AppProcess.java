@@ -64,10 +64,19 @@ public final class AppProcess implements AutoCloseable {
 
     /** Waits until a line of stdout matches; false if the process ended or the time ran out first. */
     public boolean awaitStdoutLine(Predicate<String> matches, Duration timeout) throws InterruptedException {
+        return awaitLine(out, matches, timeout);
+    }
+
+    /** Waits until a line of stderr matches; false if the process ended or the time ran out first. */
+    public boolean awaitStderrLine(Predicate<String> matches, Duration timeout) throws InterruptedException {
+        return awaitLine(err, matches, timeout);
+    }
+
+    private boolean awaitLine(List<String> lines, Predicate<String> matches, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
-            synchronized (out) {
-                if (out.stream().anyMatch(matches)) return true;
+            synchronized (lines) {
+                if (lines.stream().anyMatch(matches)) return true;
             }
             if (!process.isAlive()) return false;
             Thread.sleep(50);

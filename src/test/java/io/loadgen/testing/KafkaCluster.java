@@ -129,6 +129,21 @@ public final class KafkaCluster implements AutoCloseable {
         }
     }
 
+    /** Stops every broker (the controller stays): the cluster is gone for its clients. */
+    public void stopBrokers() {
+        for (int id = 0; id < BROKERS; id++) stopBroker(id);
+    }
+
+    /** Starts every broker that {@link #stopBrokers} stopped, and waits until all are ready again. */
+    public void startBrokers() {
+        for (int id = 0; id < BROKERS; id++) broker(id).startup();
+        try {
+            kit.waitForReadyBrokers();
+        } catch (Exception e) {
+            throw new IllegalStateException("the brokers did not become ready again", e);
+        }
+    }
+
     /** Waits until every partition of the topic has all its replicas in sync again (after a broker came back). */
     public void awaitFullIsr(String topic, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
