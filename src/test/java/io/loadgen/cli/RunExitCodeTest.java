@@ -2,6 +2,8 @@ package io.loadgen.cli;
 
 import io.loadgen.stats.LatencyHistograms;
 import io.loadgen.stats.RunResult;
+import io.loadgen.stats.Shortfall;
+import io.loadgen.stats.Stalls;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -32,6 +34,15 @@ class RunExitCodeTest {
     void aSignalGivesTheInterruptedCodeWhateverWasSent() {
         assertThat(RunCommand.exitCode(result(RunResult.Status.INTERRUPTED, 100, 0))).isEqualTo(ExitCodes.INTERRUPTED);
         assertThat(RunCommand.exitCode(result(RunResult.Status.INTERRUPTED, 0, 5))).isEqualTo(ExitCodes.INTERRUPTED);
+    }
+
+    @Test
+    void aRunThatFellShortOfItsScheduleOrLeftRecordsUnconfirmedFailed() {
+        RunResult incomplete = new RunResult("r", RunResult.Status.INCOMPLETE, "duration reached", 0, 0, 1, 100, 0, 0, 100, 0, 0,
+                Map.of(), LatencyHistograms.empty(), LatencyHistograms.empty(), null, null, Map.of(),
+                new Shortfall(76_000, 15_000, 0, Stalls.NONE, Stalls.NONE), false, Map.of());
+
+        assertThat(RunCommand.exitCode(incomplete)).isEqualTo(ExitCodes.RUN_FAILED);
     }
 
     @Test

@@ -13,6 +13,15 @@ import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import io.loadgen.cluster.ResultCodec;
+import io.loadgen.cluster.ShardResult;
+import io.loadgen.spec.ShardSpec;
+import io.loadgen.stats.LatencyHistograms;
+import io.loadgen.stats.RunResult;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import java.util.List;
 import java.util.Map;
@@ -25,6 +34,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Timeout(120)
 class VerifyCommandTest {
 
+    @TempDir
+    Path dir;
+
     @Test
     void aRunReadBackHasNothingMissing(QuarkusMainLauncher launcher) {
         String topic = KafkaBroker.uniqueTopic("verify");
@@ -36,6 +48,54 @@ class VerifyCommandTest {
 
         assertThat(verify.exitCode()).as(verify.getOutput() + verify.getErrorOutput()).isZero();
         assertThat(verify.getOutput()).contains("20,000 of this run").containsPattern("total\\s+20,000\\s+0\\s+0\\s+0");
+    }
+
+    /** A real run's result says how many records each sender handed over: read back, nothing is missing. */
+    @Test
+    void withTheRunsResultEachSendersWholeSequenceIsChecked(QuarkusMainLauncher launcher) {
+        String topic = KafkaBroker.uniqueTopic("verify-result");
+        Path result = dir.resolve("verify-result.json");
+        LaunchResult run = launcher.launch("--topic", topic, "--create-topic", "--messages", "20000", "--threads", "2",
+                "--sequence-header", "--run-id", "verify-result", "--result-file", result.toString());
+        assertThat(run.exitCode()).as(run.getErrorOutput()).isZero();
+
+        LaunchResult verify = launcher.launch("verify", "--run-id", "verify-result", "--topic", topic, "--result", result.toString());
+
+        assertThat(verify.exitCode()).as(verify.getOutput() + verify.getErrorOutput()).isZero();
+        assertThat(verify.getOutput()).containsPattern("total\\s+20,000\\s+0\\s+0\\s+0")
+                .contains("the run's results say 20,000 records were handed to the producer");
+    }
+
+    /**
+     * An acks=0 run loses the last records of a sender (a broker restart): nothing in the topic shows it, the run's
+     * result does. Sender 0 handed over 15 records, the first 10 arrived.
+     */
+    @Test
+    void aLostTailIsFoundOnlyWithTheRunsResult(QuarkusMainLauncher launcher) throws Exception {
+        String topic = KafkaBroker.uniqueTopic("verify-tail");
+        KafkaBroker.createTopic(topic, 1);
+        SequenceHeader header = new SequenceHeader("verify-tail", 0, 0);
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", KafkaBroker.bootstrapServers(),
+                "key.serializer", ByteArraySerializer.class.getName(), "value.serializer", ByteArraySerializer.class.getName()))) {
+            for (long n = 0; n < 10; n++) {
+                producer.send(new ProducerRecord<>(topic, null, null, null, "x".getBytes(),
+                        List.of(new RecordHeader(SequenceHeader.KEY, header.next(n).clone())))).get();
+            }
+        }
+        RunResult sent = new RunResult("verify-tail", RunResult.Status.COMPLETED, "all 15 records handed to the producer", 0, 0, 1,
+                15, 0, 15, 15, 15, 0, Map.of(), LatencyHistograms.empty(), LatencyHistograms.empty(), null, null, Map.of(),
+                null, true, Map.of("0/0", 15L));
+        Path result = Files.writeString(dir.resolve("verify-tail.json"),
+                ResultCodec.encode(new ShardResult(ShardSpec.SINGLE, 0, 15, sent)));
+
+        LaunchResult topicAlone = launcher.launch("verify", "--run-id", "verify-tail", "--topic", topic);
+        LaunchResult withResult = launcher.launch("verify", "--run-id", "verify-tail", "--topic", topic, "--result", result.toString());
+
+        assertThat(topicAlone.exitCode()).as("the topic alone cannot tell").isZero();
+        assertThat(topicAlone.getOutput()).contains("a lost tail needs the run's result (--result FILE)");
+        assertThat(withResult.exitCode()).isEqualTo(ExitCodes.RUN_FAILED);
+        assertThat(withResult.getOutput()).containsPattern("total\\s+10\\s+5\\s+0\\s+0");
+        assertThat(withResult.getErrorOutput()).contains("5 records are missing");
     }
 
     @Test

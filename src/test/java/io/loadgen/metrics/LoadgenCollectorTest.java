@@ -63,6 +63,28 @@ class LoadgenCollectorTest {
         assertThat(value(scrape, "loadgen_run_start_time_seconds", RUN)).isEqualTo(1_764_072_000.0);
         assertThat(value(scrape, "loadgen_run_finished", RUN)).isZero();
         assertThat(scrape).contains("# TYPE loadgen_records_sent_total counter", "# TYPE loadgen_records_in_flight gauge");
+        assertThat(value(scrape, "loadgen_records_unconfirmed", RUN)).isZero();
+        assertThat(value(scrape, "loadgen_records_behind_schedule", RUN)).isZero();
+        assertThat(value(scrape, "loadgen_sending_stalled_seconds_total", RUN)).isZero();
+    }
+
+    @Test
+    void anOutageShowsAsRecordsBehindScheduleStallTimeAndFinallyUnconfirmed() throws IOException {
+        LoadgenCollector collector = started(new RateShape.Constant(500));
+        for (int i = 0; i < 7; i++) stats.attempted();
+        stats.acked(100, true, 2 * MS, 3 * MS);
+        stats.schedule(2_500, 5_200 * MS);
+
+        String during = scrape(collector);
+        stats.seal();
+        stats.acked(100, true, 2 * MS, 3 * MS); // the forced close answering late: changes nothing any more
+        String after = scrape(collector);
+
+        assertThat(value(during, "loadgen_records_behind_schedule", RUN)).isEqualTo(2_500);
+        assertThat(value(during, "loadgen_sending_stalled_seconds_total", RUN)).isEqualTo(5.2);
+        assertThat(value(during, "loadgen_records_unconfirmed", RUN)).isZero();
+        assertThat(value(after, "loadgen_records_unconfirmed", RUN)).isEqualTo(6);
+        assertThat(value(after, "loadgen_records_sent_total", RUN)).isEqualTo(1);
     }
 
     @Test
