@@ -116,7 +116,7 @@ public final class LoadEngine {
                 ticker.schedule(() -> stop.stop(StopSignal.Reason.DURATION_REACHED, nanoClock.getAsLong()),
                         spec.duration().toNanos(), TimeUnit.NANOSECONDS);
             }
-            ScheduleWatch watch = new ScheduleWatch(stats, spec.rate(), spec.messages(), start, startEpochMillis, nanoClock);
+            ScheduleWatch watch = new ScheduleWatch(stats, spec.rate(), spec.messages(), start, startEpochMillis, nanoClock, stop);
             ticker.scheduleAtFixedRate(watch::tick, ScheduleWatch.TICK_NANOS, ScheduleWatch.TICK_NANOS, TimeUnit.NANOSECONDS);
             ProgressTicker progress = new ProgressTicker(stats, watch, listener, nanoClock, start, spec.rate());
             long intervalNanos = spec.reportInterval().toNanos();

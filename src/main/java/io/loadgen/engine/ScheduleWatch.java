@@ -26,6 +26,8 @@ final class ScheduleWatch {
     private final long startNanos;
     private final long startEpochMillis;
     private final LongSupplier clock;
+    /** Tells when sending stopped, before the engine gets to say so (a sender blocked in send() delays that). */
+    private final StopSignal stop;
     private final Idle sending = new Idle();
     private final Idle acks = new Idle();
     private long sendingStoppedNanos = -1;
@@ -34,8 +36,11 @@ final class ScheduleWatch {
     /**
      * @param rate     the target rate's curve, or {@code null} when unpaced
      * @param messages the most records the run sends ({@link io.loadgen.spec.LoadSpec#UNLIMITED} for none)
+     * @param stop     the run's stop signal, or {@code null} when only {@link #sendingStopped} says so
      */
-    ScheduleWatch(RunStats stats, RateShape rate, long messages, long startNanos, long startEpochMillis, LongSupplier clock) {
+    ScheduleWatch(RunStats stats, RateShape rate, long messages, long startNanos, long startEpochMillis, LongSupplier clock,
+                  StopSignal stop) {
+        this.stop = stop;
         this.stats = stats;
         this.rate = rate;
         this.messages = messages;
@@ -54,19 +59,22 @@ final class ScheduleWatch {
     }
 
     /** Sending stopped (count, duration, signal): from now on no record is due, so sending cannot stall. */
-    synchronized void sendingStopped(long nowNanos) {
-        observe(nowNanos);
-        sending.finish(nowNanos);
-        sendingStoppedNanos = nowNanos;
+    synchronized void sendingStopped(long stoppedNanos) {
+        if (sendingStoppedNanos >= 0) return;
+        sendingStoppedNanos = stoppedNanos;
+        sending.finish(stoppedNanos);
     }
 
-    /** Records due but not yet handed over at {@code nowNanos}; 0 when unpaced. */
+    /** Records due but not yet handed over at {@code nowNanos} (or when sending stopped); 0 when unpaced. */
     synchronized long behind(long nowNanos) {
-        return rate == null ? 0 : Math.max(0, dueBy(nowNanos) - stats.attemptedCount());
+        noticeStop();
+        long until = sendingStoppedNanos >= 0 ? Math.min(nowNanos, sendingStoppedNanos) : nowNanos;
+        return rate == null ? 0 : Math.max(0, dueBy(until) - stats.attemptedCount());
     }
 
     /** How long sending has been stalled at {@code nowNanos}, 0 when it is not. */
     synchronized long sendingStalledFor(long nowNanos) {
+        noticeStop();
         return sendingStoppedNanos >= 0 ? 0 : sending.ongoing(nowNanos);
     }
 
@@ -97,7 +105,13 @@ final class ScheduleWatch {
         return new Shortfall(notSent, behindMillis, unconfirmed, sending.stalls, acks.stalls);
     }
 
+    /** Once the stop signal is up nothing more is due, even while a sender is still stuck in send(). */
+    private void noticeStop() {
+        if (sendingStoppedNanos < 0 && stop != null && stop.stopped()) sendingStopped(stop.requestedAtNanos());
+    }
+
     private void observe(long now) {
+        noticeStop();
         long handed = stats.attemptedCount();
         if (sendingStoppedNanos < 0) {
             long expectedFrom = rate == null ? Idle.SINCE_LAST_CHANGE : dueNanos(handed);
@@ -107,8 +121,7 @@ final class ScheduleWatch {
         // Acknowledgements are expected from the moment records are in flight; the first tick that sees them is close.
         acks.observe(progressOfAcks(), now, !inFlight ? Idle.NOT_EXPECTED : inFlightBefore ? Idle.SINCE_LAST_CHANGE : now);
         inFlightBefore = inFlight;
-        stats.schedule(rate == null ? 0 : Math.max(0, dueBy(now) - handed),
-                sending.stalls.totalMillis() * 1_000_000 + sendingStalledFor(now));
+        stats.schedule(behind(now), sending.stalls.totalMillis() * 1_000_000 + sendingStalledFor(now));
     }
 
     private long progressOfAcks() {

@@ -17,10 +17,11 @@ class ScheduleWatchTest {
     private static final long START_EPOCH_MILLIS = 1_700_000_000_000L;
 
     private final RunStats stats = new RunStats();
+    private final StopSignal stop = new StopSignal();
     private long now = START;
 
     private ScheduleWatch watch(RateShape rate, long messages) {
-        return new ScheduleWatch(stats, rate, messages, START, START_EPOCH_MILLIS, () -> now);
+        return new ScheduleWatch(stats, rate, messages, START, START_EPOCH_MILLIS, () -> now, stop);
     }
 
     /** Advances the clock in ticks, handing over (and acknowledging) records to keep up with {@code perSecond}. */
@@ -147,5 +148,24 @@ class ScheduleWatchTest {
         assertThat(f.acks().count()).isEqualTo(1);
         assertThat(f.acks().longestMillis()).isBetween(2_800L, 3_000L);
         assertThat(f.unconfirmed()).isEqualTo(3_000);
+    }
+
+    @Test
+    void onceSendingIsToStopNothingMoreIsDueEvenWhileASenderIsStuckInSend() {
+        ScheduleWatch w = watch(new RateShape.Constant(1_000), LoadSpec.UNLIMITED);
+        sendFor(w, 2_000, 1_000, true);
+        stats.attempted(); // blocked in send() from here on
+        idleFor(w, 3_000);
+        stop.stop(StopSignal.Reason.DURATION_REACHED, now); // the duration ends at 5 s; the sender is still stuck
+        long stoppedAt = now;
+        idleFor(w, 4_000);
+
+        assertThat(w.sendingStalledFor(now)).as("sending is over, so it is not stalled any more").isZero();
+        assertThat(w.behind(now)).as("frozen at the stop").isEqualTo(5_000 - 2_001);
+        w.sendingStopped(stoppedAt); // as the engine says once the stuck sender is given up on
+        Shortfall f = w.finish(now, 1);
+        assertThat(f.notSent()).isEqualTo(5_000 - 2_001);
+        assertThat(f.sending().longestMillis()).as("the stall ends with sending").isBetween(2_800L, 3_000L);
+        assertThat(f.acks().longestMillis()).as("acknowledgements were awaited until the end").isBetween(6_800L, 7_000L);
     }
 }
