@@ -93,7 +93,7 @@ class GateReportTest {
                 "  FAIL  max-p99-latency   198.",
                 " ms, limit 150.000 ms: over by 48.", "(1.3x the limit)",
                 "  PASS  max-p999-latency  200.",
-                "behind schedule    ms p50 50.", "(due time → send call)");
+                "behind schedule    ms p50 50.", "(due time → handed to the producer)");
         assertThat(SummaryPrinter.text(r)).as("no gates, no section").doesNotContain("SLO gates");
     }
 
