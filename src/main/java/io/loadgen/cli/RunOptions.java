@@ -1,7 +1,10 @@
 package io.loadgen.cli;
 
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,6 +17,16 @@ import java.time.Duration;
  * declared once for both commands; their {@code order} places them among these in {@code --help}.
  */
 public class RunOptions {
+
+    /** The command these options were parsed for: tells what the command line gave from what config defaulted. */
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec parsedBy;
+
+    /** Whether the command line gave this option (not env, not config): the command line beats both. */
+    boolean onCommandLine(String option) {
+        ParseResult parsed = parsedBy == null || parsedBy.commandLine() == null ? null : parsedBy.commandLine().getParseResult();
+        return parsed != null && parsed.hasMatchedOption(option);
+    }
 
     // --- where and how much
     @Option(names = "--topic", paramLabel = "NAME", order = 2, description = "Topic to send to.")

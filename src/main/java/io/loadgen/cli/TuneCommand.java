@@ -114,6 +114,7 @@ public class TuneCommand implements Callable<Integer> {
             throw new UsageException("--topic-prefix takes 1-150 letters, digits, '.', '_' or '-'; got '" + prefix + "'");
         }
         String tuneId = SpecAssembler.runId(null);
+        SpecAssembler.topicName(prefix + "-jvm-warmup-" + tuneId + "-999", "--topic-prefix"); // the longest name it makes
 
         KafkaSettings.reportIgnored(kafkaConfig, System.err);
         // The starting point, checked the way 'run' checks it (bad values exit 2 here, before anything connects).
@@ -218,6 +219,7 @@ public class TuneCommand implements Callable<Integer> {
      */
     LoadSpec trialSpec(TrialSettings settings, String topic, String runId, Duration warmup, Duration window) {
         RunOptions o = runDefaults();
+        o.parsedBy = command; // what this command's line gave beats env and config, as in 'run'
         // a copy: each trial sets its own settings, and the next one starts again from what was given
         o.producer = options.producer.copy();
         o.topicAndPayload = options.topicAndPayload;
