@@ -17,6 +17,7 @@ import io.loadgen.report.SummaryPrinter;
 import io.loadgen.spec.Durations;
 import io.loadgen.spec.LoadSpec;
 import io.loadgen.spec.RateShape;
+import io.loadgen.spec.Secrets;
 import io.loadgen.stats.Progress;
 import io.loadgen.stats.RunResult;
 import io.loadgen.stats.RunStats;
@@ -206,7 +207,7 @@ public class RunCommand implements Callable<Integer> {
                 + " records" + (s.duration() == null ? "" : " or " + Durations.format(s.duration()))
                 + (s.rate() instanceof RateShape.Constant c ? String.format(Locale.ROOT, " at %,.0f records/s", c.ratePerSecond())
                 : s.rateLimited() ? " at " + s.rate().describe() : "")
-                + " to topic '" + s.topic() + "' on " + p.get("bootstrap.servers")
+                + " to topic '" + s.topic() + "' on " + Secrets.withoutUserInfo(p.get("bootstrap.servers"))
                 + " (" + s.threads() + " threads, " + s.producers() + " producer" + (s.producers() > 1 ? "s" : "")
                 + ", acks=" + s.producerSetting("acks") + ", idempotence=" + (s.idempotent() ? "on" : "off")
                 + (s.transactional() ? ", transactions committed every " + Durations.format(s.transactions().commitInterval()) : "")

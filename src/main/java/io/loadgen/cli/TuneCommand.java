@@ -2,6 +2,7 @@ package io.loadgen.cli;
 
 import io.loadgen.spec.Durations;
 import io.loadgen.spec.LoadSpec;
+import io.loadgen.spec.Secrets;
 import io.loadgen.tune.EngineTrial;
 import io.loadgen.tune.Knob;
 import io.loadgen.tune.Measurement;
@@ -130,7 +131,8 @@ public class TuneCommand implements Callable<Integer> {
         PrintStream out = System.out;
         String bootstrap = start.producerConfig().get("bootstrap.servers");
         out.printf(Locale.ROOT, "loadgen tune %s: %s on %s, budget %s; trials of %s warm-up + %s measured, each on its own topic "
-                        + "(%d partitions, replication factor %d); fixed: %s%n", tuneId, objective.describe(), bootstrap,
+                        + "(%d partitions, replication factor %d); fixed: %s%n", tuneId, objective.describe(),
+                Secrets.withoutUserInfo(bootstrap),
                 Durations.format(budget), Durations.format(warmup), Durations.format(window), start.topicSetup().partitions(),
                 start.topicSetup().replicationFactor(), fixed.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                         .collect(java.util.stream.Collectors.joining(" ")));
