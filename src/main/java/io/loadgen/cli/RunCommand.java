@@ -201,11 +201,11 @@ public class RunCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private static String startLine(LoadSpec s) {
+    static String startLine(LoadSpec s) {
         Map<String, String> p = s.producerConfig();
         return "loadgen run " + s.runId() + ": " + (s.messages() == LoadSpec.UNLIMITED ? "unlimited" : String.format(Locale.ROOT, "%,d", s.messages()))
                 + " records" + (s.duration() == null ? "" : " or " + Durations.format(s.duration()))
-                + (s.rate() instanceof RateShape.Constant c ? String.format(Locale.ROOT, " at %,.0f records/s", c.ratePerSecond())
+                + (s.rate() instanceof RateShape.Constant c ? " at " + RateShape.formatRate(c.ratePerSecond()) + " records/s"
                 : s.rateLimited() ? " at " + s.rate().describe() : "")
                 + " to topic '" + s.topic() + "' on " + Secrets.withoutUserInfo(p.get("bootstrap.servers"))
                 + " (" + s.threads() + " threads, " + s.producers() + " producer" + (s.producers() > 1 ? "s" : "")

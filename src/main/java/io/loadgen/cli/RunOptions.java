@@ -33,7 +33,7 @@ public class RunOptions {
     String topic;
 
     @Option(names = "--messages", paramLabel = "N", order = 3, converter = Converters.Count.class,
-            description = "Stop after N records (2m = 2,000,000). Default: 2000000, or no limit when --duration is given without it.")
+            description = "Stop after N records (2m = 2,000,000; 1.5k). When not set anywhere: 2000000, or no limit with --duration.")
     Long messages;
 
     @Option(names = "--duration", paramLabel = "TIME", order = 4, converter = Converters.DurationConverter.class,

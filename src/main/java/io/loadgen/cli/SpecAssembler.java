@@ -406,8 +406,13 @@ final class SpecAssembler {
         if (value == null || value.isBlank()) return Warmup.NONE;
         String v = value.trim();
         // Counts take only the k suffix here: "5m" is five minutes of warm-up, not five million records.
-        if (v.matches("[0-9_]+[kK]?")) {
-            long records = Converters.parseCount(v);
+        if (v.matches("[0-9_]+(\\.[0-9_]+)?[kK]?")) {
+            long records;
+            try {
+                records = Converters.parseCount(v);
+            } catch (TypeConversionException e) {
+                throw new UsageException("--warmup takes a record count (10000, 1.5k) or a time (5s); got '" + value + "'");
+            }
             return records == 0 ? Warmup.NONE : new Warmup(records, Duration.ZERO);
         }
         try {
