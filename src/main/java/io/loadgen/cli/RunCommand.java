@@ -72,6 +72,7 @@ public class RunCommand implements Callable<Integer> {
     public Integer call() {
         LoadSpec spec = SpecAssembler.assemble(options, kafkaConfig);
         KafkaSettings.reportIgnored(kafkaConfig, System.err);
+        UnknownSettings.warnAboutProducerProperties(options.producer.producerProperties.keySet(), System.err);
         Duration linger = SpecAssembler.metricsLinger(options);
         PrintStream out = System.out;
         out.println(startLine(spec));

@@ -118,6 +118,7 @@ public class TuneCommand implements Callable<Integer> {
         SpecAssembler.topicName(prefix + "-jvm-warmup-" + tuneId + "-999", "--topic-prefix"); // the longest name it makes
 
         KafkaSettings.reportIgnored(kafkaConfig, System.err);
+        UnknownSettings.warnAboutProducerProperties(options.producer.producerProperties.keySet(), System.err);
         // The starting point, checked the way 'run' checks it (bad values exit 2 here, before anything connects).
         LoadSpec start = trialSpec(null, prefix + "-" + tuneId + "-0", tuneId, warmup, window);
         TrialSettings base = startingSettings(start);
