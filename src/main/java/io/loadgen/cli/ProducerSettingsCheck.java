@@ -33,7 +33,8 @@ final class ProducerSettingsCheck {
     private static final Map<String, Object> CLIENT_DEFAULTS = ProducerConfig.configDef().defaultValues();
     /** DefaultRecord.MAX_RECORD_OVERHEAD: 1 + 10 + 5 + 5 bytes. */
     private static final int MAX_RECORD_OVERHEAD = 21;
-    private static final Pattern QUOTED = Pattern.compile("\"([^\"]*)\"");
+    private static final Pattern QUOTED_IN_MESSAGE = Pattern.compile("'([^']*)'");
+    private static final java.util.List<String> CONTROL_FLAGS = java.util.List.of("required", "requisite", "sufficient", "optional");
 
     private ProducerSettingsCheck() {
     }
@@ -71,14 +72,21 @@ final class ProducerSettingsCheck {
         }
     }
 
-    /** The parser's message names keys and flags it read; a misplaced quoted value would be named too, so hide those. */
+    /**
+     * The parser's message quotes the token it stopped at, which may be a misplaced value (a password without its
+     * key): a quoted token is shown only when it is a key (followed by '=') or a misspelt control flag, else as ***.
+     */
     static String withoutValues(String message, String jaas) {
-        String out = message;
-        Matcher m = QUOTED.matcher(jaas);
+        Matcher m = QUOTED_IN_MESSAGE.matcher(message);
+        StringBuilder out = new StringBuilder();
         while (m.find()) {
-            if (!m.group(1).isEmpty()) out = out.replace(m.group(1), "***");
+            String token = m.group(1);
+            boolean key = Pattern.compile(Pattern.quote(token) + "\\s*=").matcher(jaas).find() && !token.isBlank();
+            boolean flag = CONTROL_FLAGS.stream().anyMatch(f -> UnknownSettings.distance(f, token.toLowerCase(java.util.Locale.ROOT)) <= 2);
+            m.appendReplacement(out, Matcher.quoteReplacement("'" + (key || flag ? token : "***") + "'"));
         }
-        return out;
+        m.appendTail(out);
+        return out.toString();
     }
 
     private static void recordSizes(PayloadSpec payload, String runId, boolean sequenceHeader, long maxRequest, long bufferMemory) {

@@ -119,6 +119,10 @@ class ImpossibleSettingsTest {
             no control flag     | org.apache.kafka.common.security.plain.PlainLoginModule "s3cret-Xy9";                                  | Invalid login module control flag '***' in JAAS config
             a key without value | org.apache.kafka.common.security.plain.PlainLoginModule required "s3cret-Xy9";                         | Value not specified for key '***' in JAAS config
             two modules         | a.B required; c.D required;                                                                            | JAAS config property contains 2 login modules, should be 1 module
+            unquoted value      | org.apache.kafka.common.security.plain.PlainLoginModule required s3cret-Xy9;                           | Value not specified for key '***' in JAAS config
+            key without '='     | org.apache.kafka.common.security.plain.PlainLoginModule required password s3cret-Xy9;                  | Value not specified for key '***' in JAAS config
+            empty value         | org.apache.kafka.common.security.plain.PlainLoginModule required username="a" password=;               | Value not specified for key 'password' in JAAS config
+            misspelt flag       | org.apache.kafka.common.security.plain.PlainLoginModule requird username="a" password="s3cret-Xy9";    | Invalid login module control flag 'requird' in JAAS config
             """)
     void aMalformedJaasConfigIsRefusedWithTheParsersReasonAndNeverTheValue(String name, String jaas, String reason) {
         String error = errorFor(new String[]{"--producer-property", "sasl.jaas.config=" + jaas.trim()}, Map.of());
