@@ -4,6 +4,7 @@ import io.loadgen.spec.Durations;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Locale;
 
@@ -13,13 +14,18 @@ final class Converters {
     private Converters() {
     }
 
-    /** Whole numbers, with optional {@code _} separators and a {@code k}/{@code m}/{@code g} suffix: 2000000, 2_000_000, 2m. */
+    /**
+     * Whole numbers, with optional {@code _} separators and a {@code k}/{@code m}/{@code g} suffix, decimals allowed
+     * when the result is whole: 2000000, 2_000_000, 2m, 1.5k. Every count option takes the same forms as --rate.
+     */
     static final class Count implements ITypeConverter<Long> {
         @Override
         public Long convert(String value) {
             return parseCount(value);
         }
     }
+
+    static final String COUNT_FORMS = "examples: 500000, 2_000_000, 1.5k, 2m; suffixes k, m, g";
 
     static long parseCount(String value) {
         String s = value.trim().replace("_", "").toLowerCase(Locale.ROOT);
@@ -29,9 +35,11 @@ final class Converters {
         else if (s.endsWith("g")) multiplier = 1_000_000_000;
         if (multiplier > 1) s = s.substring(0, s.length() - 1);
         try {
-            return Math.multiplyExact(Long.parseLong(s), multiplier);
+            if (!s.matches("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)")) throw new NumberFormatException(s);
+            // longValueExact: a fraction left over (1.5 records) or an overflow is not a count
+            return new BigDecimal(s).multiply(BigDecimal.valueOf(multiplier)).longValueExact();
         } catch (NumberFormatException | ArithmeticException e) {
-            throw new TypeConversionException("'" + value + "' is not a whole number (examples: 500000, 2_000_000, 2m)");
+            throw new TypeConversionException("'" + value + "' is not a whole number (" + COUNT_FORMS + ")");
         }
     }
 
@@ -55,6 +63,7 @@ final class Converters {
             double multiplier = 1;
             if (s.endsWith("k")) multiplier = 1e3;
             else if (s.endsWith("m")) multiplier = 1e6;
+            else if (s.endsWith("g")) multiplier = 1e9;
             if (multiplier > 1) s = s.substring(0, s.length() - 1);
             try {
                 double v = Double.parseDouble(s) * multiplier;

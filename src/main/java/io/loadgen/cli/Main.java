@@ -26,6 +26,7 @@ public class Main implements QuarkusApplication {
                 .setDefaultValueProvider(new ConfigDefaultProvider())
                 .setParameterExceptionHandler(ErrorHandlers.BAD_PARAMETER)
                 .setExecutionExceptionHandler(ErrorHandlers.FAILED_EXECUTION);
+        UnknownSettings.warnAboutEnv(System.getenv(), cmd.getCommandSpec(), System.err);
         if (args.length == 1 && (args[0].equals("-h") || args[0].equals("--help"))) {
             // 'run' is what a bare 'loadgen' does, so its options and their effective defaults belong in the top help.
             cmd.usage(System.out);

@@ -69,6 +69,7 @@ public class ReportCommand implements Callable<Integer> {
 
     private List<ShardResult> fromTopic() {
         if (runId == null || runId.isBlank()) throw new UsageException("report needs --run-id ID, or shard result files to merge");
+        if (resultsTopic != null) SpecAssembler.topicName(resultsTopic, "--results-topic");
         Map<String, String> settings = KafkaSettings.from(kafkaConfig, bootstrapServers);
         KafkaSettings.reportIgnored(kafkaConfig, System.err);
         Duration timeout = collectTimeout == null ? Duration.ofMinutes(2) : collectTimeout;

@@ -17,6 +17,7 @@ import io.loadgen.report.SummaryPrinter;
 import io.loadgen.spec.Durations;
 import io.loadgen.spec.LoadSpec;
 import io.loadgen.spec.RateShape;
+import io.loadgen.spec.Secrets;
 import io.loadgen.stats.Progress;
 import io.loadgen.stats.RunResult;
 import io.loadgen.stats.RunStats;
@@ -71,6 +72,7 @@ public class RunCommand implements Callable<Integer> {
     public Integer call() {
         LoadSpec spec = SpecAssembler.assemble(options, kafkaConfig);
         KafkaSettings.reportIgnored(kafkaConfig, System.err);
+        UnknownSettings.warnAboutProducerProperties(options.producer.producerProperties.keySet(), System.err);
         Duration linger = SpecAssembler.metricsLinger(options);
         PrintStream out = System.out;
         out.println(startLine(spec));
@@ -200,13 +202,13 @@ public class RunCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private static String startLine(LoadSpec s) {
+    static String startLine(LoadSpec s) {
         Map<String, String> p = s.producerConfig();
         return "loadgen run " + s.runId() + ": " + (s.messages() == LoadSpec.UNLIMITED ? "unlimited" : String.format(Locale.ROOT, "%,d", s.messages()))
                 + " records" + (s.duration() == null ? "" : " or " + Durations.format(s.duration()))
-                + (s.rate() instanceof RateShape.Constant c ? String.format(Locale.ROOT, " at %,.0f records/s", c.ratePerSecond())
+                + (s.rate() instanceof RateShape.Constant c ? " at " + RateShape.formatRate(c.ratePerSecond()) + " records/s"
                 : s.rateLimited() ? " at " + s.rate().describe() : "")
-                + " to topic '" + s.topic() + "' on " + p.get("bootstrap.servers")
+                + " to topic '" + s.topic() + "' on " + Secrets.withoutUserInfo(p.get("bootstrap.servers"))
                 + " (" + s.threads() + " threads, " + s.producers() + " producer" + (s.producers() > 1 ? "s" : "")
                 + ", acks=" + s.producerSetting("acks") + ", idempotence=" + (s.idempotent() ? "on" : "off")
                 + (s.transactional() ? ", transactions committed every " + Durations.format(s.transactions().commitInterval()) : "")

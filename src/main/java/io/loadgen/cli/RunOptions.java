@@ -1,7 +1,10 @@
 package io.loadgen.cli;
 
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,12 +18,22 @@ import java.time.Duration;
  */
 public class RunOptions {
 
+    /** The command these options were parsed for: tells what the command line gave from what config defaulted. */
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec parsedBy;
+
+    /** Whether the command line gave this option (not env, not config): the command line beats both. */
+    boolean onCommandLine(String option) {
+        ParseResult parsed = parsedBy == null || parsedBy.commandLine() == null ? null : parsedBy.commandLine().getParseResult();
+        return parsed != null && parsed.hasMatchedOption(option);
+    }
+
     // --- where and how much
     @Option(names = "--topic", paramLabel = "NAME", order = 2, description = "Topic to send to.")
     String topic;
 
     @Option(names = "--messages", paramLabel = "N", order = 3, converter = Converters.Count.class,
-            description = "Stop after N records (2m = 2,000,000). Default: 2000000, or no limit when --duration is given without it.")
+            description = "Stop after N records (2m = 2,000,000; 1.5k). When not set anywhere: 2000000, or no limit with --duration.")
     Long messages;
 
     @Option(names = "--duration", paramLabel = "TIME", order = 4, converter = Converters.DurationConverter.class,

@@ -13,9 +13,12 @@ import io.loadgen.spec.ShardSpec;
 import io.loadgen.spec.SloGates;
 import io.loadgen.spec.Transactions;
 import io.loadgen.spec.Warmup;
+import org.apache.kafka.common.errors.InvalidTopicException;
+import org.apache.kafka.common.internals.Topic;
 import picocli.CommandLine.TypeConversionException;
 
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -51,6 +54,10 @@ final class SpecAssembler {
     static LoadSpec assemble(RunOptions o, Map<String, ?> kafkaConfig) {
         String topic = require(o.topic, "--topic");
         if (topic.isBlank()) throw new UsageException("--topic must not be empty");
+        topicName(topic, "--topic");
+        if (o.controlTopic != null) topicName(o.controlTopic, "--control-topic");
+        if (o.resultsTopic != null) topicName(o.resultsTopic, "--results-topic");
+        OptionConflicts.check(o);
 
         Duration duration = o.duration;
         if (duration != null && (duration.isZero() || duration.isNegative())) {
@@ -61,6 +68,8 @@ final class SpecAssembler {
         if (duration == null && rate != null && !rate.length().isZero()) duration = rate.length();
         long messages = o.messages != null ? positive(o.messages, "--messages")
                 : duration != null ? LoadSpec.UNLIMITED : DEFAULT_MESSAGES;
+        Warmup warmup = warmup(o.warmup);
+        leavesSomethingToMeasure(warmup, o.warmup, messages, duration);
 
         int threads = (int) positive(require(o.producer.threads, "--threads"), "--threads");
         int producers = (int) positive(require(o.producer.producers, "--producers"), "--producers");
@@ -101,12 +110,44 @@ final class SpecAssembler {
             // Each shard its own client id, so broker quotas, logs and metrics tell the pods apart.
             producerConfig.put("client.id", producerConfig.getOrDefault("client.id", "loadgen") + "-shard" + shard.index());
         }
-        return new LoadSpec(runId(o.runId), shard, firstPosition, topic, messages, duration, rate, threads, producers,
-                shardWarmup(warmup(o.warmup), shard), topicSetup, payload(o), producerConfig,
+        String runId = runId(o.runId);
+        PayloadSpec payload = payload(o);
+        boolean sequenceHeader = Boolean.TRUE.equals(o.sequenceHeader);
+        ProducerSettingsCheck.check(producerConfig, o.producer.producerProperties, payload, runId, sequenceHeader);
+        return new LoadSpec(runId, shard, firstPosition, topic, messages, duration, rate, threads, producers,
+                shardWarmup(warmup, shard), topicSetup, payload, producerConfig,
                 positiveDuration(require(o.reportInterval, "--report-interval"), "--report-interval"),
                 positiveDuration(require(o.producer.connectTimeout, "--connect-timeout"), "--connect-timeout"),
                 nonNegativeDuration(require(o.producer.stopTimeout, "--stop-timeout"), "--stop-timeout"), gates(o),
-                Boolean.TRUE.equals(o.sequenceHeader), transactions);
+                sequenceHeader, transactions);
+    }
+
+    /**
+     * Kafka's own rules for a topic name (the broker would refuse it only after we connected).
+     *
+     * @return the name
+     */
+    static String topicName(String name, String option) {
+        try {
+            Topic.validate(name);
+        } catch (InvalidTopicException e) {
+            throw new UsageException(option + " takes a Kafka topic name: 1-249 ASCII letters, digits, '.', '_' or '-', not "
+                    + "'.' or '..'; " + e.getMessage());
+        }
+        return name;
+    }
+
+    /** A warm-up as long as the run measures nothing, and a run that measures nothing passes every gate. */
+    static void leavesSomethingToMeasure(Warmup warmup, String given, long messages, Duration duration) {
+        if (warmup.records() > 0 && messages != LoadSpec.UNLIMITED && warmup.records() >= messages) {
+            throw new UsageException("--warmup " + given.trim() + " leaves nothing to measure: it is not less than --messages "
+                    + messages + "; give a warm-up below --messages (or --warmup 0 for none)");
+        }
+        if (!warmup.duration().isZero() && duration != null && warmup.duration().compareTo(duration) >= 0) {
+            throw new UsageException("--warmup " + given.trim() + " leaves nothing to measure: it is not shorter than the run's "
+                    + Durations.format(duration) + " (--duration, or the length of --ramp/--steps); give a shorter warm-up "
+                    + "(or --warmup 0 for none)");
+        }
     }
 
     /**
@@ -173,8 +214,16 @@ final class SpecAssembler {
         if (rate < 0) throw new UsageException("--rate must be 0 (unlimited) or a positive number of records/s, got " + o.rate);
         String ramp = blankToNull(o.ramp);
         String steps = blankToNull(o.steps);
+        boolean cliRate = o.onCommandLine("--rate"), cliRamp = o.onCommandLine("--ramp"), cliSteps = o.onCommandLine("--steps");
+        if (cliRate || cliRamp || cliSteps) {
+            // The command line's shape beats one from env or config (LOADGEN_RATE in a pod's env, --ramp typed by hand).
+            if (!cliRate) rate = 0;
+            if (!cliRamp) ramp = null;
+            if (!cliSteps) steps = null;
+        }
         if ((rate > 0 ? 1 : 0) + (ramp != null ? 1 : 0) + (steps != null ? 1 : 0) > 1) {
-            throw new UsageException("--rate, --ramp and --steps are alternatives; give one of them");
+            throw new UsageException("--rate, --ramp and --steps are alternatives; give one of them" + (cliRate || cliRamp || cliSteps
+                    ? "" : " (here from env or config: LOADGEN_RATE, LOADGEN_RAMP, LOADGEN_STEPS; the command line beats them)"));
         }
         if (ramp != null) return ramp(ramp);
         if (steps != null) return steps(steps);
@@ -283,9 +332,10 @@ final class SpecAssembler {
 
     static PayloadSpec payload(RunOptions run) {
         TopicAndPayloadOptions o = run.topicAndPayload;
-        String type = o.payload == null ? (o.payloadFile != null ? "file" : "seed") : o.payload.trim().toLowerCase(Locale.ROOT);
         // --payload-file alone means a file payload even though the configured default says seed.
-        if (o.payloadFile != null && type.equals("seed")) type = "file";
+        OptionConflicts.Payload chosen = OptionConflicts.payload(run);
+        String type = chosen.type();
+        Path payloadFile = chosen.file();
         PayloadType payloadType = switch (type) {
             case "seed" -> PayloadType.SEED;
             case "fixed" -> PayloadType.FIXED;
@@ -294,21 +344,21 @@ final class SpecAssembler {
         };
         int recordSize = (int) range(require(o.recordSize, "--record-size"), "--record-size", 1, 100 * 1024 * 1024);
         if (payloadType == PayloadType.FILE) {
-            if (o.payloadFile == null) throw new UsageException("--payload file needs --payload-file FILE");
-            if (!Files.isRegularFile(o.payloadFile) || !Files.isReadable(o.payloadFile)) {
-                throw new UsageException("--payload-file " + o.payloadFile + " does not exist or is not a readable file");
+            if (payloadFile == null) throw new UsageException("--payload file needs --payload-file FILE");
+            if (!Files.isRegularFile(payloadFile) || !Files.isReadable(payloadFile)) {
+                throw new UsageException("--payload-file " + payloadFile + " does not exist or is not a readable file");
             }
             try {
                 // Blank lines are skipped as records, so a file of only blank lines is as empty as a 0-byte one.
-                if (FileLinesGenerator.readLines(o.payloadFile).length == 0) {
-                    throw new UsageException("--payload-file " + o.payloadFile + " is empty: it needs one record per line");
+                if (FileLinesGenerator.readLines(payloadFile).length == 0) {
+                    throw new UsageException("--payload-file " + payloadFile + " is empty: it needs one record per line");
                 }
             } catch (java.io.IOException e) {
-                throw new UsageException("--payload-file " + o.payloadFile + " cannot be read: " + e.getMessage());
+                throw new UsageException("--payload-file " + payloadFile + " cannot be read: " + e.getMessage());
             }
         }
         int cardinality = (int) positive(require(run.resourceCardinality, "--resource-cardinality"), "--resource-cardinality");
-        return new PayloadSpec(payloadType, recordSize, o.payloadFile, levelWeights(run.levelWeights), cardinality,
+        return new PayloadSpec(payloadType, recordSize, payloadFile, levelWeights(run.levelWeights), cardinality,
                 keys(o.keys), require(run.seed, "--seed"));
     }
 
@@ -356,8 +406,13 @@ final class SpecAssembler {
         if (value == null || value.isBlank()) return Warmup.NONE;
         String v = value.trim();
         // Counts take only the k suffix here: "5m" is five minutes of warm-up, not five million records.
-        if (v.matches("[0-9_]+[kK]?")) {
-            long records = Converters.parseCount(v);
+        if (v.matches("[0-9_]+(\\.[0-9_]+)?[kK]?")) {
+            long records;
+            try {
+                records = Converters.parseCount(v);
+            } catch (TypeConversionException e) {
+                throw new UsageException("--warmup takes a record count (10000, 1.5k) or a time (5s); got '" + value + "'");
+            }
             return records == 0 ? Warmup.NONE : new Warmup(records, Duration.ZERO);
         }
         try {

@@ -2,6 +2,7 @@ package io.loadgen.cli;
 
 import io.loadgen.spec.Durations;
 import io.loadgen.spec.LoadSpec;
+import io.loadgen.spec.Secrets;
 import io.loadgen.tune.EngineTrial;
 import io.loadgen.tune.Knob;
 import io.loadgen.tune.Measurement;
@@ -114,8 +115,10 @@ public class TuneCommand implements Callable<Integer> {
             throw new UsageException("--topic-prefix takes 1-150 letters, digits, '.', '_' or '-'; got '" + prefix + "'");
         }
         String tuneId = SpecAssembler.runId(null);
+        SpecAssembler.topicName(prefix + "-jvm-warmup-" + tuneId + "-999", "--topic-prefix"); // the longest name it makes
 
         KafkaSettings.reportIgnored(kafkaConfig, System.err);
+        UnknownSettings.warnAboutProducerProperties(options.producer.producerProperties.keySet(), System.err);
         // The starting point, checked the way 'run' checks it (bad values exit 2 here, before anything connects).
         LoadSpec start = trialSpec(null, prefix + "-" + tuneId + "-0", tuneId, warmup, window);
         TrialSettings base = startingSettings(start);
@@ -129,7 +132,8 @@ public class TuneCommand implements Callable<Integer> {
         PrintStream out = System.out;
         String bootstrap = start.producerConfig().get("bootstrap.servers");
         out.printf(Locale.ROOT, "loadgen tune %s: %s on %s, budget %s; trials of %s warm-up + %s measured, each on its own topic "
-                        + "(%d partitions, replication factor %d); fixed: %s%n", tuneId, objective.describe(), bootstrap,
+                        + "(%d partitions, replication factor %d); fixed: %s%n", tuneId, objective.describe(),
+                Secrets.withoutUserInfo(bootstrap),
                 Durations.format(budget), Durations.format(warmup), Durations.format(window), start.topicSetup().partitions(),
                 start.topicSetup().replicationFactor(), fixed.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                         .collect(java.util.stream.Collectors.joining(" ")));
@@ -218,6 +222,7 @@ public class TuneCommand implements Callable<Integer> {
      */
     LoadSpec trialSpec(TrialSettings settings, String topic, String runId, Duration warmup, Duration window) {
         RunOptions o = runDefaults();
+        o.parsedBy = command; // what this command's line gave beats env and config, as in 'run'
         // a copy: each trial sets its own settings, and the next one starts again from what was given
         o.producer = options.producer.copy();
         o.topicAndPayload = options.topicAndPayload;

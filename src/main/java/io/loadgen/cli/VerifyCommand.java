@@ -61,6 +61,7 @@ public class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (topic != null) SpecAssembler.topicName(topic, "--topic");
         Map<SequenceTracker.Sender, Long> handed = handedBySender();
         Map<String, String> settings = KafkaSettings.from(kafkaConfig, bootstrapServers);
         KafkaSettings.reportIgnored(kafkaConfig, System.err);

@@ -12,8 +12,10 @@ final class Numbers {
         return String.format(Locale.ROOT, "%,d", n);
     }
 
+    /** Whole records/s from 100 up; below, up to two decimals, so a paced 0.5/s is not printed as 1. */
     static String rate(double perSecond) {
-        return String.format(Locale.ROOT, "%,.0f", perSecond);
+        if (perSecond >= 100 || perSecond == Math.rint(perSecond)) return String.format(Locale.ROOT, "%,.0f", perSecond);
+        return String.format(Locale.ROOT, "%.2f", perSecond).replaceAll("0+$", "").replaceAll("\\.$", "");
     }
 
     static String mib(double mib) {

@@ -192,6 +192,12 @@ public sealed interface RateShape {
         }
     }
 
+    /** A given rate as given, with thousands separators and no unit: {@code 0.5}, {@code 2.25}, {@code 50,000}. */
+    static String formatRate(double perSecond) {
+        java.text.DecimalFormat f = new java.text.DecimalFormat("#,##0.###", java.text.DecimalFormatSymbols.getInstance(Locale.ROOT));
+        return f.format(perSecond);
+    }
+
     private static String rate(double perSecond) {
         return (perSecond == Math.rint(perSecond) ? String.format(Locale.ROOT, "%.0f", perSecond)
                 : String.format(Locale.ROOT, "%s", perSecond)) + "/s";

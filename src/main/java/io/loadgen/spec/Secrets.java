@@ -1,35 +1,67 @@
 package io.loadgen.spec;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
-/** Knows which client settings are secret, so nothing prints them. */
+/**
+ * Knows which client settings are secret, so nothing prints them. A policy on names, not a list: plugins (schema
+ * registries, OAuth, cloud IAM) bring settings Kafka never declares, and their names say what they hold.
+ */
 public final class Secrets {
 
     public static final String MASK = "[hidden]";
+
+    /** Parts of a name that mark its value secret wherever they appear in it. */
+    private static final List<String> SECRET_PARTS = List.of("password", "passwd", "passphrase", "secret", "token",
+            "credential", "jaas", "private", "apikey", "api.key", "api-key", "api_key", "user.info", "userinfo", "user-info",
+            "user_info",
+            // ssl.keystore.certificate.chain and ssl.truststore.certificates: Kafka hides both (type PASSWORD)
+            "certificate");
+    /** Words (between '.', '-' or '_') that mark a value secret: basic.auth.user.info, a plugin's *.auth, pwd. */
+    private static final List<String> SECRET_WORDS = List.of("pwd", "pass", "auth", "authorization", "authentication",
+            "authheader", "basicauth");
+    /** The user-info of a URL: https://user:pass@host. */
+    private static final Pattern URL_USER_INFO = Pattern.compile("(?i)\\b([a-z][a-z0-9+._-]*://)[^/?#@\\s]+@");
 
     private Secrets() {
     }
 
     /**
-     * True for passwords, JAAS configs (they embed passwords), private keys, inline PEM certificates and anything
-     * named secret or token: at least every setting the Kafka client itself declares a password (a test holds us to
-     * that). Errs on the side of hiding: a hidden non-secret costs nothing, a leaked password costs a rotation.
+     * True for passwords, JAAS configs (they embed passwords), private keys, inline PEM certificates, anything named
+     * secret, token, credential, API key, user info or auth: at least every setting the Kafka client itself declares
+     * a password (a test holds us to that). Errs on the side of hiding: a hidden non-secret costs nothing, a leaked
+     * password costs a rotation.
      */
     public static boolean isSecret(String key) {
         String k = key.toLowerCase(Locale.ROOT);
-        return k.contains("password") || k.contains("jaas") || k.contains("secret") || k.contains("token")
-                || k.endsWith(".key") || k.contains("private") || k.contains("credential")
-                // ssl.keystore.certificate.chain and ssl.truststore.certificates: Kafka hides both (type PASSWORD)
-                || k.contains("certificate");
+        if (k.endsWith(".key") || k.equals("key")) return true;
+        for (String part : SECRET_PARTS) {
+            if (k.contains(part)) return true;
+        }
+        for (String word : k.split("[^a-z0-9]+")) {
+            if (SECRET_WORDS.contains(word) || (word.endsWith("auth") && !word.equals("oauth"))) return true;
+        }
+        return false;
     }
 
-    /** A sorted copy of the settings with every secret value replaced by {@link #MASK}. */
+    /** The value as it may be printed: {@link #MASK} for a secret setting, else without the user-info of any URL. */
+    public static String shown(String key, String value) {
+        return isSecret(key) ? MASK : withoutUserInfo(value);
+    }
+
+    /** {@code https://user:pass@host/} becomes {@code https://***@host/}; other text is kept. */
+    public static String withoutUserInfo(String value) {
+        return value == null ? null : URL_USER_INFO.matcher(value).replaceAll("$1***@");
+    }
+
+    /** A sorted copy of the settings with every secret value replaced by {@link #MASK}, and URL user-info removed. */
     public static Map<String, String> masked(Map<String, String> settings) {
         Map<String, String> out = new TreeMap<>();
-        settings.forEach((k, v) -> out.put(k, isSecret(k) ? MASK : v));
+        settings.forEach((k, v) -> out.put(k, shown(k, v)));
         return new LinkedHashMap<>(out);
     }
 }

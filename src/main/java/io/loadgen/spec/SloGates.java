@@ -27,7 +27,7 @@ public record SloGates(Double maxErrorRate, Double minRecordsPerSecond, Duration
     public Map<String, String> describe() {
         Map<String, String> m = new LinkedHashMap<>();
         if (maxErrorRate != null) m.put("max-error-rate", String.format(Locale.ROOT, "%s%%", maxErrorRate * 100));
-        if (minRecordsPerSecond != null) m.put("min-throughput", String.format(Locale.ROOT, "%.0f records/s", minRecordsPerSecond));
+        if (minRecordsPerSecond != null) m.put("min-throughput", RateShape.formatRate(minRecordsPerSecond) + " records/s");
         if (maxP99Latency != null) m.put("max-p99-latency", formatLatency(maxP99Latency));
         if (maxP999Latency != null) m.put("max-p999-latency", formatLatency(maxP999Latency));
         return m;

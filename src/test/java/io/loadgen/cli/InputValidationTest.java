@@ -73,7 +73,7 @@ class InputValidationTest {
             --bootstrap-servers|{space}           ; --bootstrap-servers must name at least one HOST:PORT
             --partitions|0                        ; --partitions must be a positive whole number, got 0
             --replication-factor|0                ; --replication-factor must be between 1 and 32767, got 0
-            --record-size|0                       ; --record-size must be between 1 and 104857600, got 0
+            --payload|fixed|--record-size|0       ; --record-size must be between 1 and 104857600, got 0
             --resource-cardinality|0              ; --resource-cardinality must be a positive whole number, got 0
             --linger-ms|-1                        ; --linger-ms must be between 0 and 2147483647, got -1
             --batch-size|-1                       ; --batch-size must be between 0 and 2147483647, got -1

@@ -12,19 +12,38 @@ import org.junit.jupiter.api.Timeout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A record over the size limit is a failed record with its error type, not a crash, and is never counted as sent. */
+/**
+ * A record the producer would refuse (over its max.request.size) is refused before anything is sent, exit 2; one
+ * only the broker refuses (over its message.max.bytes) is a failed record with its error type, not a crash, and is
+ * never counted as sent.
+ */
 @QuarkusMainTest
 @WithTestResource(InJvmKafkaResource.class)
 @Timeout(120)
 class OversizeRecordTest {
 
     @Test
-    void recordsOverTheLimitFailWithTheirTypeAndNothingIsCountedAsSent(QuarkusMainLauncher launcher) {
-        String topic = KafkaBroker.uniqueTopic("oversize");
+    void recordsOverMaxRequestSizeAreRefusedBeforeAnythingIsSent(QuarkusMainLauncher launcher) {
+        String topic = KafkaBroker.uniqueTopic("oversize-refused");
 
-        // 2 MB values: over the producer's max.request.size (1 MiB) and the broker's message.max.bytes.
         LaunchResult run = launcher.launch("--topic", topic, "--create-topic", "--payload", "fixed",
                 "--record-size", "2000000", "--messages", "20");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.getErrorStream()).filteredOn(l -> l.startsWith("loadgen:")).singleElement().asString()
+                .startsWith("loadgen: --record-size 2000000 makes records of 2000088 bytes (value, key and record overhead), "
+                        + "over the producer's max.request.size 1048576: every record would fail; give a --record-size of at most 1048489");
+        assertThat(run.getOutput()).doesNotContain("loadgen summary");
+        Summary.assertNoStackTrace(run.getOutput(), run.getErrorOutput());
+    }
+
+    @Test
+    void recordsOverTheBrokersLimitFailWithTheirTypeAndNothingIsCountedAsSent(QuarkusMainLauncher launcher) {
+        String topic = KafkaBroker.uniqueTopic("oversize");
+
+        // 2 MB values: within a raised max.request.size, over the broker's message.max.bytes (about 1 MiB).
+        LaunchResult run = launcher.launch("--topic", topic, "--create-topic", "--payload", "fixed",
+                "--record-size", "2000000", "--messages", "20", "--producer-property", "max.request.size=5000000");
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.RUN_FAILED);
         assertThat(run.getOutput()).contains("0 acknowledged", "20 failed", "RecordTooLargeException=20");

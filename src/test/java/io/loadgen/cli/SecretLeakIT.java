@@ -57,6 +57,8 @@ class SecretLeakIT {
         secrets.put("key store password", stores.clientKeystorePassword);
         secrets.put("key password", stores.clientKeyPassword);
         secrets.put("trust store password", stores.clientTruststorePassword);
+        // issue 14: a plugin's setting under a name Kafka does not know, hidden by its name alone
+        secrets.put("schema registry user info", "alice:s3cret-registry-14");
 
         String runId = "leak-" + UUID.randomUUID().toString().substring(0, 8);
         String topic = KafkaBroker.uniqueTopic("leak");
@@ -69,7 +71,8 @@ class SecretLeakIT {
 
         Map<String, String> env = new HashMap<>(SecureKafkaBroker.asEnv(settings));
         env.putAll(Map.of("LOADGEN_TOPIC", topic, "LOADGEN_CREATE_TOPIC", "true", "LOADGEN_RUN_ID", runId,
-                "LOADGEN_RESULTS_TOPIC", resultsTopic, "LOADGEN_SEQUENCE_HEADER", "true"));
+                "LOADGEN_RESULTS_TOPIC", resultsTopic, "LOADGEN_SEQUENCE_HEADER", "true",
+                "LOADGEN_PRODUCER_PROPERTY", "basic.auth.user.info=alice:s3cret-registry-14"));
         // The most the packaged app can log: DEBUG is the lowest level it is built with, and Kafka's categories are
         // raised from their WARN defaults (ours, and quarkus-kafka-client's for .clients and .common.config), so the
         // clients' "ProducerConfig values:" dump of every setting is in the output.
@@ -130,7 +133,8 @@ class SecretLeakIT {
         String runOut = outputs.get("run stdout") + "\n" + outputs.get("run stderr");
         assertThat(runOut).as("progress lines").containsPattern("\\[\\s*\\d+\\.\\ds] .* total [1-9]");
         assertThat(runOut).as("our settings, masked").contains("sasl.jaas.config = [hidden]", "ssl.keystore.password = [hidden]",
-                "ssl.key.password = [hidden]", "ssl.truststore.password = [hidden]", "security.protocol = SASL_SSL");
+                "ssl.key.password = [hidden]", "ssl.truststore.password = [hidden]", "security.protocol = SASL_SSL",
+                "basic.auth.user.info = [hidden]");
         assertThat(runOut).as("DEBUG logging on, Kafka's own settings dump included").contains("DEBUG", "ProducerConfig values");
         assertThat(sent).isPositive();
         assertThat(outputs.get("/q/metrics while running")).contains("loadgen_records_sent_total", "kafka_producer_");

@@ -71,8 +71,10 @@ class SloGateExitCodeTest {
     }
 
     /**
-     * One record in ten is larger than max.request.size, so the client fails exactly 10 % of them: beyond a 1 % error
-     * budget exits 3, within a 20 % one exits 0, and without a budget any failure exits 1 as before.
+     * One record in ten is larger than the topic's max.message.bytes, so the broker refuses exactly 10 % of them (a
+     * record over the producer's own max.request.size is refused before the run, issue 14): beyond a 1 % error budget
+     * exits 3, within a 20 % one exits 0, and without a budget any failure exits 1 as before. Small batches without
+     * compression, so that only the large records are over the limit.
      */
     @Test
     void theErrorRateGateJudgesPartialFailures(QuarkusMainLauncher launcher) throws IOException {
@@ -80,17 +82,23 @@ class SloGateExitCodeTest {
         for (int i = 0; i < 9; i++) lines.add("small record " + i);
         lines.add("x".repeat(3_000));
         Path file = Files.write(dir.resolve("lines.txt"), lines);
-        String[] failTenPercent = {"--payload-file", file.toString(), "--batch-size", "16384", "--producer-property",
-                "max.request.size=2000"};
+        String[] failTenPercent = {"--payload-file", file.toString(), "--batch-size", "1000", "--compression", "none"};
 
-        LaunchResult overBudget = launcher.launch(tinyRun(concat(failTenPercent, "--max-error-rate", "1%")));
-        LaunchResult withinBudget = launcher.launch(tinyRun(concat(failTenPercent, "--max-error-rate", "20%")));
-        LaunchResult noBudget = launcher.launch(tinyRun(failTenPercent));
+        LaunchResult overBudget = launcher.launch(brokerLimitedRun(concat(failTenPercent, "--max-error-rate", "1%")));
+        LaunchResult withinBudget = launcher.launch(brokerLimitedRun(concat(failTenPercent, "--max-error-rate", "20%")));
+        LaunchResult noBudget = launcher.launch(brokerLimitedRun(failTenPercent));
 
         assertThat(overBudget.exitCode()).as(overBudget.getOutput()).isEqualTo(ExitCodes.SLO_FAILED);
         assertThat(overBudget.getOutput()).contains("FAIL  max-error-rate    10%, limit 1%: over by 9% (10.0x the limit)", "RecordTooLargeException=200");
         assertThat(withinBudget.exitCode()).as(withinBudget.getOutput()).isEqualTo(ExitCodes.OK);
         assertThat(noBudget.exitCode()).as(noBudget.getOutput()).isEqualTo(ExitCodes.RUN_FAILED);
+    }
+
+    /** 2,000 records to a fresh topic that takes record batches of at most 2,000 bytes, plus {@code extra}. */
+    private static String[] brokerLimitedRun(String... extra) {
+        String topic = KafkaBroker.uniqueTopic("gates-limited");
+        KafkaBroker.createTopic(topic, 2, java.util.Map.of("max.message.bytes", "2000"));
+        return concat(new String[]{"--topic", topic, "--messages", "2000"}, extra);
     }
 
     /** 2,000 records to a fresh topic, plus {@code extra}. */

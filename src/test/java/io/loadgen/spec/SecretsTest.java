@@ -6,6 +6,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.Map;
@@ -48,5 +49,38 @@ class SecretsTest {
             "ssl.truststore.type", "bootstrap.servers", "client.id"})
     void theSettingsNeededToDiagnoseAConnectionStayVisible(String key) {
         assertThat(Secrets.isSecret(key)).isFalse();
+    }
+
+    /** Names Kafka does not know, from plugins (schema registries, OAuth, cloud IAM): their names say they are secret. */
+    @ParameterizedTest
+    @ValueSource(strings = {"basic.auth.user.info", "schema.registry.basic.auth.user.info", "my.plugin.auth", "MY_PLUGIN_AUTH",
+            "http.authorization", "x.authentication.header", "bearer.auth.token", "api.key", "my.apikey", "confluent.api-key",
+            "aws.secret.access.key", "private.key.pem", "my.plugin.password", "db.pwd", "ssl.keystore.key",
+            "sasl.login.jaas", "gcp.credentials.json", "some.user-info", "mybasicauth"})
+    void namesThatSaySecretAreHiddenThoughKafkaDoesNotKnowThem(String key) {
+        assertThat(Secrets.isSecret(key)).as(key).isTrue();
+        assertThat(Secrets.masked(Map.of(key, "alice:s3cret"))).containsEntry(key, Secrets.MASK);
+    }
+
+    /** Hiding too much costs a user the settings that explain a connection problem. */
+    @ParameterizedTest
+    @ValueSource(strings = {"sasl.oauthbearer.scope.claim.name", "sasl.oauthbearer.jwks.endpoint.url", "schema.registry.url",
+            "key.subject.name.strategy", "max.request.size", "partitioner.class", "auto.register.schemas", "compression.type"})
+    void namesThatDoNotSaySecretStayVisible(String key) {
+        assertThat(Secrets.isSecret(key)).as(key).isFalse();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = ';', value = {
+            "https://bob:pw@127.0.0.1:1/          ; https://***@127.0.0.1:1/",
+            "http://token@registry.example/a?b=c  ; http://***@registry.example/a?b=c",
+            "https://a:b@h1:8081,https://c:d@h2/  ; https://***@h1:8081,https://***@h2/",
+            "SASL_SSL://user:pw@broker:9093       ; SASL_SSL://***@broker:9093",
+            "https://registry.example:8081/       ; https://registry.example:8081/",
+            "alice@example.com                    ; alice@example.com",
+            "broker-1:9092,broker-2:9092          ; broker-1:9092,broker-2:9092"})
+    void theUserInfoOfEveryUrlIsHidden(String value, String shown) {
+        assertThat(Secrets.withoutUserInfo(value)).isEqualTo(shown);
+        assertThat(Secrets.masked(Map.of("schema.registry.url", value))).containsEntry("schema.registry.url", shown);
     }
 }

@@ -58,8 +58,13 @@ public final class KafkaBroker {
     }
 
     public static void createTopic(String name, int partitions) {
+        createTopic(name, partitions, Map.of());
+    }
+
+    /** @param configs topic settings, such as max.message.bytes */
+    public static void createTopic(String name, int partitions, Map<String, String> configs) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
-            admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1))).all().get(30, TimeUnit.SECONDS);
+            admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1).configs(configs))).all().get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("cannot create topic " + name, e);
         }
