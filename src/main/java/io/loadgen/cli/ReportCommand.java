@@ -62,6 +62,12 @@ public class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        OutputPaths.check(OutputPaths.of("--summary-json", summaryJson));
+        for (Path file : files) {
+            if (summaryJson != null && OutputPaths.sameFile(file, summaryJson)) {
+                throw new UsageException("--summary-json " + summaryJson + " is one of the result files to merge; give another file");
+            }
+        }
         List<ShardResult> shards = files.isEmpty() ? fromTopic() : fromFiles();
         return FleetReport.print(shards, shardCount == null ? 0 : shardCount, SpecAssembler.gates(gates), System.out,
                 System.err, summaryJson);

@@ -70,6 +70,7 @@ public class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         LoadSpec spec = SpecAssembler.assemble(options, kafkaConfig);
+        OutputPaths.check(OutputPaths.of("--summary-json", options.summaryJson), OutputPaths.of("--result-file", options.resultFile));
         KafkaSettings.reportIgnored(kafkaConfig, System.err);
         Duration linger = SpecAssembler.metricsLinger(options);
         PrintStream out = System.out;

@@ -119,6 +119,8 @@ public class TuneCommand implements Callable<Integer> {
         // The starting point, checked the way 'run' checks it (bad values exit 2 here, before anything connects).
         LoadSpec start = trialSpec(null, prefix + "-" + tuneId + "-0", tuneId, warmup, window);
         TrialSettings base = startingSettings(start);
+        Path chartFile = options.chart == null || options.chart.toString().equalsIgnoreCase("none") ? null : options.chart;
+        OutputPaths.check(OutputPaths.of("--chart", chartFile), OutputPaths.of("--tune-json", options.tuneJson));
         Map<String, String> fixed = new LinkedHashMap<>();
         fixed.put("acks", start.producerSetting("acks"));
         // Durability as the client resolved it: a rerun with the printed settings must not change it.
