@@ -68,7 +68,14 @@ class FleetReportTest {
         assertThat(tooFew.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(loadgenLines(tooFew)).containsExactly("loadgen: --shard-count 1 disagrees with the results of run " + runId
                 + ", which are of a fleet of 2 shards");
-        Summary.assertNoStackTrace(onlyOne.getErrorOutput(), twice.getErrorOutput(), mixed.getErrorOutput(), tooFew.getErrorOutput());
+        String ofThree = shard(launcher, runId, topic, 2, 3).toString(); // the same run id, given to a fleet of 3
+        LaunchResult disagree = launcher.launch("report", a, b, ofThree);
+        assertThat(disagree.exitCode()).isEqualTo(ExitCodes.RUN_FAILED);
+        assertThat(loadgenLines(disagree)).containsExactly("loadgen: the results of run " + runId
+                + " disagree on the fleet's size: shards 0, 1 of 2; shard 2 of 3; not merged");
+        assertThat(disagree.getOutput()).doesNotContain("=== fleet of");
+
+        Summary.assertNoStackTrace(disagree.getErrorOutput(), onlyOne.getErrorOutput(), twice.getErrorOutput(), mixed.getErrorOutput(), tooFew.getErrorOutput());
     }
 
     /** One shard of two published to the results topic (twice, as a retried pod would): the report names the other. */
