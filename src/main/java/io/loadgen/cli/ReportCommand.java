@@ -33,7 +33,7 @@ public class ReportCommand implements Callable<Integer> {
     String runId;
 
     @Option(names = "--shard-count", paramLabel = "N", converter = Converters.IntCount.class,
-            description = "Shards to expect (default: the count the results themselves carry).")
+            description = "Shards to expect; must agree with the count the results themselves carry (default: that count).")
     Integer shardCount;
 
     @Option(names = "--results-topic", paramLabel = "TOPIC", description = "Topic the shards publish their results to.")
