@@ -56,6 +56,8 @@ public final class ConfigDefaultProvider implements IDefaultValueProvider {
     public String defaultValue(ArgSpec arg) {
         if (!(arg instanceof OptionSpec option) || option.usageHelp() || option.versionHelp()) return null;
         String name = option.longestName().replaceFirst("^-+", "");
+        // 'report' takes the fleet's size from the results themselves: loadgen.shard-count (1 unless set) is the run's.
+        if (name.equals("shard-count") && option.command() != null && "report".equals(option.command().name())) return null;
         Optional<String> value = config.apply(PREFIX + name);
         if (value.isEmpty() && PRODUCER_OPTIONS.containsKey(name)) {
             value = config.apply("kafka." + PRODUCER_OPTIONS.get(name));

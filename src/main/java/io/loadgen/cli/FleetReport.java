@@ -11,8 +11,11 @@ import io.loadgen.stats.RunResult;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -27,17 +30,58 @@ final class FleetReport {
     }
 
     /**
-     * Prints the report and returns the fleet's exit code: 1 when a shard is missing, else as for one run.
-     *
-     * @param expectedShards shards that should have reported; 0 takes the count the results carry
+     * A shard result and where it came from: a file as given on the command line, or null for the results topic.
+     * Only for naming it in messages.
+     */
+    record Sourced(ShardResult result, String file) {
+    }
+
+    /**
+     * Prints the report of results read from the results topic (every result of one run, in the order published) and
+     * returns the fleet's exit code; see {@link #print(List, int, SloGates, PrintStream, PrintStream, Path)}.
      */
     static int print(List<ShardResult> shards, int expectedShards, SloGates gates, PrintStream out, PrintStream err,
                      Path summaryJson) throws IOException {
-        if (shards.isEmpty()) {
+        return report(shards.stream().map(s -> new Sourced(s, null)).toList(), expectedShards, gates, out, err, summaryJson);
+    }
+
+    /**
+     * Prints the report and returns the fleet's exit code: 1 when a shard is missing (named on {@code err}) or the
+     * results disagree on the fleet's size, else as for one run. The fleet's size comes from the results themselves
+     * (each carries its shard count). A shard given more than once (the same file twice, two files of one shard, a
+     * retried pod that published again) is counted once, the last one given, with a line on {@code err}.
+     *
+     * @param expectedShards the user's --shard-count, or 0; when given it must agree with the results
+     * @throws UsageException results of several runs, or a --shard-count the results contradict
+     */
+    static int report(List<Sourced> given, int expectedShards, SloGates gates, PrintStream out, PrintStream err,
+                      Path summaryJson) throws IOException {
+        if (given.isEmpty()) {
             err.println("loadgen: no shard results found");
             return ExitCodes.RUN_FAILED;
         }
-        int expected = expectedShards > 0 ? expectedShards : shards.get(0).shard().count();
+        List<String> runIds = given.stream().map(s -> s.result().result().runId()).distinct().toList();
+        if (runIds.size() > 1) {
+            throw new UsageException("the results are of " + runIds.size() + " runs (" + String.join(", ", runIds)
+                    + "); choose one with --run-id");
+        }
+        String runId = runIds.get(0);
+        List<ShardResult> shards = onePerShard(given, runId, err);
+
+        Map<Integer, List<ShardResult>> byCount = shards.stream().collect(Collectors.groupingBy(s -> s.shard().count(),
+                TreeMap::new, Collectors.toList()));
+        if (byCount.size() > 1) {
+            err.println("loadgen: the results of run " + runId + " disagree on the fleet's size: " + byCount.entrySet().stream()
+                    .map(e -> "shard" + (e.getValue().size() == 1 ? " " : "s ") + e.getValue().stream()
+                            .map(s -> String.valueOf(s.shard().index())).collect(Collectors.joining(", "))
+                            + " of " + e.getKey()).collect(Collectors.joining("; ")) + "; not merged");
+            return ExitCodes.RUN_FAILED;
+        }
+        int expected = byCount.keySet().iterator().next();
+        if (expectedShards > 0 && expectedShards != expected) {
+            throw new UsageException("--shard-count " + expectedShards + " disagrees with the results of run " + runId
+                    + ", which are of a fleet of " + expected + " shard" + (expected == 1 ? "" : "s"));
+        }
         Set<Integer> present = shards.stream().map(s -> s.shard().index()).collect(Collectors.toSet());
         List<Integer> missing = IntStream.range(0, expected).filter(i -> !present.contains(i)).boxed().toList();
 
@@ -46,7 +90,8 @@ final class FleetReport {
         // a contradiction: say whose reason it is.
         if (shards.size() > 1) fleet = fleet.withStopReason(shardReasons(shards));
         GateReport verdict = GateReport.evaluate(gates, fleet);
-        out.println("\n=== fleet of " + shards.size() + " shard" + (shards.size() == 1 ? "" : "s") + " ===");
+        out.println("\n=== fleet of " + expected + " shard" + (expected == 1 ? "" : "s")
+                + (missing.isEmpty() ? "" : ": results of " + shards.size() + ", " + missingText(missing) + " missing") + " ===");
         SummaryPrinter.print(fleet, verdict, out);
         out.println();
         out.print(FleetTable.text(shards.stream()
@@ -54,11 +99,36 @@ final class FleetReport {
         out.flush();
         if (summaryJson != null) ResultJson.write(fleet, verdict, summaryJson);
         if (!missing.isEmpty()) {
-            err.println("loadgen: incomplete fleet report: no result from shard" + (missing.size() == 1 ? " " : "s ")
-                    + missing.stream().map(String::valueOf).collect(Collectors.joining(", ")));
+            err.println("loadgen: incomplete fleet report: no result from " + missingText(missing) + " of run " + runId
+                    + " (a fleet of " + expected + ")");
             return ExitCodes.RUN_FAILED;
         }
         return RunCommand.exitCode(fleet, verdict);
+    }
+
+    private static String missingText(List<Integer> missing) {
+        return "shard" + (missing.size() == 1 ? " " : "s ") + missing.stream().map(String::valueOf).collect(Collectors.joining(", "));
+    }
+
+    /** The last result given of each shard, in shard order; every shard given more than once is said once on err. */
+    static List<ShardResult> onePerShard(List<Sourced> given, String runId, PrintStream err) {
+        Map<Integer, List<Sourced>> byIndex = given.stream().collect(Collectors.groupingBy(s -> s.result().shard().index(),
+                TreeMap::new, Collectors.toList()));
+        List<ShardResult> shards = new ArrayList<>();
+        byIndex.forEach((index, results) -> {
+            shards.add(results.get(results.size() - 1).result());
+            if (results.size() == 1) return;
+            String times = results.size() == 2 ? "twice" : results.size() + " times";
+            if (results.stream().allMatch(s -> s.file() == null)) {
+                err.println("loadgen: shard " + index + " of run " + runId + " published " + times
+                        + " to the results topic (a retried pod?); the last one counted");
+            } else {
+                err.println("loadgen: shard " + index + " of run " + runId + " given " + times + " (" + results.stream()
+                        .map(s -> s.file() == null ? "the results topic" : s.file()).collect(Collectors.joining(", "))
+                        + "); counted once");
+            }
+        });
+        return shards;
     }
 
     /** "each shard: R" when the shards agree, else their distinct reasons (the first few: a fleet may be large). */

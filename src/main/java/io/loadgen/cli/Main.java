@@ -1,5 +1,6 @@
 package io.loadgen.cli;
 
+import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import jakarta.inject.Inject;
@@ -19,6 +20,19 @@ public class Main implements QuarkusApplication {
 
     @Inject
     CommandLine.IFactory factory;
+
+    /**
+     * Decides, before Quarkus boots, whether this command line needs the HTTP server of /q/metrics, and whether its
+     * port is free ({@link MetricsPort}); then boots Quarkus, which calls {@link #run}.
+     */
+    public static void main(String... args) {
+        java.util.Set<String> set = MetricsPort.beforeBoot(args);
+        try {
+            Quarkus.run(Main.class, args);
+        } finally {
+            set.forEach(System::clearProperty); // only reached where the launch returns (in tests), not after System.exit
+        }
+    }
 
     @Override
     public int run(String... args) {

@@ -2,7 +2,7 @@ package io.loadgen.cli;
 
 import io.loadgen.cluster.ResultCodec;
 import io.loadgen.cluster.ResultsTopic;
-import io.loadgen.cluster.ShardResult;
+import io.loadgen.engine.RunFailedException;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.inject.Inject;
 import picocli.CommandLine.Command;
@@ -15,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -34,7 +33,7 @@ public class ReportCommand implements Callable<Integer> {
     String runId;
 
     @Option(names = "--shard-count", paramLabel = "N", converter = Converters.IntCount.class,
-            description = "Shards to expect (default: the count the results themselves carry).")
+            description = "Shards to expect; must agree with the count the results themselves carry (default: that count).")
     Integer shardCount;
 
     @Option(names = "--results-topic", paramLabel = "TOPIC", description = "Topic the shards publish their results to.")
@@ -62,32 +61,47 @@ public class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        List<ShardResult> shards = files.isEmpty() ? fromTopic() : fromFiles();
-        return FleetReport.print(shards, shardCount == null ? 0 : shardCount, SpecAssembler.gates(gates), System.out,
+        OutputPaths.check(OutputPaths.of("--summary-json", summaryJson));
+        for (Path file : files) {
+            if (summaryJson != null && OutputPaths.sameFile(file, summaryJson)) {
+                throw new UsageException("--summary-json " + summaryJson + " is one of the result files to merge; give another file");
+            }
+        }
+        List<FleetReport.Sourced> shards = files.isEmpty() ? fromTopic() : fromFiles();
+        return FleetReport.report(shards, shardCount == null ? 0 : shardCount, SpecAssembler.gates(gates), System.out,
                 System.err, summaryJson);
     }
 
-    private List<ShardResult> fromTopic() {
+    private List<FleetReport.Sourced> fromTopic() {
         if (runId == null || runId.isBlank()) throw new UsageException("report needs --run-id ID, or shard result files to merge");
         if (resultsTopic != null) SpecAssembler.topicName(resultsTopic, "--results-topic");
         Map<String, String> settings = KafkaSettings.from(kafkaConfig, bootstrapServers);
         KafkaSettings.reportIgnored(kafkaConfig, System.err);
         Duration timeout = collectTimeout == null ? Duration.ofMinutes(2) : collectTimeout;
-        return new ResultsTopic(settings, resultsTopic).collect(runId, shardCount == null ? 0 : shardCount, timeout);
+        String topic = resultsTopic == null ? "loadgen-results" : resultsTopic;
+        try {
+            return new ResultsTopic(settings, topic).collect(runId, shardCount == null ? 0 : shardCount, timeout).stream()
+                    .map(r -> new FleetReport.Sourced(r, null)).toList();
+        } catch (IllegalStateException e) {
+            throw new RunFailedException("no results of run " + runId + ": " + e.getMessage(), e);
+        }
     }
 
-    private List<ShardResult> fromFiles() throws IOException {
-        List<ShardResult> shards = new ArrayList<>();
+    /** Every file's result, in the order given; results of several runs are refused unless --run-id picks one. */
+    private List<FleetReport.Sourced> fromFiles() throws IOException {
+        List<FleetReport.Sourced> shards = new ArrayList<>();
         for (Path file : files) {
             if (!Files.isReadable(file)) throw new UsageException("result file " + file + " does not exist or is not readable");
             try {
-                shards.add(ResultCodec.decode(Files.readString(file)));
+                shards.add(new FleetReport.Sourced(ResultCodec.decode(Files.readString(file)), file.toString()));
             } catch (IllegalArgumentException e) {
                 throw new UsageException("result file " + file + ": " + e.getMessage());
             }
         }
-        if (runId != null) shards.removeIf(s -> !runId.equals(s.result().runId()));
-        shards.sort(Comparator.comparingInt(s -> s.shard().index()));
+        if (runId != null) {
+            shards.removeIf(s -> !runId.equals(s.result().result().runId()));
+            if (shards.isEmpty()) throw new RunFailedException("none of the result files given is of run " + runId);
+        }
         return shards;
     }
 }

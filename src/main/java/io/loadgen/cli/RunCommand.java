@@ -71,11 +71,14 @@ public class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         LoadSpec spec = SpecAssembler.assemble(options, kafkaConfig);
+        OutputPaths.check(OutputPaths.of("--summary-json", options.summaryJson), OutputPaths.of("--result-file", options.resultFile));
+        MetricsPort.requireAvailable();
         KafkaSettings.reportIgnored(kafkaConfig, System.err);
         UnknownSettings.warnAboutProducerProperties(options.producer.producerProperties.keySet(), System.err);
         Duration linger = SpecAssembler.metricsLinger(options);
         PrintStream out = System.out;
         out.println(startLine(spec));
+        MetricsPort.printChosen(out);
         runState.starting(spec.runId());
         int code;
         RunResult result;

@@ -122,6 +122,9 @@ public class TuneCommand implements Callable<Integer> {
         // The starting point, checked the way 'run' checks it (bad values exit 2 here, before anything connects).
         LoadSpec start = trialSpec(null, prefix + "-" + tuneId + "-0", tuneId, warmup, window);
         TrialSettings base = startingSettings(start);
+        Path chartFile = options.chart == null || options.chart.toString().equalsIgnoreCase("none") ? null : options.chart;
+        OutputPaths.check(OutputPaths.of("--chart", chartFile), OutputPaths.of("--tune-json", options.tuneJson));
+        MetricsPort.requireAvailable();
         Map<String, String> fixed = new LinkedHashMap<>();
         fixed.put("acks", start.producerSetting("acks"));
         // Durability as the client resolved it: a rerun with the printed settings must not change it.
@@ -138,6 +141,7 @@ public class TuneCommand implements Callable<Integer> {
                 start.topicSetup().replicationFactor(), fixed.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                         .collect(java.util.stream.Collectors.joining(" ")));
         out.println("searching: " + space + " (from " + base.describe() + ")");
+        MetricsPort.printChosen(out);
         out.flush();
 
         try (TrialTopics topics = TrialTopics.connect(start.producerConfig(), start.connectTimeout())) {

@@ -68,6 +68,12 @@ public class VerifyCommand implements Callable<Integer> {
         Duration limit = timeout == null ? Duration.ofMinutes(2) : timeout;
         TopicVerifier.Outcome outcome;
         try {
+            // asked of the Admin API first: a consumer's metadata request would make a broker with auto-create create it
+            io.loadgen.cluster.ClusterClients.requireTopic(settings, topic, limit);
+        } catch (IllegalStateException e) {
+            throw new io.loadgen.engine.RunFailedException(e.getMessage(), e);
+        }
+        try {
             outcome = new TopicVerifier(settings).verify(topic, runId, limit);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());

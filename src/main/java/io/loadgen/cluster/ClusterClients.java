@@ -9,6 +9,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.AuthenticationException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -56,6 +57,9 @@ public final class ClusterClients {
         Map<String, Object> config = filtered(settings, ConsumerConfig.configNames());
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        // Reading never creates a topic: with the broker's auto.create.topics.enable (on by default), a consumer's
+        // metadata request for a missing topic would create it.
+        config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         return new KafkaConsumer<>(config);
@@ -78,6 +82,31 @@ public final class ClusterClients {
     /** Whether the consumer has read every partition up to the given end offsets. */
     public static boolean reachedEnd(KafkaConsumer<?, ?> consumer, Map<TopicPartition, Long> end) {
         return end.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
+    }
+
+    /**
+     * Fails unless the topic exists, asking the Admin API, which never creates one (a consumer's metadata request may,
+     * where the broker has auto.create.topics.enable).
+     *
+     * @throws IllegalStateException "topic 'x' does not exist on HOST:PORT", or Kafka did not answer in time
+     */
+    public static void requireTopic(Map<String, String> settings, String topic, Duration timeout) {
+        Map<String, Object> config = filtered(settings, AdminClientConfig.configNames());
+        String bootstrap = settings.get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG);
+        try (Admin admin = Admin.create(config)) {
+            if (!admin.listTopics().names().get(timeout.toMillis(), TimeUnit.MILLISECONDS).contains(topic)) {
+                throw new IllegalStateException("topic '" + topic + "' does not exist on " + bootstrap);
+            }
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof AuthenticationException refused) throw refused;
+            throw new IllegalStateException("cannot list the topics on " + bootstrap + ": " + e.getCause().getMessage(), e);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("cannot reach Kafka at " + bootstrap + " within " + timeout.toSeconds()
+                    + " s while looking for topic '" + topic + "'", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while looking for topic '" + topic + "'", e);
+        }
     }
 
     /** Creates a one-partition coordination topic unless it exists (one partition keeps every shard's messages in order). */

@@ -8,9 +8,10 @@ import org.apache.kafka.common.TopicPartition;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
@@ -47,13 +48,18 @@ public final class ResultsTopic {
     }
 
     /**
-     * Reads the results of one run: the latest result of each shard (a retried pod publishes again; the last word
-     * wins). Stops once {@code expectedShards} distinct shards are in (0 = unknown: read up to the end of the topic),
-     * or when {@code timeout} passes, returning what it found, in shard order.
+     * Reads the results of one run: every result published for it, in the order published (a retried pod publishes
+     * again; whoever merges them decides which counts). Stops once {@code expectedShards} distinct shards are in (0 =
+     * unknown: read up to the end of the topic), or when {@code timeout} passes, returning what it found.
+     *
+     * @throws IllegalStateException when the topic does not exist (it is never created by reading: see
+     *                               {@link ClusterClients#requireTopic})
      */
     public List<ShardResult> collect(String runId, int expectedShards, Duration timeout) {
         long deadline = clock.getAsLong() + timeout.toMillis();
-        Map<Integer, ShardResult> byShard = new TreeMap<>();
+        ClusterClients.requireTopic(settings, topic, timeout);
+        List<ShardResult> results = new ArrayList<>();
+        Set<Integer> shards = new HashSet<>();
         try (KafkaConsumer<String, String> consumer = ClusterClients.consumer(settings, "loadgen-report")) {
             List<TopicPartition> tps = ClusterClients.fromStart(consumer, topic, timeout);
             if (tps.isEmpty()) return List.of();
@@ -63,14 +69,15 @@ public final class ResultsTopic {
                     if (!runId.equals(record.key())) continue;
                     try {
                         ShardResult r = ResultCodec.decode(record.value());
-                        byShard.put(r.shard().index(), r);
+                        results.add(r);
+                        shards.add(r.shard().index());
                     } catch (IllegalArgumentException unreadable) {
                         // another version's document or garbage: not ours to merge
                     }
                 }
-                if (expectedShards > 0 ? byShard.size() >= expectedShards : ClusterClients.reachedEnd(consumer, end)) break;
+                if (expectedShards > 0 ? shards.size() >= expectedShards : ClusterClients.reachedEnd(consumer, end)) break;
             }
         }
-        return new ArrayList<>(byShard.values());
+        return results;
     }
 }

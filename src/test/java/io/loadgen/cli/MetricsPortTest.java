@@ -1,0 +1,72 @@
+package io.loadgen.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Which command lines boot with the HTTP server, and what a taken port turns into (issue 14, item 8). */
+@Timeout(10)
+class MetricsPortTest {
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            ''                          | true
+            --messages 10               | true
+            run --messages 10           | true
+            tune --budget 1m            | true
+            --help                      | false
+            -h                          | false
+            --version                   | false
+            run --help                  | false
+            tune -h                     | false
+            report --run-id x           | false
+            verify --run-id x           | false
+            nonsense                    | false
+            """)
+    void onlyRunAndTuneServeMetrics(String args, boolean needs) {
+        assertThat(MetricsPort.needsServer(args.isEmpty() ? new String[0] : args.split(" "))).isEqualTo(needs);
+    }
+
+    @Test
+    void aCommandWithoutServerBootsWithoutOne() {
+        assertThat(MetricsPort.beforeBoot(new String[]{"report", "a.json"}, name -> Optional.empty()))
+                .isEqualTo(Map.of("quarkus.http.host-enabled", "false"));
+    }
+
+    @Test
+    void aTakenPortTurnsTheServerOffAndIsReportedByTheCommand() throws IOException {
+        try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
+            int port = taken.getLocalPort();
+            Map<String, Optional<String>> env = Map.of("QUARKUS_HTTP_PORT", Optional.of(String.valueOf(port)),
+                    "QUARKUS_HTTP_HOST", Optional.of("127.0.0.1"));
+
+            Map<String, String> properties = MetricsPort.beforeBoot(new String[]{"--messages", "10"},
+                    name -> env.getOrDefault(name, Optional.empty()));
+
+            assertThat(properties).containsEntry("quarkus.http.host-enabled", "false")
+                    .hasEntrySatisfying(MetricsPort.UNAVAILABLE_PROPERTY, v -> assertThat(v).startsWith("port " + port + ": "));
+        }
+    }
+
+    @Test
+    void aFreePortOrPortZeroLeavesQuarkusAlone() throws IOException {
+        int free;
+        try (ServerSocket s = new ServerSocket(0)) {
+            free = s.getLocalPort();
+        }
+        int port = free;
+        assertThat(MetricsPort.beforeBoot(new String[]{"run"}, name -> name.equals("QUARKUS_HTTP_PORT")
+                ? Optional.of(String.valueOf(port)) : Optional.empty())).isEmpty();
+        assertThat(MetricsPort.beforeBoot(new String[]{"run"}, name -> name.equals("quarkus.http.port")
+                ? Optional.of("0") : Optional.empty())).isEmpty();
+    }
+}
