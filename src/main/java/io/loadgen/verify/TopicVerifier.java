@@ -27,6 +27,9 @@ public final class TopicVerifier {
     public record Outcome(SequenceTracker tracker, long recordsRead, long recordsOfRun, boolean complete) {
     }
 
+    /** How long to wait for the markers of ended transactions (see {@link #settledEnd}). */
+    private static final long SETTLE_MILLIS = 5_000;
+
     private final Map<String, String> settings;
     private final LongSupplier wallClockMillis;
 
@@ -47,7 +50,7 @@ public final class TopicVerifier {
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config())) {
             List<TopicPartition> tps = ClusterClients.fromStart(consumer, topic, timeout);
             if (tps.isEmpty()) throw new IllegalArgumentException("topic '" + topic + "' does not exist");
-            Map<TopicPartition, Long> end = consumer.endOffsets(tps, timeout);
+            Map<TopicPartition, Long> end = settledEnd(consumer, tps, timeout);
             while (!ClusterClients.reachedEnd(consumer, end)) {
                 if (wallClockMillis.getAsLong() >= deadline) return new Outcome(tracker, read, ofRun, false);
                 for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
@@ -63,6 +66,35 @@ public final class TopicVerifier {
             }
         }
         return new Outcome(tracker, read, ofRun, true);
+    }
+
+    /**
+     * The end to read to. For a read_committed reader that is the last stable offset, and a committed transaction's
+     * markers reach its partitions a moment after the commit returned: verify started right after a transactional run
+     * would stop before its last transactions and, given the run's result, call their records missing. So wait, a
+     * little, for the stable offsets to reach the high watermarks; a transaction still open then stays out.
+     */
+    private Map<TopicPartition, Long> settledEnd(KafkaConsumer<byte[], byte[]> consumer, List<TopicPartition> tps, Duration timeout) {
+        Map<TopicPartition, Long> stable = consumer.endOffsets(tps, timeout);
+        if (!"read_committed".equals(String.valueOf(config().get(ConsumerConfig.ISOLATION_LEVEL_CONFIG)))) return stable;
+        Map<String, Object> uncommitted = config();
+        uncommitted.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_uncommitted");
+        uncommitted.put(ConsumerConfig.CLIENT_ID_CONFIG, "loadgen-verify-high-watermarks");
+        Map<TopicPartition, Long> highWatermarks;
+        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(uncommitted)) {
+            highWatermarks = c.endOffsets(tps, timeout);
+        }
+        long deadline = wallClockMillis.getAsLong() + SETTLE_MILLIS;
+        while (!stable.equals(highWatermarks) && wallClockMillis.getAsLong() < deadline) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            stable = consumer.endOffsets(tps, timeout);
+        }
+        return stable;
     }
 
     private Map<String, Object> config() {

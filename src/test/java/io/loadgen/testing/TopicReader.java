@@ -21,6 +21,8 @@ import java.util.Map;
 public final class TopicReader {
 
     private static final Duration POLL = Duration.ofMillis(200);
+    /** How long a read_committed read waits for the markers of transactions that have ended. */
+    private static final Duration SETTLE = Duration.ofSeconds(15);
 
     private TopicReader() {
     }
@@ -49,7 +51,8 @@ public final class TopicReader {
     public static List<Message> readAll(String bootstrapServers, String topic, Duration timeout, boolean readCommitted) {
         try (KafkaConsumer<byte[], byte[]> consumer = consumer(bootstrapServers, readCommitted)) {
             List<TopicPartition> partitions = partitions(consumer, topic, timeout);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
+            Map<TopicPartition, Long> end = readCommitted ? settledEnd(bootstrapServers, consumer, partitions, timeout)
+                    : consumer.endOffsets(partitions, timeout);
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             List<Message> out = new ArrayList<>();
@@ -66,6 +69,31 @@ public final class TopicReader {
                 }
             }
             return out;
+        }
+    }
+
+    /**
+     * The last stable offsets, once they have caught up with the high watermarks (for at most {@link #SETTLE}): a
+     * committed transaction's markers reach its partitions a moment after the commit returns, and until then a
+     * read_committed reader stops before the transaction (seen in CI: 0 of 20,000 committed records read right after
+     * the run). A transaction still open after that stays out, as it does for any read_committed reader.
+     */
+    private static Map<TopicPartition, Long> settledEnd(String bootstrapServers, KafkaConsumer<?, ?> committed,
+                                                        List<TopicPartition> partitions, Duration timeout) {
+        Map<TopicPartition, Long> highWatermarks;
+        try (KafkaConsumer<byte[], byte[]> uncommitted = consumer(bootstrapServers, false)) {
+            highWatermarks = uncommitted.endOffsets(partitions, timeout);
+        }
+        long deadline = System.nanoTime() + SETTLE.toNanos();
+        while (true) {
+            Map<TopicPartition, Long> stable = committed.endOffsets(partitions, timeout);
+            if (stable.equals(highWatermarks) || System.nanoTime() > deadline) return stable;
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return stable;
+            }
         }
     }
 
