@@ -74,14 +74,7 @@ class VerifyCommandTest {
     void aLostTailIsFoundOnlyWithTheRunsResult(QuarkusMainLauncher launcher) throws Exception {
         String topic = KafkaBroker.uniqueTopic("verify-tail");
         KafkaBroker.createTopic(topic, 1);
-        SequenceHeader header = new SequenceHeader("verify-tail", 0, 0);
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", KafkaBroker.bootstrapServers(),
-                "key.serializer", ByteArraySerializer.class.getName(), "value.serializer", ByteArraySerializer.class.getName()))) {
-            for (long n = 0; n < 10; n++) {
-                producer.send(new ProducerRecord<>(topic, null, null, null, "x".getBytes(),
-                        List.of(new RecordHeader(SequenceHeader.KEY, header.next(n).clone())))).get();
-            }
-        }
+        send(topic, "verify-tail", java.util.stream.LongStream.range(0, 10).toArray());
         RunResult sent = new RunResult("verify-tail", RunResult.Status.COMPLETED, "all 15 records handed to the producer", 0, 0, 1,
                 15, 0, 15, 15, 15, 0, Map.of(), LatencyHistograms.empty(), LatencyHistograms.empty(), null, null, Map.of(),
                 null, true, Map.of("0/0", 15L));
@@ -102,13 +95,8 @@ class VerifyCommandTest {
     void aGapIsMissingAndExitsOneAndOtherTrafficIsSkipped(QuarkusMainLauncher launcher) throws Exception {
         String topic = KafkaBroker.uniqueTopic("verify-gap");
         KafkaBroker.createTopic(topic, 1);
-        SequenceHeader header = new SequenceHeader("verify-gap", 0, 0);
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", KafkaBroker.bootstrapServers(),
-                "key.serializer", ByteArraySerializer.class.getName(), "value.serializer", ByteArraySerializer.class.getName()))) {
-            for (long n : new long[]{0, 1, 3, 3}) {
-                producer.send(new ProducerRecord<>(topic, null, null, null, "x".getBytes(),
-                        List.of(new RecordHeader(SequenceHeader.KEY, header.next(n).clone())))).get();
-            }
+        send(topic, "verify-gap", 0, 1, 3, 3);
+        try (KafkaProducer<byte[], byte[]> producer = producer()) {
             producer.send(new ProducerRecord<>(topic, "someone else's".getBytes())).get();
         }
 
@@ -117,5 +105,21 @@ class VerifyCommandTest {
         assertThat(verify.exitCode()).isEqualTo(ExitCodes.RUN_FAILED);
         assertThat(verify.getOutput()).contains("5 records read, 4 of this run").containsPattern("total\\s+4\\s+1\\s+1\\s+0");
         assertThat(verify.getErrorOutput()).contains("1 record is missing");
+    }
+
+    /** Records of sender 0 of shard 0 of {@code runId}, numbered as given, as a run with --sequence-header sends them. */
+    private static void send(String topic, String runId, long... sequence) throws Exception {
+        SequenceHeader header = new SequenceHeader(runId, 0, 0);
+        try (KafkaProducer<byte[], byte[]> producer = producer()) {
+            for (long n : sequence) {
+                producer.send(new ProducerRecord<>(topic, null, null, null, "x".getBytes(),
+                        List.of(new RecordHeader(SequenceHeader.KEY, header.next(n).clone())))).get();
+            }
+        }
+    }
+
+    private static KafkaProducer<byte[], byte[]> producer() {
+        return new KafkaProducer<>(Map.of("bootstrap.servers", KafkaBroker.bootstrapServers(),
+                "key.serializer", ByteArraySerializer.class.getName(), "value.serializer", ByteArraySerializer.class.getName()));
     }
 }

@@ -107,37 +107,16 @@ class BrokerFaultTest {
         LoadSpec spec = new LoadSpec("outage-1", ShardSpec.SINGLE, 0, topic, LoadSpec.UNLIMITED, duration,
                 new RateShape.Constant(RATE), 1, 1, Warmup.NONE, new LoadSpec.TopicSetup(false, 3, KafkaCluster.REPLICATION_FACTOR),
                 payload(), config, Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofSeconds(10), SloGates.NONE, true);
-        LoadEngine engine = new LoadEngine(ProducerFactory.KAFKA);
-        AtomicReference<RunStats> live = new AtomicReference<>();
-        AtomicReference<RunResult> result = new AtomicReference<>();
-        AtomicReference<Throwable> error = new AtomicReference<>();
-        Thread run = new Thread(() -> {
-            try {
-                result.set(engine.run(spec, new RunListener() {
-                    @Override
-                    public void onStart(RunStats stats) {
-                        live.set(stats);
-                    }
-                }));
-            } catch (Throwable t) {
-                error.set(t);
-            }
-        }, "outage-test-run");
-        run.start();
-        long deadline = System.nanoTime() + RUN_TIMEOUT.toNanos();
-        while (run.isAlive() && (live.get() == null || live.get().acked() < 4_000) && System.nanoTime() < deadline) Thread.sleep(20);
-        assertThat(live.get()).as("the run started; error: %s", error.get()).isNotNull();
+        BackgroundRun run = new BackgroundRun(spec);
+        run.awaitAcked(4_000);
 
         long downAt = System.nanoTime();
         cluster.stopBrokers();
         Thread.sleep(Math.max(0, 6_000 - (System.nanoTime() - downAt) / 1_000_000));
         cluster.startBrokers();
         long outageMillis = (System.nanoTime() - downAt) / 1_000_000;
-        run.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
-        assertThat(run.isAlive()).as("the run ended by itself").isFalse();
-        assertThat(error.get()).as("the run threw").isNull();
 
-        RunResult r = result.get();
+        RunResult r = run.awaitEnd(false);
         Shortfall f = r.shortfall();
         long longestStall = Math.max(f.sending().longestMillis(), f.acks().longestMillis());
         assertThat(longestStall).as("a stall as long as most of the %d ms outage: %s", outageMillis, f).isGreaterThan(outageMillis / 2);
@@ -175,39 +154,63 @@ class BrokerFaultTest {
     private Outcome runWithBrokerRestart(LoadSpec spec, String topic) throws InterruptedException {
         cluster.createTopic(topic, 6);
         int victim = cluster.busiestLeader(topic);
-        LoadEngine engine = new LoadEngine(ProducerFactory.KAFKA);
-        AtomicReference<RunStats> live = new AtomicReference<>();
-        AtomicReference<RunResult> result = new AtomicReference<>();
-        AtomicReference<Throwable> error = new AtomicReference<>();
-        Thread run = new Thread(() -> {
-            try {
-                result.set(engine.run(spec, new RunListener() {
-                    @Override
-                    public void onStart(RunStats stats) {
-                        live.set(stats);
-                    }
-                }));
-            } catch (Throwable t) {
-                error.set(t);
-            }
-        }, "fault-test-run");
-        run.start();
-        long deadline = System.nanoTime() + RUN_TIMEOUT.toNanos();
-        while (run.isAlive() && (live.get() == null || live.get().acked() < 4_000) && System.nanoTime() < deadline) Thread.sleep(20);
-        assertThat(live.get()).as("the run started; error: %s", error.get()).isNotNull();
+        BackgroundRun run = new BackgroundRun(spec);
+        RunStats live = run.awaitAcked(4_000);
 
-        long sentWhenStopped = live.get().acked();
+        long sentWhenStopped = live.acked();
         cluster.stopBroker(victim);
         cluster.startBroker(victim);
-        long sentWhenBack = live.get().acked();
-        run.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
-        if (run.isAlive()) {
-            engine.requestStop();
-            run.join(30_000);
-        }
-        assertThat(error.get()).as("the run threw").isNull();
+        long sentWhenBack = live.acked();
+        RunResult result = run.awaitEnd(true);
         cluster.awaitFullIsr(topic, Duration.ofSeconds(60));
-        return new Outcome(result.get(), sentWhenStopped, sentWhenBack, victim);
+        return new Outcome(result, sentWhenStopped, sentWhenBack, victim);
+    }
+
+    /** A run on a thread of its own, so that the test can act on the cluster while it sends. */
+    private static final class BackgroundRun {
+        private final LoadEngine engine = new LoadEngine(ProducerFactory.KAFKA);
+        private final AtomicReference<RunStats> live = new AtomicReference<>();
+        private final AtomicReference<RunResult> result = new AtomicReference<>();
+        private final AtomicReference<Throwable> error = new AtomicReference<>();
+        private final long deadline = System.nanoTime() + RUN_TIMEOUT.toNanos();
+        private final Thread thread;
+
+        BackgroundRun(LoadSpec spec) {
+            thread = new Thread(() -> {
+                try {
+                    result.set(engine.run(spec, new RunListener() {
+                        @Override
+                        public void onStart(RunStats stats) {
+                            live.set(stats);
+                        }
+                    }));
+                } catch (Throwable t) {
+                    error.set(t);
+                }
+            }, "fault-test-run");
+            thread.start();
+        }
+
+        /** Waits until the run has {@code records} acknowledged; its live counters. */
+        RunStats awaitAcked(long records) throws InterruptedException {
+            while (thread.isAlive() && (live.get() == null || live.get().acked() < records) && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(live.get()).as("the run started; error: %s", error.get()).isNotNull();
+            return live.get();
+        }
+
+        /** @param stopIfOverdue ask the run to stop if it has not ended by the deadline (else the test fails) */
+        RunResult awaitEnd(boolean stopIfOverdue) throws InterruptedException {
+            thread.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+            if (thread.isAlive() && stopIfOverdue) {
+                engine.requestStop();
+                thread.join(30_000);
+            }
+            assertThat(thread.isAlive()).as("the run ended").isFalse();
+            assertThat(error.get()).as("the run threw").isNull();
+            return result.get();
+        }
     }
 
     private void assertDeliveredExactlyOnce(Outcome o, LoadSpec spec, String topic) {
