@@ -120,9 +120,10 @@ class BrokerFaultTest {
         Shortfall f = r.shortfall();
         long longestStall = Math.max(f.sending().longestMillis(), f.acks().longestMillis());
         assertThat(longestStall).as("a stall as long as most of the %d ms outage: %s", outageMillis, f).isGreaterThan(outageMillis / 2);
+        // due by the stop: the duration's timer may fire a little late on a busy machine
         long due = (long) (RATE * duration.toSeconds());
         assertThat(r.sent() + r.failed() + f.unconfirmed() + f.notSent()).as("every record due is accounted for: %s, %s", r, f)
-                .isBetween(due - 5, due + 5);
+                .isBetween(due - 5, due + (long) RATE / 2);
         assertThat(r.status()).isEqualTo(f.incomplete() ? RunResult.Status.INCOMPLETE : RunResult.Status.COMPLETED);
         cluster.awaitFullIsr(topic, Duration.ofSeconds(60));
         List<Message> messages = cluster.readCommitted(topic);
