@@ -19,6 +19,15 @@ public record SloGates(Double maxErrorRate, Double minRecordsPerSecond, Duration
 
     public static final SloGates NONE = new SloGates(null, null, null, null);
 
+    /**
+     * The limits as one shard of {@code shards} sees them: the throughput floor is the fleet's, so a shard is held to
+     * its share of it; ratios and percentiles mean the same for a shard as for the fleet.
+     */
+    public SloGates share(int shards) {
+        return minRecordsPerSecond == null || shards <= 1 ? this
+                : new SloGates(maxErrorRate, minRecordsPerSecond / shards, maxP99Latency, maxP999Latency);
+    }
+
     public boolean isEmpty() {
         return maxErrorRate == null && minRecordsPerSecond == null && maxP99Latency == null && maxP999Latency == null;
     }

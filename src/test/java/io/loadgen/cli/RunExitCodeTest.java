@@ -1,5 +1,7 @@
 package io.loadgen.cli;
 
+import io.loadgen.report.GateReport;
+import io.loadgen.spec.SloGates;
 import io.loadgen.stats.LatencyHistograms;
 import io.loadgen.stats.RunResult;
 import io.loadgen.stats.Shortfall;
@@ -43,6 +45,18 @@ class RunExitCodeTest {
                 new Shortfall(76_000, 15_000, 0, Stalls.NONE, Stalls.NONE), false, Map.of());
 
         assertThat(RunCommand.exitCode(incomplete)).isEqualTo(ExitCodes.RUN_FAILED);
+    }
+
+    @Test
+    void aMissedGateFailsALoneRunButNotAShardOfAFleetWhoseGatesAreJudgedOnTheFleet() {
+        RunResult r = result(RunResult.Status.COMPLETED, 100, 0);
+        GateReport missed = GateReport.evaluate(new SloGates(null, 1e9, null, null), r);
+
+        assertThat(RunCommand.exitCode(r, missed, false)).isEqualTo(ExitCodes.SLO_FAILED);
+        assertThat(RunCommand.exitCode(r, missed, true)).isEqualTo(ExitCodes.OK);
+        assertThat(RunCommand.exitCode(result(RunResult.Status.COMPLETED, 100, 3), missed, true))
+                .as("a shard's own failed records still fail it").isEqualTo(ExitCodes.RUN_FAILED);
+        assertThat(new SloGates(0.01, 3_000.0, null, null).share(3)).isEqualTo(new SloGates(0.01, 1_000.0, null, null));
     }
 
     @Test

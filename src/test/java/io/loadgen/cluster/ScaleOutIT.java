@@ -103,6 +103,44 @@ class ScaleOutIT {
         assertThat(fleet.at("/sendToAckLatencyMs/max").asDouble()).isEqualTo(combined.getMaxValue() / 1000.0);
     }
 
+    /**
+     * The gates are the fleet's: three shards at 1,000 records/s each, a fleet of about 3,000. A floor of 2,500 is
+     * met by the fleet while every shard is below it (each meets its share): all exit 0. A floor of 5,000 is missed by the fleet: shard 0,
+     * which prints the fleet report, exits 3; the others delivered their share of the load and exit 0.
+     */
+    @Test
+    void theFleetsThroughputGateIsJudgedOnTheFleetAndSetsShardZerosExitCode() throws Exception {
+        assertThat(fleetExitCodes("fleet-pass", "2500")).containsExactly(0, 0, 0);
+        assertThat(fleetExitCodes("fleet-miss", "5000")).containsExactly(3, 0, 0);
+    }
+
+    private List<Integer> fleetExitCodes(String name, String minThroughput) throws Exception {
+        String topic = KafkaBroker.uniqueTopic(name);
+        String runId = name + "-" + UUID.randomUUID().toString().substring(0, 8);
+        List<AppProcess> shards = new ArrayList<>();
+        List<Integer> codes = new ArrayList<>();
+        try {
+            for (int k = 0; k < SHARDS; k++) {
+                shards.add(AppProcess.start(Map.of("KAFKA_BOOTSTRAP_SERVERS", KafkaBroker.bootstrapServers(), "LOADGEN_TOPIC", topic,
+                        "LOADGEN_CREATE_TOPIC", "true", "LOADGEN_SHARD_COUNT", String.valueOf(SHARDS), "LOADGEN_RUN_ID", runId,
+                        "LOADGEN_RESULTS_TOPIC", topic + "-results", "LOADGEN_CONTROL_TOPIC", topic + "-control",
+                        "JOB_COMPLETION_INDEX", String.valueOf(k)),
+                        "--rate", "3000", "--duration", "4s", "--min-throughput", minThroughput, "--collect-timeout", "60s"));
+            }
+            for (AppProcess shard : shards) {
+                codes.add(shard.waitFor(RUN_TIMEOUT));
+                Summary.assertNoStackTrace(shard.stdout(), shard.stderr());
+            }
+            String fleetVerdict = minThroughput.equals("2500") ? "PASS  min-throughput" : "FAIL  min-throughput";
+            assertThat(shards.get(0).stdout()).as("shard 0's fleet report").contains("=== fleet of 3 shards", fleetVerdict);
+            // a shard's share of the floor: 833 records/s (met by its 1,000), then 1,667 (missed)
+            assertThat(shards.get(1).stdout()).contains(fleetVerdict, "do not set this shard's exit code");
+        } finally {
+            shards.forEach(AppProcess::close);
+        }
+        return codes;
+    }
+
     @Test
     void aShardWithoutTheOthersNamesTheMissingOnesAtTheBarrier() throws InterruptedException, IOException {
         String topic = KafkaBroker.uniqueTopic("lonely");
