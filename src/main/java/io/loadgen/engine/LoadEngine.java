@@ -215,13 +215,17 @@ public final class LoadEngine {
      * (or not at all after a second signal). False if it gave up waiting.
      */
     private boolean awaitInFlight(List<Producer<byte[], byte[]>> producers, Duration stopTimeout) {
-        Thread flusher = daemon(() -> producers.forEach(p -> {
-            try {
-                p.flush();
-            } catch (KafkaException e) {
-                // records that fail are counted by their callbacks
+        // A copy: once the wait is given up, the run closes and clears the list while this thread may still flush.
+        List<Producer<byte[], byte[]>> toFlush = List.copyOf(producers);
+        Thread flusher = daemon(() -> {
+            for (Producer<byte[], byte[]> p : toFlush) {
+                try {
+                    p.flush();
+                } catch (RuntimeException e) {
+                    // records that fail are counted by their callbacks; a producer closed under us ends the flush
+                }
             }
-        }), "loadgen-flush");
+        }, "loadgen-flush");
         flusher.start();
         while (flusher.isAlive()) {
             joinQuietly(flusher, 2);
