@@ -23,7 +23,7 @@ public final class ResultCodec {
 
     /**
      * Bump when the document changes incompatibly; readers reject other versions. Fields added later (shortfall,
-     * fireAndForget, handedBySender) read as absent from older documents.
+     * fireAndForget, handedBySender, cpuSeconds) read as absent from older documents.
      */
     public static final int VERSION = 1;
 
@@ -38,7 +38,8 @@ public final class ResultCodec {
                            long endEpochMillis, long sent, long failed, long bytes, long measuredSent, long measuredBytes,
                            long measuredFailed, Map<String, Long> errors, String ackLatency, String intendedLatency,
                            String scheduleDelay, Double compressionRatio, Map<String, Object> settings,
-                           Shortfall shortfall, boolean fireAndForget, Map<String, Long> handedBySender) {
+                           Shortfall shortfall, boolean fireAndForget, Map<String, Long> handedBySender,
+                           Double cpuSeconds) {
     }
 
     public static String encode(ShardResult s) {
@@ -47,7 +48,7 @@ public final class ResultCodec {
                 r.status().name(), r.stopReason(), r.startEpochMillis(), r.measuredStartEpochMillis(), r.endEpochMillis(),
                 r.sent(), r.failed(), r.bytes(), r.measuredSent(), r.measuredBytes(), r.measuredFailed(), r.errors(),
                 histogram(r.ackLatency()), histogram(r.intendedLatency()), histogram(r.scheduleDelay()),
-                r.compressionRatio(), r.settings(), r.shortfall(), r.fireAndForget(), r.handedBySender());
+                r.compressionRatio(), r.settings(), r.shortfall(), r.fireAndForget(), r.handedBySender(), r.cpuSeconds());
         try {
             return MAPPER.writeValueAsString(d);
         } catch (JsonProcessingException e) {
@@ -70,7 +71,7 @@ public final class ResultCodec {
                 d.measuredStartEpochMillis(), d.endEpochMillis(), d.sent(), d.failed(), d.bytes(), d.measuredSent(),
                 d.measuredBytes(), d.measuredFailed(), d.errors() == null ? Map.of() : d.errors(), histogram(d.ackLatency()),
                 histogram(d.intendedLatency()), histogram(d.scheduleDelay()), d.compressionRatio(), d.settings(),
-                d.shortfall(), d.fireAndForget(), d.handedBySender());
+                d.shortfall(), d.fireAndForget(), d.handedBySender(), d.cpuSeconds());
         return new ShardResult(new ShardSpec(d.shardIndex(), d.shardCount()), d.firstPosition(), d.positions(), r);
     }
 

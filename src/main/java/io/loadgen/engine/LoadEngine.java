@@ -6,6 +6,7 @@ import io.loadgen.payload.RecordGenerator;
 import io.loadgen.payload.SequenceHeader;
 import io.loadgen.payload.WallClock;
 import io.loadgen.spec.LoadSpec;
+import io.loadgen.stats.ProcessCpu;
 import io.loadgen.stats.RunResult;
 import io.loadgen.stats.RunStats;
 import io.loadgen.stats.Shortfall;
@@ -145,7 +146,7 @@ public final class LoadEngine {
                     startEpochMillis + (end - start) / 1_000_000, last.acked(), last.failed(), last.ackedBytes(),
                     last.measuredAcked(), last.measuredBytes(), last.measuredFailed(), last.errors(), last.totalAckLatency(),
                     last.totalIntendedLatency(), last.totalScheduleDelay(), compression, spec.describe(), shortfall,
-                    spec.fireAndForget(), handedBySender(spec, senders));
+                    spec.fireAndForget(), handedBySender(spec, senders), cpuSeconds());
         } finally {
             ticker.shutdownNow();
             closeAll(producers, Duration.ZERO);
@@ -312,6 +313,12 @@ public final class LoadEngine {
         }
         if (!stop.interrupted() && shortfall.behindSchedule()) why += "; sending fell behind schedule";
         return why;
+    }
+
+    /** The process's CPU time so far, start-up included (what a pod must be given), or null where unknown. */
+    private static Double cpuSeconds() {
+        long nanos = ProcessCpu.nanos();
+        return nanos < 0 ? null : nanos / 1e9;
     }
 
     /** Records each sender handed to the producer, keyed {@code shard/sender} like the sequence header. */

@@ -28,7 +28,8 @@ public final class ResultJson {
                            Records records, long bytes, double elapsedSeconds, double measuredSeconds,
                            double recordsPerSecond, double mibPerSecond, Latency sendToAckLatencyMs,
                            Latency intendedLatencyMs, Latency scheduleDelayMs, Double compressionRatio,
-                           Map<String, Long> errors, Shortfall shortfall, Gates gates, Map<String, Object> settings) {
+                           Map<String, Long> errors, Shortfall shortfall, Double cpuSeconds,
+                           Double cpuSecondsPerMillionRecords, Gates gates, Map<String, Object> settings) {
     }
 
     /**
@@ -112,7 +113,8 @@ public final class ResultJson {
                         r.measuredErrorRate(), !r.fireAndForget()),
                 r.bytes(), r.elapsedSeconds(), r.measuredSeconds(), r.recordsPerSecond(), r.mibPerSecond(),
                 Latency.of(r.ackLatency()), Latency.of(r.intendedLatency()), Latency.of(r.scheduleDelay()),
-                r.compressionRatio(), r.errors(), Shortfall.of(r.shortfall()), Gates.of(gates), r.settings());
+                r.compressionRatio(), r.errors(), Shortfall.of(r.shortfall()), r.cpuSeconds(), r.cpuSecondsPerMillionRecords(),
+                Gates.of(gates), r.settings());
     }
 
     public static String toJson(RunResult r) throws IOException {

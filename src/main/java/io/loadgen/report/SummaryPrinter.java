@@ -49,6 +49,11 @@ public final class SummaryPrinter {
         }
         row(sb, "compression", r.compressionRatio() == null ? "n/a"
                 : String.format(Locale.ROOT, "%.2fx smaller on the wire (client's compression-rate-avg)", r.compressionRatio()));
+        if (r.cpuSeconds() != null) {
+            row(sb, "cpu", String.format(Locale.ROOT, "%.2f s for the process, start-up included", r.cpuSeconds())
+                    + (r.cpuSecondsPerMillionRecords() == null ? ""
+                    : String.format(Locale.ROOT, "; %.2f s per million records sent", r.cpuSecondsPerMillionRecords())));
+        }
         row(sb, "errors", r.errors().isEmpty() ? "none" : r.errors().entrySet().stream()
                 .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", ")));
         if (!gates.checks().isEmpty()) gates(sb, gates);

@@ -32,12 +32,14 @@ import java.util.TreeMap;
  * @param fireAndForget      sent with acks=0: "sent" then means written to the network, not acknowledged
  * @param handedBySender     records each sender thread handed to the producer, keyed {@code shard/sender}: the length
  *                           of each sender's sequence, so {@code loadgen verify} can see a lost tail
+ * @param cpuSeconds         CPU time of the process (a fleet: of its processes) when the run ended, start-up
+ *                           included, or {@code null} where the JVM cannot tell: what a pod needs to be sized
  */
 public record RunResult(String runId, Status status, String stopReason, long startEpochMillis, long measuredStartEpochMillis,
                         long endEpochMillis, long sent, long failed, long bytes, long measuredSent, long measuredBytes,
                         long measuredFailed, Map<String, Long> errors, Histogram ackLatency, Histogram intendedLatency,
                         Histogram scheduleDelay, Double compressionRatio, Map<String, Object> settings, Shortfall shortfall,
-                        boolean fireAndForget, Map<String, Long> handedBySender) {
+                        boolean fireAndForget, Map<String, Long> handedBySender, Double cpuSeconds) {
 
     public enum Status {
         /** Ran to its message count or duration, and every record handed over was confirmed or failed. */
@@ -66,7 +68,7 @@ public record RunResult(String runId, Status status, String stopReason, long sta
                      Histogram scheduleDelay, Double compressionRatio, Map<String, Object> settings) {
         this(runId, status, stopReason, startEpochMillis, measuredStartEpochMillis, endEpochMillis, sent, failed, bytes,
                 measuredSent, measuredBytes, measuredFailed, errors, ackLatency, intendedLatency, scheduleDelay,
-                compressionRatio, settings, Shortfall.NONE, false, Map.of());
+                compressionRatio, settings, Shortfall.NONE, false, Map.of(), null);
     }
 
     /** A result without a schedule-delay histogram, every failure counted as measured. */
@@ -121,7 +123,12 @@ public record RunResult(String runId, Status status, String stopReason, long sta
     public RunResult withStopReason(String reason) {
         return new RunResult(runId, status, reason, startEpochMillis, measuredStartEpochMillis, endEpochMillis, sent, failed,
                 bytes, measuredSent, measuredBytes, measuredFailed, errors, ackLatency, intendedLatency, scheduleDelay,
-                compressionRatio, settings, shortfall, fireAndForget, handedBySender);
+                compressionRatio, settings, shortfall, fireAndForget, handedBySender, cpuSeconds);
+    }
+
+    /** CPU seconds of the process per million records sent, or {@code null} when not known or nothing was sent. */
+    public Double cpuSecondsPerMillionRecords() {
+        return cpuSeconds == null || sent == 0 ? null : cpuSeconds / sent * 1e6;
     }
 
     /** Records handed to the producer that are accounted for nowhere else: neither sent nor failed. */
@@ -149,7 +156,8 @@ public record RunResult(String runId, Status status, String stopReason, long sta
                 Math.max(endEpochMillis, other.endEpochMillis), sent + other.sent, failed + other.failed,
                 bytes + other.bytes, measuredSent + other.measuredSent, measuredBytes + other.measuredBytes,
                 measuredFailed + other.measuredFailed, errs, ack, intended, delay, mergedRatio(other), settings,
-                shortfall.plus(other.shortfall), fireAndForget || other.fireAndForget, handed);
+                shortfall.plus(other.shortfall), fireAndForget || other.fireAndForget, handed,
+                cpuSeconds == null || other.cpuSeconds == null ? null : cpuSeconds + other.cpuSeconds);
     }
 
     /** Byte-weighted mean of two ratios; a side that does not know its ratio does not count. */

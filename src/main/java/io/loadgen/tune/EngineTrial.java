@@ -6,11 +6,11 @@ import io.loadgen.engine.RunFailedException;
 import io.loadgen.engine.RunListener;
 import io.loadgen.spec.LoadSpec;
 import io.loadgen.stats.Progress;
+import io.loadgen.stats.ProcessCpu;
 import io.loadgen.stats.RunResult;
 import io.loadgen.stats.RunStats;
 import org.apache.kafka.clients.producer.Producer;
 
-import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -90,7 +90,7 @@ public final class EngineTrial implements Trial {
             result = engine.run(spec, new RunListener() {
                 @Override
                 public void onStart(RunStats stats) {
-                    cpuAtStart[0] = processCpuNanos();
+                    cpuAtStart[0] = ProcessCpu.nanos();
                 }
 
                 @Override
@@ -105,7 +105,9 @@ public final class EngineTrial implements Trial {
             String problem = topics.delete(topic);
             if (problem != null) warnings.accept(problem);
         }
-        long cpu = processCpuNanos();
+        // The whole process's CPU per million records sent in the trial (warm-up included, as its CPU is too); with the
+        // broker in the same JVM (tests) it includes the broker's.
+        long cpu = ProcessCpu.nanos();
         double cpuPerMillion = cpuAtStart[0] < 0 || cpu < 0 || result.sent() == 0 ? Double.NaN
                 : (cpu - cpuAtStart[0]) / 1e9 / result.sent() * 1e6;
         var latency = settings.paced() ? result.intendedLatency() : result.ackLatency();
@@ -113,16 +115,5 @@ public final class EngineTrial implements Trial {
         if (result.status() == RunResult.Status.INTERRUPTED) return Measurement.failed("interrupted");
         return new Measurement(true, null, result.recordsPerSecond(), result.mibPerSecond(), p99, cpuPerMillion,
                 result.measuredSent(), result.measuredFailed(), sampler.evidence());
-    }
-
-    /**
-     * CPU time of the whole process, or -1 where the JVM cannot tell. Per million records sent in the trial (warm-up
-     * included, as its CPU is too); with the broker in the same JVM (tests) it includes the broker's.
-     */
-    static long processCpuNanos() {
-        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
-            return os.getProcessCpuTime();
-        }
-        return -1;
     }
 }

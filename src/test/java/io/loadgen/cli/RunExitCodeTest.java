@@ -42,7 +42,7 @@ class RunExitCodeTest {
     void aRunThatFellShortOfItsScheduleOrLeftRecordsUnconfirmedFailed() {
         RunResult incomplete = new RunResult("r", RunResult.Status.INCOMPLETE, "duration reached", 0, 0, 1, 100, 0, 0, 100, 0, 0,
                 Map.of(), LatencyHistograms.empty(), LatencyHistograms.empty(), null, null, Map.of(),
-                new Shortfall(76_000, 15_000, 0, Stalls.NONE, Stalls.NONE), false, Map.of());
+                new Shortfall(76_000, 15_000, 0, Stalls.NONE, Stalls.NONE), false, Map.of(), null);
 
         assertThat(RunCommand.exitCode(incomplete)).isEqualTo(ExitCodes.RUN_FAILED);
     }

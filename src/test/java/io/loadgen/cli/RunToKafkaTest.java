@@ -27,6 +27,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * The real command against a real broker, read back by a real consumer (issue item 11): what the summary says was
@@ -77,6 +78,10 @@ class RunToKafkaTest {
         assertThat(json.path("records").path("sent").asLong()).isEqualTo(messages.size());
         assertThat(json.path("records").path("failed").asLong()).isZero();
         assertThat(json.path("settings").path("topic").asText()).isEqualTo(topic);
+        // the process's CPU, for sizing a pod: positive, and per million records the same figure scaled
+        double cpu = json.path("cpuSeconds").asDouble();
+        assertThat(cpu).isPositive();
+        assertThat(json.path("cpuSecondsPerMillionRecords").asDouble()).isCloseTo(cpu / messages.size() * 1e6, within(1e-6));
     }
 
     @Test

@@ -77,7 +77,7 @@ class VerifyCommandTest {
         send(topic, "verify-tail", java.util.stream.LongStream.range(0, 10).toArray());
         RunResult sent = new RunResult("verify-tail", RunResult.Status.COMPLETED, "all 15 records handed to the producer", 0, 0, 1,
                 15, 0, 15, 15, 15, 0, Map.of(), LatencyHistograms.empty(), LatencyHistograms.empty(), null, null, Map.of(),
-                null, true, Map.of("0/0", 15L));
+                null, true, Map.of("0/0", 15L), null);
         Path result = Files.writeString(dir.resolve("verify-tail.json"),
                 ResultCodec.encode(new ShardResult(ShardSpec.SINGLE, 0, 15, sent)));
 

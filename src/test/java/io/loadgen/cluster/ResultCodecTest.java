@@ -45,13 +45,14 @@ class ResultCodecTest {
         Shortfall shortfall = new Shortfall(76_000, 15_200, 1_234, new Stalls(1, 15_000, 5_000, 15_000), new Stalls(2, 16_000, 4_900, 15_100));
         RunResult r = new RunResult("run-1", RunResult.Status.INCOMPLETE, "duration reached", 1_000, 1_000, 21_000, 23_558, 0,
                 1_000, 23_558, 1_000, 0, Map.of(), LatencyHistograms.empty(), LatencyHistograms.empty(), null, null, Map.of(),
-                shortfall, true, Map.of("1/0", 12_000L, "1/1", 12_792L));
+                shortfall, true, Map.of("1/0", 12_000L, "1/1", 12_792L), 12.5);
 
         RunResult b = ResultCodec.decode(ResultCodec.encode(new ShardResult(new ShardSpec(1, 2), 0, 100, r))).result();
 
         assertThat(b.status()).isEqualTo(RunResult.Status.INCOMPLETE);
         assertThat(b.shortfall()).isEqualTo(shortfall);
         assertThat(b.fireAndForget()).isTrue();
+        assertThat(b.cpuSeconds()).isEqualTo(12.5);
         assertThat(b.handedBySender()).containsExactlyInAnyOrderEntriesOf(Map.of("1/0", 12_000L, "1/1", 12_792L));
 
         String older = ResultCodec.encode(new ShardResult(new ShardSpec(1, 2), 0, 100, r))

@@ -38,7 +38,7 @@ class SummaryPrinterTest {
         RunResult outage = new RunResult(r.runId(), RunResult.Status.INCOMPLETE, "duration reached; sending fell behind schedule",
                 start, start, start + 20_000, 23_558, 0, 1_000, 23_558, 1_000, 0, Map.of(), r.ackLatency(), r.ackLatency(),
                 null, null, Map.of(), new Shortfall(76_442, 15_300, 1_200, new Stalls(1, 15_200, start + 4_700, 15_200),
-                new Stalls(1, 15_900, start + 4_650, 15_900)), false, Map.of());
+                new Stalls(1, 15_900, start + 4_650, 15_900)), false, Map.of(), null);
 
         String text = SummaryPrinter.text(outage);
 
@@ -56,11 +56,12 @@ class SummaryPrinterTest {
         RunResult r = ReportFixtures.result();
         RunResult acks0 = new RunResult(r.runId(), r.status(), r.stopReason(), r.startEpochMillis(), r.measuredStartEpochMillis(),
                 r.endEpochMillis(), r.sent(), 0, r.bytes(), r.measuredSent(), r.measuredBytes(), 0, Map.of(), r.ackLatency(),
-                r.intendedLatency(), r.scheduleDelay(), r.compressionRatio(), r.settings(), null, true, Map.of());
+                r.intendedLatency(), r.scheduleDelay(), r.compressionRatio(), r.settings(), null, true, Map.of(), 3.0);
 
         String text = SummaryPrinter.text(acks0);
 
-        assertThat(text).contains("50,000 sent, not acknowledged (acks=0)", "acks=0             the broker confirms nothing")
+        assertThat(text).contains("50,000 sent, not acknowledged (acks=0)", "acks=0             the broker confirms nothing",
+                        "cpu                3.00 s for the process, start-up included; 60.00 s per million records sent")
                 .doesNotContain("acknowledged (1,000");
     }
 

@@ -52,7 +52,7 @@ class RunResultTest {
         RunResult done = result(RunResult.Status.COMPLETED, 0, 0, 1, 10, 0, 0, Map.of(), 1.0);
         RunResult behind = new RunResult("run-1", RunResult.Status.INCOMPLETE, "duration reached", 0, 0, 1, 10, 0, 10, 10, 10, 0,
                 Map.of(), LatencyHistograms.empty(), LatencyHistograms.empty(), null, null, Map.of(),
-                new Shortfall(700, 2_500, 30, new Stalls(1, 2_000, 100, 2_000), Stalls.NONE), false, Map.of("1/0", 740L));
+                new Shortfall(700, 2_500, 30, new Stalls(1, 2_000, 100, 2_000), Stalls.NONE), false, Map.of("1/0", 740L), 2.5);
         RunResult stopped = result(RunResult.Status.INTERRUPTED, 0, 0, 1, 10, 0, 0, Map.of(), 1.0);
 
         RunResult fleet = done.plus(behind);
@@ -63,6 +63,9 @@ class RunResultTest {
         assertThat(fleet.plus(behind).shortfall())
                 .isEqualTo(new Shortfall(1_400, 2_500, 60, new Stalls(2, 4_000, 100, 2_000), Stalls.NONE));
         assertThat(fleet.handedBySender()).containsExactly(Map.entry("1/0", 740L));
+        assertThat(fleet.cpuSeconds()).as("one side does not know its CPU: neither does the fleet").isNull();
+        assertThat(behind.plus(behind).cpuSeconds()).isEqualTo(5.0);
+        assertThat(behind.cpuSecondsPerMillionRecords()).isEqualTo(2.5 / 10 * 1e6);
     }
 
     @Test
