@@ -210,7 +210,8 @@ running_pid() {
   kill -0 "$pid" 2>/dev/null || return 1
   # Guard against pid reuse: it must be our broker (kafka.Kafka with our server.properties).
   local args
-  args="$(ps -p "$pid" -o args= 2>/dev/null || true)"
+  # (/proc where ps is missing, as in a slim container image)
+  args="$(ps -p "$pid" -o args= 2>/dev/null || tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null || true)"
   [[ "$args" == *kafka.Kafka*"$SERVER_PROPS"* ]] || return 1
   echo "$pid"
 }

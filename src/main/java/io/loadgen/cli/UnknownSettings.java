@@ -19,7 +19,8 @@ import java.util.TreeSet;
 final class UnknownSettings {
 
     /** Variables of bin/loadgen and bench/compare.sh, read by the launcher scripts, not by any option. */
-    static final Set<String> LAUNCHER_VARS = Set.of("LOADGEN_AOT", "LOADGEN_JAVA", "LOADGEN_JAVA_OPTS", "LOADGEN_PROFILER_OPTS",
+    static final Set<String> LAUNCHER_VARS = Set.of("LOADGEN_AOT", "LOADGEN_JAVA", "LOADGEN_JAVA_OPTS",
+            "LOADGEN_JAVA_OPTS_APPEND", "LOADGEN_PROFILER_OPTS",
             "LOADGEN_APP_DIR", "LOADGEN_LAUNCHER_INFO", "LOADGEN_ARGS", "LOADGEN_LAUNCHER");
     private static final String PREFIX = "LOADGEN_";
     /** Prefixes under which the Kafka client itself reads settings it does not list by name. */

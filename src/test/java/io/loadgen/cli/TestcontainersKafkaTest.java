@@ -1,5 +1,6 @@
 package io.loadgen.cli;
 
+import io.loadgen.testing.Docker.NeedsTestcontainers;
 import io.loadgen.testing.Summary;
 import io.loadgen.testing.TopicReader;
 import io.quarkus.test.junit.main.LaunchResult;
@@ -9,7 +10,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.condition.EnabledIf;
 import org.testcontainers.kafka.KafkaContainer;
 
 import java.time.Duration;
@@ -18,18 +18,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The core assertion of {@link RunToKafkaTest} against Apache Kafka in a container, the broker users run in
- * docker compose. Runs where Docker exists; elsewhere the in-JVM broker covers the same ground and this is skipped.
+ * docker compose. Runs where Testcontainers can (an engine with a bridge network, the image pullable); elsewhere it
+ * is skipped with the reason, and the in-JVM broker covers the same ground.
  */
 @QuarkusMainTest
-@EnabledIf(value = "io.loadgen.testing.Docker#available", disabledReason = "no Docker engine")
+@NeedsTestcontainers(image = TestcontainersKafkaTest.IMAGE)
 @Timeout(300)
 class TestcontainersKafkaTest {
 
+    static final String IMAGE = "apache/kafka:4.1.2";
     private static KafkaContainer kafka;
 
     @BeforeAll
     static void startKafka() {
-        kafka = new KafkaContainer("apache/kafka:4.1.2");
+        kafka = new KafkaContainer(IMAGE);
         kafka.start();
     }
 

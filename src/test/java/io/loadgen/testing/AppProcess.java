@@ -27,13 +27,25 @@ public final class AppProcess implements AutoCloseable {
     public static final String JAR_PROPERTY = "loadgen.app.jar";
 
     private final Process process;
+    private final Runnable terminate;
+    private final Runnable kill;
     private final List<String> out = Collections.synchronizedList(new ArrayList<>());
     private final List<String> err = Collections.synchronizedList(new ArrayList<>());
     private final Thread outPump;
     private final Thread errPump;
 
     private AppProcess(Process process) {
+        this(process, () -> process.toHandle().destroy(), process::destroyForcibly);
+    }
+
+    /**
+     * A process whose signals go another way than to the process itself: a {@code docker run} client, whose
+     * container is stopped through the Docker daemon ({@link ImageUnderTest}).
+     */
+    AppProcess(Process process, Runnable terminate, Runnable kill) {
         this.process = process;
+        this.terminate = terminate;
+        this.kill = kill;
         this.outPump = pump(process.getInputStream(), out, "stdout");
         this.errPump = pump(process.getErrorStream(), err, "stderr");
     }
@@ -85,12 +97,17 @@ public final class AppProcess implements AutoCloseable {
     }
 
     /**
-     * Sends SIGTERM (on Linux and macOS), as Kubernetes does to stop a pod. Through the process handle: on Linux
-     * {@link Process#destroy()} also closes our ends of the pipes, so whatever the app prints while stopping (the
-     * partial summary) would be lost.
+     * Sends SIGTERM (on Linux and macOS), as Kubernetes does to stop a pod: to the process, or for a container to
+     * its main process, as {@code docker stop} does. Through the process handle: on Linux {@link Process#destroy()}
+     * also closes our ends of the pipes, so whatever the app prints while stopping (the partial summary) would be lost.
      */
     public void terminate() {
-        process.toHandle().destroy();
+        terminate.run();
+    }
+
+    /** SIGKILL: a crash, an OOM kill, a node lost; nothing the app can react to. */
+    public void kill() {
+        kill.run();
     }
 
     /** The exit code; fails (after killing the process) if it does not end in time. */
@@ -118,7 +135,10 @@ public final class AppProcess implements AutoCloseable {
 
     @Override
     public void close() {
-        if (process.isAlive()) process.destroyForcibly();
+        if (process.isAlive()) {
+            kill.run();
+            process.destroyForcibly();
+        }
     }
 
     private static Thread pump(InputStream stream, List<String> lines, String name) {
