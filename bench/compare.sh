@@ -12,6 +12,9 @@
 #   B  org.apache.kafka.tools.ProducerPerformance (kafka-producer-perf-test) at the broker's Kafka version,
 #      with --payload-file of 100,000 distinct seed-format lines (it picks one at random per record)
 #   C  kcat (librdkafka), optional, producing an N-line file of seed-format lines
+#   D  the JVM image (scripts/image.sh), optional: `docker run --network host` of loadgen run with A's options; its CPU
+#      is read from the container's cgroup (the docker client's own is nothing), its whole-process time includes
+#      the container's creation
 #
 # Run bench/compare.sh --help for the options.
 set -euo pipefail
@@ -31,6 +34,11 @@ LINGER_MS="${BENCH_LINGER_MS:-50}"
 BATCH_SIZE="${BENCH_BATCH_SIZE:-1048576}"
 TOPIC="${BENCH_TOPIC:-logs}"
 KCAT="${BENCH_KCAT:-auto}"            # auto: include kcat if installed; yes: require it; no: skip
+IMAGE="${BENCH_IMAGE:-auto}"          # auto: include kafka-loadgen:jvm if a Docker daemon has it; no: skip; else a name
+DOCKER="${DOCKER:-$( [[ -x /usr/bin/docker ]] && echo /usr/bin/docker || echo docker)}"
+# The image's runs go under this cgroup parent, which outlives each container: its CPU counters, read before and
+# after a run, are the container's CPU, start to exit (a container's own cgroup is gone once it exits).
+CGROUP_PARENT="${BENCH_CGROUP_PARENT:-loadgen-bench}"
 BUILD="${BENCH_BUILD:-auto}"          # auto: build if the jar is missing or older than the sources; no: never
 RUN_TIMEOUT="${BENCH_RUN_TIMEOUT:-}"  # seconds per run; default scales with the record count
 PERFTEST_LINES="${BENCH_PERFTEST_LINES:-100000}"
@@ -71,6 +79,8 @@ Options (environment variable in brackets):
   --batch-size BYTES   producer batch.size                   [BENCH_BATCH_SIZE=1048576]
   --topic NAME         topic (deleted and re-created!)       [BENCH_TOPIC=logs]
   --kcat auto|yes|no   include kcat (Debian package kcat)    [BENCH_KCAT=auto: if installed]
+  --image auto|no|IMG  include the JVM image (scripts/image.sh) [BENCH_IMAGE=auto: kafka-loadgen:jvm if Docker has it]
+  --long               long runs: 20,000,000 records, 3 rounds (kcat's input file is then ~2.5 GB, cached)
   --no-build           do not build the app (default: build if missing or older than src/ and pom.xml);
                        either way the runs use a private copy of target/quarkus-app (BENCH_KEEP_APP=1 keeps it)
   --smoke              tiny check that the script works: 20000 records, 1 round
@@ -106,6 +116,8 @@ parse_args() {
       --topic) TOPIC="$2"; shift ;;
       --kcat) KCAT="$2"; shift ;;
       --no-kcat) KCAT=no ;;
+      --image) IMAGE="$2"; shift ;;
+      --long) RECORDS=20000000; ROUNDS=3 ;;
       --no-build) BUILD=no ;;
       --smoke) RECORDS=20000; ROUNDS=1; SMOKE=1; PRIME_RECORDS=100000 ;;
       --run-timeout) RUN_TIMEOUT="$2"; shift ;;
@@ -149,6 +161,29 @@ require_tools() {
     auto) command -v kcat >/dev/null && KCAT=yes || KCAT=no ;;
     yes) command -v kcat >/dev/null || die "kcat not found: install the Debian package 'kcat' or use --kcat no" ;;
   esac
+  case "$IMAGE" in
+    no) ;;
+    auto) if "$DOCKER" image inspect kafka-loadgen:jvm >/dev/null 2>&1; then IMAGE=kafka-loadgen:jvm; else IMAGE=no; fi ;;
+    *) "$DOCKER" image inspect "$IMAGE" >/dev/null 2>&1 || die "--image $IMAGE: no such image in '$DOCKER' (build it: scripts/image.sh)" ;;
+  esac
+}
+
+# CPU seconds "user sys" used so far under the image runs' cgroup parent (cgroup v1 cpuacct or v2 cpu.stat); empty
+# if it does not exist yet (before the first container) or cannot be read.
+cgroup_cpu() {
+  local d
+  for d in "/sys/fs/cgroup/cpuacct/$CGROUP_PARENT" "/sys/fs/cgroup/cpu,cpuacct/$CGROUP_PARENT"; do
+    if [[ -r "$d/cpuacct.stat" ]]; then
+      awk -v hz="$(getconf CLK_TCK)" '$1 == "user" { u = $2 } $1 == "system" { s = $2 } END { printf "%.2f %.2f", u / hz, s / hz }' "$d/cpuacct.stat"
+      return
+    fi
+  done
+  d="/sys/fs/cgroup/$CGROUP_PARENT"
+  if [[ -r "$d/cpu.stat" ]]; then
+    awk '$1 == "user_usec" { u = $2 } $1 == "system_usec" { s = $2 } END { printf "%.2f %.2f", u / 1e6, s / 1e6 }' "$d/cpu.stat"
+    return
+  fi
+  echo "0 0"
 }
 
 build_if_needed() {
@@ -272,6 +307,15 @@ contender_cmd() {
         --producer-props bootstrap.servers="127.0.0.1:$KAFKA_PORT" acks="$ACKS" linger.ms="$LINGER_MS" \
         batch.size="$BATCH_SIZE" compression.type="$COMPRESSION"
       ;;
+    D)
+      # A's command in the image; the summary JSON goes to a directory mounted for it (the container's user is 185).
+      # shellcheck disable=SC2086
+      printf '%s\n' "$DOCKER" run --rm --network host --cgroup-parent "$CGROUP_PARENT" -v "$prefix.d:/out" \
+        -e QUARKUS_HTTP_PORT=0 "$IMAGE" run \
+        --bootstrap-servers "127.0.0.1:$KAFKA_PORT" --topic "$TOPIC" --messages "$RECORDS" \
+        --compression "$COMPRESSION" --acks "$ACKS" --linger-ms "$LINGER_MS" --batch-size "$BATCH_SIZE" \
+        --warmup 0 --create-topic false --summary-json /out/summary.json $LOADGEN_ARGS
+      ;;
     C)
       # librdkafka names: acks, linger.ms, batch.size are the same; -z sets compression.codec; -l reads a file,
       # one message per line. kcat's default acks is all, hence -X acks explicitly.
@@ -315,7 +359,7 @@ time_field() { sed -n "s/^[[:space:]]*$1: //p" "$2" | head -n1; }
 # Runs contender $1 in round $2 and appends one CSV row.
 run_one() {
   local c="$1" round="$2" name
-  case "$c" in A) name=loadgen ;; B) name=perftest ;; C) name=kcat ;; esac
+  case "$c" in A) name=loadgen ;; B) name=perftest ;; C) name=kcat ;; D) name=image ;; esac
   local prefix="$OUT/r$round-$name"
   local -a cmd
   mapfile -t cmd < <(contender_cmd "$c" "$prefix")
@@ -324,8 +368,10 @@ run_one() {
     || { cat "$prefix.reset.log" >&2; die "reset-topic $TOPIC failed"; }
   printf '%s\n' "${cmd[@]}" >"$prefix.cmd"
 
+  [[ "$c" == D ]] && mkdir -p -m 0777 "$prefix.d"
   wait_for_quiet
-  local b0 b1 m0 m1 t0 t1 rc=0
+  local b0 b1 m0 m1 t0 t1 rc=0 g0="" g1=""
+  [[ "$c" == D ]] && g0="$(cgroup_cpu)"
   b0="$(broker_cpu_seconds)"
   m0="$(machine_cpu_seconds)"
   t0="$EPOCHREALTIME"
@@ -341,12 +387,19 @@ run_one() {
   t1="$EPOCHREALTIME"
   m1="$(machine_cpu_seconds)"
   b1="$(broker_cpu_seconds)"
+  [[ "$c" == D ]] && g1="$(cgroup_cpu)"
 
   local wall user sys rss status=OK note="" send_rps="" mibps="" p99="" count="" sent=""
   wall="$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", b - a }')"
   user="$(time_field 'User time (seconds)' "$prefix.time" 2>/dev/null || true)"
   sys="$(time_field 'System time (seconds)' "$prefix.time" 2>/dev/null || true)"
   rss="$(time_field 'Maximum resident set size (kbytes)' "$prefix.time" 2>/dev/null || true)"
+  if [[ "$c" == D ]]; then
+    # the container's CPU, not the docker client's; its peak RSS is not measured (the client's would mislead)
+    read -r user sys < <(awk -v a="$g0" -v b="$g1" 'BEGIN { split(a, x, " "); split(b, y, " "); printf "%.2f %.2f\n", y[1] - x[1], y[2] - x[2] }')
+    rss=""
+    [[ -s "$prefix.d/summary.json" ]] && cp "$prefix.d/summary.json" "$prefix.summary.json"
+  fi
   local broker=""
   [[ -n "$b0" && -n "$b1" ]] && broker="$(awk -v a="$b0" -v b="$b1" 'BEGIN { printf "%.2f", b - a }')"
   # Other processes' CPU during the run: machine busy time minus the contender's and the broker's.
@@ -361,7 +414,7 @@ run_one() {
 
   # Records/s while sending, MiB/s and p99 as each tool reports them.
   case "$c" in
-    A)
+    A | D)
       if [[ -s "$prefix.summary.json" ]]; then
         IFS=, read -r send_rps mibps p99 sent < <(python3 - "$prefix.summary.json" <<'PY'
 import json, sys
@@ -449,6 +502,7 @@ main() {
 
   local contenders=(A B)
   [[ "$KCAT" == yes ]] && contenders+=(C)
+  [[ "$IMAGE" != no ]] && contenders+=(D)
   local k=${#contenders[@]}
 
   write_settings_json "${contenders[*]}"
@@ -466,6 +520,7 @@ A loadgen:   $(head -n1 "$OUT/app-version.txt"): bin/loadgen run ... --warmup 0$
              $(paste -sd';' "$OUT/loadgen-launcher.txt" | sed 's/;/; /g')
 B perf-test: ProducerPerformance --throughput -1 --payload-file $(basename "$PERFTEST_FILE") ($PERFTEST_LINES distinct seed lines)
              java: $(JAVA_HOME="$(contender_java_home B)" perftest_java_version); options: $PERFTEST_JAVA_OPTS
+$(if [[ "$IMAGE" != no ]]; then echo "D image:     docker run --network host $IMAGE ($("$DOCKER" image inspect --format '{{slice .Id 7 19}}, built {{.Created}}' "$IMAGE")): A's options; CPU from cgroup $CGROUP_PARENT"; fi)
 $(if [[ "$KCAT" == yes ]]; then echo "C kcat:      $(kcat -V 2>&1 | sed -n 's/^Version \([^ ]*\).*\(librdkafka [^ ]*\).*/\1 (\2)/p'); -l $(basename "$KCAT_FILE") ($RECORDS seed lines)"; fi)
 order: rotates each round (A B C, B C A, ...) so no contender always runs first after a reset; results in $OUT
 EOF

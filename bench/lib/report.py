@@ -12,7 +12,7 @@ import json
 import statistics
 import sys
 
-NAMES = {"A": "loadgen", "B": "perf-test", "C": "kcat"}
+NAMES = {"A": "loadgen", "B": "perf-test", "C": "kcat", "D": "loadgen image"}
 
 # (key, header, format) of the columns printed per run and as medians.
 COLUMNS = [
@@ -93,7 +93,7 @@ NOISY_CORES = 0.5  # other processes' average load during a run above which the 
 def medians_of(runs):
     """Per contender: medians over its passing runs, plus the slowest and fastest sending rate."""
     medians = {}
-    for c in ("A", "B", "C"):
+    for c in ("A", "B", "C", "D"):
         all_c = [r for r in runs if r["contender"] == c]
         if not all_c:
             continue
@@ -141,6 +141,23 @@ def print_ratios(medians):
         q = ratio(a, c, "send_rps")
         ratios["send_rps_vs_kcat"] = q
         print(f"loadgen / kcat, records/s while sending: {fmt(q, '{:.2f}')} (moonshot: >= 1.0)")
+        q = ratio(a, c, "cpu_per_m")
+        ratios["cpu_per_m_vs_kcat"] = q
+        print(f"loadgen / kcat, CPU s per million records: {fmt(q, '{:.2f}')} (issue 20: <= 1.0)")
+    d = medians.get("loadgen image")
+    if a and d:
+        # Issue 15: the image within 10% of bin/loadgen.
+        print("\nratios loadgen image / loadgen via bin/loadgen (medians):")
+        rows = []
+        for key, label in (("wall_s", "whole-process time"), ("cpu_per_m", "CPU s per million records"),
+                           ("send_rps", "records/s while sending")):
+            q = ratio(d, a, key)
+            ratios["image_" + key] = q
+            bound = 0.9 if key == "send_rps" else 1.1
+            met = None if q is None else (q >= bound if key == "send_rps" else q <= bound)
+            rows.append([label, fmt(q, "{:.2f}"), (">= " if key == "send_rps" else "<= ") + str(bound),
+                         "-" if met is None else ("met" if met else "NOT met")])
+        print(table(["metric", "ratio", "target", ""], rows))
     return ratios
 
 
