@@ -53,7 +53,8 @@ LOADGEN_ARGS="${LOADGEN_ARGS:-}"
 # perf-test runs on JAVA_HOME's java or the PATH's unless --perftest-java gives another (e.g. the same JDK as loadgen).
 PERFTEST_JAVA="${BENCH_PERFTEST_JAVA:-}"
 # Records of the priming run that makes loadgen's start-up cache. The cache also carries the JIT's profiles of
-# that run (JEP 515), and short training runs made caches that sent up to 40% slower (bench/README.md).
+# that run (JEP 515), and a short training run can make a cache that sends slower (bench/README.md, "The start-up
+# cache and its luck").
 PRIME_RECORDS="${BENCH_PRIME_RECORDS:-1000000}"
 KAFKA_PORT="${KAFKA_PORT:-9092}"  # the broker of scripts/kafka-local.sh (same variable)
 LOADGEN_JAVA_OPTS="${LOADGEN_JAVA_OPTS:-}"
@@ -139,7 +140,7 @@ parse_args() {
   if [[ -z "$QUIET_WAIT" ]]; then [[ "${SMOKE:-0}" == 1 ]] && QUIET_WAIT=0 || QUIET_WAIT=60; fi
   [[ "$QUIET_WAIT" =~ ^[0-9]+$ ]] || die "--quiet-wait must be a number of seconds"
   [[ -z "$PERFTEST_JAVA" || -x "$PERFTEST_JAVA" ]] || die "--perftest-java must be an executable java binary"
-  # A run that hangs must not hang the benchmark: 60 s plus 60 s per million records is ~20x the expected time.
+  # A run that hangs must not hang the benchmark: 60 s plus 60 s per million records is many times the expected time.
   RUN_TIMEOUT="${RUN_TIMEOUT:-$((60 + 60 * RECORDS / 1000000))}"
 }
 

@@ -45,8 +45,8 @@ public final class ConfigDefaultProvider implements IDefaultValueProvider {
 
     /**
      * One sender thread per core but one: the Kafka client's I/O thread (which sends, and fires every callback)
-     * needs a core of its own. On the 2-core bench machine 1 thread sent 1.25M records/s against 0.85M for 2, with
-     * less CPU per record and a quarter of the p99 (docs/performance.md).
+     * needs a core of its own. Side by side, one thread per core sent slower, with more CPU per record and a higher
+     * p99 (bench/README.md, "Defaults from measurement").
      */
     static int defaultThreads(int processors) {
         return Math.max(1, processors - 1);

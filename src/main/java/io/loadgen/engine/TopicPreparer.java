@@ -100,12 +100,11 @@ public final class TopicPreparer {
 
     /**
      * Waits until every partition of a topic just created has a leader (or the deadline passes), then a moment more.
-     * Sending at once loses records: with Kafka 4.1.2, 20,000 records from 4 sender threads and 2 producers (acks=all,
-     * linger 5 ms) to a 3-partition topic created a moment before lost one or two whole batches, never written and
-     * expired after delivery.timeout.ms, in 6 of 60 runs against a broker process and 9-15% against the in-JVM test
-     * broker; the first produce to such a topic can also get NOT_LEADER_OR_FOLLOWER although its leader is known.
-     * Awaiting the leaders alone still lost batches on the test broker (4 of 60); created a second before, none in 60
-     * on either. The cause is in the client or the broker, not found; this costs a second, only for a new topic.
+     * Sending at once to a topic created a moment before lost whole batches now and then (never written, expired after
+     * delivery.timeout.ms), and the first produce can get NOT_LEADER_OR_FOLLOWER although its leader is known.
+     * Awaiting the leaders alone still lost batches on the in-JVM test broker; with the extra second, none were lost.
+     * The cause is in the client or the broker, not found; this costs a second, only for a new topic. The runs that
+     * showed it: docs/verifying.md, "A new topic".
      */
     public static void awaitLeaders(Admin admin, String topic, int partitions, long deadlineNanos) throws InterruptedException {
         while (System.nanoTime() < deadlineNanos) {
