@@ -5,6 +5,7 @@ import io.loadgen.cluster.ResultsTopic;
 import io.loadgen.cluster.ShardResult;
 import io.loadgen.cluster.StartBarrier;
 import io.loadgen.engine.LoadEngine;
+import io.loadgen.engine.PreparedRun;
 import io.loadgen.engine.RunFailedException;
 import io.loadgen.engine.ProducerFactory;
 import io.loadgen.engine.RunListener;
@@ -71,6 +72,7 @@ public class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         LoadSpec spec = SpecAssembler.assemble(options, kafkaConfig);
+        FleetPlan fleet = SpecAssembler.fleet(options, spec.shard(), spec.topic());
         OutputPaths.check(OutputPaths.of("--summary-json", options.summaryJson), OutputPaths.of("--result-file", options.resultFile));
         MetricsPort.requireAvailable();
         KafkaSettings.reportIgnored(kafkaConfig, System.err);
@@ -87,20 +89,20 @@ public class RunCommand implements Callable<Integer> {
             // Held until every file is written: a signal after the run (a second Ctrl-C while the summary prints) must
             // not end the JVM before the result is saved; a third one still exits at once.
             try (SignalTrap trap = SignalTrap.install(engine::requestStop, engine::abandonWait, System.err)) {
-                result = run(engine, spec, metrics, out);
+                result = run(engine, spec, fleet, metrics, out);
                 metrics.finished();
                 runState.finished();
                 // In a fleet the gates are the fleet's: judged on the merged result by shard 0's fleet report (and by
                 // 'loadgen report'). A shard shows its own figures against its share, but they do not set its exit code.
-                boolean fleet = !spec.shard().single();
+                boolean inFleet = !spec.shard().single();
                 GateReport gates = GateReport.evaluate(spec.gates().share(spec.shard().count()), result);
                 SummaryPrinter.print(result, gates, out);
-                if (fleet && !gates.checks().isEmpty()) {
+                if (inFleet && !gates.checks().isEmpty()) {
                     out.println("shard " + spec.shard() + ": the gates above hold this shard to its share (--min-throughput / "
                             + spec.shard().count() + "); they are the fleet's, judged by shard 0's fleet report and "
                             + "'loadgen report', and do not set this shard's exit code");
                 }
-                code = exitCode(result, gates, fleet);
+                code = exitCode(result, gates, inFleet);
                 if (options.summaryJson != null) {
                     try {
                         ResultJson.write(result, gates, options.summaryJson);
@@ -110,7 +112,7 @@ public class RunCommand implements Callable<Integer> {
                         if (code == ExitCodes.OK) code = ExitCodes.RUN_FAILED;
                     }
                 }
-                code = shareResult(spec, result, code, out);
+                code = shareResult(spec, fleet, result, code, out);
             }
             // An interrupted run is being stopped (a pod deleted, a user at the keyboard): no reason to linger.
             if (result.status() != RunResult.Status.INTERRUPTED) linger(linger, out);
@@ -118,12 +120,19 @@ public class RunCommand implements Callable<Integer> {
         }
     }
 
-    private RunResult run(LoadEngine engine, LoadSpec spec, RunMetrics metrics, PrintStream out) {
+    /** The run's lifecycle: prepare (connect, untimed), the start barrier of a fleet, then start (the clock). */
+    private RunResult run(LoadEngine engine, LoadSpec spec, FleetPlan fleet, RunMetrics metrics, PrintStream out) {
+        try (PreparedRun prepared = engine.prepare(spec)) {
+            awaitOtherShards(spec, fleet, out);
+            return engine.start(prepared, listener(metrics, out));
+        }
+    }
+
+    private RunListener listener(RunMetrics metrics, PrintStream out) {
         ProgressPrinter progress = new ProgressPrinter(out);
-        return engine.run(spec, new RunListener() {
+        return new RunListener() {
             @Override
             public void onStart(RunStats stats) {
-                awaitOtherShards(spec, out);
                 metrics.started(stats);
                 runState.running();
             }
@@ -133,17 +142,17 @@ public class RunCommand implements Callable<Integer> {
                 progress.print(p);
                 metrics.progressed(p);
             }
-        });
+        };
     }
 
     /** With several shards, the clock starts when all of them are ready (the start barrier, through Kafka). */
-    private void awaitOtherShards(LoadSpec spec, PrintStream out) {
-        if (spec.shard().single() || !Boolean.TRUE.equals(options.barrier)) return;
+    private static void awaitOtherShards(LoadSpec spec, FleetPlan fleet, PrintStream out) {
+        if (spec.shard().single() || !fleet.barrier()) return;
         out.println("shard " + spec.shard() + ": waiting for all " + spec.shard().count() + " shards of run " + spec.runId()
-                + " (--barrier-timeout " + Durations.format(options.barrierTimeout) + ")");
+                + " (--barrier-timeout " + Durations.format(fleet.barrierTimeout()) + ")");
         out.flush();
         try {
-            new StartBarrier(spec.producerConfig(), options.controlTopic).await(spec.runId(), spec.shard(), options.barrierTimeout);
+            new StartBarrier(spec.producerConfig(), fleet.controlTopic()).await(spec.runId(), spec.shard(), fleet.barrierTimeout());
         } catch (RuntimeException e) {
             throw new RunFailedException(e.getMessage(), e);
         }
@@ -153,27 +162,26 @@ public class RunCommand implements Callable<Integer> {
      * Writes this shard's result (histograms included) to --result-file and publishes it to the results topic when
      * part of a fleet; shard 0 then collects every shard's result and prints the fleet report.
      */
-    private int shareResult(LoadSpec spec, RunResult result, int code, PrintStream out) {
+    private static int shareResult(LoadSpec spec, FleetPlan fleet, RunResult result, int code, PrintStream out) {
         ShardResult mine = new ShardResult(spec.shard(), spec.firstPosition(), spec.messages(), result);
         try {
-            if (options.resultFile != null) {
-                Files.writeString(options.resultFile, ResultCodec.encode(mine) + "\n");
-                out.println("shard result written to " + options.resultFile);
+            if (fleet.resultFile() != null) {
+                Files.writeString(fleet.resultFile(), ResultCodec.encode(mine) + "\n");
+                out.println("shard result written to " + fleet.resultFile());
             }
-            boolean publish = options.publishResult != null ? options.publishResult : !spec.shard().single();
-            if (publish) {
-                new ResultsTopic(spec.producerConfig(), options.resultsTopic).publish(mine, spec.connectTimeout());
-                out.println("shard result published to topic '" + options.resultsTopic + "'");
+            if (fleet.publishResult()) {
+                new ResultsTopic(spec.producerConfig(), fleet.resultsTopic()).publish(mine, spec.connectTimeout());
+                out.println("shard result published to topic '" + fleet.resultsTopic() + "'");
             }
-            if (!spec.shard().single() && spec.shard().index() == 0 && Boolean.TRUE.equals(options.fleetReport)
+            if (!spec.shard().single() && spec.shard().index() == 0 && fleet.fleetReport()
                     && result.status() != RunResult.Status.INTERRUPTED) {
                 out.println("collecting the results of " + spec.shard().count() + " shards ...");
                 out.flush();
-                List<ShardResult> all = new ResultsTopic(spec.producerConfig(), options.resultsTopic)
-                        .collect(spec.runId(), spec.shard().count(), options.collectTimeout);
+                List<ShardResult> all = new ResultsTopic(spec.producerConfig(), fleet.resultsTopic())
+                        .collect(spec.runId(), spec.shard().count(), fleet.collectTimeout());
                 // Shard 0 exits with the fleet's verdict: a fleet gate missed (3), a shard's result missing (1).
-                int fleet = FleetReport.print(all, spec.shard().count(), spec.gates(), out, System.err, null);
-                if (code == ExitCodes.OK) code = fleet;
+                int verdict = FleetReport.print(all, spec.shard().count(), spec.gates(), out, System.err, null);
+                if (code == ExitCodes.OK) code = verdict;
             }
         } catch (IOException | RuntimeException e) {
             System.err.println("loadgen: cannot share the shard result: " + e.getMessage());

@@ -122,6 +122,25 @@ final class SpecAssembler {
                 sequenceHeader, transactions);
     }
 
+    /** The scale-out options, checked: durations positive, topic names Kafka accepts, three topics that differ. */
+    static FleetPlan fleet(RunOptions o, ShardSpec shard, String loadTopic) {
+        String control = topicName(require(o.controlTopic, "--control-topic"), "--control-topic");
+        String results = topicName(require(o.resultsTopic, "--results-topic"), "--results-topic");
+        if (control.equals(results)) {
+            throw new UsageException("--control-topic and --results-topic must be different topics; both are '" + control + "'");
+        }
+        for (String[] t : new String[][] {{"--control-topic", control}, {"--results-topic", results}}) {
+            if (t[1].equals(loadTopic)) {
+                throw new UsageException(t[0] + " must not be the topic under load ('" + loadTopic + "'): its records "
+                        + "would be counted by readers of the load");
+            }
+        }
+        return new FleetPlan(Boolean.TRUE.equals(o.barrier), positiveDuration(require(o.barrierTimeout, "--barrier-timeout"),
+                "--barrier-timeout"), control, results, o.publishResult != null ? o.publishResult : !shard.single(),
+                Boolean.TRUE.equals(o.fleetReport), positiveDuration(require(o.collectTimeout, "--collect-timeout"),
+                "--collect-timeout"), o.resultFile);
+    }
+
     /**
      * Kafka's own rules for a topic name (the broker would refuse it only after we connected).
      *

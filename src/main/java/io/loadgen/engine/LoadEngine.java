@@ -38,9 +38,11 @@ import java.util.function.Supplier;
  * Runs one load spec against Kafka and returns what the cluster acknowledged. Knows nothing of the command line,
  * Quarkus or the console: progress goes to a {@link RunListener}, the result is returned.
  *
- * <p>Flow: check the cluster and topic, create the producers and fetch metadata (so connection set-up is not
- * timed), start the sender threads, stop on message count, duration or {@link #requestStop()}, wait for records
- * in flight (bounded by the stop timeout when interrupted), close the producers.
+ * <p>A run has two steps, so that what happens between them is the caller's and in plain sight (a fleet's start
+ * barrier): {@link #prepare} checks the cluster and topic and creates and connects the producers, untimed;
+ * {@link #start} starts the clock and the sender threads, stops on message count, duration or {@link #requestStop()},
+ * waits for records in flight (at most the stop timeout after sending stopped), closes the producers and returns
+ * the result. {@link #run} does both for callers with nothing to do between them.
  */
 public final class LoadEngine {
 
@@ -76,7 +78,20 @@ public final class LoadEngine {
         stop.abandon(nanoClock.getAsLong());
     }
 
+    /** {@link #prepare} and {@link #start} in one, for callers with nothing to do between them. */
     public RunResult run(LoadSpec spec, RunListener listener) {
+        try (PreparedRun prepared = prepare(spec)) {
+            return start(prepared, listener);
+        }
+    }
+
+    /**
+     * Step 1, untimed: checks the cluster and the topic, creates the producers, connects them (metadata) and, for a
+     * transactional run, initialises their transactions. A {@link #requestStop()} while it connects ends it with
+     * {@link StoppedBeforeStartException}; a cluster or topic that is not usable with {@link RunFailedException}, a
+     * setting the client rejects with {@link BadSettingException}.
+     */
+    public PreparedRun prepare(LoadSpec spec) {
         // The cluster and topic check talks to the broker while the producers are built: start-up time counts
         // for every pod of a Kubernetes Job, and the two do not depend on each other.
         FutureTask<Void> topicCheck = new FutureTask<>(() -> TopicPreparer.prepare(spec), null);
@@ -84,10 +99,31 @@ public final class LoadEngine {
         NativeCodecs.preferNative();
         List<Producer<byte[], byte[]>> producers = createProducers(spec);
         awaitTopicCheck(topicCheck, producers);
-        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "loadgen-ticker"));
         try {
             for (Producer<byte[], byte[]> p : producers) p.partitionsFor(spec.topic()); // connect + metadata, untimed
             if (spec.transactional()) initTransactions(spec, producers);
+        } catch (RuntimeException e) {
+            closeAll(producers, Duration.ZERO);
+            throw e;
+        }
+        return new PreparedRun(spec, producers);
+    }
+
+    /**
+     * Step 2: starts the clock and the sender threads and returns, once sending stopped and records in flight were
+     * awaited, what the cluster acknowledged. {@code listener} hears {@code onStart} on this thread just before the
+     * senders start, and progress from the ticker thread. A {@link #requestStop()} that came after {@link #prepare}
+     * and before this ends it with {@link StoppedBeforeStartException}: nothing was sent.
+     */
+    public RunResult start(PreparedRun prepared, RunListener listener) {
+        LoadSpec spec = prepared.spec();
+        List<Producer<byte[], byte[]>> producers = prepared.start();
+        if (stop.interrupted()) {
+            closeAll(producers, Duration.ZERO);
+            throw new StoppedBeforeStartException("stopped before sending started; nothing was sent");
+        }
+        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "loadgen-ticker"));
+        try {
             RunStats stats = new RunStats();
             listener.onStart(stats);
             Supplier<RecordGenerator> generators = Generators.forSpec(spec.payload(), epochNanos);
@@ -283,7 +319,7 @@ public final class LoadEngine {
         return n == 0 ? null : n / sum;
     }
 
-    private static void closeAll(List<Producer<byte[], byte[]>> producers, Duration timeout) {
+    static void closeAll(List<Producer<byte[], byte[]>> producers, Duration timeout) {
         for (Producer<byte[], byte[]> p : producers) {
             try {
                 p.close(timeout);

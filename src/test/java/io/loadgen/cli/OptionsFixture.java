@@ -68,6 +68,13 @@ final class OptionsFixture {
         return SpecAssembler.assemble(parse(args), kafkaConfig());
     }
 
+    /** The scale-out options, checked as {@code run} checks them after the spec. */
+    FleetPlan fleet(String... args) {
+        RunOptions options = parse(args);
+        LoadSpec spec = SpecAssembler.assemble(options, kafkaConfig());
+        return SpecAssembler.fleet(options, spec.shard(), spec.topic());
+    }
+
     /**
      * What quarkus-kafka-client injects as the {@code default-kafka-broker} map: every {@code kafka.*} key with the
      * prefix stripped (env overrides included), plus {@code KAFKA_*} env vars as lower-case dotted names, plus the

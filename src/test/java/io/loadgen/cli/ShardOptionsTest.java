@@ -58,4 +58,30 @@ class ShardOptionsTest {
         assertThatThrownBy(() -> OptionsFixture.noEnv().assemble("--shard-count", "5", "--shard-index", "4", "--run-id", "r", "--messages", "3"))
                 .isInstanceOf(UsageException.class).hasMessageContaining("leaves shard 4/5 nothing to send");
     }
+
+    @Test
+    void theFleetsOptionsMakeOnePlanWithItsDefaults() {
+        FleetPlan alone = OptionsFixture.noEnv().fleet();
+        assertThat(alone.publishResult()).as("a single run publishes nothing unless asked").isFalse();
+        FleetPlan shard = OptionsFixture.withEnv(Map.of("JOB_COMPLETION_INDEX", "1", "LOADGEN_SHARD_COUNT", "3",
+                "LOADGEN_RUN_ID", "job-uid")).fleet("--barrier-timeout", "30s", "--result-file", "shard1.json");
+        assertThat(shard).isEqualTo(new FleetPlan(true, java.time.Duration.ofSeconds(30), "loadgen-control", "loadgen-results",
+                true, true, java.time.Duration.ofMinutes(2), java.nio.file.Path.of("shard1.json")));
+    }
+
+    @Test
+    void badFleetOptionsAreUsageErrorsNamingTheOption() {
+        OptionsFixture f = OptionsFixture.noEnv();
+        assertThatThrownBy(() -> f.fleet("--barrier-timeout", "0s"))
+                .isInstanceOf(UsageException.class).hasMessageContaining("--barrier-timeout");
+        assertThatThrownBy(() -> f.fleet("--collect-timeout", "0s"))
+                .isInstanceOf(UsageException.class).hasMessageContaining("--collect-timeout");
+        assertThatThrownBy(() -> f.fleet("--control-topic", "bad topic"))
+                .isInstanceOf(UsageException.class).hasMessageStartingWith("--control-topic takes a Kafka topic name");
+        assertThatThrownBy(() -> f.fleet("--results-topic", "loadgen-control"))
+                .isInstanceOf(UsageException.class)
+                .hasMessage("--control-topic and --results-topic must be different topics; both are 'loadgen-control'");
+        assertThatThrownBy(() -> f.fleet("--topic", "logs", "--results-topic", "logs"))
+                .isInstanceOf(UsageException.class).hasMessageStartingWith("--results-topic must not be the topic under load ('logs')");
+    }
 }

@@ -159,7 +159,9 @@ class TuneCommandTest {
         assertThat(run.exitCode()).isEqualTo(ExitCodes.RUN_FAILED);
         assertThat(run.getErrorStream()).filteredOn(l -> l.startsWith("loadgen:")).singleElement().asString()
                 .startsWith("loadgen: cannot reach Kafka at 127.0.0.1:1 within 2.0 s (--connect-timeout)");
-        assertThat((System.nanoTime() - started) / 1e9).as("one connect timeout, not a budget of them").isLessThan(20);
+        // Well under the 1-minute budget that trial after trial of connect timeouts would fill; the rest is the
+        // launch of the app itself, which a busy machine can stretch to many seconds.
+        assertThat((System.nanoTime() - started) / 1e9).as("one connect timeout, not a budget of them").isLessThan(40);
         Summary.assertNoStackTrace(run.getOutput(), run.getErrorOutput());
     }
 

@@ -28,6 +28,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The engine against the shared in-JVM broker: its counts are what the broker holds (issue item 5). */
 @Timeout(60)
@@ -97,6 +98,31 @@ class LoadEngineTest {
         assertThat(result.get().stopReason()).isEqualTo("interrupted");
         assertThat(result.get().sent()).isBetween(1_000L, 999_999L);
         assertThat(KafkaBroker.countTopic(topic)).isEqualTo(result.get().sent());
+    }
+
+    /**
+     * The two steps of a run: prepare connects and sends nothing; what happens between (a fleet's barrier) is the
+     * caller's; a stop asked for then means the run never starts, and a prepared run closed unstarted sends nothing.
+     */
+    @Test
+    void aPreparedRunSendsNothingUntilStartedAndAStopBeforeTheStartEndsIt() {
+        String topic = KafkaBroker.uniqueTopic("prepared");
+        LoadEngine engine = new LoadEngine(ProducerFactory.KAFKA);
+
+        try (PreparedRun prepared = engine.prepare(spec(topic, 1_000, 0, 1, 1))) {
+            assertThat(KafkaBroker.countTopic(topic)).as("prepared: the topic exists, nothing sent").isZero();
+            engine.requestStop();
+            assertThatThrownBy(() -> engine.start(prepared, RunListener.NONE))
+                    .isInstanceOf(StoppedBeforeStartException.class).hasMessageContaining("nothing was sent");
+            assertThatThrownBy(() -> engine.start(prepared, RunListener.NONE))
+                    .as("a prepared run starts once").isInstanceOf(IllegalStateException.class);
+        }
+
+        LoadEngine second = new LoadEngine(ProducerFactory.KAFKA);
+        try (PreparedRun prepared = second.prepare(spec(topic, 1_000, 0, 1, 1))) {
+            assertThat(second.start(prepared, RunListener.NONE).sent()).isEqualTo(1_000);
+        }
+        assertThat(KafkaBroker.countTopic(topic)).isEqualTo(1_000);
     }
 
     private static LoadSpec spec(String topic, long messages, double rate, int threads, int producers) {

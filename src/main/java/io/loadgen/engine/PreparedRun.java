@@ -1,0 +1,43 @@
+package io.loadgen.engine;
+
+import io.loadgen.spec.LoadSpec;
+import org.apache.kafka.clients.producer.Producer;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * A run made ready by {@link LoadEngine#prepare}: the cluster and topic checked, the producers created, connected
+ * (metadata fetched) and, for a transactional run, registered with their coordinators. Nothing is timed yet, so a
+ * fleet can wait here for its other shards (the start barrier) before any clock starts.
+ * <p>
+ * Started once, by {@link LoadEngine#start}, which then owns and closes the producers. Closing a run that was never
+ * started closes them.
+ */
+public final class PreparedRun implements AutoCloseable {
+
+    private final LoadSpec spec;
+    private final List<Producer<byte[], byte[]>> producers;
+    private boolean started;
+
+    PreparedRun(LoadSpec spec, List<Producer<byte[], byte[]>> producers) {
+        this.spec = spec;
+        this.producers = producers;
+    }
+
+    public LoadSpec spec() {
+        return spec;
+    }
+
+    /** Hands the producers over to the one start of this run. */
+    synchronized List<Producer<byte[], byte[]>> start() {
+        if (started) throw new IllegalStateException("a prepared run starts once");
+        started = true;
+        return producers;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (!started) LoadEngine.closeAll(producers, Duration.ZERO);
+    }
+}
