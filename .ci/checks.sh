@@ -14,7 +14,7 @@
 # target/native-check/, so it never touches target/quarkus-app of the main build. Every check runs; the exit code
 # is 1 if any failed.
 set -uo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/.." || exit 1
 ROOT=$PWD
 
 DOCKERFILELINT_VERSION=1.8.0
