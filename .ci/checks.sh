@@ -1,20 +1,24 @@
 #!/usr/bin/env bash
-# CI checks of the container and deployment files, none of which needs a Docker engine or a GraalVM:
+# CI checks of the container and deployment files and of the shell scripts, none of which needs a Docker engine or
+# a GraalVM:
 #   compose      docker-compose.yml parses and validates (Debian's docker-compose 1.29.2, `config -q`), and the
 #                lab's Prometheus configuration too (promtool from Debian's prometheus package, not installed, unpacked)
 #   dockerfiles  every Dockerfile lints cleanly (npm dockerfilelint 1.8.0; its exit code is the number of issues)
 #   native       the native build's augmentation (-Dquarkus.native.sources-only=true) succeeds, and its generated
 #                reflection configuration covers what Jackson and picocli reflect on (NativeReflectionConfigTest)
+#   shell        every tracked shell script (a *.sh file, or a file whose first line is an sh/bash shebang) passes
+#                `shellcheck -x` (Debian's shellcheck) with no finding at all; an intended warning is disabled in
+#                the script with a `# shellcheck disable=SCnnnn  # reason` directive
 #
-#   .ci/checks.sh                 all three
+#   .ci/checks.sh                 all four
 #   .ci/checks.sh compose native  some of them
 #
-# It installs what it needs: docker-compose with apt-get (as root, or with sudo); dockerfilelint with npm, and
-# promtool unpacked from its .deb, into .ci/cache/ (git-ignored). The native check builds a copy of the project in
-# target/native-check/, so it never touches target/quarkus-app of the main build. Every check runs; the exit code
-# is 1 if any failed.
+# It installs what it needs: docker-compose and shellcheck with apt-get (as root, or with sudo); dockerfilelint
+# with npm, and promtool unpacked from its .deb, into .ci/cache/ (git-ignored). The native check builds a copy of
+# the project in target/native-check/, so it never touches target/quarkus-app of the main build. Every check runs;
+# the exit code is 1 if any failed.
 set -uo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/.." || exit 1
 ROOT=$PWD
 
 DOCKERFILELINT_VERSION=1.8.0
@@ -23,7 +27,7 @@ NODE_DIR=$CACHE_DIR/node
 NATIVE_DIR=target/native-check
 
 checks=("$@")
-[ ${#checks[@]} -eq 0 ] && checks=(compose dockerfiles native)
+[ ${#checks[@]} -eq 0 ] && checks=(compose dockerfiles native shell)
 failed=()
 
 as_root() {
@@ -98,12 +102,35 @@ check_native() {
   )
 }
 
+shell_scripts() { # the tracked shell scripts, one a line: *.sh, and any file whose shebang runs sh or bash
+  local f first
+  git ls-files -z | while IFS= read -r -d '' f; do
+    [ -f "$f" ] || continue
+    case "$f" in *.sh) echo "$f"; continue ;; esac
+    first=""
+    IFS= read -r first <"$f" 2>/dev/null || [ -n "$first" ] || continue
+    if [[ "$first" =~ ^\#\![[:space:]]*(/usr)?/bin/(env[[:space:]]+)?(ba|da|k)?sh([[:space:]]|$) ]]; then echo "$f"; fi
+  done
+}
+
+check_shell() {
+  command -v shellcheck >/dev/null || apt_install shellcheck || return 1
+  echo "shellcheck $(shellcheck --version | sed -n 's/^version: //p')"
+  local scripts
+  mapfile -t scripts < <(shell_scripts)
+  # Finding none would prove nothing (not a git checkout, or the discovery broke).
+  [ ${#scripts[@]} -gt 0 ] || { echo "no shell scripts found (is this a git checkout?)"; return 1; }
+  echo "${#scripts[@]} scripts: ${scripts[*]}"
+  shellcheck -x "${scripts[@]}"
+}
+
 for c in "${checks[@]}"; do
   case "$c" in
     compose) run_check compose check_compose ;;
     dockerfiles) run_check dockerfiles check_dockerfiles ;;
     native) run_check native check_native ;;
-    *) echo "checks: unknown check '$c' (compose, dockerfiles, native)" >&2; exit 2 ;;
+    shell) run_check shell check_shell ;;
+    *) echo "checks: unknown check '$c' (compose, dockerfiles, native, shell)" >&2; exit 2 ;;
   esac
 done
 

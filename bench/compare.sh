@@ -295,7 +295,7 @@ contender_cmd() {
   case "$c" in
     A)
       # --warmup 0: count every record, as perf-test and kcat do. --create-topic false: the topic was just reset.
-      # shellcheck disable=SC2086
+      # shellcheck disable=SC2086  # LOADGEN_ARGS holds several options: split on purpose
       printf '%s\n' "$REPO/bin/loadgen" run \
         --bootstrap-servers "127.0.0.1:$KAFKA_PORT" --topic "$TOPIC" --messages "$RECORDS" \
         --compression "$COMPRESSION" --acks "$ACKS" --linger-ms "$LINGER_MS" --batch-size "$BATCH_SIZE" \
@@ -310,7 +310,7 @@ contender_cmd() {
       ;;
     D)
       # A's command in the image; the summary JSON goes to a directory mounted for it (the container's user is 185).
-      # shellcheck disable=SC2086
+      # shellcheck disable=SC2086  # LOADGEN_ARGS holds several options: split on purpose
       printf '%s\n' "$DOCKER" run --rm --network host --cgroup-parent "$CGROUP_PARENT" -v "$prefix.d:/out" \
         -e QUARKUS_HTTP_PORT=0 "$IMAGE" run \
         --bootstrap-servers "127.0.0.1:$KAFKA_PORT" --topic "$TOPIC" --messages "$RECORDS" \
@@ -369,6 +369,7 @@ run_one() {
     || { cat "$prefix.reset.log" >&2; die "reset-topic $TOPIC failed"; }
   printf '%s\n' "${cmd[@]}" >"$prefix.cmd"
 
+  # shellcheck disable=SC2174  # only $prefix.d is new ($OUT exists), and it is the one that needs 0777
   [[ "$c" == D ]] && mkdir -p -m 0777 "$prefix.d"
   wait_for_quiet
   local b0 b1 m0 m1 t0 t1 rc=0 g0="" g1=""

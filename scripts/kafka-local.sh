@@ -224,7 +224,7 @@ run_tool() {
   cp="$(kafka_classpath)"
   java="$(java_cmd)"
   [[ -f "$CONF_DIR/tools-log4j2.xml" ]] || write_tools_config
-  # shellcheck disable=SC2086
+  # shellcheck disable=SC2086  # KAFKA_TOOLS_OPTS holds several JVM options
   "$java" $KAFKA_TOOLS_OPTS -Dlog4j2.configurationFile="$CONF_DIR/tools-log4j2.xml" \
     -cp "$cp" "$@"
 }
@@ -269,7 +269,7 @@ cmd_start() {
   rm -f "$SERVER_LOG".*
   : >"$CONSOLE_LOG"
   # setsid: own session, so Ctrl-C in this terminal does not hit the broker.
-  # shellcheck disable=SC2086
+  # shellcheck disable=SC2086  # KAFKA_HEAP_OPTS and KAFKA_JVM_OPTS hold several JVM options each
   setsid "$java" $KAFKA_HEAP_OPTS $KAFKA_JVM_OPTS -server -Djava.awt.headless=true \
     -Dkafka.logs.dir="$LOG_DIR" -Dlog4j2.configurationFile="$CONF_DIR/log4j2.xml" \
     -cp "$cp" kafka.Kafka "$SERVER_PROPS" </dev/null >>"$CONSOLE_LOG" 2>&1 &
@@ -388,7 +388,7 @@ cmd_count() {
   require_running
   local tmp
   tmp="$(mktemp -d)"
-  # shellcheck disable=SC2064
+  # shellcheck disable=SC2064  # expand $tmp now: the trap runs after this function's local is gone
   trap "rm -rf '$tmp'" EXIT
   # Latest (-1) and earliest (-2) offsets per partition, both queries in parallel.
   run_tool org.apache.kafka.tools.GetOffsetShell --bootstrap-server "$BOOTSTRAP" \
@@ -423,7 +423,7 @@ cmd_run_class() {
   java="$(java_cmd)"
   [[ -f "$CONF_DIR/tools-log4j2.xml" ]] || write_tools_config
   # Full JIT here (benchmarks such as ProducerPerformance run on this).
-  # shellcheck disable=SC2086
+  # shellcheck disable=SC2086  # KAFKA_RUN_CLASS_OPTS holds several JVM options
   exec "$java" $KAFKA_RUN_CLASS_OPTS -Dlog4j2.configurationFile="$CONF_DIR/tools-log4j2.xml" \
     -cp "$cp" "$@"
 }

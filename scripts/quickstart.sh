@@ -13,6 +13,7 @@ if ! scripts/kafka-local.sh status >/dev/null 2>&1; then
   scripts/kafka-local.sh start
   started=1
 fi
+# shellcheck disable=SC2317  # not unreachable: the EXIT trap below calls it
 stop_broker() { if [ "$started" = 1 ] && [ "${KEEP_KAFKA:-0}" != 1 ]; then scripts/kafka-local.sh stop; fi; }
 trap stop_broker EXIT
 
