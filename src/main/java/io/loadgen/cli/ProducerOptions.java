@@ -15,7 +15,7 @@ import java.util.Map;
  * <p>{@code order} places each option in {@code run --help}; {@code tune --help} shows them in the same order, after
  * its own.
  */
-public class ProducerOptions implements Cloneable {
+public class ProducerOptions {
 
     @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT[,...]", order = 1,
             description = "Kafka bootstrap servers (also KAFKA_BOOTSTRAP_SERVERS).")
@@ -82,18 +82,4 @@ public class ProducerOptions implements Cloneable {
             description = "Once sending stops (count, duration or SIGINT/SIGTERM), wait at most this long for records in flight; "
                     + "those still unanswered are reported as unconfirmed. A second signal skips the wait.")
     Duration stopTimeout;
-
-    /**
-     * A copy to change without changing this one ({@code tune} sets each trial's settings on a copy of what it was
-     * given); the property map is copied too, the values are immutable.
-     */
-    ProducerOptions copy() {
-        try {
-            ProducerOptions copy = (ProducerOptions) super.clone();
-            copy.producerProperties = new LinkedHashMap<>(producerProperties);
-            return copy;
-        } catch (CloneNotSupportedException e) {
-            throw new AssertionError(e);
-        }
-    }
 }

@@ -11,6 +11,7 @@ import io.loadgen.tune.RerunCheck;
 import io.loadgen.tune.SearchSpace;
 import io.loadgen.tune.TrialRun;
 import io.loadgen.tune.TrialSettings;
+import io.loadgen.tune.TrialSpecs;
 import io.loadgen.tune.TrialTopics;
 import io.loadgen.tune.TuneChart;
 import io.loadgen.tune.TuneJson;
@@ -67,11 +68,6 @@ public class TuneCommand implements Callable<Integer> {
 
     /** Topic creation, producer start-up and topic deletion around each trial's warm-up and window. */
     static final Duration TRIAL_OVERHEAD = Duration.ofSeconds(2);
-    /** Trials report every half second to the engine's listener, which samples the producers' metrics then. */
-    static final Duration SAMPLE_INTERVAL = Duration.ofMillis(500);
-    /** Producer properties the search owns: a --producer-property of one of them is only where its search starts. */
-    private static final List<String> SEARCHED_PROPERTIES = List.of("batch.size", "linger.ms", "compression.type",
-            "max.in.flight.requests.per.connection");
 
     @Mixin
     TuneOptions options;
@@ -83,7 +79,10 @@ public class TuneCommand implements Callable<Integer> {
     @Identifier("default-kafka-broker")
     Map<String, Object> kafkaConfig;
 
-    /** What {@code loadgen run} would use for every option this command does not have: its config defaults. */
+    /**
+     * What {@code loadgen run} would use for every option this command does not have (the payload's level weights,
+     * resource cardinality and seed, the gates): its config defaults, parsed once for the starting point.
+     */
     @Command(name = "run")
     static final class RunDefaults {
         @Mixin
@@ -119,17 +118,12 @@ public class TuneCommand implements Callable<Integer> {
 
         KafkaSettings.reportIgnored(kafkaConfig, System.err);
         UnknownSettings.warnAboutProducerProperties(options.producer.producerProperties.keySet(), System.err);
-        // The starting point, checked the way 'run' checks it (bad values exit 2 here, before anything connects).
-        LoadSpec start = trialSpec(null, prefix + "-" + tuneId + "-0", tuneId, warmup, window);
+        LoadSpec start = startingSpec(prefix + "-" + tuneId + "-0", tuneId, warmup, window);
         TrialSettings base = startingSettings(start);
         Path chartFile = options.chart == null || options.chart.toString().equalsIgnoreCase("none") ? null : options.chart;
         OutputPaths.check(OutputPaths.of("--chart", chartFile), OutputPaths.of("--tune-json", options.tuneJson));
         MetricsPort.requireAvailable();
-        Map<String, String> fixed = new LinkedHashMap<>();
-        fixed.put("acks", start.producerSetting("acks"));
-        // Durability as the client resolved it: a rerun with the printed settings must not change it.
-        fixed.put("idempotence", String.valueOf(start.idempotent()));
-        if (Boolean.TRUE.equals(options.producer.transactional)) fixed.put("transactional", "true");
+        Map<String, String> fixed = fixedSettings(start);
         SearchSpace space = SearchSpace.around(base, knobs, Runtime.getRuntime().availableProcessors());
 
         PrintStream out = System.out;
@@ -147,12 +141,12 @@ public class TuneCommand implements Callable<Integer> {
         try (TrialTopics topics = TrialTopics.connect(start.producerConfig(), start.connectTimeout())) {
             int brokers = topics.brokers(bootstrap);
             Consumer<String> warnings = line -> System.err.println("loadgen: " + line);
-            EngineTrial trial = new EngineTrial((s, topic, runId) -> trialSpec(s, topic, runId, warmup, window), topics,
-                    prefix, tuneId, warmup, brokers, warnings);
+            EngineTrial trial = new EngineTrial(trialSpecs(start, warmup, window), topics, prefix, tuneId, warmup,
+                    brokers, warnings);
             // The warm-up is a run of its own, on a topic of its own, so that no trial's topic name is reused while
             // Kafka may still be deleting it.
-            EngineTrial warmupRun = new EngineTrial((s, topic, runId) -> trialSpec(s, topic, runId, Duration.ZERO, jvmWarmup),
-                    topics, prefix + "-jvm-warmup", tuneId, Duration.ZERO, brokers, warnings);
+            EngineTrial warmupRun = new EngineTrial(trialSpecs(start, Duration.ZERO, jvmWarmup), topics,
+                    prefix + "-jvm-warmup", tuneId, Duration.ZERO, brokers, warnings);
             // made after the warm-up (its budget is what the warm-up left); a signal before then stops the warm-up
             AtomicReference<Tuner> tuner = new AtomicReference<>();
             try (SignalTrap trap = SignalTrap.install(() -> {
@@ -217,20 +211,18 @@ public class TuneCommand implements Callable<Integer> {
     }
 
     /**
-     * A trial's spec, assembled exactly as {@code loadgen run} assembles one: run's config defaults for everything
-     * this command does not have, the shared options as given to this command (their defaults come from the same
-     * config, by option name, so they are run's too), then the trial's settings (the searched properties are removed
-     * from --producer-property, which would otherwise beat them).
-     *
-     * @param settings null for the starting point as configured
+     * The starting point as a trial, assembled once exactly as {@code loadgen run} assembles a spec, with all of its
+     * checks (a bad value exits 2 here, before anything connects): run's config defaults for everything this command
+     * does not have, the shared options as given to this command (their defaults come from the same config, by option
+     * name, so they are run's too), and a trial's shape. Every trial's spec is derived from it ({@link #trialSpecs}).
      */
-    LoadSpec trialSpec(TrialSettings settings, String topic, String runId, Duration warmup, Duration window) {
+    LoadSpec startingSpec(String topic, String runId, Duration warmup, Duration window) {
         RunOptions o = runDefaults();
         o.parsedBy = command; // what this command's line gave beats env and config, as in 'run'
-        // a copy: each trial sets its own settings, and the next one starts again from what was given
-        o.producer = options.producer.copy();
+        o.producer = options.producer;
         o.topicAndPayload = options.topicAndPayload;
-        // the trial's own shape: a fresh topic, warm-up then the window, no count limit, one process
+        // the trial's shape, so that no run-only setting in env or config (a count, a ramp, a shard of a fleet, the
+        // sequence header) refuses or shapes the start: trials replace all of these
         o.topic = topic;
         o.runId = runId;
         o.createTopic = true;
@@ -240,22 +232,26 @@ public class TuneCommand implements Callable<Integer> {
         o.rate = 0.0;
         o.ramp = null;
         o.steps = null;
-        o.reportInterval = SAMPLE_INTERVAL;
+        o.reportInterval = TrialSpecs.SAMPLE_INTERVAL;
         o.shardCount = 1;
         o.shardIndex = 0;
         o.sequenceHeader = false;
-        if (settings != null) {
-            ProducerOptions p = o.producer;
-            p.threads = settings.threads();
-            p.producers = settings.producers();
-            p.compression = settings.compression();
-            p.batchSize = settings.batchSize();
-            p.lingerMs = settings.lingerMs();
-            p.maxInFlight = settings.maxInFlight();
-            o.rate = settings.rate();
-            SEARCHED_PROPERTIES.forEach(p.producerProperties::remove);
-        }
         return SpecAssembler.assemble(o, kafkaConfig);
+    }
+
+    /**
+     * Each trial's spec, derived from the start by {@link TrialSpecs}, then given the producer settings check of
+     * {@code run}: a searched value run would refuse (a batch.size above buffer.memory) fails its trial before anything
+     * is sent, with run's reason, instead of failing every record.
+     */
+    EngineTrial.Specs trialSpecs(LoadSpec start, Duration warmup, Duration window) {
+        TrialSpecs derived = new TrialSpecs(start, warmup, window);
+        Map<String, String> given = options.producer.producerProperties;
+        return (settings, topic, runId) -> {
+            LoadSpec spec = derived.spec(settings, topic, runId);
+            ProducerSettingsCheck.check(spec.producerConfig(), given, spec.payload(), runId, spec.sequenceHeader());
+            return spec;
+        };
     }
 
     private RunOptions runDefaults() {
@@ -263,6 +259,18 @@ public class TuneCommand implements Callable<Integer> {
         CommandLine.IDefaultValueProvider defaults = command == null ? null : command.defaultValueProvider();
         new CommandLine(holder).setDefaultValueProvider(defaults != null ? defaults : new ConfigDefaultProvider()).parseArgs();
         return holder.options;
+    }
+
+    /**
+     * The durability the tune holds fixed, as the client resolved it, in option form: the printed settings and the
+     * "check it" line carry it, so a rerun does not change it.
+     */
+    static Map<String, String> fixedSettings(LoadSpec start) {
+        Map<String, String> fixed = new LinkedHashMap<>();
+        fixed.put("acks", start.producerSetting("acks"));
+        fixed.put("idempotence", String.valueOf(start.idempotent()));
+        if (start.transactional()) fixed.put("transactional", "true");
+        return fixed;
     }
 
     /** Where the search starts: the configured settings, as the client would use them. */

@@ -1,6 +1,7 @@
 package io.loadgen.spec;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -28,6 +29,19 @@ public record PayloadSpec(PayloadType type, int recordSizeBytes, Path file, int[
     @Override
     public int[] levelWeights() {
         return levelWeights.clone();
+    }
+
+    /** Equal when the values are: a record compares an array by identity, and the weights are a value here. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof PayloadSpec p && type == p.type && recordSizeBytes == p.recordSizeBytes
+                && Objects.equals(file, p.file) && Arrays.equals(levelWeights, p.levelWeights)
+                && resourceCardinality == p.resourceCardinality && keys == p.keys && seed == p.seed;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(type, recordSizeBytes, file, Arrays.hashCode(levelWeights), resourceCardinality, keys, seed);
     }
 
     @Override
