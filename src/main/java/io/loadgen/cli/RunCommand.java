@@ -89,7 +89,8 @@ public class RunCommand implements Callable<Integer> {
             // Held until every file is written: a signal after the run (a second Ctrl-C while the summary prints) must
             // not end the JVM before the result is saved; a third one still exits at once.
             try (SignalTrap trap = SignalTrap.install(engine::requestStop, engine::abandonWait, System.err)) {
-                result = run(engine, spec, fleet, metrics, out);
+                Attempt attempt = run(engine, spec, fleet, metrics, out);
+                result = attempt.result();
                 metrics.finished();
                 runState.finished();
                 // In a fleet the gates are the fleet's: judged on the merged result by shard 0's fleet report (and by
@@ -112,7 +113,7 @@ public class RunCommand implements Callable<Integer> {
                         if (code == ExitCodes.OK) code = ExitCodes.RUN_FAILED;
                     }
                 }
-                code = shareResult(spec, fleet, result, code, out);
+                code = shareResult(spec, fleet, result, attempt.ranHere(), code, out);
             }
             // An interrupted run is being stopped (a pod deleted, a user at the keyboard): no reason to linger.
             if (result.status() != RunResult.Status.INTERRUPTED) linger(linger, out);
@@ -120,11 +121,42 @@ public class RunCommand implements Callable<Integer> {
         }
     }
 
-    /** The run's lifecycle: prepare (connect, untimed), the start barrier of a fleet, then start (the clock). */
-    private RunResult run(LoadEngine engine, LoadSpec spec, FleetPlan fleet, RunMetrics metrics, PrintStream out) {
+    /**
+     * A retried pod of a shard whose result is already on the results topic (its first attempt ran, then exited
+     * non-zero, e.g. shard 0 with the fleet's verdict): that result, so the shard does not send its share twice; else
+     * null. Asked after connecting, so an unreachable cluster costs one connect timeout, not two.
+     */
+    private static ShardResult earlierAttempt(LoadSpec spec, FleetPlan fleet, PrintStream out) {
+        if (spec.shard().single() || !fleet.publishResult()) return null;
+        try {
+            List<ShardResult> published = new ResultsTopic(spec.producerConfig(), fleet.resultsTopic())
+                    .collect(spec.runId(), 0, spec.connectTimeout());
+            ShardResult mine = null;
+            for (ShardResult r : published) if (r.shard().index() == spec.shard().index()) mine = r;
+            if (mine != null) {
+                out.println("shard " + spec.shard() + " of run " + spec.runId() + " already ran: its result is on topic '"
+                        + fleet.resultsTopic() + "' (this is a retried pod), so it sends nothing again; its result:");
+            }
+            return mine;
+        } catch (IllegalStateException noResultsYet) {
+            return null; // the results topic does not exist yet: the fleet's first attempt
+        }
+    }
+
+    /** This shard's result, and whether it ran here or was found from an earlier attempt of the same shard. */
+    private record Attempt(RunResult result, boolean ranHere) {
+    }
+
+    /**
+     * The run's lifecycle: prepare (connect, untimed), a retried shard's earlier result looked for, the start barrier
+     * of a fleet, then start (the clock).
+     */
+    private Attempt run(LoadEngine engine, LoadSpec spec, FleetPlan fleet, RunMetrics metrics, PrintStream out) {
         try (PreparedRun prepared = engine.prepare(spec)) {
+            ShardResult earlier = earlierAttempt(spec, fleet, out);
+            if (earlier != null) return new Attempt(earlier.result(), false);
             awaitOtherShards(spec, fleet, out);
-            return engine.start(prepared, listener(metrics, out));
+            return new Attempt(engine.start(prepared, listener(metrics, out)), true);
         }
     }
 
@@ -162,14 +194,14 @@ public class RunCommand implements Callable<Integer> {
      * Writes this shard's result (histograms included) to --result-file and publishes it to the results topic when
      * part of a fleet; shard 0 then collects every shard's result and prints the fleet report.
      */
-    private static int shareResult(LoadSpec spec, FleetPlan fleet, RunResult result, int code, PrintStream out) {
+    private static int shareResult(LoadSpec spec, FleetPlan fleet, RunResult result, boolean publish, int code, PrintStream out) {
         ShardResult mine = new ShardResult(spec.shard(), spec.firstPosition(), spec.messages(), result);
         try {
             if (fleet.resultFile() != null) {
                 Files.writeString(fleet.resultFile(), ResultCodec.encode(mine) + "\n");
                 out.println("shard result written to " + fleet.resultFile());
             }
-            if (fleet.publishResult()) {
+            if (publish && fleet.publishResult()) {
                 new ResultsTopic(spec.producerConfig(), fleet.resultsTopic()).publish(mine, spec.connectTimeout());
                 out.println("shard result published to topic '" + fleet.resultsTopic() + "'");
             }

@@ -81,6 +81,17 @@ class ScaleOutIT {
         }
         assertThat(next).isEqualTo(MESSAGES);
 
+        // A retried pod of shard 0 (Kubernetes retries an index that exited non-zero, e.g. with the fleet's verdict)
+        // finds its shard's result already published: it sends nothing again and reports the fleet from the topic.
+        Map<String, String> retried = new java.util.HashMap<>(env);
+        retried.put("JOB_COMPLETION_INDEX", "0");
+        try (AppProcess again = AppProcess.start(retried)) {
+            assertThat(again.waitFor(RUN_TIMEOUT)).as("retry; stdout:\n%s\nstderr:\n%s", again.stdout(), again.stderr()).isZero();
+            assertThat(again.stdout()).contains("shard 0/3 of run " + runId + " already ran", "=== fleet of 3 shards ===")
+                    .doesNotContain("waiting for all 3 shards");
+            assertThat(Summary.parse(again.stdout()).sent()).isEqualTo(parts.get(0).result().sent());
+        }
+
         // The topic holds exactly the fleet's total, and every Message number once.
         List<Long> numbers = KafkaBroker.readTopic(topic).stream().map(m -> SeedRecord.parse(m.value()).messageNumber()).toList();
         assertThat(numbers).hasSize((int) MESSAGES).doesNotHaveDuplicates().allMatch(n -> n >= 0 && n < MESSAGES);
