@@ -92,6 +92,8 @@ class CommandErrorsAndHelpTest {
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.getOutput()).contains("Exit codes:", "Default: logs", "--messages");
+        assertThat(run.getOutput()).contains("  run     " + CommandList.SUMMARIES.get("run"),
+                "  tune    " + CommandList.SUMMARIES.get("tune"));
     }
 
     @Test

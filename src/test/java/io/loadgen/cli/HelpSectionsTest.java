@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Issue 16 item 5: {@code run --help} lists its options in sections. Read from the rendered help, as a user sees it,
- * not from the table alone.
+ * Issue 16 items 5 and 6: {@code run --help} lists its options in sections, and {@code loadgen --help} lists the
+ * subcommands one line each. Read from the rendered help, as a user sees it, not from the table alone.
  */
 @Timeout(10)
 class HelpSectionsTest {
@@ -91,6 +91,24 @@ class HelpSectionsTest {
 
         assertThat(sections).doesNotContainKey("Workload");
         assertThat(sections.get(HelpSections.OTHER)).contains("--topic", "--messages", "--threads");
+    }
+
+    @Test
+    void topLevelHelpListsEverySubcommandOnOneLine() {
+        CommandLine loadgen = new CommandLine(LoadgenCommand.class);
+        List<String> lines = loadgen.getUsageMessage(CommandLine.Help.Ansi.OFF).lines().toList();
+
+        int commands = lines.indexOf("Commands:");
+        int end = commands + 1;
+        while (end < lines.size() && !lines.get(end).isEmpty()) end++;
+        List<String> listed = lines.subList(commands + 1, end);
+        assertThat(listed).hasSize(loadgen.getSubcommands().size());
+        List<String> names = new ArrayList<>(loadgen.getSubcommands().keySet());
+        for (int i = 0; i < names.size(); i++) {
+            assertThat(listed.get(i)).startsWith("  " + names.get(i) + " ")
+                    .endsWith(CommandList.SUMMARIES.get(names.get(i)));
+        }
+        assertThat(names).containsExactly("run", "report", "verify", "tune");
     }
 
     /** Section name (the heading up to its parenthesis or colon) to the options listed under it, in order. */
