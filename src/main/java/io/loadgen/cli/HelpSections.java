@@ -18,11 +18,11 @@ import java.util.Objects;
  * settings or the gates can be found among some fifty options without reading them all.
  *
  * <p>A table of option names, not picocli argument groups: a group is a class of its own, so the options would have
- * to leave the mixins that declare them once for {@code run}, {@code tune} and {@code report}, and picocli fills a
- * group's defaults only when one of its options is given. Here the options stay where they are, picocli renders each
- * one as before (with the "Default:" from {@link ConfigDefaultProvider}), and only the list is cut into sections.
- * The table also sets the order within a section. An option it does not name is still shown, under "Other options"
- * at the end; {@code HelpSectionsTest} fails for it, so that it gets a place.
+ * to leave the mixins that declare them once for {@code run}, {@code tune} and {@code report}, and picocli creates a
+ * group's object only when the command line gives one of its options. Here the options stay where they are, picocli
+ * renders each one as before (with the "Default:" from {@link ConfigDefaultProvider}), and only the list is cut into
+ * sections. The table also sets the order within a section. An option it does not name is still shown, under "Other
+ * options" at the end; {@code HelpSectionsTest} fails for it, so that it gets a place.
  */
 final class HelpSections {
 

@@ -111,7 +111,7 @@ class HelpSectionsTest {
         assertThat(names).containsExactly("run", "report", "verify", "tune");
     }
 
-    /** Section name (the heading up to its parenthesis or colon) to the options listed under it, in order. */
+    /** Section name (its heading up to the parenthesis) to the options listed under it, in order. */
     private static Map<String, List<String>> sections(String usage) {
         Map<String, List<String>> sections = new LinkedHashMap<>();
         for (String heading : headings()) {
