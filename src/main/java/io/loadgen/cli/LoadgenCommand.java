@@ -7,6 +7,7 @@ import picocli.CommandLine.IVersionProvider;
 
 /** The top command. Without a subcommand, {@code run} runs (see {@link Main}). */
 @Command(name = "loadgen", mixinStandardHelpOptions = true, versionProvider = LoadgenCommand.Version.class,
+        modelTransformer = CommandList.class,
         subcommands = {RunCommand.class, ReportCommand.class, VerifyCommand.class, TuneCommand.class},
         description = "A Kafka load generator: sends realistic log records with a tuned producer and reports what the "
                 + "cluster acknowledged: throughput, latency percentiles, errors. "

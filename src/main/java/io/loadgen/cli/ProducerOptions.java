@@ -12,8 +12,8 @@ import java.util.Map;
  * once with one help text: where Kafka is, how many sender threads and producers, the producer's settings, and how
  * long to wait for Kafka when connecting and stopping. Values are checked in {@link SpecAssembler}.
  *
- * <p>{@code order} places each option in {@code run --help}; {@code tune --help} shows them in the same order, after
- * its own.
+ * <p>{@code order} places each option in {@code tune --help}, after the tune's own; {@code run --help} shows them in
+ * the sections of {@link HelpSections}.
  */
 public class ProducerOptions {
 

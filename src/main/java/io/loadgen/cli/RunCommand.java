@@ -42,7 +42,7 @@ import java.util.concurrent.TimeUnit;
 
 /** {@code loadgen run}: assemble the spec, run the engine, print and write the result, map it to an exit code. */
 @Command(name = "run", mixinStandardHelpOptions = true, showDefaultValues = true, sortOptions = false,
-        usageHelpAutoWidth = true,
+        usageHelpAutoWidth = true, modelTransformer = HelpSections.Run.class,
         description = "Send records to Kafka with a tuned producer and report what the cluster acknowledged. "
                 + "A record counts as sent only when the broker acknowledged it. A progress line every --report-interval, "
                 + "a summary at the end (also as JSON with --summary-json). SIGINT/SIGTERM stop it gracefully.%n",

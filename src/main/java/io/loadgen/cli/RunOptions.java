@@ -14,7 +14,7 @@ import java.time.Duration;
  * {@code LOADGEN_<NAME>}; defaults come from {@link ConfigDefaultProvider}, so they live in application.properties.
  * Values are checked in {@link SpecAssembler}, not here. The connection, producer, topic layout and payload options
  * that {@code loadgen tune} takes too live in the mixins {@link ProducerOptions} and {@link TopicAndPayloadOptions},
- * declared once for both commands; their {@code order} places them among these in {@code --help}.
+ * declared once for both commands. {@code run --help} shows all of them in the sections of {@link HelpSections}.
  */
 public class RunOptions {
 

@@ -8,8 +8,8 @@ import java.nio.file.Path;
  * The layout of a created topic and the records sent to it, shared by {@code run} and {@code tune} (a picocli mixin),
  * so each option is declared once with one help text. Values are checked in {@link SpecAssembler}.
  *
- * <p>{@code order} places each option in {@code run --help}; {@code tune --help} shows them in the same order, after
- * its own.
+ * <p>{@code order} places each option in {@code tune --help}, after the tune's own; {@code run --help} shows them in
+ * the sections of {@link HelpSections}.
  */
 public class TopicAndPayloadOptions {
 

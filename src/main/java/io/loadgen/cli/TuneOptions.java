@@ -14,8 +14,7 @@ import java.time.Duration;
  */
 public class TuneOptions {
 
-    // --- the tune's own. Order 0 puts them first in --help, as declared here: the shared options carry the order
-    // of 'run --help' (1 and up).
+    // --- the tune's own. Order 0 puts them first in --help, as declared here: the shared options carry 1 and up.
     @Option(names = "--budget", paramLabel = "TIME", order = 0, converter = Converters.DurationConverter.class,
             description = "Total time for the whole tune, trials and set-up included; no trial starts that would not fit.")
     Duration budget;

@@ -7,12 +7,15 @@ import io.prometheus.client.Collector;
 import io.prometheus.client.CounterMetricFamily;
 import io.prometheus.client.GaugeMetricFamily;
 import org.HdrHistogram.Histogram;
+import org.apache.kafka.common.errors.TimeoutException;
+import org.apache.kafka.common.errors.TransactionAbortedException;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.LongSupplier;
 
 /**
@@ -21,7 +24,8 @@ import java.util.function.LongSupplier;
  * labels {@code run_id} and {@code shard}.
  *
  * <p>A collector rather than Micrometer meters because failures are labelled by error type, and the types are only
- * known as they occur: here each scrape lists the types seen so far, with no registration on the failure path.
+ * known as they occur: here each scrape lists the types seen so far, with no registration on the failure path. The
+ * types every run can meet are there at 0 from the start ({@link #knownErrorTypes}).
  */
 final class LoadgenCollector extends Collector {
 
@@ -44,6 +48,7 @@ final class LoadgenCollector extends Collector {
     private final List<String> labelNames = List.of("run_id", "shard");
     private final List<String> labelValues;
     private final Map<String, String> info;
+    private final List<String> knownErrorTypes;
     private final RateShape rate;
     private final LongSupplier nanoClock;
 
@@ -56,6 +61,7 @@ final class LoadgenCollector extends Collector {
     LoadgenCollector(LoadSpec spec, LongSupplier nanoClock) {
         this.labelValues = List.of(spec.runId(), String.valueOf(spec.shard().index()));
         this.info = info(spec);
+        this.knownErrorTypes = knownErrorTypes(spec);
         this.rate = spec.rate();
         this.nanoClock = nanoClock;
     }
@@ -95,7 +101,10 @@ final class LoadgenCollector extends Collector {
         out.add(counter(BYTES_SENT, "Key and value bytes of the acknowledged records.", s.ackedBytes()));
         CounterMetricFamily failed = new CounterMetricFamily(RECORDS_FAILED,
                 "Records that will never be acknowledged, by exception type.", withLabel("error_type"));
-        s.errors().forEach((type, count) -> failed.addMetric(withValue(type), count));
+        Map<String, Long> errors = new TreeMap<>();
+        knownErrorTypes.forEach(type -> errors.put(type, 0L));
+        errors.putAll(s.errors());
+        errors.forEach((type, count) -> failed.addMetric(withValue(type), count));
         out.add(failed);
         out.add(gauge(IN_FLIGHT, "Records handed to the producer and not yet acknowledged or failed.", s.inFlight()));
         out.add(gauge(UNCONFIRMED, "Records handed to the producer and neither acknowledged nor failed when the run stopped "
@@ -145,6 +154,20 @@ final class LoadgenCollector extends Collector {
         List<String> values = new ArrayList<>(labelValues);
         values.add(value);
         return values;
+    }
+
+    /**
+     * The error types a run can fail with whatever the cluster, exported at 0 until they occur, as Prometheus advises
+     * for series known in advance: with no failed series at all, a healthy run's error panels and {@code rate()} over
+     * the failures show no data instead of 0. Any record expires unacknowledged after delivery.timeout.ms (a broker
+     * away, a partition without a leader) with a TimeoutException; in a transactional run, the records of an aborted
+     * transaction fail as TransactionAbortedException (the engine's TransactionLedger counts them so).
+     */
+    static List<String> knownErrorTypes(LoadSpec spec) {
+        List<String> types = new ArrayList<>();
+        types.add(TimeoutException.class.getSimpleName());
+        if (spec.transactional()) types.add(TransactionAbortedException.class.getSimpleName());
+        return List.copyOf(types);
     }
 
     /** Labels of {@code loadgen_run_info}: run id and shard first, then what a dashboard would filter or compare by. */

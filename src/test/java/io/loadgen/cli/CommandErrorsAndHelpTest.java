@@ -78,6 +78,8 @@ class CommandErrorsAndHelpTest {
         assertThat(run.getOutput()).contains("--topic=NAME", "Default: logs", "--compression", "Default: lz4",
                 "--messages", "--duration", "--rate", "--warmup", "--payload-file", "--summary-json",
                 "LOADGEN_", "KAFKA_", "Exit codes:", "130");
+        // the sections (HelpSectionsTest) with the application's own picocli factory too
+        assertThat(run.getOutput()).contains("Workload (", "Producer (", "SLO gates (", "Scale-out (");
     }
 
     /**
@@ -90,6 +92,8 @@ class CommandErrorsAndHelpTest {
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.getOutput()).contains("Exit codes:", "Default: logs", "--messages");
+        assertThat(run.getOutput()).contains("  run     " + CommandList.SUMMARIES.get("run"),
+                "  tune    " + CommandList.SUMMARIES.get("tune"));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.loadgen.metrics;
 
 import io.loadgen.spec.RateShape;
+import io.loadgen.spec.Transactions;
 import io.loadgen.stats.RunStats;
 import io.prometheus.client.Collector.MetricFamilySamples;
 import io.prometheus.client.CollectorRegistry;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Timeout;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.time.Duration;
+import java.util.List;
 
 import static io.loadgen.metrics.MetricsFixtures.value;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -57,6 +59,7 @@ class LoadgenCollectorTest {
         assertThat(value(scrape, "loadgen_bytes_sent_total", RUN)).isEqualTo(250);
         assertThat(value(scrape, "loadgen_records_failed_total", RUN, "error_type=\"TimeoutException\"")).isEqualTo(2);
         assertThat(value(scrape, "loadgen_records_failed_total", RUN, "error_type=\"RecordTooLargeException\"")).isEqualTo(1);
+        assertThat(failedLines(scrape)).as("a type exported at 0 from the start is the same series once it fails").hasSize(2);
         assertThat(value(scrape, "loadgen_records_in_flight", RUN)).isEqualTo(2);
         assertThat(value(scrape, "loadgen_target_rate_records_per_second", RUN)).isEqualTo(500);
         assertThat(value(scrape, "loadgen_achieved_rate_records_per_second", RUN)).isEqualTo(480.5);
@@ -66,6 +69,35 @@ class LoadgenCollectorTest {
         assertThat(value(scrape, "loadgen_records_unconfirmed", RUN)).isZero();
         assertThat(value(scrape, "loadgen_records_behind_schedule", RUN)).isZero();
         assertThat(value(scrape, "loadgen_sending_stalled_seconds_total", RUN)).isZero();
+    }
+
+    /**
+     * Issue 16 item 6: without a failed series, a healthy run's error panels showed "No data" and rate() over the
+     * failures had nothing to work on. The type every run can fail with is there at 0 from the start.
+     */
+    @Test
+    void aRunWithoutFailuresHasTheFailedCounterAtZero() throws IOException {
+        LoadgenCollector collector = started(new RateShape.Constant(500));
+        stats.acked(100, true, 2 * MS, 3 * MS);
+
+        String scrape = scrape(collector);
+
+        assertThat(scrape).contains("# TYPE loadgen_records_failed_total counter");
+        assertThat(failedLines(scrape)).containsExactly(
+                "loadgen_records_failed_total{" + RUN + ",error_type=\"TimeoutException\",} 0.0");
+    }
+
+    @Test
+    void aTransactionalRunHasItsAbortedTransactionsAtZeroToo() throws IOException {
+        LoadgenCollector collector = new LoadgenCollector(MetricsFixtures.spec("r1", null)
+                .withTransactions(new Transactions(Duration.ofMillis(100), "loadgen"), false), () -> now);
+        collector.started(stats, 1_764_072_000.0);
+
+        String scrape = scrape(collector);
+
+        assertThat(failedLines(scrape)).containsExactly(
+                "loadgen_records_failed_total{" + RUN + ",error_type=\"TimeoutException\",} 0.0",
+                "loadgen_records_failed_total{" + RUN + ",error_type=\"TransactionAbortedException\",} 0.0");
     }
 
     @Test
@@ -190,6 +222,10 @@ class LoadgenCollectorTest {
         LoadgenCollector collector = new LoadgenCollector(MetricsFixtures.spec("r1", rate), () -> now);
         collector.started(stats, 1_764_072_000.0);
         return collector;
+    }
+
+    private static List<String> failedLines(String scrape) {
+        return scrape.lines().filter(line -> line.startsWith("loadgen_records_failed_total{")).toList();
     }
 
     /** The collector's output in the Prometheus text format, as /q/metrics serves it. */

@@ -78,7 +78,9 @@ class MetricsEndpointIT {
             assertThat(value(last, "loadgen_records_in_flight", run)).isZero();
             assertThat(value(last, "loadgen_run_finished", run)).isEqualTo(1);
             assertThat(value(last, "loadgen_target_rate_records_per_second", run)).isZero();
-            assertThat(last).doesNotContain("loadgen_records_failed_total{");
+            // nothing failed, and the failed counter says 0 rather than being absent (issue 16 item 6)
+            assertThat(value(last, "loadgen_records_failed_total", run, "error_type=\"TimeoutException\"")).isZero();
+            assertThat(sum(last, "loadgen_records_failed_total")).isZero();
             long measured = doc.path("records").path("measured").asLong();
             assertThat(value(last, "loadgen_send_latency_seconds_count", run)).isEqualTo(measured);
             assertThat(value(last, "loadgen_send_latency_seconds_bucket", run, "le=\"+Inf\"")).isEqualTo(measured);

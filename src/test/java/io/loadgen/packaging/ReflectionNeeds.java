@@ -88,7 +88,10 @@ final class ReflectionNeeds {
         }
     }
 
-    /** Classes picocli instantiates by reflection: commands, mixins, option converters, version providers. */
+    /**
+     * Classes picocli instantiates by reflection: commands, mixins, option converters, version providers, model
+     * transformers.
+     */
     static Set<Class<?>> picocliInstantiated() {
         Set<Class<?>> classes = new LinkedHashSet<>();
         for (CommandSpec spec : commandSpecs()) {
@@ -96,6 +99,10 @@ final class ReflectionNeeds {
             spec.mixins().values().forEach(m -> classes.add(m.userObject().getClass()));
             if (spec.versionProvider() != null && isApplicationClass(spec.versionProvider().getClass())) {
                 classes.add(spec.versionProvider().getClass());
+            }
+            // the help's section and command list renderers (HelpSections.Run, CommandList)
+            if (spec.modelTransformer() != null && isApplicationClass(spec.modelTransformer().getClass())) {
+                classes.add(spec.modelTransformer().getClass());
             }
             for (ArgSpec arg : spec.args()) {
                 for (ITypeConverter<?> converter : arg.converters()) {
