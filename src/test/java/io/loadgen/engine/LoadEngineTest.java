@@ -1,10 +1,7 @@
 package io.loadgen.engine;
 
-import io.loadgen.spec.KeyStrategy;
 import io.loadgen.spec.LoadSpec;
-import io.loadgen.spec.PayloadSpec;
-import io.loadgen.spec.PayloadType;
-import io.loadgen.spec.Warmup;
+import io.loadgen.spec.Specs;
 import io.loadgen.stats.RunResult;
 import io.loadgen.stats.RunStats;
 import io.loadgen.testing.KafkaBroker;
@@ -126,10 +123,9 @@ class LoadEngineTest {
     }
 
     private static LoadSpec spec(String topic, long messages, double rate, int threads, int producers) {
-        return new LoadSpec("engine-test", topic, messages, null, rate, threads, producers, Warmup.NONE,
-                new LoadSpec.TopicSetup(true, 3, (short) 1),
-                new PayloadSpec(PayloadType.SEED, 124, null, new int[]{1, 1, 1, 1}, 10, KeyStrategy.NONE, 42),
-                Map.of("bootstrap.servers", KafkaBroker.bootstrapServers(), "linger.ms", "5", "acks", "all"),
-                Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofSeconds(10));
+        return Specs.builder().runId("engine-test").topic(topic).messages(messages).rate(rate).threads(threads)
+                .producers(producers).topicSetup(true, 3, (short) 1)
+                .producerConfig(Map.of("bootstrap.servers", KafkaBroker.bootstrapServers(), "linger.ms", "5", "acks", "all"))
+                .build();
     }
 }

@@ -1,13 +1,8 @@
 package io.loadgen.engine;
 
-import io.loadgen.spec.KeyStrategy;
 import io.loadgen.spec.LoadSpec;
-import io.loadgen.spec.PayloadSpec;
-import io.loadgen.spec.PayloadType;
 import io.loadgen.spec.RateShape;
-import io.loadgen.spec.ShardSpec;
-import io.loadgen.spec.SloGates;
-import io.loadgen.spec.Warmup;
+import io.loadgen.spec.Specs;
 import io.loadgen.stats.RunResult;
 import io.loadgen.testing.KafkaBroker;
 import org.apache.kafka.clients.producer.Producer;
@@ -97,10 +92,10 @@ class PacedRunRateTest {
     }
 
     private static LoadSpec spec(String topic, RateShape rate, Duration duration, int threads) {
-        return new LoadSpec("paced-test", ShardSpec.SINGLE, 0, topic, LoadSpec.UNLIMITED, duration, rate, threads, 1, Warmup.NONE,
-                new LoadSpec.TopicSetup(true, 3, (short) 1),
-                new PayloadSpec(PayloadType.SEED, 124, null, new int[]{1, 1, 1, 1}, 10, KeyStrategy.NONE, 42),
-                Map.of("bootstrap.servers", KafkaBroker.bootstrapServers(), "acks", "1", "linger.ms", "5"),
-                Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofSeconds(10), SloGates.NONE, true);
+        return Specs.builder().runId("paced-test").topic(topic).messages(LoadSpec.UNLIMITED).duration(duration).rate(rate)
+                .threads(threads).topicSetup(true, 3, (short) 1)
+                .producerConfig(Map.of("bootstrap.servers", KafkaBroker.bootstrapServers(), "acks", "1", "linger.ms", "5"))
+                .connectTimeout(Duration.ofSeconds(30)).sequenceHeader(true)
+                .build();
     }
 }

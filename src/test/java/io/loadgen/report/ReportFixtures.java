@@ -4,6 +4,7 @@ import io.loadgen.spec.KeyStrategy;
 import io.loadgen.spec.LoadSpec;
 import io.loadgen.spec.PayloadSpec;
 import io.loadgen.spec.PayloadType;
+import io.loadgen.spec.Specs;
 import io.loadgen.spec.Warmup;
 import io.loadgen.stats.LatencyHistograms;
 import io.loadgen.stats.RunResult;
@@ -23,12 +24,13 @@ final class ReportFixtures {
     }
 
     static LoadSpec spec() {
-        return new LoadSpec("run-7", "logs", 50_000, null, 0, 2, 1, new Warmup(1_000, Duration.ZERO),
-                new LoadSpec.TopicSetup(true, 6, (short) 1),
-                new PayloadSpec(PayloadType.SEED, 124, null, new int[]{1, 1, 1, 1}, 10, KeyStrategy.RESOURCE_ID, 42),
-                Map.of("bootstrap.servers", "127.0.0.1:9092", "acks", "all", "sasl.jaas.config", JAAS,
-                        "ssl.truststore.password", PASSWORD),
-                Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofSeconds(10));
+        return Specs.builder().runId("run-7").messages(50_000).threads(2).warmup(new Warmup(1_000, Duration.ZERO))
+                .topicSetup(true, 6, (short) 1)
+                .payload(new PayloadSpec(PayloadType.SEED, 124, null, new int[]{1, 1, 1, 1}, 10, KeyStrategy.RESOURCE_ID, 42))
+                .producerConfig(Map.of("bootstrap.servers", "127.0.0.1:9092", "acks", "all", "sasl.jaas.config", JAAS,
+                        "ssl.truststore.password", PASSWORD))
+                .reportInterval(Duration.ofSeconds(5)).connectTimeout(Duration.ofSeconds(30))
+                .build();
     }
 
     /** 50,000 acknowledged (1,000 in warm-up), 3 failed, latencies 1..49 ms, 2 s of sending. */
