@@ -2,14 +2,13 @@ package io.loadgen.cli;
 
 import io.loadgen.report.GateReport;
 import io.loadgen.spec.SloGates;
-import io.loadgen.stats.LatencyHistograms;
+import io.loadgen.stats.Results;
 import io.loadgen.stats.RunResult;
 import io.loadgen.stats.Shortfall;
 import io.loadgen.stats.Stalls;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,9 +39,9 @@ class RunExitCodeTest {
 
     @Test
     void aRunThatFellShortOfItsScheduleOrLeftRecordsUnconfirmedFailed() {
-        RunResult incomplete = new RunResult("r", RunResult.Status.INCOMPLETE, "duration reached", 0, 0, 1, 100, 0, 0, 100, 0, 0,
-                Map.of(), LatencyHistograms.empty(), LatencyHistograms.empty(), null, null, Map.of(),
-                new Shortfall(76_000, 15_000, 0, Stalls.NONE, Stalls.NONE), false, Map.of(), null);
+        RunResult incomplete = Results.builder().runId("r").status(RunResult.Status.INCOMPLETE).stopReason("duration reached")
+                .endEpochMillis(1).sent(100).measuredSent(100)
+                .shortfall(new Shortfall(76_000, 15_000, 0, Stalls.NONE, Stalls.NONE)).build();
 
         assertThat(RunCommand.exitCode(incomplete)).isEqualTo(ExitCodes.RUN_FAILED);
     }
@@ -65,7 +64,7 @@ class RunExitCodeTest {
     }
 
     private static RunResult result(RunResult.Status status, long sent, long failed) {
-        return new RunResult("r", status, "test", 0, 0, 1, sent, failed, 0, sent, 0, Map.of(),
-                LatencyHistograms.empty(), LatencyHistograms.empty(), null, Map.of());
+        return Results.builder().runId("r").status(status).stopReason("test").endEpochMillis(1).sent(sent).failed(failed)
+                .measuredSent(sent).measuredFailed(failed).build();
     }
 }

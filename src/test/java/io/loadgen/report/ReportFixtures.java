@@ -7,6 +7,7 @@ import io.loadgen.spec.PayloadType;
 import io.loadgen.spec.Specs;
 import io.loadgen.spec.Warmup;
 import io.loadgen.stats.LatencyHistograms;
+import io.loadgen.stats.Results;
 import io.loadgen.stats.RunResult;
 import org.HdrHistogram.Histogram;
 
@@ -37,8 +38,10 @@ final class ReportFixtures {
     static RunResult result() {
         Histogram ack = LatencyHistograms.empty();
         for (long ms = 1; ms < 50; ms++) ack.recordValueWithCount(ms * 1_000, 1_000);
-        return new RunResult("run-7", RunResult.Status.COMPLETED, "all 50000 records handed to the producer",
-                1_764_072_000_000L, 1_764_072_000_100L, 1_764_072_002_100L, 50_000, 3, 6_000_000, 49_000, 5_880_000,
-                Map.of("TimeoutException", 3L), ack, LatencyHistograms.empty(), 4.25, spec().describe());
+        return Results.builder().runId("run-7").stopReason("all 50000 records handed to the producer")
+                .startEpochMillis(1_764_072_000_000L).measuredStartEpochMillis(1_764_072_000_100L)
+                .endEpochMillis(1_764_072_002_100L).sent(50_000).failed(3).bytes(6_000_000).measuredSent(49_000)
+                .measuredBytes(5_880_000).measuredFailed(3).errors(Map.of("TimeoutException", 3L)).ackLatency(ack)
+                .compressionRatio(4.25).settings(spec().describe()).build();
     }
 }

@@ -1,6 +1,6 @@
 package io.loadgen.report;
 
-import io.loadgen.stats.LatencyHistograms;
+import io.loadgen.stats.Results;
 import io.loadgen.stats.RunResult;
 import io.loadgen.stats.Shortfall;
 import io.loadgen.stats.Stalls;
@@ -35,10 +35,14 @@ class SummaryPrinterTest {
     void anOutageIsSpelledOutRecordsNeverSentUnconfirmedAndTheStalls() {
         RunResult r = ReportFixtures.result();
         long start = r.startEpochMillis();
-        RunResult outage = new RunResult(r.runId(), RunResult.Status.INCOMPLETE, "duration reached; sending fell behind schedule",
-                start, start, start + 20_000, 23_558, 0, 1_000, 23_558, 1_000, 0, Map.of(), r.ackLatency(), r.ackLatency(),
-                null, null, Map.of(), new Shortfall(76_442, 15_300, 1_200, new Stalls(1, 15_200, start + 4_700, 15_200),
-                new Stalls(1, 15_900, start + 4_650, 15_900)), false, Map.of(), null);
+        RunResult outage = Results.builder().runId(r.runId()).status(RunResult.Status.INCOMPLETE)
+                .stopReason("duration reached; sending fell behind schedule")
+                .startEpochMillis(start).measuredStartEpochMillis(start).endEpochMillis(start + 20_000)
+                .sent(23_558).bytes(1_000).measuredSent(23_558).measuredBytes(1_000)
+                .ackLatency(r.ackLatency()).intendedLatency(r.ackLatency())
+                .shortfall(new Shortfall(76_442, 15_300, 1_200, new Stalls(1, 15_200, start + 4_700, 15_200),
+                        new Stalls(1, 15_900, start + 4_650, 15_900)))
+                .build();
 
         String text = SummaryPrinter.text(outage);
 
@@ -54,9 +58,8 @@ class SummaryPrinterTest {
     @Test
     void acksZeroIsNamedForWhatItIsSentNotAcknowledged() {
         RunResult r = ReportFixtures.result();
-        RunResult acks0 = new RunResult(r.runId(), r.status(), r.stopReason(), r.startEpochMillis(), r.measuredStartEpochMillis(),
-                r.endEpochMillis(), r.sent(), 0, r.bytes(), r.measuredSent(), r.measuredBytes(), 0, Map.of(), r.ackLatency(),
-                r.intendedLatency(), r.scheduleDelay(), r.compressionRatio(), r.settings(), null, true, Map.of(), 3.0);
+        RunResult acks0 = Results.from(r).failed(0).measuredFailed(0).errors(Map.of()).fireAndForget(true).cpuSeconds(3.0)
+                .build();
 
         String text = SummaryPrinter.text(acks0);
 
@@ -76,8 +79,7 @@ class SummaryPrinterTest {
 
     @Test
     void aRunWithoutMeasuredRecordsSaysSo() {
-        RunResult empty = new RunResult("r", RunResult.Status.INTERRUPTED, "interrupted", 0, 0, 0, 0, 0, 0, 0, 0,
-                Map.of(), LatencyHistograms.empty(), LatencyHistograms.empty(), null, null);
+        RunResult empty = Results.builder().runId("r").status(RunResult.Status.INTERRUPTED).stopReason("interrupted").build();
 
         assertThat(SummaryPrinter.text(empty)).contains("INTERRUPTED", "0 acknowledged, 0 failed",
                 "n/a (no measured records)", "compression        n/a", "errors             none");
