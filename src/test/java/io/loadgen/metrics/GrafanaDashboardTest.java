@@ -44,7 +44,7 @@ class GrafanaDashboardTest {
     static void scrapeWhatWeExport() throws IOException {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         RunStats stats = new RunStats();
-        stats.failed(new TimeoutException("so that the labelled failure counter has a sample"));
+        stats.failed(new TimeoutException("so that the labelled failure counter has a sample"), true);
         try (RunMetrics metrics = RunMetrics.open(registry, MetricsFixtures.spec("r", new RateShape.Constant(10)))) {
             Producer<byte[], byte[]> producer = metrics.bind(MetricsFixtures.unconnectedProducer("dashboard-test"));
             metrics.started(stats);

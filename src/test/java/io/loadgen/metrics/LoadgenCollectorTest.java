@@ -46,8 +46,8 @@ class LoadgenCollectorTest {
         for (int i = 0; i < 7; i++) stats.attempted();
         stats.acked(100, true, 2 * MS, 3 * MS);
         stats.acked(150, false, 2 * MS, 3 * MS);
-        stats.failed(new TimeoutException("x"));
-        stats.failed(new TimeoutException("y"));
+        stats.failed(new TimeoutException("x"), true);
+        stats.failed(new TimeoutException("y"), true);
         stats.failed(new RecordTooLargeException("z"), false);
         collector.achieved(480.5);
 
