@@ -138,7 +138,7 @@ class BrokerFaultTest {
                 .build();
         long start = System.nanoTime();
 
-        assertThatThrownBy(() -> new LoadEngine(ProducerFactory.KAFKA).run(spec, RunListener.NONE))
+        assertThatThrownBy(() -> new LoadEngine(ProducerFactory.KAFKA).run(spec, RunListeners.NONE))
                 .isInstanceOf(RunFailedException.class)
                 .hasMessageStartingWith("cannot reach Kafka at " + cluster.bootstrapServers() + " within 3.0 s (--connect-timeout)");
         assertThat(Duration.ofNanos(System.nanoTime() - start)).as("bounded by the connect timeout").isLessThan(Duration.ofSeconds(10));

@@ -30,7 +30,7 @@ class PacedRunRateTest {
     void aFixedRateIsHeldOverFiveSeconds() {
         String topic = KafkaBroker.uniqueTopic("paced");
         RunResult r = new LoadEngine(ProducerFactory.KAFKA).run(spec(topic, new RateShape.Constant(2_000), Duration.ofSeconds(5)),
-                RunListener.NONE);
+                RunListeners.NONE);
 
         assertThat(r.failed()).isZero();
         assertThat((double) r.sent()).as("records sent").isCloseTo(10_000, within(500.0));
@@ -47,7 +47,7 @@ class PacedRunRateTest {
         String topic = KafkaBroker.uniqueTopic("ramp");
         // 0 → 4000/s over 4 s: 8,000 records in all, half of them in the last second and a bit
         RunResult r = new LoadEngine(ProducerFactory.KAFKA).run(
-                spec(topic, new RateShape.Ramp(0, 4_000, Duration.ofSeconds(4)), Duration.ofSeconds(4)), RunListener.NONE);
+                spec(topic, new RateShape.Ramp(0, 4_000, Duration.ofSeconds(4)), Duration.ofSeconds(4)), RunListeners.NONE);
 
         assertThat(r.failed()).isZero();
         assertThat((double) r.sent()).isCloseTo(8_000, within(400.0));
@@ -63,7 +63,7 @@ class PacedRunRateTest {
         AtomicLong sends = new AtomicLong();
         ProducerFactory stallsOnce = config -> stallingAt(ProducerFactory.KAFKA.create(config), sends, 2_000);
         RunResult r = new LoadEngine(stallsOnce).run(spec(KafkaBroker.uniqueTopic("stall"), new RateShape.Constant(2_000),
-                Duration.ofSeconds(3), 1), RunListener.NONE);
+                Duration.ofSeconds(3), 1), RunListeners.NONE);
 
         long ackP99 = r.ackLatency().getValueAtPercentile(99);
         long intendedP99 = r.intendedLatency().getValueAtPercentile(99);

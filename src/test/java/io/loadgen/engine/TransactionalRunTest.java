@@ -44,7 +44,7 @@ class TransactionalRunTest {
     void aCleanTransactionalRunSendsEveryRecordOnceInCommittedTransactions() {
         String topic = KafkaBroker.uniqueTopic("tx-clean");
 
-        RunResult r = new LoadEngine(ProducerFactory.KAFKA).run(spec("tx-clean", topic, 20_000, 0, seed()), RunListener.NONE);
+        RunResult r = new LoadEngine(ProducerFactory.KAFKA).run(spec("tx-clean", topic, 20_000, 0, seed()), RunListeners.NONE);
 
         assertThat(r.failed()).as("errors %s", r.errors()).isZero();
         assertThat(r.sent()).isEqualTo(20_000);
@@ -71,7 +71,7 @@ class TransactionalRunTest {
         PayloadSpec payload = new PayloadSpec(PayloadType.FILE, 124, file, new int[]{1, 1, 1, 1}, 10, KeyStrategy.NONE, 42);
 
         // Paced so that transactions (100 ms) hold about 50 records: some commit, some abort.
-        RunResult r = new LoadEngine(ProducerFactory.KAFKA).run(spec("tx-abort", topic, 2_000, 500, payload), RunListener.NONE);
+        RunResult r = new LoadEngine(ProducerFactory.KAFKA).run(spec("tx-abort", topic, 2_000, 500, payload), RunListeners.NONE);
 
         assertThat(r.sent() + r.failed()).isEqualTo(2_000);
         assertThat(r.sent()).as("some transactions committed").isPositive();
