@@ -9,7 +9,6 @@ import io.loadgen.stats.Stalls;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Issue item 7: the outcome of a run maps to the documented exit code. */
@@ -18,23 +17,23 @@ class RunExitCodeTest {
 
     @Test
     void everyRecordAcknowledgedIsSuccess() {
-        assertThat(RunCommand.exitCode(result(RunResult.Status.COMPLETED, 100, 0))).isEqualTo(ExitCodes.OK);
+        assertThat(exitCode(result(RunResult.Status.COMPLETED, 100, 0))).isEqualTo(ExitCodes.OK);
     }
 
     @Test
     void anyFailedRecordFailsTheRun() {
-        assertThat(RunCommand.exitCode(result(RunResult.Status.COMPLETED, 100, 1))).isEqualTo(ExitCodes.RUN_FAILED);
+        assertThat(exitCode(result(RunResult.Status.COMPLETED, 100, 1))).isEqualTo(ExitCodes.RUN_FAILED);
     }
 
     @Test
     void aRunThatSentNothingFailed() {
-        assertThat(RunCommand.exitCode(result(RunResult.Status.COMPLETED, 0, 0))).isEqualTo(ExitCodes.RUN_FAILED);
+        assertThat(exitCode(result(RunResult.Status.COMPLETED, 0, 0))).isEqualTo(ExitCodes.RUN_FAILED);
     }
 
     @Test
     void aSignalGivesTheInterruptedCodeWhateverWasSent() {
-        assertThat(RunCommand.exitCode(result(RunResult.Status.INTERRUPTED, 100, 0))).isEqualTo(ExitCodes.INTERRUPTED);
-        assertThat(RunCommand.exitCode(result(RunResult.Status.INTERRUPTED, 0, 5))).isEqualTo(ExitCodes.INTERRUPTED);
+        assertThat(exitCode(result(RunResult.Status.INTERRUPTED, 100, 0))).isEqualTo(ExitCodes.INTERRUPTED);
+        assertThat(exitCode(result(RunResult.Status.INTERRUPTED, 0, 5))).isEqualTo(ExitCodes.INTERRUPTED);
     }
 
     @Test
@@ -43,7 +42,7 @@ class RunExitCodeTest {
                 .endEpochMillis(1).sent(100).measuredSent(100)
                 .shortfall(new Shortfall(76_000, 15_000, 0, Stalls.NONE, Stalls.NONE)).build();
 
-        assertThat(RunCommand.exitCode(incomplete)).isEqualTo(ExitCodes.RUN_FAILED);
+        assertThat(exitCode(incomplete)).isEqualTo(ExitCodes.RUN_FAILED);
     }
 
     @Test
@@ -61,6 +60,11 @@ class RunExitCodeTest {
     @Test
     void theHelpTextDocumentsEveryCode() {
         assertThat(ExitCodes.HELP_TEXT).contains("0 ", "1 ", "2 ", "130 ");
+    }
+
+    /** The exit code of a lone run without gates. */
+    private static int exitCode(RunResult result) {
+        return RunCommand.exitCode(result, GateReport.evaluate(SloGates.NONE, result));
     }
 
     private static RunResult result(RunResult.Status status, long sent, long failed) {
