@@ -95,7 +95,7 @@ class GateReportTest {
                 " ms, limit 150.000 ms: over by 48.", "(1.3x the limit)",
                 "  PASS  max-p999-latency  200.",
                 "behind schedule    ms p50 50.", "(due time → handed to the producer)");
-        assertThat(SummaryPrinter.text(r, GateReport.NONE)).as("no gates, no section").doesNotContain("SLO gates");
+        assertThat(SummaryPrinter.text(r, ReportFixtures.NO_GATES)).as("no gates, no section").doesNotContain("SLO gates");
     }
 
     @Test
@@ -119,7 +119,7 @@ class GateReportTest {
         assertThat(doc.path("records").path("measuredFailed").asLong()).isEqualTo(10);
         assertThat(doc.path("records").path("errorRate").asDouble()).isCloseTo(10 / 10_010.0, within(1e-12));
 
-        JsonNode none = JSON.readTree(ResultJson.toJson(r, GateReport.NONE));
+        JsonNode none = JSON.readTree(ResultJson.toJson(r, ReportFixtures.NO_GATES));
         assertThat(none.path("gates").path("passed").asBoolean()).isTrue();
         assertThat(none.path("gates").path("checks")).isEmpty();
     }

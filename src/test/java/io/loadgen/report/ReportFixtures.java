@@ -9,6 +9,7 @@ import io.loadgen.spec.Warmup;
 import io.loadgen.stats.LatencyHistograms;
 import io.loadgen.stats.Results;
 import io.loadgen.stats.RunResult;
+import java.util.List;
 import org.HdrHistogram.Histogram;
 
 import java.time.Duration;
@@ -20,6 +21,8 @@ final class ReportFixtures {
     static final String PASSWORD = "s3cret-pw";
     static final String JAAS = "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"u\" password=\""
             + PASSWORD + "\";";
+    /** The verdict on a run without SLO gates, as GateReport.evaluate gives it for an unpaced run. */
+    static final GateReport NO_GATES = new GateReport(List.of(), GateReport.LatencyBasis.SEND_TO_ACK);
 
     private ReportFixtures() {
     }

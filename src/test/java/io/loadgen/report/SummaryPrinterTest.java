@@ -23,7 +23,7 @@ class SummaryPrinterTest {
 
     @Test
     void theSummaryHasTheCountsRatesAndLatencyPercentiles() {
-        String text = SummaryPrinter.text(result, GateReport.NONE);
+        String text = SummaryPrinter.text(result, ReportFixtures.NO_GATES);
 
         assertThat(text).contains("run run-7, COMPLETED", "50,000 acknowledged (1,000 in warm-up), 3 failed",
                 "bytes sent         6,000,000 (5.7 MiB)", "2.100 s sending, 2.000 s measured",
@@ -44,7 +44,7 @@ class SummaryPrinterTest {
                         new Stalls(1, 15_900, start + 4_650, 15_900)))
                 .build();
 
-        String text = SummaryPrinter.text(outage, GateReport.NONE);
+        String text = SummaryPrinter.text(outage, ReportFixtures.NO_GATES);
 
         assertThat(text).contains("run run-7, INCOMPLETE (duration reached; sending fell behind schedule)",
                 "23,558 acknowledged, 0 failed, 1,200 unconfirmed",
@@ -52,7 +52,7 @@ class SummaryPrinterTest {
                 "not sent           76,442 records were due by the schedule but never handed to the producer (15.3 s behind schedule at the end)",
                 "sending stalled    1 time, 15.2 s in all; longest 15.2 s from 4.7 s into the run",
                 "acks stalled       1 time, 15.9 s in all; longest 15.9 s from 4.7 s into the run");
-        assertThat(SummaryPrinter.text(r, GateReport.NONE)).doesNotContain("unconfirmed", "not sent", "stalled", "acks=0");
+        assertThat(SummaryPrinter.text(r, ReportFixtures.NO_GATES)).doesNotContain("unconfirmed", "not sent", "stalled", "acks=0");
     }
 
     @Test
@@ -61,7 +61,7 @@ class SummaryPrinterTest {
         RunResult acks0 = Results.from(r).failed(0).measuredFailed(0).errors(Map.of()).fireAndForget(true).cpuSeconds(3.0)
                 .build();
 
-        String text = SummaryPrinter.text(acks0, GateReport.NONE);
+        String text = SummaryPrinter.text(acks0, ReportFixtures.NO_GATES);
 
         assertThat(text).contains("50,000 sent, not acknowledged (acks=0)", "acks=0             the broker confirms nothing",
                         "cpu                3.00 s for the process, start-up included; 60.00 s per million records sent")
@@ -70,7 +70,7 @@ class SummaryPrinterTest {
 
     @Test
     void theSettingsArePrintedWithSecretsMasked() {
-        String text = SummaryPrinter.text(result, GateReport.NONE);
+        String text = SummaryPrinter.text(result, ReportFixtures.NO_GATES);
 
         assertThat(text).contains("topic = logs", "warmup = 1000 records", "acks = all", "sasl.jaas.config = [hidden]",
                 "ssl.truststore.password = [hidden]");
@@ -81,7 +81,7 @@ class SummaryPrinterTest {
     void aRunWithoutMeasuredRecordsSaysSo() {
         RunResult empty = Results.builder().runId("r").status(RunResult.Status.INTERRUPTED).stopReason("interrupted").build();
 
-        assertThat(SummaryPrinter.text(empty, GateReport.NONE)).contains("INTERRUPTED", "0 acknowledged, 0 failed",
+        assertThat(SummaryPrinter.text(empty, ReportFixtures.NO_GATES)).contains("INTERRUPTED", "0 acknowledged, 0 failed",
                 "n/a (no measured records)", "compression        n/a", "errors             none");
     }
 
@@ -91,7 +91,7 @@ class SummaryPrinterTest {
         Locale before = Locale.getDefault();
         try {
             Locale.setDefault(Locale.GERMANY);
-            assertThat(SummaryPrinter.text(result, GateReport.NONE)).contains("2.100 s sending, 2.000 s measured", "4.25x smaller");
+            assertThat(SummaryPrinter.text(result, ReportFixtures.NO_GATES)).contains("2.100 s sending, 2.000 s measured", "4.25x smaller");
         } finally {
             Locale.setDefault(before);
         }
@@ -101,8 +101,8 @@ class SummaryPrinterTest {
     void printWritesTheText() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 
-        SummaryPrinter.print(result, GateReport.NONE, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        SummaryPrinter.print(result, ReportFixtures.NO_GATES, new PrintStream(bytes, true, StandardCharsets.UTF_8));
 
-        assertThat(bytes.toString(StandardCharsets.UTF_8)).isEqualTo(SummaryPrinter.text(result, GateReport.NONE));
+        assertThat(bytes.toString(StandardCharsets.UTF_8)).isEqualTo(SummaryPrinter.text(result, ReportFixtures.NO_GATES));
     }
 }
