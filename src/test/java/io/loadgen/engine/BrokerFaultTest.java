@@ -230,7 +230,7 @@ class BrokerFaultTest {
                 .verify(topic, spec.runId(), Duration.ofSeconds(60));
         assertThat(verified.complete()).isTrue();
         assertThat(verified.recordsOfRun()).isEqualTo(r.sent());
-        Map<SequenceTracker.Sender, SequenceTracker.SenderReport> senders = verified.tracker().bySender();
+        Map<SequenceTracker.Sender, SequenceTracker.SenderReport> senders = verified.tracker().bySender(Map.of());
         assertThat(senders).hasSize(spec.threads());
         assertThat(senders.values()).allSatisfy(s -> {
             assertThat(s.missing()).as("missing").isZero();

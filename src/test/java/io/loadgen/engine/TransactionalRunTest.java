@@ -83,7 +83,7 @@ class TransactionalRunTest {
         assertThat(readCommitted(topic)).hasSize((int) r.sent()).allSatisfy(m -> assertThat(m.value().length).isLessThan(100));
         TopicVerifier.Outcome verified = verify(topic, "tx-abort");
         assertThat(verified.recordsOfRun()).isEqualTo(r.sent());
-        assertThat(verified.tracker().bySender().values()).allSatisfy(s -> assertThat(s.duplicates()).isZero());
+        assertThat(verified.tracker().bySender(Map.of()).values()).allSatisfy(s -> assertThat(s.duplicates()).isZero());
     }
 
     /**
