@@ -238,10 +238,6 @@ public class RunCommand implements Callable<Integer> {
         }
     }
 
-    static int exitCode(RunResult result) {
-        return exitCode(result, GateReport.NONE);
-    }
-
     /**
      * Interrupted beats everything; then a run that failed outright (nothing acknowledged, records unconfirmed or
      * sending far behind its schedule, or records failed without an error budget from --max-error-rate) exits 1;

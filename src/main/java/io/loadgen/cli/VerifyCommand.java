@@ -106,10 +106,6 @@ public class VerifyCommand implements Callable<Integer> {
         return handed;
     }
 
-    int print(TopicVerifier.Outcome outcome, PrintStream out, PrintStream err) {
-        return print(outcome, Map.of(), out, err);
-    }
-
     int print(TopicVerifier.Outcome outcome, Map<SequenceTracker.Sender, Long> handed, PrintStream out, PrintStream err) {
         Map<SequenceTracker.Sender, SequenceTracker.SenderReport> senders = outcome.tracker().bySender(handed);
         out.printf(Locale.ROOT, "=== loadgen verify: run %s, topic '%s': %,d records read, %,d of this run ===%n", runId,

@@ -84,17 +84,10 @@ public final class StartBarrier {
 
     /** Not every shard arrived in time. */
     public static final class BarrierTimeoutException extends RuntimeException {
-        private final List<Integer> missing;
-
         BarrierTimeoutException(List<Integer> missing, Duration timeout) {
             super("start barrier: shard" + (missing.size() == 1 ? " " : "s ")
                     + missing.stream().map(String::valueOf).collect(Collectors.joining(", "))
                     + " never reported ready within " + timeout.toSeconds() + " s");
-            this.missing = List.copyOf(missing);
-        }
-
-        public List<Integer> missing() {
-            return missing;
         }
     }
 }

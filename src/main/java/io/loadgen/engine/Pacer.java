@@ -45,15 +45,6 @@ final class Pacer {
         this.startNanos = startNanos;
     }
 
-    /**
-     * A lone thread at a constant rate: its record {@code i} is due at {@code start + i / rate}.
-     *
-     * @param ratePerSecond this thread's target rate
-     */
-    Pacer(double ratePerSecond, long startNanos, LongSupplier clock, Parker parker) {
-        this(new RateShape.Constant(ratePerSecond), 0, 1, startNanos, clock, parker);
-    }
-
     /** When the next record is due ({@link #NEVER} if the rate stays 0); does not wait. */
     long nextDue() {
         double seconds = shape.dueSeconds((double) index * threads + thread);

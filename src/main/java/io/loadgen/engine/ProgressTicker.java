@@ -32,11 +32,6 @@ final class ProgressTicker {
         this.lastNanos = start;
     }
 
-    /** @param targetRate a constant target in records/s, 0 when unpaced */
-    ProgressTicker(RunStats stats, RunListener listener, LongSupplier clock, long start, double targetRate) {
-        this(stats, null, listener, clock, start, targetRate > 0 ? new RateShape.Constant(targetRate) : null);
-    }
-
     void tick() {
         try {
             long now = clock.getAsLong();

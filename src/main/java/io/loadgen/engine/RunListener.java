@@ -6,9 +6,6 @@ import io.loadgen.stats.RunStats;
 /** Hears about a run as it goes, never from the hot path. */
 public interface RunListener {
 
-    RunListener NONE = new RunListener() {
-    };
-
     /**
      * The clock has started and the sender threads are about to; called on the thread that called
      * {@link LoadEngine#start}. {@code stats} are the live counters (for metrics that read them on scrape).

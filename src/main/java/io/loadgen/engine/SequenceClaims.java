@@ -14,10 +14,6 @@ final class SequenceClaims {
     private final AtomicLong next;
     private final long limit;
 
-    SequenceClaims(long limit) {
-        this(0, limit);
-    }
-
     /** Positions {@code first .. first + count - 1}: a shard's disjoint range of Message numbers. */
     SequenceClaims(long first, long count) {
         this.next = new AtomicLong(first);

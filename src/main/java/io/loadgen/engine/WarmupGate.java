@@ -11,10 +11,6 @@ final class WarmupGate {
     private final long measuredFromNanos;
     private final AtomicLong measuredStartNanos = new AtomicLong(Long.MAX_VALUE);
 
-    WarmupGate(Warmup warmup, long startNanos) {
-        this(warmup, 0, startNanos);
-    }
-
     /** @param firstPosition the first position of this shard's range: its first {@code warmup.records()} are warm-up */
     WarmupGate(Warmup warmup, long firstPosition, long startNanos) {
         this.warmupRecords = firstPosition + warmup.records();

@@ -18,7 +18,6 @@ import java.util.List;
  */
 public record GateReport(List<Check> checks, LatencyBasis latencyBasis) {
 
-    public static final GateReport NONE = new GateReport(List.of(), LatencyBasis.SEND_TO_ACK);
     public static final String MAX_ERROR_RATE = "max-error-rate";
     public static final String MIN_THROUGHPUT = "min-throughput";
     public static final String MAX_P99_LATENCY = "max-p99-latency";

@@ -102,10 +102,6 @@ public final class ResultJson {
         }
     }
 
-    public static Document document(RunResult r) {
-        return document(r, GateReport.NONE);
-    }
-
     public static Document document(RunResult r, GateReport gates) {
         return new Document(r.runId(), r.status().name(), r.stopReason(), Instant.ofEpochMilli(r.startEpochMillis()).toString(),
                 Instant.ofEpochMilli(r.endEpochMillis()).toString(),
@@ -117,16 +113,8 @@ public final class ResultJson {
                 Gates.of(gates), r.settings());
     }
 
-    public static String toJson(RunResult r) throws IOException {
-        return toJson(r, GateReport.NONE);
-    }
-
     public static String toJson(RunResult r, GateReport gates) throws IOException {
         return MAPPER.writeValueAsString(document(r, gates));
-    }
-
-    public static void write(RunResult r, Path file) throws IOException {
-        write(r, GateReport.NONE, file);
     }
 
     public static void write(RunResult r, GateReport gates, Path file) throws IOException {

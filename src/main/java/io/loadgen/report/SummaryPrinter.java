@@ -16,17 +16,9 @@ public final class SummaryPrinter {
     private SummaryPrinter() {
     }
 
-    public static void print(RunResult r, PrintStream out) {
-        print(r, GateReport.NONE, out);
-    }
-
     public static void print(RunResult r, GateReport gates, PrintStream out) {
         out.print(text(r, gates));
         out.flush();
-    }
-
-    public static String text(RunResult r) {
-        return text(r, GateReport.NONE);
     }
 
     /** The summary, with a section on the SLO gates when any was set. */

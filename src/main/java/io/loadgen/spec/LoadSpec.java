@@ -60,37 +60,12 @@ public record LoadSpec(String runId, ShardSpec shard, long firstPosition, String
         }
     }
 
-    /** A run without transactions. */
-    public LoadSpec(String runId, ShardSpec shard, long firstPosition, String topic, long messages, Duration duration, RateShape rate,
-                    int threads, int producers, Warmup warmup, TopicSetup topicSetup, PayloadSpec payload,
-                    Map<String, String> producerConfig, Duration reportInterval, Duration connectTimeout,
-                    Duration stopTimeout, SloGates gates, boolean sequenceHeader) {
-        this(runId, shard, firstPosition, topic, messages, duration, rate, threads, producers, warmup, topicSetup, payload,
-                producerConfig, reportInterval, connectTimeout, stopTimeout, gates, sequenceHeader, null);
-    }
-
-    /** A single-shard spec at a constant rate (0 = unlimited) without gates. */
-    public LoadSpec(String runId, String topic, long messages, Duration duration, double ratePerSecond,
-                    int threads, int producers, Warmup warmup, TopicSetup topicSetup, PayloadSpec payload,
-                    Map<String, String> producerConfig, Duration reportInterval, Duration connectTimeout,
-                    Duration stopTimeout) {
-        this(runId, ShardSpec.SINGLE, 0, topic, messages, duration, ratePerSecond > 0 ? new RateShape.Constant(ratePerSecond) : null,
-                threads, producers, warmup, topicSetup, payload, producerConfig, reportInterval, connectTimeout,
-                stopTimeout, SloGates.NONE, false);
-    }
-
     public boolean rateLimited() {
         return rate != null;
     }
 
     public boolean transactional() {
         return transactions != null;
-    }
-
-    /** This spec as a transactional run with one producer per sender thread, and the sequence header as given. */
-    public LoadSpec withTransactions(Transactions t, boolean header) {
-        return new LoadSpec(runId, shard, firstPosition, topic, messages, duration, rate, threads, t == null ? producers : threads,
-                warmup, topicSetup, payload, producerConfig, reportInterval, connectTimeout, stopTimeout, gates, header, t);
     }
 
     /**

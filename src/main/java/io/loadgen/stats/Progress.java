@@ -17,12 +17,6 @@ public record Progress(long elapsedNanos, long intervalNanos, long intervalAcked
                        RunStats.Snapshot snapshot, double targetRate, long behindSchedule, long sendingStalledNanos,
                        long acksStalledNanos) {
 
-    /** A tick of a run on schedule, with nothing stalled. */
-    public Progress(long elapsedNanos, long intervalNanos, long intervalAcked, long intervalBytes, RunStats.Snapshot snapshot,
-                    double targetRate) {
-        this(elapsedNanos, intervalNanos, intervalAcked, intervalBytes, snapshot, targetRate, 0, 0, 0);
-    }
-
     public double intervalRecordsPerSecond() {
         return intervalNanos > 0 ? intervalAcked * 1e9 / intervalNanos : 0;
     }

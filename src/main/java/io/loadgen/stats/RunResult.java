@@ -61,25 +61,6 @@ public record RunResult(String runId, Status status, String stopReason, long sta
         handedBySender = handedBySender == null ? Map.of() : Map.copyOf(handedBySender);
     }
 
-    /** A result without shortfall or per-sender counts, as results of earlier versions read. */
-    public RunResult(String runId, Status status, String stopReason, long startEpochMillis, long measuredStartEpochMillis,
-                     long endEpochMillis, long sent, long failed, long bytes, long measuredSent, long measuredBytes,
-                     long measuredFailed, Map<String, Long> errors, Histogram ackLatency, Histogram intendedLatency,
-                     Histogram scheduleDelay, Double compressionRatio, Map<String, Object> settings) {
-        this(runId, status, stopReason, startEpochMillis, measuredStartEpochMillis, endEpochMillis, sent, failed, bytes,
-                measuredSent, measuredBytes, measuredFailed, errors, ackLatency, intendedLatency, scheduleDelay,
-                compressionRatio, settings, Shortfall.NONE, false, Map.of(), null);
-    }
-
-    /** A result without a schedule-delay histogram, every failure counted as measured. */
-    public RunResult(String runId, Status status, String stopReason, long startEpochMillis, long measuredStartEpochMillis,
-                     long endEpochMillis, long sent, long failed, long bytes, long measuredSent, long measuredBytes,
-                     Map<String, Long> errors, Histogram ackLatency, Histogram intendedLatency, Double compressionRatio,
-                     Map<String, Object> settings) {
-        this(runId, status, stopReason, startEpochMillis, measuredStartEpochMillis, endEpochMillis, sent, failed, bytes,
-                measuredSent, measuredBytes, failed, errors, ackLatency, intendedLatency, null, compressionRatio, settings);
-    }
-
     /** Seconds of the measured window. */
     public double measuredSeconds() {
         return Math.max(0, endEpochMillis - measuredStartEpochMillis) / 1000.0;
@@ -102,11 +83,6 @@ public record RunResult(String runId, Status status, String stopReason, long sta
     public double mibPerSecond() {
         double s = measuredSeconds();
         return s > 0 ? measuredBytes / s / (1024.0 * 1024.0) : 0;
-    }
-
-    public double errorRate() {
-        long total = sent + failed;
-        return total == 0 ? 0 : (double) failed / total;
     }
 
     /** Failed / (acknowledged + failed) over the measured window, the base of the error-rate gate. */

@@ -104,11 +104,6 @@ public final class RunStats {
         errorsByType.computeIfAbsent(errorType, k -> new LongAdder()).add(records);
     }
 
-    /** A record that will never be acknowledged, counted under its exception's class name, as measured. */
-    public void failed(Throwable error) {
-        failed(error, true);
-    }
-
     /**
      * A record that will never be acknowledged, counted under its exception's class name.
      *

@@ -33,11 +33,6 @@ public enum Knob {
         return ordered;
     }
 
-    /** The env var {@code loadgen run} reads this setting from. */
-    public String envVar() {
-        return "LOADGEN_" + option.toUpperCase(Locale.ROOT).replace('-', '_');
-    }
-
     /** @throws IllegalArgumentException naming the accepted names */
     public static Knob ofOption(String name) {
         String n = name.trim().toLowerCase(Locale.ROOT);

@@ -22,12 +22,6 @@ public record Measurement(boolean ok, String failure, double recordsPerSecond, d
         return new Measurement(false, why, 0, 0, Double.NaN, Double.NaN, 0, 0, null);
     }
 
-    /** A measurement from a trial function that only knows throughput and latency (tests). */
-    public static Measurement of(double recordsPerSecond, double p99Millis) {
-        return new Measurement(true, null, recordsPerSecond, recordsPerSecond * 124 / 1048576.0, p99Millis, Double.NaN,
-                Math.round(recordsPerSecond), 0, null);
-    }
-
     /** Ran, and every measured record was acknowledged. */
     public boolean clean() {
         return ok && errors == 0 && acked > 0;

@@ -43,9 +43,6 @@ public final class Tuner {
 
     /** Hears about each trial as it starts and ends (progress lines). */
     public interface Listener {
-        Listener NONE = new Listener() {
-        };
-
         default void started(int number, String phase, TrialSettings settings) {
         }
 

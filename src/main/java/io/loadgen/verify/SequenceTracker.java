@@ -59,10 +59,6 @@ public final class SequenceTracker {
         if (endToEndMicros >= 0) endToEnd.recordValue(Math.min(endToEndMicros, LatencyHistograms.MAX_LATENCY_MICROS));
     }
 
-    public Map<Sender, SenderReport> bySender() {
-        return bySender(Map.of());
-    }
-
     /**
      * @param handed records each sender handed to the producer, as the run's result says: a sender's sequence is that
      *               long, so numbers up to it that never arrived are missing, and a sender of which nothing arrived is

@@ -2,14 +2,12 @@ package io.loadgen.cli;
 
 import io.loadgen.report.GateReport;
 import io.loadgen.spec.SloGates;
-import io.loadgen.stats.LatencyHistograms;
+import io.loadgen.stats.Results;
 import io.loadgen.stats.RunResult;
 import io.loadgen.stats.Shortfall;
 import io.loadgen.stats.Stalls;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,32 +17,32 @@ class RunExitCodeTest {
 
     @Test
     void everyRecordAcknowledgedIsSuccess() {
-        assertThat(RunCommand.exitCode(result(RunResult.Status.COMPLETED, 100, 0))).isEqualTo(ExitCodes.OK);
+        assertThat(exitCode(result(RunResult.Status.COMPLETED, 100, 0))).isEqualTo(ExitCodes.OK);
     }
 
     @Test
     void anyFailedRecordFailsTheRun() {
-        assertThat(RunCommand.exitCode(result(RunResult.Status.COMPLETED, 100, 1))).isEqualTo(ExitCodes.RUN_FAILED);
+        assertThat(exitCode(result(RunResult.Status.COMPLETED, 100, 1))).isEqualTo(ExitCodes.RUN_FAILED);
     }
 
     @Test
     void aRunThatSentNothingFailed() {
-        assertThat(RunCommand.exitCode(result(RunResult.Status.COMPLETED, 0, 0))).isEqualTo(ExitCodes.RUN_FAILED);
+        assertThat(exitCode(result(RunResult.Status.COMPLETED, 0, 0))).isEqualTo(ExitCodes.RUN_FAILED);
     }
 
     @Test
     void aSignalGivesTheInterruptedCodeWhateverWasSent() {
-        assertThat(RunCommand.exitCode(result(RunResult.Status.INTERRUPTED, 100, 0))).isEqualTo(ExitCodes.INTERRUPTED);
-        assertThat(RunCommand.exitCode(result(RunResult.Status.INTERRUPTED, 0, 5))).isEqualTo(ExitCodes.INTERRUPTED);
+        assertThat(exitCode(result(RunResult.Status.INTERRUPTED, 100, 0))).isEqualTo(ExitCodes.INTERRUPTED);
+        assertThat(exitCode(result(RunResult.Status.INTERRUPTED, 0, 5))).isEqualTo(ExitCodes.INTERRUPTED);
     }
 
     @Test
     void aRunThatFellShortOfItsScheduleOrLeftRecordsUnconfirmedFailed() {
-        RunResult incomplete = new RunResult("r", RunResult.Status.INCOMPLETE, "duration reached", 0, 0, 1, 100, 0, 0, 100, 0, 0,
-                Map.of(), LatencyHistograms.empty(), LatencyHistograms.empty(), null, null, Map.of(),
-                new Shortfall(76_000, 15_000, 0, Stalls.NONE, Stalls.NONE), false, Map.of(), null);
+        RunResult incomplete = Results.builder().runId("r").status(RunResult.Status.INCOMPLETE).stopReason("duration reached")
+                .endEpochMillis(1).sent(100).measuredSent(100)
+                .shortfall(new Shortfall(76_000, 15_000, 0, Stalls.NONE, Stalls.NONE)).build();
 
-        assertThat(RunCommand.exitCode(incomplete)).isEqualTo(ExitCodes.RUN_FAILED);
+        assertThat(exitCode(incomplete)).isEqualTo(ExitCodes.RUN_FAILED);
     }
 
     @Test
@@ -64,8 +62,13 @@ class RunExitCodeTest {
         assertThat(ExitCodes.HELP_TEXT).contains("0 ", "1 ", "2 ", "130 ");
     }
 
+    /** The exit code of a lone run without gates. */
+    private static int exitCode(RunResult result) {
+        return RunCommand.exitCode(result, GateReport.evaluate(SloGates.NONE, result));
+    }
+
     private static RunResult result(RunResult.Status status, long sent, long failed) {
-        return new RunResult("r", status, "test", 0, 0, 1, sent, failed, 0, sent, 0, Map.of(),
-                LatencyHistograms.empty(), LatencyHistograms.empty(), null, Map.of());
+        return Results.builder().runId("r").status(status).stopReason("test").endEpochMillis(1).sent(sent).failed(failed)
+                .measuredSent(sent).measuredFailed(failed).build();
     }
 }

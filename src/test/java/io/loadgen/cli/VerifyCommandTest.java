@@ -1,6 +1,7 @@
 package io.loadgen.cli;
 
 import io.loadgen.payload.SequenceHeader;
+import io.loadgen.stats.Results;
 import io.loadgen.testing.InJvmKafkaResource;
 import io.loadgen.testing.KafkaBroker;
 import io.quarkus.test.common.WithTestResource;
@@ -17,7 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
 import io.loadgen.cluster.ResultCodec;
 import io.loadgen.cluster.ShardResult;
 import io.loadgen.spec.ShardSpec;
-import io.loadgen.stats.LatencyHistograms;
 import io.loadgen.stats.RunResult;
 
 import java.nio.file.Files;
@@ -75,9 +75,9 @@ class VerifyCommandTest {
         String topic = KafkaBroker.uniqueTopic("verify-tail");
         KafkaBroker.createTopic(topic, 1);
         send(topic, "verify-tail", java.util.stream.LongStream.range(0, 10).toArray());
-        RunResult sent = new RunResult("verify-tail", RunResult.Status.COMPLETED, "all 15 records handed to the producer", 0, 0, 1,
-                15, 0, 15, 15, 15, 0, Map.of(), LatencyHistograms.empty(), LatencyHistograms.empty(), null, null, Map.of(),
-                null, true, Map.of("0/0", 15L), null);
+        RunResult sent = Results.builder().runId("verify-tail").stopReason("all 15 records handed to the producer")
+                .endEpochMillis(1).sent(15).bytes(15).measuredSent(15).measuredBytes(15).fireAndForget(true)
+                .handedBySender(Map.of("0/0", 15L)).build();
         Path result = Files.writeString(dir.resolve("verify-tail.json"),
                 ResultCodec.encode(new ShardResult(ShardSpec.SINGLE, 0, 15, sent)));
 

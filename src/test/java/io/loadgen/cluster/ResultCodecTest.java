@@ -2,6 +2,7 @@ package io.loadgen.cluster;
 
 import io.loadgen.spec.ShardSpec;
 import io.loadgen.stats.LatencyHistograms;
+import io.loadgen.stats.Results;
 import io.loadgen.stats.RunResult;
 import io.loadgen.stats.Shortfall;
 import io.loadgen.stats.Stalls;
@@ -21,8 +22,10 @@ class ResultCodecTest {
         for (long v = 1; v <= 50_000; v += 7) ack.recordValue(v);
         Histogram intended = LatencyHistograms.empty();
         intended.recordValue(123_456);
-        RunResult r = new RunResult("run-1", RunResult.Status.COMPLETED, "done", 1_000, 1_500, 4_000, 900, 3, 111_600,
-                800, 99_200, Map.of("TimeoutException", 3L), ack, intended, 4.2, Map.of("topic", "logs"));
+        RunResult r = Results.builder().startEpochMillis(1_000).measuredStartEpochMillis(1_500).endEpochMillis(4_000)
+                .sent(900).failed(3).bytes(111_600).measuredSent(800).measuredBytes(99_200).measuredFailed(3)
+                .errors(Map.of("TimeoutException", 3L)).ackLatency(ack).intendedLatency(intended).compressionRatio(4.2)
+                .settings(Map.of("topic", "logs")).build();
 
         ShardResult back = ResultCodec.decode(ResultCodec.encode(new ShardResult(new ShardSpec(2, 5), 400, 200, r)));
 
@@ -43,9 +46,10 @@ class ResultCodecTest {
     @Test
     void theShortfallAndEachSendersCountSurviveTheTripAndOlderDocumentsReadWithout() {
         Shortfall shortfall = new Shortfall(76_000, 15_200, 1_234, new Stalls(1, 15_000, 5_000, 15_000), new Stalls(2, 16_000, 4_900, 15_100));
-        RunResult r = new RunResult("run-1", RunResult.Status.INCOMPLETE, "duration reached", 1_000, 1_000, 21_000, 23_558, 0,
-                1_000, 23_558, 1_000, 0, Map.of(), LatencyHistograms.empty(), LatencyHistograms.empty(), null, null, Map.of(),
-                shortfall, true, Map.of("1/0", 12_000L, "1/1", 12_792L), 12.5);
+        RunResult r = Results.builder().status(RunResult.Status.INCOMPLETE).stopReason("duration reached")
+                .startEpochMillis(1_000).measuredStartEpochMillis(1_000).endEpochMillis(21_000).sent(23_558).bytes(1_000)
+                .measuredSent(23_558).measuredBytes(1_000).shortfall(shortfall).fireAndForget(true)
+                .handedBySender(Map.of("1/0", 12_000L, "1/1", 12_792L)).cpuSeconds(12.5).build();
 
         RunResult b = ResultCodec.decode(ResultCodec.encode(new ShardResult(new ShardSpec(1, 2), 0, 100, r))).result();
 

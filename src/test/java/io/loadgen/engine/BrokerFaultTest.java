@@ -1,14 +1,8 @@
 package io.loadgen.engine;
 
-import io.loadgen.spec.KeyStrategy;
 import io.loadgen.spec.LoadSpec;
-import io.loadgen.spec.PayloadSpec;
-import io.loadgen.spec.PayloadType;
-import io.loadgen.spec.RateShape;
-import io.loadgen.spec.ShardSpec;
-import io.loadgen.spec.SloGates;
+import io.loadgen.spec.Specs;
 import io.loadgen.spec.Transactions;
-import io.loadgen.spec.Warmup;
 import io.loadgen.stats.RunResult;
 import io.loadgen.stats.RunStats;
 import io.loadgen.stats.Shortfall;
@@ -71,7 +65,7 @@ class BrokerFaultTest {
     @Order(1)
     void anIdempotentRunThroughABrokerRestartLosesNothingAndDuplicatesNothing() throws Exception {
         String topic = "idempotent-fault";
-        LoadSpec spec = spec("idem-1", topic, Map.of("acks", "all", "enable.idempotence", "true"));
+        LoadSpec spec = spec("idem-1", topic, Map.of("acks", "all", "enable.idempotence", "true")).build();
 
         Outcome o = runWithBrokerRestart(spec, topic);
 
@@ -83,7 +77,7 @@ class BrokerFaultTest {
     void aTransactionalRunThroughABrokerRestartLosesNothingAndDuplicatesNothing() throws Exception {
         String topic = "transactional-fault";
         LoadSpec spec = spec("tx-1", topic, Map.of("acks", "all", "enable.idempotence", "true"))
-                .withTransactions(new Transactions(Duration.ofMillis(100), "loadgen"), true);
+                .transactions(new Transactions(Duration.ofMillis(100), "loadgen")).build();
 
         Outcome o = runWithBrokerRestart(spec, topic);
 
@@ -104,9 +98,10 @@ class BrokerFaultTest {
         Duration duration = Duration.ofSeconds(25);
         Map<String, String> config = new java.util.HashMap<>(Map.of("bootstrap.servers", cluster.bootstrapServers(),
                 "acks", "all", "enable.idempotence", "true", "linger.ms", "5"));
-        LoadSpec spec = new LoadSpec("outage-1", ShardSpec.SINGLE, 0, topic, LoadSpec.UNLIMITED, duration,
-                new RateShape.Constant(RATE), 1, 1, Warmup.NONE, new LoadSpec.TopicSetup(false, 3, KafkaCluster.REPLICATION_FACTOR),
-                payload(), config, Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofSeconds(10), SloGates.NONE, true);
+        LoadSpec spec = Specs.builder().runId("outage-1").topic(topic).messages(LoadSpec.UNLIMITED).duration(duration).rate(RATE)
+                .topicSetup(false, 3, KafkaCluster.REPLICATION_FACTOR).producerConfig(config)
+                .connectTimeout(Duration.ofSeconds(30)).sequenceHeader(true)
+                .build();
         BackgroundRun run = new BackgroundRun(spec);
         run.awaitAcked(4_000);
 
@@ -136,13 +131,14 @@ class BrokerFaultTest {
     @Order(4)
     void withEveryBrokerDownARunFailsWithinTheConnectTimeoutNamingTheServers() {
         for (int id = 0; id < KafkaCluster.BROKERS; id++) cluster.stopBroker(id);
-        LoadSpec spec = new LoadSpec("down-1", ShardSpec.SINGLE, 0, "down", 100, null, null, 1, 1, Warmup.NONE,
-                new LoadSpec.TopicSetup(true, 3, KafkaCluster.REPLICATION_FACTOR), payload(),
-                Map.of("bootstrap.servers", cluster.bootstrapServers(), "acks", "all"),
-                Duration.ofSeconds(1), Duration.ofSeconds(3), Duration.ofSeconds(5), SloGates.NONE, false);
+        LoadSpec spec = Specs.builder().runId("down-1").topic("down").messages(100)
+                .topicSetup(true, 3, KafkaCluster.REPLICATION_FACTOR)
+                .producerConfig(Map.of("bootstrap.servers", cluster.bootstrapServers(), "acks", "all"))
+                .connectTimeout(Duration.ofSeconds(3)).stopTimeout(Duration.ofSeconds(5))
+                .build();
         long start = System.nanoTime();
 
-        assertThatThrownBy(() -> new LoadEngine(ProducerFactory.KAFKA).run(spec, RunListener.NONE))
+        assertThatThrownBy(() -> new LoadEngine(ProducerFactory.KAFKA).run(spec, RunListeners.NONE))
                 .isInstanceOf(RunFailedException.class)
                 .hasMessageStartingWith("cannot reach Kafka at " + cluster.bootstrapServers() + " within 3.0 s (--connect-timeout)");
         assertThat(Duration.ofNanos(System.nanoTime() - start)).as("bounded by the connect timeout").isLessThan(Duration.ofSeconds(10));
@@ -234,7 +230,7 @@ class BrokerFaultTest {
                 .verify(topic, spec.runId(), Duration.ofSeconds(60));
         assertThat(verified.complete()).isTrue();
         assertThat(verified.recordsOfRun()).isEqualTo(r.sent());
-        Map<SequenceTracker.Sender, SequenceTracker.SenderReport> senders = verified.tracker().bySender();
+        Map<SequenceTracker.Sender, SequenceTracker.SenderReport> senders = verified.tracker().bySender(Map.of());
         assertThat(senders).hasSize(spec.threads());
         assertThat(senders.values()).allSatisfy(s -> {
             assertThat(s.missing()).as("missing").isZero();
@@ -243,16 +239,13 @@ class BrokerFaultTest {
         assertThat(senders.values().stream().mapToLong(SequenceTracker.SenderReport::received).sum()).isEqualTo(r.sent());
     }
 
-    private LoadSpec spec(String runId, String topic, Map<String, String> producer) {
+    /** Two sender threads (with transactions, one producer each), paced, the sequence header on. */
+    private Specs spec(String runId, String topic, Map<String, String> producer) {
         Map<String, String> config = new java.util.HashMap<>(producer);
         config.put("bootstrap.servers", cluster.bootstrapServers());
         config.put("linger.ms", "5");
-        return new LoadSpec(runId, ShardSpec.SINGLE, 0, topic, RECORDS, Duration.ofSeconds(90), new RateShape.Constant(RATE), 2, 1,
-                Warmup.NONE, new LoadSpec.TopicSetup(false, 6, KafkaCluster.REPLICATION_FACTOR), payload(), config,
-                Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofSeconds(10), SloGates.NONE, true);
-    }
-
-    private static PayloadSpec payload() {
-        return new PayloadSpec(PayloadType.SEED, 124, null, new int[]{1, 1, 1, 1}, 10, KeyStrategy.NONE, 42);
+        return Specs.builder().runId(runId).topic(topic).messages(RECORDS).duration(Duration.ofSeconds(90)).rate(RATE)
+                .threads(2).topicSetup(false, 6, KafkaCluster.REPLICATION_FACTOR).producerConfig(config)
+                .connectTimeout(Duration.ofSeconds(30)).sequenceHeader(true);
     }
 }

@@ -1,10 +1,7 @@
 package io.loadgen.engine;
 
-import io.loadgen.spec.KeyStrategy;
 import io.loadgen.spec.LoadSpec;
-import io.loadgen.spec.PayloadSpec;
-import io.loadgen.spec.PayloadType;
-import io.loadgen.spec.Warmup;
+import io.loadgen.spec.Specs;
 import io.loadgen.stats.RunResult;
 import io.loadgen.stats.RunStats;
 import io.loadgen.testing.KafkaBroker;
@@ -38,7 +35,7 @@ class LoadEngineTest {
     void severalThreadsAndProducersSendEveryPositionOnce() {
         String topic = KafkaBroker.uniqueTopic("engine");
 
-        RunResult result = new LoadEngine(ProducerFactory.KAFKA).run(spec(topic, 20_000, 0, 4, 2), RunListener.NONE);
+        RunResult result = new LoadEngine(ProducerFactory.KAFKA).run(spec(topic, 20_000, 0, 4, 2), RunListeners.NONE);
 
         assertThat(result.status()).isEqualTo(RunResult.Status.COMPLETED);
         assertThat(result.sent()).as("failed %d, by type %s", result.failed(), result.errors()).isEqualTo(20_000);
@@ -67,7 +64,7 @@ class LoadEngineTest {
             }
         };
 
-        RunResult result = new LoadEngine(failingEveryHundredth).run(spec(topic, 10_000, 0, 2, 1), RunListener.NONE);
+        RunResult result = new LoadEngine(failingEveryHundredth).run(spec(topic, 10_000, 0, 2, 1), RunListeners.NONE);
 
         assertThat(result.failed()).as("failed, by type %s", result.errors()).isEqualTo(100);
         assertThat(result.sent()).isEqualTo(9_900);
@@ -112,24 +109,23 @@ class LoadEngineTest {
         try (PreparedRun prepared = engine.prepare(spec(topic, 1_000, 0, 1, 1))) {
             assertThat(KafkaBroker.countTopic(topic)).as("prepared: the topic exists, nothing sent").isZero();
             engine.requestStop();
-            assertThatThrownBy(() -> engine.start(prepared, RunListener.NONE))
+            assertThatThrownBy(() -> engine.start(prepared, RunListeners.NONE))
                     .isInstanceOf(StoppedBeforeStartException.class).hasMessageContaining("nothing was sent");
-            assertThatThrownBy(() -> engine.start(prepared, RunListener.NONE))
+            assertThatThrownBy(() -> engine.start(prepared, RunListeners.NONE))
                     .as("a prepared run starts once").isInstanceOf(IllegalStateException.class);
         }
 
         LoadEngine second = new LoadEngine(ProducerFactory.KAFKA);
         try (PreparedRun prepared = second.prepare(spec(topic, 1_000, 0, 1, 1))) {
-            assertThat(second.start(prepared, RunListener.NONE).sent()).isEqualTo(1_000);
+            assertThat(second.start(prepared, RunListeners.NONE).sent()).isEqualTo(1_000);
         }
         assertThat(KafkaBroker.countTopic(topic)).isEqualTo(1_000);
     }
 
     private static LoadSpec spec(String topic, long messages, double rate, int threads, int producers) {
-        return new LoadSpec("engine-test", topic, messages, null, rate, threads, producers, Warmup.NONE,
-                new LoadSpec.TopicSetup(true, 3, (short) 1),
-                new PayloadSpec(PayloadType.SEED, 124, null, new int[]{1, 1, 1, 1}, 10, KeyStrategy.NONE, 42),
-                Map.of("bootstrap.servers", KafkaBroker.bootstrapServers(), "linger.ms", "5", "acks", "all"),
-                Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofSeconds(10));
+        return Specs.builder().runId("engine-test").topic(topic).messages(messages).rate(rate).threads(threads)
+                .producers(producers).topicSetup(true, 3, (short) 1)
+                .producerConfig(Map.of("bootstrap.servers", KafkaBroker.bootstrapServers(), "linger.ms", "5", "acks", "all"))
+                .build();
     }
 }

@@ -1,13 +1,8 @@
 package io.loadgen.engine;
 
-import io.loadgen.spec.KeyStrategy;
 import io.loadgen.spec.LoadSpec;
-import io.loadgen.spec.PayloadSpec;
-import io.loadgen.spec.PayloadType;
 import io.loadgen.spec.RateShape;
-import io.loadgen.spec.ShardSpec;
-import io.loadgen.spec.SloGates;
-import io.loadgen.spec.Warmup;
+import io.loadgen.spec.Specs;
 import io.loadgen.stats.RunResult;
 import io.loadgen.testing.KafkaBroker;
 import org.apache.kafka.clients.producer.Producer;
@@ -35,7 +30,7 @@ class PacedRunRateTest {
     void aFixedRateIsHeldOverFiveSeconds() {
         String topic = KafkaBroker.uniqueTopic("paced");
         RunResult r = new LoadEngine(ProducerFactory.KAFKA).run(spec(topic, new RateShape.Constant(2_000), Duration.ofSeconds(5)),
-                RunListener.NONE);
+                RunListeners.NONE);
 
         assertThat(r.failed()).isZero();
         assertThat((double) r.sent()).as("records sent").isCloseTo(10_000, within(500.0));
@@ -52,7 +47,7 @@ class PacedRunRateTest {
         String topic = KafkaBroker.uniqueTopic("ramp");
         // 0 → 4000/s over 4 s: 8,000 records in all, half of them in the last second and a bit
         RunResult r = new LoadEngine(ProducerFactory.KAFKA).run(
-                spec(topic, new RateShape.Ramp(0, 4_000, Duration.ofSeconds(4)), Duration.ofSeconds(4)), RunListener.NONE);
+                spec(topic, new RateShape.Ramp(0, 4_000, Duration.ofSeconds(4)), Duration.ofSeconds(4)), RunListeners.NONE);
 
         assertThat(r.failed()).isZero();
         assertThat((double) r.sent()).isCloseTo(8_000, within(400.0));
@@ -68,7 +63,7 @@ class PacedRunRateTest {
         AtomicLong sends = new AtomicLong();
         ProducerFactory stallsOnce = config -> stallingAt(ProducerFactory.KAFKA.create(config), sends, 2_000);
         RunResult r = new LoadEngine(stallsOnce).run(spec(KafkaBroker.uniqueTopic("stall"), new RateShape.Constant(2_000),
-                Duration.ofSeconds(3), 1), RunListener.NONE);
+                Duration.ofSeconds(3), 1), RunListeners.NONE);
 
         long ackP99 = r.ackLatency().getValueAtPercentile(99);
         long intendedP99 = r.intendedLatency().getValueAtPercentile(99);
@@ -97,10 +92,10 @@ class PacedRunRateTest {
     }
 
     private static LoadSpec spec(String topic, RateShape rate, Duration duration, int threads) {
-        return new LoadSpec("paced-test", ShardSpec.SINGLE, 0, topic, LoadSpec.UNLIMITED, duration, rate, threads, 1, Warmup.NONE,
-                new LoadSpec.TopicSetup(true, 3, (short) 1),
-                new PayloadSpec(PayloadType.SEED, 124, null, new int[]{1, 1, 1, 1}, 10, KeyStrategy.NONE, 42),
-                Map.of("bootstrap.servers", KafkaBroker.bootstrapServers(), "acks", "1", "linger.ms", "5"),
-                Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofSeconds(10), SloGates.NONE, true);
+        return Specs.builder().runId("paced-test").topic(topic).messages(LoadSpec.UNLIMITED).duration(duration).rate(rate)
+                .threads(threads).topicSetup(true, 3, (short) 1)
+                .producerConfig(Map.of("bootstrap.servers", KafkaBroker.bootstrapServers(), "acks", "1", "linger.ms", "5"))
+                .connectTimeout(Duration.ofSeconds(30)).sequenceHeader(true)
+                .build();
     }
 }

@@ -1,5 +1,6 @@
 package io.loadgen.engine;
 
+import io.loadgen.spec.RateShape;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -35,9 +36,14 @@ class PacerTest {
     private final FakeTime time = new FakeTime(START);
     private final StopSignal stop = new StopSignal();
 
+    /** A lone thread at a constant rate on the fake clock: its record {@code i} is due at {@code START + i / rate}. */
+    private Pacer lone(double ratePerSecond) {
+        return new Pacer(new RateShape.Constant(ratePerSecond), 0, 1, START, () -> time.now, time);
+    }
+
     @Test
     void recordIIsDueAtStartPlusIOverRate() {
-        Pacer pacer = new Pacer(1_000, START, () -> time.now, time);
+        Pacer pacer = lone(1_000);
 
         for (int i = 0; i < 100; i++) {
             assertThat(pacer.awaitNext(stop)).isEqualTo(START + i * 1_000_000L);
@@ -47,7 +53,7 @@ class PacerTest {
 
     @Test
     void fractionalIntervalsDoNotDrift() {
-        Pacer pacer = new Pacer(3, START, () -> time.now, time);
+        Pacer pacer = lone(3);
 
         long due = 0;
         for (int i = 0; i <= 300; i++) due = pacer.awaitNext(stop);
@@ -58,7 +64,7 @@ class PacerTest {
 
     @Test
     void behindScheduleItSendsAtOnceKeepingTheScheduledDueTimes() {
-        Pacer pacer = new Pacer(1_000, START, () -> time.now, time);
+        Pacer pacer = lone(1_000);
         time.now = START + 10_500_000; // 10.5 ms late: records 0..10 are overdue
 
         for (int i = 0; i <= 10; i++) assertThat(pacer.awaitNext(stop)).isEqualTo(START + i * 1_000_000L);
@@ -70,7 +76,7 @@ class PacerTest {
 
     @Test
     void longWaitsAreParkedInSlicesSoAStopIsNoticed() {
-        Pacer pacer = new Pacer(1, START, () -> time.now, time);
+        Pacer pacer = lone(1);
         pacer.awaitNext(stop);
 
         assertThat(pacer.awaitNext(stop)).isEqualTo(START + 1_000_000_000L);
@@ -79,7 +85,7 @@ class PacerTest {
 
     @Test
     void aStopWhileWaitingReturnsMinusOne() {
-        Pacer pacer = new Pacer(1, START, () -> time.now, time);
+        Pacer pacer = lone(1);
         pacer.awaitNext(stop);
         time.onPark = () -> stop.stop(StopSignal.Reason.INTERRUPTED, time.now);
 
@@ -89,7 +95,7 @@ class PacerTest {
 
     @Test
     void anEarlierStopIsNoticedBeforeWaiting() {
-        Pacer pacer = new Pacer(10, START, () -> time.now, time);
+        Pacer pacer = lone(10);
         pacer.awaitNext(stop);
         stop.stop(StopSignal.Reason.DURATION_REACHED, time.now);
 

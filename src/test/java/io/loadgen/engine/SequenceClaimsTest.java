@@ -19,7 +19,7 @@ class SequenceClaimsTest {
     @ParameterizedTest(name = "limit {0}")
     @ValueSource(longs = {1, SequenceClaims.BLOCK - 1, SequenceClaims.BLOCK, 5L * SequenceClaims.BLOCK + 17, 1_000_003})
     void everyPositionIsHandedOutExactlyOnceAcrossThreads(long limit) throws InterruptedException {
-        SequenceClaims claims = new SequenceClaims(limit);
+        SequenceClaims claims = new SequenceClaims(0, limit);
         int threads = 4;
         List<long[]> taken = new ArrayList<>();
         List<Thread> workers = new ArrayList<>();
@@ -55,7 +55,7 @@ class SequenceClaimsTest {
 
     @Test
     void anExhaustedCursorStaysExhausted() {
-        SequenceClaims claims = new SequenceClaims(3);
+        SequenceClaims claims = new SequenceClaims(0, 3);
         SequenceClaims.Cursor cursor = claims.new Cursor();
 
         assertThat(new long[]{cursor.next(), cursor.next(), cursor.next()}).containsExactly(0, 1, 2);
@@ -66,7 +66,7 @@ class SequenceClaimsTest {
 
     @Test
     void aCursorWalksItsOwnBlockInOrder() {
-        SequenceClaims claims = new SequenceClaims(10 * SequenceClaims.BLOCK);
+        SequenceClaims claims = new SequenceClaims(0, 10 * SequenceClaims.BLOCK);
         SequenceClaims.Cursor first = claims.new Cursor();
         SequenceClaims.Cursor second = claims.new Cursor();
 

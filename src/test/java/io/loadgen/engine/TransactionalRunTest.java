@@ -4,11 +4,8 @@ import io.loadgen.spec.KeyStrategy;
 import io.loadgen.spec.LoadSpec;
 import io.loadgen.spec.PayloadSpec;
 import io.loadgen.spec.PayloadType;
-import io.loadgen.spec.RateShape;
-import io.loadgen.spec.ShardSpec;
-import io.loadgen.spec.SloGates;
+import io.loadgen.spec.Specs;
 import io.loadgen.spec.Transactions;
-import io.loadgen.spec.Warmup;
 import io.loadgen.stats.RunResult;
 import io.loadgen.stats.RunStats;
 import io.loadgen.testing.KafkaBroker;
@@ -47,7 +44,7 @@ class TransactionalRunTest {
     void aCleanTransactionalRunSendsEveryRecordOnceInCommittedTransactions() {
         String topic = KafkaBroker.uniqueTopic("tx-clean");
 
-        RunResult r = new LoadEngine(ProducerFactory.KAFKA).run(spec("tx-clean", topic, 20_000, 0, seed()), RunListener.NONE);
+        RunResult r = new LoadEngine(ProducerFactory.KAFKA).run(spec("tx-clean", topic, 20_000, 0, seed()), RunListeners.NONE);
 
         assertThat(r.failed()).as("errors %s", r.errors()).isZero();
         assertThat(r.sent()).isEqualTo(20_000);
@@ -74,7 +71,7 @@ class TransactionalRunTest {
         PayloadSpec payload = new PayloadSpec(PayloadType.FILE, 124, file, new int[]{1, 1, 1, 1}, 10, KeyStrategy.NONE, 42);
 
         // Paced so that transactions (100 ms) hold about 50 records: some commit, some abort.
-        RunResult r = new LoadEngine(ProducerFactory.KAFKA).run(spec("tx-abort", topic, 2_000, 500, payload), RunListener.NONE);
+        RunResult r = new LoadEngine(ProducerFactory.KAFKA).run(spec("tx-abort", topic, 2_000, 500, payload), RunListeners.NONE);
 
         assertThat(r.sent() + r.failed()).isEqualTo(2_000);
         assertThat(r.sent()).as("some transactions committed").isPositive();
@@ -86,7 +83,7 @@ class TransactionalRunTest {
         assertThat(readCommitted(topic)).hasSize((int) r.sent()).allSatisfy(m -> assertThat(m.value().length).isLessThan(100));
         TopicVerifier.Outcome verified = verify(topic, "tx-abort");
         assertThat(verified.recordsOfRun()).isEqualTo(r.sent());
-        assertThat(verified.tracker().bySender().values()).allSatisfy(s -> assertThat(s.duplicates()).isZero());
+        assertThat(verified.tracker().bySender(Map.of()).values()).allSatisfy(s -> assertThat(s.duplicates()).isZero());
     }
 
     /**
@@ -145,10 +142,10 @@ class TransactionalRunTest {
 
     /** One sender thread (so the transactional.id is predictable), transactions of 100 ms, sequence header on. */
     private static LoadSpec spec(String runId, String topic, long messages, double rate, PayloadSpec payload) {
-        return new LoadSpec(runId, ShardSpec.SINGLE, 0, topic, messages, Duration.ofSeconds(60),
-                rate > 0 ? new RateShape.Constant(rate) : null, 1, 1, Warmup.NONE, new LoadSpec.TopicSetup(true, 3, (short) 1),
-                payload, Map.of("bootstrap.servers", KafkaBroker.bootstrapServers(), "acks", "all", "linger.ms", "5"),
-                Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofSeconds(10), SloGates.NONE, true)
-                .withTransactions(new Transactions(Duration.ofMillis(100), "loadgen"), true);
+        return Specs.builder().runId(runId).topic(topic).messages(messages).duration(Duration.ofSeconds(60)).rate(rate)
+                .topicSetup(true, 3, (short) 1).payload(payload)
+                .producerConfig(Map.of("bootstrap.servers", KafkaBroker.bootstrapServers(), "acks", "all", "linger.ms", "5"))
+                .sequenceHeader(true).transactions(new Transactions(Duration.ofMillis(100), "loadgen"))
+                .build();
     }
 }

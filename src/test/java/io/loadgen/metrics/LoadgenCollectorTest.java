@@ -2,6 +2,8 @@ package io.loadgen.metrics;
 
 import io.loadgen.spec.RateShape;
 import io.loadgen.spec.Transactions;
+import io.loadgen.spec.LoadSpec;
+import io.loadgen.spec.Specs;
 import io.loadgen.stats.RunStats;
 import io.prometheus.client.Collector.MetricFamilySamples;
 import io.prometheus.client.CollectorRegistry;
@@ -14,6 +16,7 @@ import org.junit.jupiter.api.Timeout;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.time.Duration;
+import java.util.Map;
 import java.util.List;
 
 import static io.loadgen.metrics.MetricsFixtures.value;
@@ -48,8 +51,8 @@ class LoadgenCollectorTest {
         for (int i = 0; i < 7; i++) stats.attempted();
         stats.acked(100, true, 2 * MS, 3 * MS);
         stats.acked(150, false, 2 * MS, 3 * MS);
-        stats.failed(new TimeoutException("x"));
-        stats.failed(new TimeoutException("y"));
+        stats.failed(new TimeoutException("x"), true);
+        stats.failed(new TimeoutException("y"), true);
         stats.failed(new RecordTooLargeException("z"), false);
         collector.achieved(480.5);
 
@@ -89,8 +92,10 @@ class LoadgenCollectorTest {
 
     @Test
     void aTransactionalRunHasItsAbortedTransactionsAtZeroToo() throws IOException {
-        LoadgenCollector collector = new LoadgenCollector(MetricsFixtures.spec("r1", null)
-                .withTransactions(new Transactions(Duration.ofMillis(100), "loadgen"), false), () -> now);
+        LoadSpec transactional = Specs.builder().runId("r1").threads(2)
+                .producerConfig(Map.of("bootstrap.servers", "127.0.0.1:9092", "acks", "all"))
+                .transactions(new Transactions(Duration.ofMillis(100), "loadgen")).build();
+        LoadgenCollector collector = new LoadgenCollector(transactional, () -> now);
         collector.started(stats, 1_764_072_000.0);
 
         String scrape = scrape(collector);

@@ -1,13 +1,8 @@
 package io.loadgen.metrics;
 
-import io.loadgen.spec.KeyStrategy;
 import io.loadgen.spec.LoadSpec;
-import io.loadgen.spec.PayloadSpec;
-import io.loadgen.spec.PayloadType;
 import io.loadgen.spec.RateShape;
-import io.loadgen.spec.ShardSpec;
-import io.loadgen.spec.SloGates;
-import io.loadgen.spec.Warmup;
+import io.loadgen.spec.Specs;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -29,11 +24,10 @@ final class MetricsFixtures {
     }
 
     static LoadSpec spec(String runId, RateShape rate) {
-        return new LoadSpec(runId, ShardSpec.SINGLE, 0, "logs", 1_000, null, rate, 2, 1, Warmup.NONE,
-                new LoadSpec.TopicSetup(false, 6, (short) 1),
-                new PayloadSpec(PayloadType.SEED, 124, null, new int[]{1, 1, 1, 1}, 10, KeyStrategy.NONE, 42),
-                Map.of("bootstrap.servers", "127.0.0.1:9092", "acks", "1", "compression.type", "lz4"),
-                Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofSeconds(10), SloGates.NONE, true);
+        return Specs.builder().runId(runId).rate(rate).threads(2)
+                .producerConfig(Map.of("bootstrap.servers", "127.0.0.1:9092", "acks", "1", "compression.type", "lz4"))
+                .reportInterval(Duration.ofSeconds(5)).connectTimeout(Duration.ofSeconds(30)).sequenceHeader(true)
+                .build();
     }
 
     /**

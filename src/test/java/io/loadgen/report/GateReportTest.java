@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.loadgen.spec.SloGates;
 import io.loadgen.stats.LatencyHistograms;
+import io.loadgen.stats.Results;
 import io.loadgen.stats.RunResult;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
@@ -34,8 +35,9 @@ class GateReportTest {
                 delay.recordValueWithCount(ms * 1_000, 100);
             }
         }
-        return new RunResult("run-g", RunResult.Status.COMPLETED, "duration reached", 0, 0, 2_000, 10_500, 12, 1_300_000,
-                10_000, 1_240_000, 10, Map.of("TimeoutException", 12L), ack, intended, delay, null, Map.of());
+        return Results.builder().runId("run-g").stopReason("duration reached").endEpochMillis(2_000).sent(10_500).failed(12)
+                .bytes(1_300_000).measuredSent(10_000).measuredBytes(1_240_000).measuredFailed(10)
+                .errors(Map.of("TimeoutException", 12L)).ackLatency(ack).intendedLatency(intended).scheduleDelay(delay).build();
     }
 
     @Test
@@ -71,8 +73,7 @@ class GateReportTest {
 
     @Test
     void aGateWithNothingMeasuredFails() {
-        RunResult nothing = new RunResult("r", RunResult.Status.COMPLETED, "done", 0, 0, 0, 0, 0, 0, 0, 0, Map.of(),
-                LatencyHistograms.empty(), LatencyHistograms.empty(), null, null);
+        RunResult nothing = Results.builder().runId("r").build();
 
         GateReport report = GateReport.evaluate(new SloGates(0.5, null, Duration.ofSeconds(1), null), nothing);
 
@@ -94,7 +95,7 @@ class GateReportTest {
                 " ms, limit 150.000 ms: over by 48.", "(1.3x the limit)",
                 "  PASS  max-p999-latency  200.",
                 "behind schedule    ms p50 50.", "(due time → handed to the producer)");
-        assertThat(SummaryPrinter.text(r)).as("no gates, no section").doesNotContain("SLO gates");
+        assertThat(SummaryPrinter.text(r, ReportFixtures.NO_GATES)).as("no gates, no section").doesNotContain("SLO gates");
     }
 
     @Test
@@ -118,7 +119,7 @@ class GateReportTest {
         assertThat(doc.path("records").path("measuredFailed").asLong()).isEqualTo(10);
         assertThat(doc.path("records").path("errorRate").asDouble()).isCloseTo(10 / 10_010.0, within(1e-12));
 
-        JsonNode none = JSON.readTree(ResultJson.toJson(r));
+        JsonNode none = JSON.readTree(ResultJson.toJson(r, ReportFixtures.NO_GATES));
         assertThat(none.path("gates").path("passed").asBoolean()).isTrue();
         assertThat(none.path("gates").path("checks")).isEmpty();
     }

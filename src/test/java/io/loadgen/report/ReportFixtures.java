@@ -4,9 +4,12 @@ import io.loadgen.spec.KeyStrategy;
 import io.loadgen.spec.LoadSpec;
 import io.loadgen.spec.PayloadSpec;
 import io.loadgen.spec.PayloadType;
+import io.loadgen.spec.Specs;
 import io.loadgen.spec.Warmup;
 import io.loadgen.stats.LatencyHistograms;
+import io.loadgen.stats.Results;
 import io.loadgen.stats.RunResult;
+import java.util.List;
 import org.HdrHistogram.Histogram;
 
 import java.time.Duration;
@@ -18,25 +21,30 @@ final class ReportFixtures {
     static final String PASSWORD = "s3cret-pw";
     static final String JAAS = "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"u\" password=\""
             + PASSWORD + "\";";
+    /** The verdict on a run without SLO gates, as GateReport.evaluate gives it for an unpaced run. */
+    static final GateReport NO_GATES = new GateReport(List.of(), GateReport.LatencyBasis.SEND_TO_ACK);
 
     private ReportFixtures() {
     }
 
     static LoadSpec spec() {
-        return new LoadSpec("run-7", "logs", 50_000, null, 0, 2, 1, new Warmup(1_000, Duration.ZERO),
-                new LoadSpec.TopicSetup(true, 6, (short) 1),
-                new PayloadSpec(PayloadType.SEED, 124, null, new int[]{1, 1, 1, 1}, 10, KeyStrategy.RESOURCE_ID, 42),
-                Map.of("bootstrap.servers", "127.0.0.1:9092", "acks", "all", "sasl.jaas.config", JAAS,
-                        "ssl.truststore.password", PASSWORD),
-                Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofSeconds(10));
+        return Specs.builder().runId("run-7").messages(50_000).threads(2).warmup(new Warmup(1_000, Duration.ZERO))
+                .topicSetup(true, 6, (short) 1)
+                .payload(new PayloadSpec(PayloadType.SEED, 124, null, new int[]{1, 1, 1, 1}, 10, KeyStrategy.RESOURCE_ID, 42))
+                .producerConfig(Map.of("bootstrap.servers", "127.0.0.1:9092", "acks", "all", "sasl.jaas.config", JAAS,
+                        "ssl.truststore.password", PASSWORD))
+                .reportInterval(Duration.ofSeconds(5)).connectTimeout(Duration.ofSeconds(30))
+                .build();
     }
 
     /** 50,000 acknowledged (1,000 in warm-up), 3 failed, latencies 1..49 ms, 2 s of sending. */
     static RunResult result() {
         Histogram ack = LatencyHistograms.empty();
         for (long ms = 1; ms < 50; ms++) ack.recordValueWithCount(ms * 1_000, 1_000);
-        return new RunResult("run-7", RunResult.Status.COMPLETED, "all 50000 records handed to the producer",
-                1_764_072_000_000L, 1_764_072_000_100L, 1_764_072_002_100L, 50_000, 3, 6_000_000, 49_000, 5_880_000,
-                Map.of("TimeoutException", 3L), ack, LatencyHistograms.empty(), 4.25, spec().describe());
+        return Results.builder().runId("run-7").stopReason("all 50000 records handed to the producer")
+                .startEpochMillis(1_764_072_000_000L).measuredStartEpochMillis(1_764_072_000_100L)
+                .endEpochMillis(1_764_072_002_100L).sent(50_000).failed(3).bytes(6_000_000).measuredSent(49_000)
+                .measuredBytes(5_880_000).measuredFailed(3).errors(Map.of("TimeoutException", 3L)).ackLatency(ack)
+                .compressionRatio(4.25).settings(spec().describe()).build();
     }
 }

@@ -24,7 +24,7 @@ class ResultJsonTest {
 
     @Test
     void theDocumentHasTheCountsLatenciesAndSettings() throws IOException {
-        JsonNode doc = JSON.readTree(ResultJson.toJson(ReportFixtures.result()));
+        JsonNode doc = JSON.readTree(ResultJson.toJson(ReportFixtures.result(), ReportFixtures.NO_GATES));
 
         assertThat(doc.path("runId").asText()).isEqualTo("run-7");
         assertThat(doc.path("status").asText()).isEqualTo("COMPLETED");
@@ -51,7 +51,7 @@ class ResultJsonTest {
 
     @Test
     void secretsStayMasked() throws IOException {
-        String json = ResultJson.toJson(ReportFixtures.result());
+        String json = ResultJson.toJson(ReportFixtures.result(), ReportFixtures.NO_GATES);
 
         JsonNode producer = JSON.readTree(json).path("settings").path("producer");
         assertThat(producer.path("sasl.jaas.config").asText()).isEqualTo("[hidden]");
@@ -63,7 +63,7 @@ class ResultJsonTest {
     void writeCreatesMissingDirectories() throws IOException {
         Path file = dir.resolve("results/nested/summary.json");
 
-        ResultJson.write(ReportFixtures.result(), file);
+        ResultJson.write(ReportFixtures.result(), ReportFixtures.NO_GATES, file);
 
         assertThat(JSON.readTree(Files.readString(file)).path("records").path("sent").asLong()).isEqualTo(50_000);
     }

@@ -1,6 +1,6 @@
 package io.loadgen.report;
 
-import io.loadgen.stats.LatencyHistograms;
+import io.loadgen.stats.Results;
 import io.loadgen.stats.RunResult;
 import io.loadgen.stats.Shortfall;
 import io.loadgen.stats.Stalls;
@@ -23,7 +23,7 @@ class SummaryPrinterTest {
 
     @Test
     void theSummaryHasTheCountsRatesAndLatencyPercentiles() {
-        String text = SummaryPrinter.text(result);
+        String text = SummaryPrinter.text(result, ReportFixtures.NO_GATES);
 
         assertThat(text).contains("run run-7, COMPLETED", "50,000 acknowledged (1,000 in warm-up), 3 failed",
                 "bytes sent         6,000,000 (5.7 MiB)", "2.100 s sending, 2.000 s measured",
@@ -35,12 +35,16 @@ class SummaryPrinterTest {
     void anOutageIsSpelledOutRecordsNeverSentUnconfirmedAndTheStalls() {
         RunResult r = ReportFixtures.result();
         long start = r.startEpochMillis();
-        RunResult outage = new RunResult(r.runId(), RunResult.Status.INCOMPLETE, "duration reached; sending fell behind schedule",
-                start, start, start + 20_000, 23_558, 0, 1_000, 23_558, 1_000, 0, Map.of(), r.ackLatency(), r.ackLatency(),
-                null, null, Map.of(), new Shortfall(76_442, 15_300, 1_200, new Stalls(1, 15_200, start + 4_700, 15_200),
-                new Stalls(1, 15_900, start + 4_650, 15_900)), false, Map.of(), null);
+        RunResult outage = Results.builder().runId(r.runId()).status(RunResult.Status.INCOMPLETE)
+                .stopReason("duration reached; sending fell behind schedule")
+                .startEpochMillis(start).measuredStartEpochMillis(start).endEpochMillis(start + 20_000)
+                .sent(23_558).bytes(1_000).measuredSent(23_558).measuredBytes(1_000)
+                .ackLatency(r.ackLatency()).intendedLatency(r.ackLatency())
+                .shortfall(new Shortfall(76_442, 15_300, 1_200, new Stalls(1, 15_200, start + 4_700, 15_200),
+                        new Stalls(1, 15_900, start + 4_650, 15_900)))
+                .build();
 
-        String text = SummaryPrinter.text(outage);
+        String text = SummaryPrinter.text(outage, ReportFixtures.NO_GATES);
 
         assertThat(text).contains("run run-7, INCOMPLETE (duration reached; sending fell behind schedule)",
                 "23,558 acknowledged, 0 failed, 1,200 unconfirmed",
@@ -48,17 +52,16 @@ class SummaryPrinterTest {
                 "not sent           76,442 records were due by the schedule but never handed to the producer (15.3 s behind schedule at the end)",
                 "sending stalled    1 time, 15.2 s in all; longest 15.2 s from 4.7 s into the run",
                 "acks stalled       1 time, 15.9 s in all; longest 15.9 s from 4.7 s into the run");
-        assertThat(SummaryPrinter.text(r)).doesNotContain("unconfirmed", "not sent", "stalled", "acks=0");
+        assertThat(SummaryPrinter.text(r, ReportFixtures.NO_GATES)).doesNotContain("unconfirmed", "not sent", "stalled", "acks=0");
     }
 
     @Test
     void acksZeroIsNamedForWhatItIsSentNotAcknowledged() {
         RunResult r = ReportFixtures.result();
-        RunResult acks0 = new RunResult(r.runId(), r.status(), r.stopReason(), r.startEpochMillis(), r.measuredStartEpochMillis(),
-                r.endEpochMillis(), r.sent(), 0, r.bytes(), r.measuredSent(), r.measuredBytes(), 0, Map.of(), r.ackLatency(),
-                r.intendedLatency(), r.scheduleDelay(), r.compressionRatio(), r.settings(), null, true, Map.of(), 3.0);
+        RunResult acks0 = Results.from(r).failed(0).measuredFailed(0).errors(Map.of()).fireAndForget(true).cpuSeconds(3.0)
+                .build();
 
-        String text = SummaryPrinter.text(acks0);
+        String text = SummaryPrinter.text(acks0, ReportFixtures.NO_GATES);
 
         assertThat(text).contains("50,000 sent, not acknowledged (acks=0)", "acks=0             the broker confirms nothing",
                         "cpu                3.00 s for the process, start-up included; 60.00 s per million records sent")
@@ -67,7 +70,7 @@ class SummaryPrinterTest {
 
     @Test
     void theSettingsArePrintedWithSecretsMasked() {
-        String text = SummaryPrinter.text(result);
+        String text = SummaryPrinter.text(result, ReportFixtures.NO_GATES);
 
         assertThat(text).contains("topic = logs", "warmup = 1000 records", "acks = all", "sasl.jaas.config = [hidden]",
                 "ssl.truststore.password = [hidden]");
@@ -76,10 +79,9 @@ class SummaryPrinterTest {
 
     @Test
     void aRunWithoutMeasuredRecordsSaysSo() {
-        RunResult empty = new RunResult("r", RunResult.Status.INTERRUPTED, "interrupted", 0, 0, 0, 0, 0, 0, 0, 0,
-                Map.of(), LatencyHistograms.empty(), LatencyHistograms.empty(), null, null);
+        RunResult empty = Results.builder().runId("r").status(RunResult.Status.INTERRUPTED).stopReason("interrupted").build();
 
-        assertThat(SummaryPrinter.text(empty)).contains("INTERRUPTED", "0 acknowledged, 0 failed",
+        assertThat(SummaryPrinter.text(empty, ReportFixtures.NO_GATES)).contains("INTERRUPTED", "0 acknowledged, 0 failed",
                 "n/a (no measured records)", "compression        n/a", "errors             none");
     }
 
@@ -89,7 +91,7 @@ class SummaryPrinterTest {
         Locale before = Locale.getDefault();
         try {
             Locale.setDefault(Locale.GERMANY);
-            assertThat(SummaryPrinter.text(result)).contains("2.100 s sending, 2.000 s measured", "4.25x smaller");
+            assertThat(SummaryPrinter.text(result, ReportFixtures.NO_GATES)).contains("2.100 s sending, 2.000 s measured", "4.25x smaller");
         } finally {
             Locale.setDefault(before);
         }
@@ -99,8 +101,8 @@ class SummaryPrinterTest {
     void printWritesTheText() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 
-        SummaryPrinter.print(result, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        SummaryPrinter.print(result, ReportFixtures.NO_GATES, new PrintStream(bytes, true, StandardCharsets.UTF_8));
 
-        assertThat(bytes.toString(StandardCharsets.UTF_8)).isEqualTo(SummaryPrinter.text(result));
+        assertThat(bytes.toString(StandardCharsets.UTF_8)).isEqualTo(SummaryPrinter.text(result, ReportFixtures.NO_GATES));
     }
 }

@@ -50,9 +50,10 @@ class RunResultTest {
     @Test
     void anIncompletePartMakesTheFleetIncompleteAndTheShortfallsAddUp() {
         RunResult done = result(RunResult.Status.COMPLETED, 0, 0, 1, 10, 0, 0, Map.of(), 1.0);
-        RunResult behind = new RunResult("run-1", RunResult.Status.INCOMPLETE, "duration reached", 0, 0, 1, 10, 0, 10, 10, 10, 0,
-                Map.of(), LatencyHistograms.empty(), LatencyHistograms.empty(), null, null, Map.of(),
-                new Shortfall(700, 2_500, 30, new Stalls(1, 2_000, 100, 2_000), Stalls.NONE), false, Map.of("1/0", 740L), 2.5);
+        RunResult behind = Results.builder().status(RunResult.Status.INCOMPLETE).stopReason("duration reached").endEpochMillis(1)
+                .sent(10).bytes(10).measuredSent(10).measuredBytes(10)
+                .shortfall(new Shortfall(700, 2_500, 30, new Stalls(1, 2_000, 100, 2_000), Stalls.NONE))
+                .handedBySender(Map.of("1/0", 740L)).cpuSeconds(2.5).build();
         RunResult stopped = result(RunResult.Status.INTERRUPTED, 0, 0, 1, 10, 0, 0, Map.of(), 1.0);
 
         RunResult fleet = done.plus(behind);
@@ -123,13 +124,14 @@ class RunResultTest {
     /** A result of {@code sent} acknowledged records of {@link #RECORD_BYTES} each, {@code warmup} of them in warm-up. */
     private static RunResult result(RunResult.Status status, long start, long measuredStart, long end, long sent, long failed,
                                     long warmup, Map<String, Long> errors, Double compression) {
-        return new RunResult("run-1", status, "all records handed to the producer", start, measuredStart, end, sent, failed,
-                sent * RECORD_BYTES, sent - warmup, (sent - warmup) * RECORD_BYTES, errors, LatencyHistograms.empty(),
-                LatencyHistograms.empty(), compression, Map.of());
+        return Results.builder().status(status).stopReason("all records handed to the producer").startEpochMillis(start)
+                .measuredStartEpochMillis(measuredStart).endEpochMillis(end).sent(sent).failed(failed).bytes(sent * RECORD_BYTES)
+                .measuredSent(sent - warmup).measuredBytes((sent - warmup) * RECORD_BYTES).measuredFailed(failed).errors(errors)
+                .compressionRatio(compression).build();
     }
 
     private static RunResult withLatency(Histogram ack) {
-        return new RunResult("run-1", RunResult.Status.COMPLETED, "done", 0, 0, 1, ack.getTotalCount(), 0, 0,
-                ack.getTotalCount(), 0, Map.of(), ack, LatencyHistograms.empty(), 1.0, Map.of());
+        return Results.builder().endEpochMillis(1).sent(ack.getTotalCount()).measuredSent(ack.getTotalCount()).ackLatency(ack)
+                .compressionRatio(1.0).build();
     }
 }

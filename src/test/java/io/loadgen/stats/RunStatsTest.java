@@ -25,7 +25,7 @@ class RunStatsTest {
     void aRecordIsInFlightUntilItsFateIsKnown() {
         for (int i = 0; i < 5; i++) stats.attempted();
         stats.acked(100, MEASURED, 2_000_000, NOT_PACED);
-        stats.failed(new TimeoutException("expired"));
+        stats.failed(new TimeoutException("expired"), true);
 
         assertThat(stats.acked()).isEqualTo(1);
         assertThat(stats.failed()).isEqualTo(1);
@@ -35,10 +35,10 @@ class RunStatsTest {
 
     @Test
     void failuresAreCountedByExceptionType() {
-        stats.failed(new TimeoutException("a"));
-        stats.failed(new TimeoutException("b"));
-        stats.failed(new NotLeaderOrFollowerException("c"));
-        stats.failed(null);
+        stats.failed(new TimeoutException("a"), true);
+        stats.failed(new TimeoutException("b"), true);
+        stats.failed(new NotLeaderOrFollowerException("c"), true);
+        stats.failed(null, true);
 
         assertThat(stats.snapshot().errors()).containsExactly(
                 entry("NotLeaderOrFollowerException", 1L), entry("TimeoutException", 2L),
@@ -108,7 +108,7 @@ class RunStatsTest {
             workers.add(new Thread(() -> {
                 for (int i = 0; i < perThread; i++) {
                     stats.attempted();
-                    if (i % 10 == 0) stats.failed(new TimeoutException("x"));
+                    if (i % 10 == 0) stats.failed(new TimeoutException("x"), true);
                     else stats.acked(10, i % 2 == 0, 1_000_000, NOT_PACED);
                 }
             }));

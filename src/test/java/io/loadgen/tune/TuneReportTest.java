@@ -25,10 +25,10 @@ class TuneReportTest {
             clock.addAndGet(Duration.ofSeconds(10).toNanos());
             double rate = TunerTest.throughput(s);
             // faster settings here also wait longer for their batches: a real trade-off for the frontier
-            return Measurement.of(rate, rate / 10_000 + (s.compression().equals("zstd") ? 500 : 0));
+            return Measurements.of(rate, rate / 10_000 + (s.compression().equals("zstd") ? 500 : 0));
         };
         return new Tuner(trial, clock::get, SearchSpace.around(START, EnumSet.of(Knob.COMPRESSION, Knob.BATCH_SIZE), 2),
-                Objective.MAX_THROUGHPUT, Duration.ofMinutes(10), Duration.ofSeconds(10), Tuner.Listener.NONE).run(START);
+                Objective.MAX_THROUGHPUT, Duration.ofMinutes(10), Duration.ofSeconds(10), TunerTest.NO_LISTENER).run(START);
     }
 
     @Test

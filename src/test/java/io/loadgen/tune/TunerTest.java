@@ -25,6 +25,9 @@ class TunerTest {
     private static final TrialSettings START = new TrialSettings(1, 1, "none", 16_384, 0, 1, 0);
     private static final TrialSettings OPTIMUM = new TrialSettings(2, 1, "lz4", 262_144, 20, 5, 0);
     private static final Set<Knob> ALL = EnumSet.allOf(Knob.class);
+    /** Hears nothing: the tests look at the result. */
+    static final Tuner.Listener NO_LISTENER = new Tuner.Listener() {
+    };
 
     private final AtomicLong clock = new AtomicLong();
 
@@ -50,7 +53,7 @@ class TunerTest {
     }
 
     private Tuner tuner(Trial trial, Objective objective, Duration budget, SearchSpace space) {
-        return new Tuner(trial, clock::get, space, objective, budget, Duration.ofSeconds(10), Tuner.Listener.NONE);
+        return new Tuner(trial, clock::get, space, objective, budget, Duration.ofSeconds(10), NO_LISTENER);
     }
 
     @Test
@@ -58,7 +61,7 @@ class TunerTest {
         List<TrialSettings> asked = new java.util.ArrayList<>();
         SearchSpace space = SearchSpace.around(START, ALL, 4);
 
-        TuneResult result = tuner(fake(s -> Measurement.of(throughput(s), 5), asked), Objective.MAX_THROUGHPUT,
+        TuneResult result = tuner(fake(s -> Measurements.of(throughput(s), 5), asked), Objective.MAX_THROUGHPUT,
                 Duration.ofHours(1), space).run(START);
 
         assertThat(result.best().settings()).isEqualTo(OPTIMUM);
@@ -75,7 +78,7 @@ class TunerTest {
     void runsNoSettingsTwiceExceptToConfirmTheWinnerAndNeverMoreProducersThanThreads() {
         List<TrialSettings> asked = new java.util.ArrayList<>();
 
-        TuneResult result = tuner(fake(s -> Measurement.of(throughput(s), 5), asked), Objective.MAX_THROUGHPUT,
+        TuneResult result = tuner(fake(s -> Measurements.of(throughput(s), 5), asked), Objective.MAX_THROUGHPUT,
                 Duration.ofHours(1), SearchSpace.around(START, ALL, 4)).run(START);
 
         Set<TrialSettings> seen = new HashSet<>();
@@ -90,7 +93,7 @@ class TunerTest {
     void theBudgetBoundsTheSearchAndTheBestIsAtLeastTheStart() {
         List<TrialSettings> asked = new java.util.ArrayList<>();
 
-        TuneResult result = tuner(fake(s -> Measurement.of(throughput(s), 5), asked), Objective.MAX_THROUGHPUT,
+        TuneResult result = tuner(fake(s -> Measurements.of(throughput(s), 5), asked), Objective.MAX_THROUGHPUT,
                 Duration.ofSeconds(65), SearchSpace.around(START, ALL, 4)).run(START);
 
         // four search trials (each leaving room for two more), then the winner and the start again in the room kept
@@ -110,7 +113,7 @@ class TunerTest {
         // the start is measured again in the time kept.
         Trial slow = s -> {
             clock.addAndGet(3 * TRIAL_NANOS);
-            return Measurement.of(throughput(s), 5);
+            return Measurements.of(throughput(s), 5);
         };
 
         TuneResult result = tuner(slow, Objective.MAX_THROUGHPUT, Duration.ofSeconds(100), SearchSpace.around(START, ALL, 4)).run(START);
@@ -123,7 +126,7 @@ class TunerTest {
     void aGainWithinTheNoiseIsNotTaken() {
         // linger 5 is 3 % faster than linger 0: less than MIN_GAIN, so the start stays the best.
         TrialSettings start = new TrialSettings(1, 1, "lz4", 16_384, 0, 5, 0);
-        Function<TrialSettings, Measurement> model = s -> Measurement.of(s.lingerMs() == 5 ? 103_000 : s.lingerMs() == 0 ? 100_000 : 90_000, 5);
+        Function<TrialSettings, Measurement> model = s -> Measurements.of(s.lingerMs() == 5 ? 103_000 : s.lingerMs() == 0 ? 100_000 : 90_000, 5);
 
         TuneResult result = tuner(fake(model, new java.util.ArrayList<>()), Objective.MAX_THROUGHPUT, Duration.ofHours(1),
                 SearchSpace.around(start, EnumSet.of(Knob.LINGER_MS), 2)).run(start);
@@ -140,8 +143,8 @@ class TunerTest {
         TrialSettings start = new TrialSettings(1, 1, "lz4", 16_384, 0, 5, 0);
         int[] lingerFiveRuns = {0};
         Function<TrialSettings, Measurement> model = s -> s.lingerMs() == 5
-                ? Measurement.of(lingerFiveRuns[0]++ == 0 ? 120_000 : 70_000, 5)
-                : Measurement.of(s.lingerMs() == 0 ? 100_000 : 90_000, 5);
+                ? Measurements.of(lingerFiveRuns[0]++ == 0 ? 120_000 : 70_000, 5)
+                : Measurements.of(s.lingerMs() == 0 ? 100_000 : 90_000, 5);
 
         TuneResult result = tuner(fake(model, new java.util.ArrayList<>()), Objective.MAX_THROUGHPUT, Duration.ofHours(1),
                 SearchSpace.around(start, EnumSet.of(Knob.LINGER_MS), 2)).run(start);
@@ -165,7 +168,7 @@ class TunerTest {
     @Test
     void aSettingThatFailsLaterIsSkippedNotFatal() {
         Function<TrialSettings, Measurement> model = s -> s.compression().equals("zstd") ? Measurement.failed("broken codec")
-                : Measurement.of(throughput(s), 5);
+                : Measurements.of(throughput(s), 5);
 
         TuneResult result = tuner(fake(model, new java.util.ArrayList<>()), Objective.MAX_THROUGHPUT, Duration.ofHours(1),
                 SearchSpace.around(START, EnumSet.of(Knob.COMPRESSION), 4)).run(START);
@@ -177,9 +180,9 @@ class TunerTest {
     /** Capacity depends on the settings; p99 = 2 ms + 100 ms × (rate / capacity)^4, so p99 <= 20 ms up to 0.651 × capacity. */
     static Measurement latencyModel(TrialSettings s) {
         double capacity = throughput(s);
-        if (!s.paced()) return Measurement.of(capacity, 500);
+        if (!s.paced()) return Measurements.of(capacity, 500);
         double load = Math.min(1, s.rate() / capacity);
-        return Measurement.of(Math.min(s.rate(), capacity), 2 + 100 * Math.pow(load, 4));
+        return Measurements.of(Math.min(s.rate(), capacity), 2 + 100 * Math.pow(load, 4));
     }
 
     @Test
@@ -213,11 +216,11 @@ class TunerTest {
     @Test
     void theFrontierKeepsOnlyTrialsNoOtherBeatsOnBothAxes() {
         // Each step up in linger is faster and slower to acknowledge, until 100, which is worse on both counts than 50.
-        Map<Integer, Measurement> byLinger = Map.of(0, Measurement.of(100, 10), 5, Measurement.of(200, 20),
-                20, Measurement.of(250, 30), 50, Measurement.of(300, 50), 100, Measurement.of(280, 60));
+        Map<Integer, Measurement> byLinger = Map.of(0, Measurements.of(100, 10), 5, Measurements.of(200, 20),
+                20, Measurements.of(250, 30), 50, Measurements.of(300, 50), 100, Measurements.of(280, 60));
         TrialSettings start = new TrialSettings(1, 1, "lz4", 16_384, 0, 5, 0);
 
-        TuneResult result = tuner(fake(s -> byLinger.getOrDefault(s.lingerMs(), Measurement.of(50, 100)), new java.util.ArrayList<>()),
+        TuneResult result = tuner(fake(s -> byLinger.getOrDefault(s.lingerMs(), Measurements.of(50, 100)), new java.util.ArrayList<>()),
                 Objective.MAX_THROUGHPUT, Duration.ofHours(1), SearchSpace.around(start, EnumSet.of(Knob.LINGER_MS), 2)).run(start);
 
         assertThat(result.frontier()).extracting(r -> r.settings().lingerMs()).containsExactly(50, 20, 5, 0);
