@@ -1,5 +1,7 @@
 package io.loadgen.cli;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import picocli.CommandLine.Help;
 import picocli.CommandLine.Help.Column;
 import picocli.CommandLine.Help.TextTable;
@@ -7,9 +9,6 @@ import picocli.CommandLine.IHelpSectionRenderer;
 import picocli.CommandLine.IModelTransformer;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.UsageMessageSpec;
-
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * The list of subcommands in {@code loadgen --help}, one line each. picocli shows a subcommand's header there, or
@@ -27,7 +26,8 @@ final class CommandList implements IModelTransformer {
 
     @Override
     public CommandSpec transform(CommandSpec spec) {
-        Map<String, IHelpSectionRenderer> renderers = new LinkedHashMap<>(spec.usageMessage().sectionMap());
+        Map<String, IHelpSectionRenderer> renderers =
+                new LinkedHashMap<>(spec.usageMessage().sectionMap());
         renderers.put(UsageMessageSpec.SECTION_KEY_COMMAND_LIST, CommandList::render);
         spec.usageMessage().sectionMap(renderers);
         return spec;
@@ -39,10 +39,12 @@ final class CommandList implements IModelTransformer {
         // The columns of picocli's own command list.
         int names = subcommands.keySet().stream().mapToInt(String::length).max().orElse(0) + 2;
         int width = help.commandSpec().usageMessage().width();
-        TextTable table = TextTable.forColumns(help.colorScheme(), new Column(names, 2, Column.Overflow.SPAN),
+        TextTable table = TextTable.forColumns(
+                help.colorScheme(),
+                new Column(names, 2, Column.Overflow.SPAN),
                 new Column(width - names, 2, Column.Overflow.WRAP));
-        subcommands.forEach((name, sub) -> table.addRowValues(sub.commandNamesText(", "),
-                help.colorScheme().text(SUMMARIES.getOrDefault(name, description(sub)))));
+        subcommands.forEach((name, sub) -> table.addRowValues(
+                sub.commandNamesText(", "), help.colorScheme().text(SUMMARIES.getOrDefault(name, description(sub)))));
         return table.toString();
     }
 

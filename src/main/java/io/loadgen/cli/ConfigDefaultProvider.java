@@ -1,13 +1,12 @@
 package io.loadgen.cli;
 
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import org.eclipse.microprofile.config.ConfigProvider;
 import picocli.CommandLine.IDefaultValueProvider;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.OptionSpec;
-
-import java.util.Map;
-import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * Gives every option its default from configuration, so the precedence is command line, then environment, then
@@ -57,7 +56,9 @@ public final class ConfigDefaultProvider implements IDefaultValueProvider {
         if (!(arg instanceof OptionSpec option) || option.usageHelp() || option.versionHelp()) return null;
         String name = option.longestName().replaceFirst("^-+", "");
         // 'report' takes the fleet's size from the results themselves: loadgen.shard-count (1 unless set) is the run's.
-        if (name.equals("shard-count") && option.command() != null && "report".equals(option.command().name())) return null;
+        if (name.equals("shard-count")
+                && option.command() != null
+                && "report".equals(option.command().name())) return null;
         Optional<String> value = config.apply(PREFIX + name);
         if (value.isEmpty() && PRODUCER_OPTIONS.containsKey(name)) {
             value = config.apply("kafka." + PRODUCER_OPTIONS.get(name));

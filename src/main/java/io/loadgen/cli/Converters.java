@@ -1,18 +1,16 @@
 package io.loadgen.cli;
 
 import io.loadgen.spec.Durations;
-import picocli.CommandLine.ITypeConverter;
-import picocli.CommandLine.TypeConversionException;
-
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Locale;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
 
 /** picocli converters whose errors say what is accepted, not which Java type failed. */
 final class Converters {
 
-    private Converters() {
-    }
+    private Converters() {}
 
     /**
      * Whole numbers, with optional {@code _} separators and a {@code k}/{@code m}/{@code g} suffix, decimals allowed
@@ -70,7 +68,8 @@ final class Converters {
                 if (Double.isNaN(v) || Double.isInfinite(v)) throw new NumberFormatException();
                 return v;
             } catch (NumberFormatException e) {
-                throw new TypeConversionException("'" + value + "' is not a rate in records/s (examples: 50000, 2.5k, 1m)");
+                throw new TypeConversionException(
+                        "'" + value + "' is not a rate in records/s (examples: 50000, 2.5k, 1m)");
             }
         }
     }

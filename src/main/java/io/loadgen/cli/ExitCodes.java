@@ -29,6 +29,5 @@ public final class ExitCodes {
                    --max-p99-latency or --max-p999-latency
               130  interrupted by SIGINT or SIGTERM (partial summary printed)""";
 
-    private ExitCodes() {
-    }
+    private ExitCodes() {}
 }

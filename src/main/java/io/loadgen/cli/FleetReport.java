@@ -7,7 +7,6 @@ import io.loadgen.report.ResultJson;
 import io.loadgen.report.SummaryPrinter;
 import io.loadgen.spec.SloGates;
 import io.loadgen.stats.RunResult;
-
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -26,23 +25,28 @@ import java.util.stream.IntStream;
  */
 final class FleetReport {
 
-    private FleetReport() {
-    }
+    private FleetReport() {}
 
     /**
      * A shard result and where it came from: a file as given on the command line, or null for the results topic.
      * Only for naming it in messages.
      */
-    record Sourced(ShardResult result, String file) {
-    }
+    record Sourced(ShardResult result, String file) {}
 
     /**
      * Prints the report of results read from the results topic (every result of one run, in the order published) and
      * returns the fleet's exit code; see {@link #print(List, int, SloGates, PrintStream, PrintStream, Path)}.
      */
-    static int print(List<ShardResult> shards, int expectedShards, SloGates gates, PrintStream out, PrintStream err,
-                     Path summaryJson) throws IOException {
-        return report(shards.stream().map(s -> new Sourced(s, null)).toList(), expectedShards, gates, out, err, summaryJson);
+    static int print(
+            List<ShardResult> shards,
+            int expectedShards,
+            SloGates gates,
+            PrintStream out,
+            PrintStream err,
+            Path summaryJson)
+            throws IOException {
+        return report(
+                shards.stream().map(s -> new Sourced(s, null)).toList(), expectedShards, gates, out, err, summaryJson);
     }
 
     /**
@@ -54,13 +58,15 @@ final class FleetReport {
      * @param expectedShards the user's --shard-count, or 0; when given it must agree with the results
      * @throws UsageException results of several runs, or a --shard-count the results contradict
      */
-    static int report(List<Sourced> given, int expectedShards, SloGates gates, PrintStream out, PrintStream err,
-                      Path summaryJson) throws IOException {
+    static int report(
+            List<Sourced> given, int expectedShards, SloGates gates, PrintStream out, PrintStream err, Path summaryJson)
+            throws IOException {
         if (given.isEmpty()) {
             err.println("loadgen: no shard results found");
             return ExitCodes.RUN_FAILED;
         }
-        List<String> runIds = given.stream().map(s -> s.result().result().runId()).distinct().toList();
+        List<String> runIds =
+                given.stream().map(s -> s.result().result().runId()).distinct().toList();
         if (runIds.size() > 1) {
             throw new UsageException("the results are of " + runIds.size() + " runs (" + String.join(", ", runIds)
                     + "); choose one with --run-id");
@@ -68,13 +74,18 @@ final class FleetReport {
         String runId = runIds.get(0);
         List<ShardResult> shards = onePerShard(given, runId, err);
 
-        Map<Integer, List<ShardResult>> byCount = shards.stream().collect(Collectors.groupingBy(s -> s.shard().count(),
-                TreeMap::new, Collectors.toList()));
+        Map<Integer, List<ShardResult>> byCount = shards.stream()
+                .collect(Collectors.groupingBy(s -> s.shard().count(), TreeMap::new, Collectors.toList()));
         if (byCount.size() > 1) {
-            err.println("loadgen: the results of run " + runId + " disagree on the fleet's size: " + byCount.entrySet().stream()
-                    .map(e -> "shard" + (e.getValue().size() == 1 ? " " : "s ") + e.getValue().stream()
-                            .map(s -> String.valueOf(s.shard().index())).collect(Collectors.joining(", "))
-                            + " of " + e.getKey()).collect(Collectors.joining("; ")) + "; not merged");
+            err.println("loadgen: the results of run " + runId + " disagree on the fleet's size: "
+                    + byCount.entrySet().stream()
+                            .map(e -> "shard" + (e.getValue().size() == 1 ? " " : "s ")
+                                    + e.getValue().stream()
+                                            .map(s -> String.valueOf(s.shard().index()))
+                                            .collect(Collectors.joining(", "))
+                                    + " of " + e.getKey())
+                            .collect(Collectors.joining("; "))
+                    + "; not merged");
             return ExitCodes.RUN_FAILED;
         }
         int expected = byCount.keySet().iterator().next();
@@ -83,19 +94,25 @@ final class FleetReport {
                     + ", which are of a fleet of " + expected + " shard" + (expected == 1 ? "" : "s"));
         }
         Set<Integer> present = shards.stream().map(s -> s.shard().index()).collect(Collectors.toSet());
-        List<Integer> missing = IntStream.range(0, expected).filter(i -> !present.contains(i)).boxed().toList();
+        List<Integer> missing = IntStream.range(0, expected)
+                .filter(i -> !present.contains(i))
+                .boxed()
+                .toList();
 
-        RunResult fleet = shards.stream().map(ShardResult::result).reduce(RunResult::plus).orElseThrow();
+        RunResult fleet =
+                shards.stream().map(ShardResult::result).reduce(RunResult::plus).orElseThrow();
         // A shard's reason ("all 10000 records handed to the producer") next to the fleet's 30,000 would read as
         // a contradiction: say whose reason it is.
         if (shards.size() > 1) fleet = fleet.withStopReason(shardReasons(shards));
         GateReport verdict = GateReport.evaluate(gates, fleet);
         out.println("\n=== fleet of " + expected + " shard" + (expected == 1 ? "" : "s")
-                + (missing.isEmpty() ? "" : ": results of " + shards.size() + ", " + missingText(missing) + " missing") + " ===");
+                + (missing.isEmpty() ? "" : ": results of " + shards.size() + ", " + missingText(missing) + " missing")
+                + " ===");
         SummaryPrinter.print(fleet, verdict, out);
         out.println();
         out.print(FleetTable.text(shards.stream()
-                .map(s -> new FleetTable.Row(s.shard().toString(), s.firstPosition(), s.positions(), s.result())).toList()));
+                .map(s -> new FleetTable.Row(s.shard().toString(), s.firstPosition(), s.positions(), s.result()))
+                .toList()));
         out.flush();
         if (summaryJson != null) ResultJson.write(fleet, verdict, summaryJson);
         if (!missing.isEmpty()) {
@@ -107,13 +124,14 @@ final class FleetReport {
     }
 
     private static String missingText(List<Integer> missing) {
-        return "shard" + (missing.size() == 1 ? " " : "s ") + missing.stream().map(String::valueOf).collect(Collectors.joining(", "));
+        return "shard" + (missing.size() == 1 ? " " : "s ")
+                + missing.stream().map(String::valueOf).collect(Collectors.joining(", "));
     }
 
     /** The last result given of each shard, in shard order; every shard given more than once is said once on err. */
     static List<ShardResult> onePerShard(List<Sourced> given, String runId, PrintStream err) {
-        Map<Integer, List<Sourced>> byIndex = given.stream().collect(Collectors.groupingBy(s -> s.result().shard().index(),
-                TreeMap::new, Collectors.toList()));
+        Map<Integer, List<Sourced>> byIndex = given.stream()
+                .collect(Collectors.groupingBy(s -> s.result().shard().index(), TreeMap::new, Collectors.toList()));
         List<ShardResult> shards = new ArrayList<>();
         byIndex.forEach((index, results) -> {
             shards.add(results.get(results.size() - 1).result());
@@ -123,8 +141,10 @@ final class FleetReport {
                 err.println("loadgen: shard " + index + " of run " + runId + " published " + times
                         + " to the results topic (a retried pod?); the last one counted");
             } else {
-                err.println("loadgen: shard " + index + " of run " + runId + " given " + times + " (" + results.stream()
-                        .map(s -> s.file() == null ? "the results topic" : s.file()).collect(Collectors.joining(", "))
+                err.println("loadgen: shard " + index + " of run " + runId + " given " + times + " ("
+                        + results.stream()
+                                .map(s -> s.file() == null ? "the results topic" : s.file())
+                                .collect(Collectors.joining(", "))
                         + "); counted once");
             }
         });
@@ -133,7 +153,8 @@ final class FleetReport {
 
     /** "each shard: R" when the shards agree, else their distinct reasons (the first few: a fleet may be large). */
     static String shardReasons(List<ShardResult> shards) {
-        List<String> distinct = shards.stream().map(s -> s.result().stopReason()).distinct().toList();
+        List<String> distinct =
+                shards.stream().map(s -> s.result().stopReason()).distinct().toList();
         if (distinct.size() == 1) return "each shard: " + distinct.get(0);
         String shown = String.join("; ", distinct.subList(0, Math.min(3, distinct.size())));
         return "shards: " + shown + (distinct.size() > 3 ? "; ..." : "");

@@ -1,17 +1,16 @@
 package io.loadgen.cli;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import picocli.CommandLine.Help;
 import picocli.CommandLine.IHelpSectionRenderer;
 import picocli.CommandLine.IModelTransformer;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.UsageMessageSpec;
-
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 
 /**
  * The option list of {@code loadgen run --help} in sections under a one-line heading each, so that the producer
@@ -27,34 +26,77 @@ import java.util.Objects;
 final class HelpSections {
 
     /** @param heading one line, shown with a colon after it */
-    record Section(String heading, List<String> options) {
-    }
+    record Section(String heading, List<String> options) {}
 
     /** The sections of {@code run --help}, in order, each naming its options by their long name, in order. */
     static final List<Section> RUN = List.of(
-            new Section("Workload (the topic, how much to send, how fast)", List.of("--topic", "--create-topic",
-                    "--partitions", "--replication-factor", "--messages", "--duration", "--rate", "--ramp", "--steps",
-                    "--threads", "--warmup")),
-            new Section("Payload (what each record holds)", List.of("--payload", "--record-size", "--payload-file",
-                    "--keys", "--level-weights", "--resource-cardinality", "--seed")),
-            new Section("Producer (where Kafka is, how the producer sends)", List.of("--bootstrap-servers", "--producers",
-                    "--acks", "--compression", "--batch-size", "--linger-ms", "--max-in-flight", "--buffer-memory",
-                    "--client-id", "--producer-property", "--connect-timeout", "--stop-timeout")),
-            new Section("Durability (no record written twice, no loss unnoticed)", List.of("--idempotence",
-                    "--transactional", "--transaction-interval", "--sequence-header")),
-            new Section("Output (progress lines, summary, metrics)", List.of("--report-interval", "--summary-json",
-                    "--metrics-linger")),
-            new Section("SLO gates (a run that misses one exits 3)", List.of("--max-error-rate", "--min-throughput",
-                    "--max-p99-latency", "--max-p999-latency")),
-            new Section("Scale-out (one run over several processes, the shards)", List.of("--run-id", "--shard-count",
-                    "--shard-index", "--barrier", "--barrier-timeout", "--control-topic", "--results-topic",
-                    "--publish-result", "--fleet-report", "--collect-timeout", "--result-file")),
+            new Section(
+                    "Workload (the topic, how much to send, how fast)",
+                    List.of(
+                            "--topic",
+                            "--create-topic",
+                            "--partitions",
+                            "--replication-factor",
+                            "--messages",
+                            "--duration",
+                            "--rate",
+                            "--ramp",
+                            "--steps",
+                            "--threads",
+                            "--warmup")),
+            new Section(
+                    "Payload (what each record holds)",
+                    List.of(
+                            "--payload",
+                            "--record-size",
+                            "--payload-file",
+                            "--keys",
+                            "--level-weights",
+                            "--resource-cardinality",
+                            "--seed")),
+            new Section(
+                    "Producer (where Kafka is, how the producer sends)",
+                    List.of(
+                            "--bootstrap-servers",
+                            "--producers",
+                            "--acks",
+                            "--compression",
+                            "--batch-size",
+                            "--linger-ms",
+                            "--max-in-flight",
+                            "--buffer-memory",
+                            "--client-id",
+                            "--producer-property",
+                            "--connect-timeout",
+                            "--stop-timeout")),
+            new Section(
+                    "Durability (no record written twice, no loss unnoticed)",
+                    List.of("--idempotence", "--transactional", "--transaction-interval", "--sequence-header")),
+            new Section(
+                    "Output (progress lines, summary, metrics)",
+                    List.of("--report-interval", "--summary-json", "--metrics-linger")),
+            new Section(
+                    "SLO gates (a run that misses one exits 3)",
+                    List.of("--max-error-rate", "--min-throughput", "--max-p99-latency", "--max-p999-latency")),
+            new Section(
+                    "Scale-out (one run over several processes, the shards)",
+                    List.of(
+                            "--run-id",
+                            "--shard-count",
+                            "--shard-index",
+                            "--barrier",
+                            "--barrier-timeout",
+                            "--control-topic",
+                            "--results-topic",
+                            "--publish-result",
+                            "--fleet-report",
+                            "--collect-timeout",
+                            "--result-file")),
             new Section("Help", List.of("--help", "--version")));
 
     static final String OTHER = "Other options";
 
-    private HelpSections() {
-    }
+    private HelpSections() {}
 
     /** {@code run}'s {@code @Command(modelTransformer = ...)}: picocli applies it however the command line is built. */
     static final class Run implements IModelTransformer {
@@ -66,7 +108,8 @@ final class HelpSections {
 
     static CommandSpec install(CommandSpec spec, List<Section> sections) {
         // A copy of the map: picocli may share one map between a command and another it was initialised from.
-        Map<String, IHelpSectionRenderer> renderers = new LinkedHashMap<>(spec.usageMessage().sectionMap());
+        Map<String, IHelpSectionRenderer> renderers =
+                new LinkedHashMap<>(spec.usageMessage().sectionMap());
         renderers.put(UsageMessageSpec.SECTION_KEY_OPTION_LIST, help -> render(help, sections));
         spec.usageMessage().sectionMap(renderers);
         return spec;
@@ -83,7 +126,10 @@ final class HelpSections {
         }
         List<String> rendered = new ArrayList<>();
         for (Section section : sections) {
-            List<OptionSpec> options = section.options().stream().map(unplaced::remove).filter(Objects::nonNull).toList();
+            List<OptionSpec> options = section.options().stream()
+                    .map(unplaced::remove)
+                    .filter(Objects::nonNull)
+                    .toList();
             if (!options.isEmpty()) rendered.add(render(help, section.heading(), options));
         }
         if (!unplaced.isEmpty()) rendered.add(render(help, OTHER, List.copyOf(unplaced.values())));
@@ -92,6 +138,7 @@ final class HelpSections {
 
     private static String render(Help help, String heading, List<OptionSpec> options) {
         return help.createHeading("%s:%n", heading)
-                + help.optionListExcludingGroups(options, help.createDefaultLayout(), null, help.parameterLabelRenderer());
+                + help.optionListExcludingGroups(
+                        options, help.createDefaultLayout(), null, help.parameterLabelRenderer());
     }
 }

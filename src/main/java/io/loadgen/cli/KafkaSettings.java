@@ -1,15 +1,14 @@
 package io.loadgen.cli;
 
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.producer.ProducerConfig;
-
 import java.io.PrintStream;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
 
 /**
  * The Kafka client settings from configuration ({@code kafka.*} keys, {@code KAFKA_*} env), as plain strings.
@@ -27,8 +26,7 @@ final class KafkaSettings {
     /** quarkus-kafka-client adds a consumer group id to its shared config; our clients have no use for it. */
     private static final String GROUP_ID = "group.id";
 
-    private KafkaSettings() {
-    }
+    private KafkaSettings() {}
 
     /** The settings, with {@code bootstrap.servers} replaced when an option gives it ({@code null}: keep). */
     static Map<String, String> from(Map<String, ?> kafkaConfig, String bootstrapServers) {
@@ -47,7 +45,10 @@ final class KafkaSettings {
 
     /** The names {@link #from} drops because no Kafka client knows them, sorted (names only: values may be secret). */
     static List<String> ignored(Map<String, ?> kafkaConfig) {
-        return kafkaConfig.keySet().stream().filter(k -> !CLIENT_SETTINGS.contains(k)).sorted().toList();
+        return kafkaConfig.keySet().stream()
+                .filter(k -> !CLIENT_SETTINGS.contains(k))
+                .sorted()
+                .toList();
     }
 
     /** One line on {@code err} naming the ignored settings, if any. */

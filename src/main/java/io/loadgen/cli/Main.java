@@ -4,9 +4,8 @@ import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import jakarta.inject.Inject;
-import picocli.CommandLine;
-
 import java.util.Set;
+import picocli.CommandLine;
 
 /**
  * Entry point. Builds the picocli command tree with the CDI factory, wires the config-backed defaults and the
@@ -30,7 +29,8 @@ public class Main implements QuarkusApplication {
         try {
             Quarkus.run(Main.class, args);
         } finally {
-            set.forEach(System::clearProperty); // only reached where the launch returns (in tests), not after System.exit
+            set.forEach(
+                    System::clearProperty); // only reached where the launch returns (in tests), not after System.exit
         }
     }
 

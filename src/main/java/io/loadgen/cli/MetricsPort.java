@@ -4,8 +4,6 @@ import io.loadgen.engine.RunFailedException;
 import io.quarkus.arc.Arc;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.vertx.http.HttpServer;
-import org.eclipse.microprofile.config.ConfigProvider;
-
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.BindException;
@@ -16,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * The HTTP port of /q/metrics and /q/health, which only {@code run} and {@code tune} need (issue 14, item 8).
@@ -38,12 +37,12 @@ final class MetricsPort {
 
     /** System property that carries, from {@link #beforeBoot} to the command, why the port could not be bound. */
     static final String UNAVAILABLE_PROPERTY = "loadgen.metrics-port-unavailable";
+
     static final String HOST_ENABLED = "quarkus.http.host-enabled";
     private static final Set<String> HELP_OPTIONS = Set.of("-h", "--help", "-V", "--version");
     private static final int DEFAULT_PORT = 8080;
 
-    private MetricsPort() {
-    }
+    private MetricsPort() {}
 
     /** Whether the command line runs a command that serves /q/metrics: {@code run} (also as the default) or {@code tune}. */
     static boolean needsServer(String... args) {
@@ -63,12 +62,15 @@ final class MetricsPort {
      */
     static Map<String, String> beforeBoot(String[] args, Function<String, Optional<String>> lookup) {
         Map<String, String> properties = new TreeMap<>();
-        if (lookup.apply(HOST_ENABLED).isPresent() || lookup.apply("QUARKUS_HTTP_HOST_ENABLED").isPresent()) return properties;
+        if (lookup.apply(HOST_ENABLED).isPresent()
+                || lookup.apply("QUARKUS_HTTP_HOST_ENABLED").isPresent()) return properties;
         if (!needsServer(args)) {
             properties.put(HOST_ENABLED, "false");
             return properties;
         }
-        String portText = lookup.apply("quarkus.http.port").or(() -> lookup.apply("QUARKUS_HTTP_PORT")).orElse(String.valueOf(DEFAULT_PORT));
+        String portText = lookup.apply("quarkus.http.port")
+                .or(() -> lookup.apply("QUARKUS_HTTP_PORT"))
+                .orElse(String.valueOf(DEFAULT_PORT));
         int port;
         try {
             port = Integer.parseInt(portText.trim());
@@ -76,7 +78,9 @@ final class MetricsPort {
             return properties; // Quarkus names a value it cannot read itself
         }
         if (port == 0) return properties;
-        String host = lookup.apply("quarkus.http.host").or(() -> lookup.apply("QUARKUS_HTTP_HOST")).orElse("0.0.0.0");
+        String host = lookup.apply("quarkus.http.host")
+                .or(() -> lookup.apply("QUARKUS_HTTP_HOST"))
+                .orElse("0.0.0.0");
         String unavailable = tryBind(host, port);
         if (unavailable != null) {
             properties.put(HOST_ENABLED, "false");
@@ -99,7 +103,11 @@ final class MetricsPort {
      * sets it while it boots, after {@code main} started.
      */
     static boolean launchedByQuarkusTooling() {
-        return MetricsPort.class.getClassLoader().getClass().getName().equals("io.quarkus.bootstrap.classloading.QuarkusClassLoader");
+        return MetricsPort.class
+                .getClassLoader()
+                .getClass()
+                .getName()
+                .equals("io.quarkus.bootstrap.classloading.QuarkusClassLoader");
     }
 
     /** Null when a server socket can be bound to host:port, else the operating system's reason. */
@@ -133,15 +141,23 @@ final class MetricsPort {
     static void printChosen(PrintStream out) {
         if (LaunchMode.current() != LaunchMode.NORMAL || System.getProperty(UNAVAILABLE_PROPERTY) != null) return;
         Function<String, Optional<String>> lookup = MetricsPort::systemOrEnv;
-        if (lookup.apply(HOST_ENABLED).or(() -> lookup.apply("QUARKUS_HTTP_HOST_ENABLED")).map(Boolean::parseBoolean).orElse(true)
-                && lookup.apply("quarkus.http.port").or(() -> lookup.apply("QUARKUS_HTTP_PORT")).map(String::trim)
-                .filter(p -> p.equals("0")).isPresent()) {
+        if (lookup.apply(HOST_ENABLED)
+                        .or(() -> lookup.apply("QUARKUS_HTTP_HOST_ENABLED"))
+                        .map(Boolean::parseBoolean)
+                        .orElse(true)
+                && lookup.apply("quarkus.http.port")
+                        .or(() -> lookup.apply("QUARKUS_HTTP_PORT"))
+                        .map(String::trim)
+                        .filter(p -> p.equals("0"))
+                        .isPresent()) {
             int port = actualPort();
             if (port < 1) return;
-            String host = lookup.apply("quarkus.http.host").or(() -> lookup.apply("QUARKUS_HTTP_HOST")).orElse("0.0.0.0");
+            String host = lookup.apply("quarkus.http.host")
+                    .or(() -> lookup.apply("QUARKUS_HTTP_HOST"))
+                    .orElse("0.0.0.0");
             if (host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]")) host = "127.0.0.1";
-            out.println("metrics at http://" + (host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host) + ":"
-                    + port + "/q/metrics");
+            out.println("metrics at http://" + (host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host)
+                    + ":" + port + "/q/metrics");
         }
     }
 
@@ -149,7 +165,9 @@ final class MetricsPort {
     private static int actualPort() {
         var server = Arc.container().select(HttpServer.class);
         if (server.isResolvable()) return server.get().getPort();
-        return ConfigProvider.getConfig().getOptionalValue("quarkus.http.port", Integer.class).orElse(-1);
+        return ConfigProvider.getConfig()
+                .getOptionalValue("quarkus.http.port", Integer.class)
+                .orElse(-1);
     }
 
     /** A dotted name is a system property, an upper-case one an environment variable. */

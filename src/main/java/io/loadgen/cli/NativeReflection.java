@@ -21,16 +21,16 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * application class holding an {@code ObjectMapper}), and {@code NativeReflectionConfigTest} checks the reflection
  * configuration that a {@code -Dquarkus.native.sources-only=true} build generates ({@code .ci/checks.sh}).
  */
-@RegisterForReflection(targets = {
-        ResultJson.class,
-        ResultCodec.class,
-        TuneJson.class,
-        // read and written as they are inside ResultCodec's document, not nested in it
-        Shortfall.class,
-        Stalls.class,
-})
+@RegisterForReflection(
+        targets = {
+            ResultJson.class,
+            ResultCodec.class,
+            TuneJson.class,
+            // read and written as they are inside ResultCodec's document, not nested in it
+            Shortfall.class,
+            Stalls.class,
+        })
 public final class NativeReflection {
 
-    private NativeReflection() {
-    }
+    private NativeReflection() {}
 }

@@ -10,12 +10,10 @@ import java.util.Locale;
  */
 final class OptionConflicts {
 
-    private OptionConflicts() {
-    }
+    private OptionConflicts() {}
 
     /** The record values after the command line has beaten env and config: {@code type} seed, fixed or file. */
-    record Payload(String type, Path file) {
-    }
+    record Payload(String type, Path file) {}
 
     static void check(RunOptions o) {
         String type = payload(o).type();
@@ -28,8 +26,9 @@ final class OptionConflicts {
                     + " (leave --level-weights out)");
         }
         if (o.onCommandLine("--transaction-interval") && !Boolean.TRUE.equals(o.producer.transactional)) {
-            throw new UsageException("--transaction-interval applies to --transactional runs only; give --transactional too, "
-                    + "or leave --transaction-interval out");
+            throw new UsageException(
+                    "--transaction-interval applies to --transactional runs only; give --transactional too, "
+                            + "or leave --transaction-interval out");
         }
     }
 
@@ -51,7 +50,9 @@ final class OptionConflicts {
         if (cliType && !cliFile) return new Payload(given, null);
         if (cliFile && !cliType) return new Payload("file", file);
         if (!cliType && given.equals("seed")) return new Payload("file", file);
-        throw new UsageException("--payload " + given + " and --payload-file are alternatives (--payload-file implies --payload "
-                + "file)" + (cliType ? "" : ", here both from env or config (LOADGEN_PAYLOAD, LOADGEN_PAYLOAD_FILE)") + "; give one");
+        throw new UsageException("--payload " + given
+                + " and --payload-file are alternatives (--payload-file implies --payload " + "file)"
+                + (cliType ? "" : ", here both from env or config (LOADGEN_PAYLOAD, LOADGEN_PAYLOAD_FILE)")
+                + "; give one");
     }
 }

@@ -28,11 +28,9 @@ import java.util.Objects;
 final class OutputPaths {
 
     /** One file a command writes: the option that names it and the path as given. */
-    record Output(String option, Path path) {
-    }
+    record Output(String option, Path path) {}
 
-    private OutputPaths() {
-    }
+    private OutputPaths() {}
 
     /** An output to check; a null path (option not given) is skipped by {@link #check}. */
     static Output of(String option, Path path) {
@@ -41,12 +39,15 @@ final class OutputPaths {
 
     /** Checks every given output (null paths are skipped); throws {@link UsageException} at the first bad one. */
     static void check(Output... outputs) {
-        List<Output> given = new ArrayList<>(Arrays.stream(outputs).filter(o -> o != null && o.path() != null).toList());
+        List<Output> given = new ArrayList<>(Arrays.stream(outputs)
+                .filter(o -> o != null && o.path() != null)
+                .toList());
         for (int i = 0; i < given.size(); i++) {
             for (int j = i + 1; j < given.size(); j++) {
                 if (sameFile(given.get(i).path(), given.get(j).path())) {
-                    throw new UsageException(given.get(i).option() + " and " + given.get(j).option() + " name the same file "
-                            + given.get(j).path() + "; give each its own");
+                    throw new UsageException(
+                            given.get(i).option() + " and " + given.get(j).option() + " name the same file "
+                                    + given.get(j).path() + "; give each its own");
                 }
             }
         }

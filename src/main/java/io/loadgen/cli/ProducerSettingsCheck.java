@@ -4,6 +4,12 @@ import io.loadgen.payload.SequenceHeader;
 import io.loadgen.spec.KeyStrategy;
 import io.loadgen.spec.PayloadSpec;
 import io.loadgen.spec.PayloadType;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.config.SaslConfigs;
@@ -14,13 +20,6 @@ import org.apache.kafka.common.record.DefaultRecord;
 import org.apache.kafka.common.record.DefaultRecordBatch;
 import org.apache.kafka.common.security.JaasContext;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
 /**
  * Producer settings that cannot work, found before anything connects instead of by every record failing: a record
  * larger than {@code max.request.size} or {@code buffer.memory} (the producer refuses each one with
@@ -30,28 +29,36 @@ import java.util.regex.Pattern;
  */
 final class ProducerSettingsCheck {
 
-    private static final Map<String, Object> CLIENT_DEFAULTS = ProducerConfig.configDef().defaultValues();
+    private static final Map<String, Object> CLIENT_DEFAULTS =
+            ProducerConfig.configDef().defaultValues();
     /** DefaultRecord.MAX_RECORD_OVERHEAD: 1 + 10 + 5 + 5 bytes. */
     private static final int MAX_RECORD_OVERHEAD = 21;
-    private static final Pattern QUOTED_IN_MESSAGE = Pattern.compile("'([^']*)'");
-    private static final java.util.List<String> CONTROL_FLAGS = java.util.List.of("required", "requisite", "sufficient", "optional");
 
-    private ProducerSettingsCheck() {
-    }
+    private static final Pattern QUOTED_IN_MESSAGE = Pattern.compile("'([^']*)'");
+    private static final java.util.List<String> CONTROL_FLAGS =
+            java.util.List.of("required", "requisite", "sufficient", "optional");
+
+    private ProducerSettingsCheck() {}
 
     /**
      * @param config         the producer settings as the engine will pass them
      * @param cliProperties  what {@code --producer-property} gave, to name where a setting came from
      */
-    static void check(Map<String, String> config, Map<String, String> cliProperties, PayloadSpec payload, String runId,
-                      boolean sequenceHeader) {
+    static void check(
+            Map<String, String> config,
+            Map<String, String> cliProperties,
+            PayloadSpec payload,
+            String runId,
+            boolean sequenceHeader) {
         jaas(config, cliProperties);
         long bufferMemory = setting(config, ProducerConfig.BUFFER_MEMORY_CONFIG);
         long batchSize = setting(config, ProducerConfig.BATCH_SIZE_CONFIG);
         if (batchSize > 0 && bufferMemory > 0 && batchSize > bufferMemory) {
-            throw new UsageException("--batch-size (batch.size) " + batchSize + " is larger than --buffer-memory (buffer.memory) "
-                    + bufferMemory + ": the producer could not allocate a single batch and every record would fail; give a "
-                    + "--batch-size of at most " + bufferMemory + " or a larger --buffer-memory");
+            throw new UsageException(
+                    "--batch-size (batch.size) " + batchSize + " is larger than --buffer-memory (buffer.memory) "
+                            + bufferMemory
+                            + ": the producer could not allocate a single batch and every record would fail; give a "
+                            + "--batch-size of at most " + bufferMemory + " or a larger --buffer-memory");
         }
         long maxRequest = setting(config, ProducerConfig.MAX_REQUEST_SIZE_CONFIG);
         recordSizes(payload, runId, sequenceHeader, maxRequest, bufferMemory);
@@ -64,9 +71,11 @@ final class ProducerSettingsCheck {
         try {
             JaasContext.loadClientContext(Map.of(SaslConfigs.SASL_JAAS_CONFIG, new Password(jaas)));
         } catch (IllegalArgumentException | KafkaException e) {
-            String where = cliProperties.containsKey(SaslConfigs.SASL_JAAS_CONFIG) ? "--producer-property sasl.jaas.config"
+            String where = cliProperties.containsKey(SaslConfigs.SASL_JAAS_CONFIG)
+                    ? "--producer-property sasl.jaas.config"
                     : "sasl.jaas.config (env KAFKA_SASL_JAAS_CONFIG or kafka.sasl.jaas.config)";
-            throw new UsageException(where + " takes a JAAS login module entry (LoginModuleClass required key=\"value\" ...;)"
+            throw new UsageException(where
+                    + " takes a JAAS login module entry (LoginModuleClass required key=\"value\" ...;)"
                     + ", and Kafka's parser refuses this one: " + withoutValues(String.valueOf(e.getMessage()), jaas)
                     + " (the value is secret and not shown)");
         }
@@ -81,32 +90,42 @@ final class ProducerSettingsCheck {
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             String token = m.group(1);
-            boolean key = Pattern.compile(Pattern.quote(token) + "\\s*=").matcher(jaas).find() && !token.isBlank();
-            boolean flag = CONTROL_FLAGS.stream().anyMatch(f -> UnknownSettings.distance(f, token.toLowerCase(java.util.Locale.ROOT)) <= 2);
+            boolean key = Pattern.compile(Pattern.quote(token) + "\\s*=")
+                            .matcher(jaas)
+                            .find()
+                    && !token.isBlank();
+            boolean flag = CONTROL_FLAGS.stream()
+                    .anyMatch(f -> UnknownSettings.distance(f, token.toLowerCase(java.util.Locale.ROOT)) <= 2);
             m.appendReplacement(out, Matcher.quoteReplacement("'" + (key || flag ? token : "***") + "'"));
         }
         m.appendTail(out);
         return out.toString();
     }
 
-    private static void recordSizes(PayloadSpec payload, String runId, boolean sequenceHeader, long maxRequest, long bufferMemory) {
+    private static void recordSizes(
+            PayloadSpec payload, String runId, boolean sequenceHeader, long maxRequest, long bufferMemory) {
         if (payload.type() == PayloadType.SEED) return; // a log line of a few hundred bytes
-        long limit = Math.min(maxRequest > 0 ? maxRequest : Long.MAX_VALUE, bufferMemory > 0 ? bufferMemory : Long.MAX_VALUE);
+        long limit = Math.min(
+                maxRequest > 0 ? maxRequest : Long.MAX_VALUE, bufferMemory > 0 ? bufferMemory : Long.MAX_VALUE);
         if (limit == Long.MAX_VALUE) return;
-        String limitName = limit == maxRequest ? "max.request.size " + maxRequest
+        String limitName = limit == maxRequest
+                ? "max.request.size " + maxRequest
                 : "buffer.memory (--buffer-memory) " + bufferMemory;
-        String raise = limit == maxRequest ? "raise max.request.size (--producer-property max.request.size=BYTES; the broker's "
-                + "message.max.bytes must allow it too)" : "raise --buffer-memory";
+        String raise = limit == maxRequest
+                ? "raise max.request.size (--producer-property max.request.size=BYTES; the broker's "
+                        + "message.max.bytes must allow it too)"
+                : "raise --buffer-memory";
         byte[] key = longestKey(payload);
         Header[] headers = sequenceHeader
-                ? new Header[]{new RecordHeader(SequenceHeader.KEY, new SequenceHeader(runId, 0, 0).next(0))}
+                ? new Header[] {new RecordHeader(SequenceHeader.KEY, new SequenceHeader(runId, 0, 0).next(0))}
                 : new Header[0];
         if (payload.type() == PayloadType.FIXED) {
             int size = serializedSize(key, payload.recordSizeBytes(), headers);
             if (size > limit) {
                 throw new UsageException("--record-size " + payload.recordSizeBytes() + " makes records of " + size
                         + " bytes (value, key and record overhead), over the producer's " + limitName
-                        + ": every record would fail; give a --record-size of at most " + largestValue(key, headers, limit)
+                        + ": every record would fail; give a --record-size of at most "
+                        + largestValue(key, headers, limit)
                         + ", or " + raise);
             }
             return;
@@ -114,10 +133,12 @@ final class ProducerSettingsCheck {
         Line longest = longestLine(payload.file());
         int size = serializedSize(key, longest.bytes(), headers);
         if (size > limit) {
-            throw new UsageException("--payload-file " + payload.file() + " line " + longest.number() + " is " + longest.bytes()
-                    + " bytes, " + size + " with key and record overhead, over the producer's " + limitName
-                    + ": every record of that line would fail; shorten the line (at most " + largestValue(key, headers, limit)
-                    + " bytes), or " + raise);
+            throw new UsageException(
+                    "--payload-file " + payload.file() + " line " + longest.number() + " is " + longest.bytes()
+                            + " bytes, " + size + " with key and record overhead, over the producer's " + limitName
+                            + ": every record of that line would fail; shorten the line (at most "
+                            + largestValue(key, headers, limit)
+                            + " bytes), or " + raise);
         }
     }
 
@@ -129,8 +150,10 @@ final class ProducerSettingsCheck {
     static int serializedSize(byte[] key, int valueBytes, Header[] headers) {
         // the batch header, the most a record's own header can take (attributes, varlong timestamp delta, varint
         // offset delta, varint size), and the body without the 3 bytes that attributes and two zero deltas take
-        return DefaultRecordBatch.RECORD_BATCH_OVERHEAD + MAX_RECORD_OVERHEAD
-                + DefaultRecord.sizeOfBodyInBytes(0, 0L, key == null ? -1 : key.length, valueBytes, headers) - 3;
+        return DefaultRecordBatch.RECORD_BATCH_OVERHEAD
+                + MAX_RECORD_OVERHEAD
+                + DefaultRecord.sizeOfBodyInBytes(0, 0L, key == null ? -1 : key.length, valueBytes, headers)
+                - 3;
     }
 
     /** The largest value that fits in {@code limit} with this key and headers (the length fields are varints). */
@@ -151,8 +174,7 @@ final class ProducerSettingsCheck {
         return ("resource-" + (payload.resourceCardinality() - 1)).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     }
 
-    record Line(int number, int bytes) {
-    }
+    record Line(int number, int bytes) {}
 
     /** The longest line of the file, 1-based, as FileLinesGenerator cuts them (without its '\n' or '\r\n'). */
     static Line longestLine(Path file) {

@@ -5,11 +5,6 @@ import io.loadgen.cluster.ResultsTopic;
 import io.loadgen.engine.RunFailedException;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.inject.Inject;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,38 +13,66 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code loadgen report}: merges the shard results of one run into the fleet's summary. Counts add up, latency
  * percentiles come from the merged histograms (exact, not averaged), throughput is over the common window.
  */
-@Command(name = "report", mixinStandardHelpOptions = true, showDefaultValues = true, sortOptions = false,
-        description = "Merge the shard results of a run into one fleet report: from the results topic (--run-id) "
-                + "or from shard result files. Exit 1 when a shard is missing or records failed, 3 when the fleet misses a gate.%n",
-        footer = {"%nEvery option --NAME is also config key loadgen.NAME and env var LOADGEN_NAME.%n", ExitCodes.HELP_TEXT})
+@Command(
+        name = "report",
+        mixinStandardHelpOptions = true,
+        showDefaultValues = true,
+        sortOptions = false,
+        description =
+                "Merge the shard results of a run into one fleet report: from the results topic (--run-id) "
+                        + "or from shard result files. Exit 1 when a shard is missing or records failed, 3 when the fleet misses a gate.%n",
+        footer = {
+            "%nEvery option --NAME is also config key loadgen.NAME and env var LOADGEN_NAME.%n",
+            ExitCodes.HELP_TEXT
+        })
 public class ReportCommand implements Callable<Integer> {
 
     @Option(names = "--run-id", paramLabel = "ID", description = "Run whose results to collect from the results topic.")
     String runId;
 
-    @Option(names = "--shard-count", paramLabel = "N", converter = Converters.IntCount.class,
-            description = "Shards to expect; must agree with the count the results themselves carry (default: that count).")
+    @Option(
+            names = "--shard-count",
+            paramLabel = "N",
+            converter = Converters.IntCount.class,
+            description =
+                    "Shards to expect; must agree with the count the results themselves carry (default: that count).")
     Integer shardCount;
 
     @Option(names = "--results-topic", paramLabel = "TOPIC", description = "Topic the shards publish their results to.")
     String resultsTopic;
 
-    @Option(names = "--collect-timeout", paramLabel = "TIME", converter = Converters.DurationConverter.class,
+    @Option(
+            names = "--collect-timeout",
+            paramLabel = "TIME",
+            converter = Converters.DurationConverter.class,
             description = "How long to wait for the shards' results.")
     Duration collectTimeout;
 
-    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT[,...]", description = "Kafka bootstrap servers (also KAFKA_BOOTSTRAP_SERVERS).")
+    @Option(
+            names = "--bootstrap-servers",
+            paramLabel = "HOST:PORT[,...]",
+            description = "Kafka bootstrap servers (also KAFKA_BOOTSTRAP_SERVERS).")
     String bootstrapServers;
 
-    @Option(names = "--summary-json", paramLabel = "FILE", description = "Also write the fleet summary as JSON to FILE.")
+    @Option(
+            names = "--summary-json",
+            paramLabel = "FILE",
+            description = "Also write the fleet summary as JSON to FILE.")
     Path summaryJson;
 
-    @Parameters(paramLabel = "FILE", arity = "0..*", description = "Shard result files (written with --result-file) to merge instead of reading the topic.")
+    @Parameters(
+            paramLabel = "FILE",
+            arity = "0..*",
+            description = "Shard result files (written with --result-file) to merge instead of reading the topic.")
     List<Path> files = new ArrayList<>();
 
     @Inject
@@ -64,24 +87,33 @@ public class ReportCommand implements Callable<Integer> {
         OutputPaths.check(OutputPaths.of("--summary-json", summaryJson));
         for (Path file : files) {
             if (summaryJson != null && OutputPaths.sameFile(file, summaryJson)) {
-                throw new UsageException("--summary-json " + summaryJson + " is one of the result files to merge; give another file");
+                throw new UsageException(
+                        "--summary-json " + summaryJson + " is one of the result files to merge; give another file");
             }
         }
         List<FleetReport.Sourced> shards = files.isEmpty() ? fromTopic() : fromFiles();
-        return FleetReport.report(shards, shardCount == null ? 0 : shardCount, SpecAssembler.gates(gates), System.out,
-                System.err, summaryJson);
+        return FleetReport.report(
+                shards,
+                shardCount == null ? 0 : shardCount,
+                SpecAssembler.gates(gates),
+                System.out,
+                System.err,
+                summaryJson);
     }
 
     private List<FleetReport.Sourced> fromTopic() {
-        if (runId == null || runId.isBlank()) throw new UsageException("report needs --run-id ID, or shard result files to merge");
+        if (runId == null || runId.isBlank())
+            throw new UsageException("report needs --run-id ID, or shard result files to merge");
         if (resultsTopic != null) SpecAssembler.topicName(resultsTopic, "--results-topic");
         Map<String, String> settings = KafkaSettings.from(kafkaConfig, bootstrapServers);
         KafkaSettings.reportIgnored(kafkaConfig, System.err);
         Duration timeout = collectTimeout == null ? Duration.ofMinutes(2) : collectTimeout;
         String topic = resultsTopic == null ? "loadgen-results" : resultsTopic;
         try {
-            return new ResultsTopic(settings, topic).collect(runId, shardCount == null ? 0 : shardCount, timeout).stream()
-                    .map(r -> new FleetReport.Sourced(r, null)).toList();
+            return new ResultsTopic(settings, topic)
+                    .collect(runId, shardCount == null ? 0 : shardCount, timeout).stream()
+                            .map(r -> new FleetReport.Sourced(r, null))
+                            .toList();
         } catch (IllegalStateException e) {
             throw new RunFailedException("no results of run " + runId + ": " + e.getMessage(), e);
         }
@@ -91,7 +123,8 @@ public class ReportCommand implements Callable<Integer> {
     private List<FleetReport.Sourced> fromFiles() throws IOException {
         List<FleetReport.Sourced> shards = new ArrayList<>();
         for (Path file : files) {
-            if (!Files.isReadable(file)) throw new UsageException("result file " + file + " does not exist or is not readable");
+            if (!Files.isReadable(file))
+                throw new UsageException("result file " + file + " does not exist or is not readable");
             try {
                 shards.add(new FleetReport.Sourced(ResultCodec.decode(Files.readString(file)), file.toString()));
             } catch (IllegalArgumentException e) {

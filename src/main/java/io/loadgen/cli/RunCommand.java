@@ -6,8 +6,8 @@ import io.loadgen.cluster.ShardResult;
 import io.loadgen.cluster.StartBarrier;
 import io.loadgen.engine.LoadEngine;
 import io.loadgen.engine.PreparedRun;
-import io.loadgen.engine.RunFailedException;
 import io.loadgen.engine.ProducerFactory;
+import io.loadgen.engine.RunFailedException;
 import io.loadgen.engine.RunListener;
 import io.loadgen.metrics.RunMetrics;
 import io.loadgen.metrics.RunState;
@@ -26,33 +26,39 @@ import io.micrometer.prometheus.PrometheusMeterRegistry;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 /** {@code loadgen run}: assemble the spec, run the engine, print and write the result, map it to an exit code. */
-@Command(name = "run", mixinStandardHelpOptions = true, showDefaultValues = true, sortOptions = false,
-        usageHelpAutoWidth = true, modelTransformer = HelpSections.Run.class,
+@Command(
+        name = "run",
+        mixinStandardHelpOptions = true,
+        showDefaultValues = true,
+        sortOptions = false,
+        usageHelpAutoWidth = true,
+        modelTransformer = HelpSections.Run.class,
         description = "Send records to Kafka with a tuned producer and report what the cluster acknowledged. "
                 + "A record counts as sent only when the broker acknowledged it. A progress line every --report-interval, "
                 + "a summary at the end (also as JSON with --summary-json). SIGINT/SIGTERM stop it gracefully.%n",
-        footer = {"%nEvery option --NAME is also config key loadgen.NAME and env var LOADGEN_NAME (upper case, '-' as '_'): "
-                + "the command line beats env, env beats application.properties. "
-                + "Any producer property passes through as env KAFKA_<PROPERTY> (KAFKA_SASL_JAAS_CONFIG=...), "
-                + "config key kafka.<property>, or --producer-property; secrets are never printed.%n",
-                "While a run goes on, Prometheus metrics at /q/metrics and health at /q/health answer on HTTP port 8080 "
-                + "(QUARKUS_HTTP_PORT); --metrics-linger keeps them up after the summary.%n",
-                ExitCodes.HELP_TEXT})
+        footer = {
+            "%nEvery option --NAME is also config key loadgen.NAME and env var LOADGEN_NAME (upper case, '-' as '_'): "
+                    + "the command line beats env, env beats application.properties. "
+                    + "Any producer property passes through as env KAFKA_<PROPERTY> (KAFKA_SASL_JAAS_CONFIG=...), "
+                    + "config key kafka.<property>, or --producer-property; secrets are never printed.%n",
+            "While a run goes on, Prometheus metrics at /q/metrics and health at /q/health answer on HTTP port 8080 "
+                    + "(QUARKUS_HTTP_PORT); --metrics-linger keeps them up after the summary.%n",
+            ExitCodes.HELP_TEXT
+        })
 public class RunCommand implements Callable<Integer> {
 
     @Mixin
@@ -73,7 +79,9 @@ public class RunCommand implements Callable<Integer> {
     public Integer call() {
         LoadSpec spec = SpecAssembler.assemble(options, kafkaConfig);
         FleetPlan fleet = SpecAssembler.fleet(options, spec.shard(), spec.topic());
-        OutputPaths.check(OutputPaths.of("--summary-json", options.summaryJson), OutputPaths.of("--result-file", options.resultFile));
+        OutputPaths.check(
+                OutputPaths.of("--summary-json", options.summaryJson),
+                OutputPaths.of("--result-file", options.resultFile));
         MetricsPort.requireAvailable();
         KafkaSettings.reportIgnored(kafkaConfig, System.err);
         UnknownSettings.warnAboutProducerProperties(options.producer.producerProperties.keySet(), System.err);
@@ -94,12 +102,15 @@ public class RunCommand implements Callable<Integer> {
                 metrics.finished();
                 runState.finished();
                 // In a fleet the gates are the fleet's: judged on the merged result by shard 0's fleet report (and by
-                // 'loadgen report'). A shard shows its own figures against its share, but they do not set its exit code.
+                // 'loadgen report'). A shard shows its own figures against its share, but they do not set its exit
+                // code.
                 boolean inFleet = !spec.shard().single();
-                GateReport gates = GateReport.evaluate(spec.gates().share(spec.shard().count()), result);
+                GateReport gates =
+                        GateReport.evaluate(spec.gates().share(spec.shard().count()), result);
                 SummaryPrinter.print(result, gates, out);
                 if (inFleet && !gates.checks().isEmpty()) {
-                    out.println("shard " + spec.shard() + ": the gates above hold this shard to its share (--min-throughput / "
+                    out.println("shard " + spec.shard()
+                            + ": the gates above hold this shard to its share (--min-throughput / "
                             + spec.shard().count() + "); they are the fleet's, judged by shard 0's fleet report and "
                             + "'loadgen report', and do not set this shard's exit code");
                 }
@@ -109,7 +120,8 @@ public class RunCommand implements Callable<Integer> {
                         ResultJson.write(result, gates, options.summaryJson);
                         out.println("summary written to " + options.summaryJson);
                     } catch (IOException e) {
-                        System.err.println("loadgen: cannot write --summary-json " + options.summaryJson + ": " + e.getMessage());
+                        System.err.println(
+                                "loadgen: cannot write --summary-json " + options.summaryJson + ": " + e.getMessage());
                         if (code == ExitCodes.OK) code = ExitCodes.RUN_FAILED;
                     }
                 }
@@ -132,10 +144,12 @@ public class RunCommand implements Callable<Integer> {
             List<ShardResult> published = new ResultsTopic(spec.producerConfig(), fleet.resultsTopic())
                     .collect(spec.runId(), 0, spec.connectTimeout());
             ShardResult mine = null;
-            for (ShardResult r : published) if (r.shard().index() == spec.shard().index()) mine = r;
+            for (ShardResult r : published)
+                if (r.shard().index() == spec.shard().index()) mine = r;
             if (mine != null) {
-                out.println("shard " + spec.shard() + " of run " + spec.runId() + " already ran: its result is on topic '"
-                        + fleet.resultsTopic() + "' (this is a retried pod), so it sends nothing again; its result:");
+                out.println("shard " + spec.shard() + " of run " + spec.runId()
+                        + " already ran: its result is on topic '" + fleet.resultsTopic()
+                        + "' (this is a retried pod), so it sends nothing again; its result:");
             }
             return mine;
         } catch (IllegalStateException noResultsYet) {
@@ -144,8 +158,7 @@ public class RunCommand implements Callable<Integer> {
     }
 
     /** This shard's result, and whether it ran here or was found from an earlier attempt of the same shard. */
-    private record Attempt(RunResult result, boolean ranHere) {
-    }
+    private record Attempt(RunResult result, boolean ranHere) {}
 
     /**
      * The run's lifecycle: prepare (connect, untimed), a retried shard's earlier result looked for, the start barrier
@@ -180,11 +193,13 @@ public class RunCommand implements Callable<Integer> {
     /** With several shards, the clock starts when all of them are ready (the start barrier, through Kafka). */
     private static void awaitOtherShards(LoadSpec spec, FleetPlan fleet, PrintStream out) {
         if (spec.shard().single() || !fleet.barrier()) return;
-        out.println("shard " + spec.shard() + ": waiting for all " + spec.shard().count() + " shards of run " + spec.runId()
-                + " (--barrier-timeout " + Durations.format(fleet.barrierTimeout()) + ")");
+        out.println(
+                "shard " + spec.shard() + ": waiting for all " + spec.shard().count() + " shards of run " + spec.runId()
+                        + " (--barrier-timeout " + Durations.format(fleet.barrierTimeout()) + ")");
         out.flush();
         try {
-            new StartBarrier(spec.producerConfig(), fleet.controlTopic()).await(spec.runId(), spec.shard(), fleet.barrierTimeout());
+            new StartBarrier(spec.producerConfig(), fleet.controlTopic())
+                    .await(spec.runId(), spec.shard(), fleet.barrierTimeout());
         } catch (RuntimeException e) {
             throw new RunFailedException(e.getMessage(), e);
         }
@@ -194,7 +209,8 @@ public class RunCommand implements Callable<Integer> {
      * Writes this shard's result (histograms included) to --result-file and publishes it to the results topic when
      * part of a fleet; shard 0 then collects every shard's result and prints the fleet report.
      */
-    private static int shareResult(LoadSpec spec, FleetPlan fleet, RunResult result, boolean publish, int code, PrintStream out) {
+    private static int shareResult(
+            LoadSpec spec, FleetPlan fleet, RunResult result, boolean publish, int code, PrintStream out) {
         ShardResult mine = new ShardResult(spec.shard(), spec.firstPosition(), spec.messages(), result);
         try {
             if (fleet.resultFile() != null) {
@@ -205,7 +221,9 @@ public class RunCommand implements Callable<Integer> {
                 new ResultsTopic(spec.producerConfig(), fleet.resultsTopic()).publish(mine, spec.connectTimeout());
                 out.println("shard result published to topic '" + fleet.resultsTopic() + "'");
             }
-            if (!spec.shard().single() && spec.shard().index() == 0 && fleet.fleetReport()
+            if (!spec.shard().single()
+                    && spec.shard().index() == 0
+                    && fleet.fleetReport()
                     && result.status() != RunResult.Status.INTERRUPTED) {
                 out.println("collecting the results of " + spec.shard().count() + " shards ...");
                 out.flush();
@@ -258,14 +276,19 @@ public class RunCommand implements Callable<Integer> {
 
     static String startLine(LoadSpec s) {
         Map<String, String> p = s.producerConfig();
-        return "loadgen run " + s.runId() + ": " + (s.messages() == LoadSpec.UNLIMITED ? "unlimited" : String.format(Locale.ROOT, "%,d", s.messages()))
+        return "loadgen run " + s.runId() + ": "
+                + (s.messages() == LoadSpec.UNLIMITED ? "unlimited" : String.format(Locale.ROOT, "%,d", s.messages()))
                 + " records" + (s.duration() == null ? "" : " or " + Durations.format(s.duration()))
-                + (s.rate() instanceof RateShape.Constant c ? " at " + RateShape.formatRate(c.ratePerSecond()) + " records/s"
-                : s.rateLimited() ? " at " + s.rate().describe() : "")
+                + (s.rate() instanceof RateShape.Constant c
+                        ? " at " + RateShape.formatRate(c.ratePerSecond()) + " records/s"
+                        : s.rateLimited() ? " at " + s.rate().describe() : "")
                 + " to topic '" + s.topic() + "' on " + Secrets.withoutUserInfo(p.get("bootstrap.servers"))
                 + " (" + s.threads() + " threads, " + s.producers() + " producer" + (s.producers() > 1 ? "s" : "")
                 + ", acks=" + s.producerSetting("acks") + ", idempotence=" + (s.idempotent() ? "on" : "off")
-                + (s.transactional() ? ", transactions committed every " + Durations.format(s.transactions().commitInterval()) : "")
+                + (s.transactional()
+                        ? ", transactions committed every "
+                                + Durations.format(s.transactions().commitInterval())
+                        : "")
                 + ", compression=" + s.producerSetting("compression.type")
                 + ", linger.ms=" + s.producerSetting("linger.ms") + ", batch.size=" + s.producerSetting("batch.size")
                 + "; " + s.payload() + ")";

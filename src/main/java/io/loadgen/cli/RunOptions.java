@@ -1,13 +1,12 @@
 package io.loadgen.cli;
 
+import java.nio.file.Path;
+import java.time.Duration;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
-
-import java.nio.file.Path;
-import java.time.Duration;
 
 /**
  * The options of a run. Each long name is also a config key under {@code loadgen.} and an env var
@@ -24,7 +23,9 @@ public class RunOptions {
 
     /** Whether the command line gave this option (not env, not config): the command line beats both. */
     boolean onCommandLine(String option) {
-        ParseResult parsed = parsedBy == null || parsedBy.commandLine() == null ? null : parsedBy.commandLine().getParseResult();
+        ParseResult parsed = parsedBy == null || parsedBy.commandLine() == null
+                ? null
+                : parsedBy.commandLine().getParseResult();
         return parsed != null && parsed.hasMatchedOption(option);
     }
 
@@ -32,52 +33,99 @@ public class RunOptions {
     @Option(names = "--topic", paramLabel = "NAME", order = 2, description = "Topic to send to.")
     String topic;
 
-    @Option(names = "--messages", paramLabel = "N", order = 3, converter = Converters.Count.class,
-            description = "Stop after N records (2m = 2,000,000; 1.5k). When not set anywhere: 2000000, or no limit with --duration.")
+    @Option(
+            names = "--messages",
+            paramLabel = "N",
+            order = 3,
+            converter = Converters.Count.class,
+            description =
+                    "Stop after N records (2m = 2,000,000; 1.5k). When not set anywhere: 2000000, or no limit with --duration.")
     Long messages;
 
-    @Option(names = "--duration", paramLabel = "TIME", order = 4, converter = Converters.DurationConverter.class,
+    @Option(
+            names = "--duration",
+            paramLabel = "TIME",
+            order = 4,
+            converter = Converters.DurationConverter.class,
             description = "Stop after this long (30s, 5m, 1h), or at --messages, whichever comes first.")
     Duration duration;
 
-    @Option(names = "--rate", paramLabel = "RECORDS/S", order = 5, converter = Converters.Rate.class,
-            description = "Target records/s over all threads, paced open-loop from a schedule; 0 = as fast as possible.")
+    @Option(
+            names = "--rate",
+            paramLabel = "RECORDS/S",
+            order = 5,
+            converter = Converters.Rate.class,
+            description =
+                    "Target records/s over all threads, paced open-loop from a schedule; 0 = as fast as possible.")
     Double rate;
 
-    @Option(names = "--warmup", paramLabel = "N|TIME", order = 8,
+    @Option(
+            names = "--warmup",
+            paramLabel = "N|TIME",
+            order = 8,
             description = "Records (10000) or time (5s) sent first and left out of rates and latencies.")
     String warmup;
 
-    @Option(names = "--create-topic", paramLabel = "true|false", order = 9, arity = "0..1", fallbackValue = "true",
+    @Option(
+            names = "--create-topic",
+            paramLabel = "true|false",
+            order = 9,
+            arity = "0..1",
+            fallbackValue = "true",
             description = "Create the topic if it is absent.")
     Boolean createTopic;
 
     // --- load shapes: alternatives to a constant --rate
-    @Option(names = "--ramp", paramLabel = "FROM:TO:TIME", order = 12,
-            description = "Instead of --rate: ramp linearly from FROM to TO records/s over TIME (1k:50k:60s), then hold TO. "
-                    + "Without --duration the run lasts TIME.")
+    @Option(
+            names = "--ramp",
+            paramLabel = "FROM:TO:TIME",
+            order = 12,
+            description =
+                    "Instead of --rate: ramp linearly from FROM to TO records/s over TIME (1k:50k:60s), then hold TO. "
+                            + "Without --duration the run lasts TIME.")
     String ramp;
 
-    @Option(names = "--steps", paramLabel = "RATE:TIME[,...]", order = 13,
-            description = "Instead of --rate: hold each RATE for its TIME in turn (10k:30s,20k:30s,50k:1m), then hold the last. "
-                    + "Without --duration the run lasts the sum of the TIMEs.")
+    @Option(
+            names = "--steps",
+            paramLabel = "RATE:TIME[,...]",
+            order = 13,
+            description =
+                    "Instead of --rate: hold each RATE for its TIME in turn (10k:30s,20k:30s,50k:1m), then hold the last. "
+                            + "Without --duration the run lasts the sum of the TIMEs.")
     String steps;
 
     // --- payload
-    @Option(names = "--level-weights", paramLabel = "W", order = 23,
+    @Option(
+            names = "--level-weights",
+            paramLabel = "W",
+            order = 23,
             description = "Weights of INFO,WARN,ERROR,DEBUG: 1,1,1,1 or INFO=70,WARN=20,ERROR=5,DEBUG=5.")
     String levelWeights;
 
-    @Option(names = "--resource-cardinality", paramLabel = "N", order = 24, converter = Converters.IntCount.class,
+    @Option(
+            names = "--resource-cardinality",
+            paramLabel = "N",
+            order = 24,
+            converter = Converters.IntCount.class,
             description = "Distinct ResourceIDs: resource-0 .. resource-(N-1).")
     Integer resourceCardinality;
 
-    @Option(names = "--sequence-header", paramLabel = "true|false", order = 27, arity = "0..1", fallbackValue = "true",
-            description = "Put a 'loadgen.seq' header on every record (run id, shard, sender, sequence) for 'loadgen verify'; "
-                    + "costs about 10%% of the unpaced send rate.")
+    @Option(
+            names = "--sequence-header",
+            paramLabel = "true|false",
+            order = 27,
+            arity = "0..1",
+            fallbackValue = "true",
+            description =
+                    "Put a 'loadgen.seq' header on every record (run id, shard, sender, sequence) for 'loadgen verify'; "
+                            + "costs about 10%% of the unpaced send rate.")
     Boolean sequenceHeader;
 
-    @Option(names = "--seed", paramLabel = "N", order = 26, converter = Converters.Count.class,
+    @Option(
+            names = "--seed",
+            paramLabel = "N",
+            order = 26,
+            converter = Converters.Count.class,
             description = "Seed of the pseudo-random choices (levels, keys, fixed payloads).")
     Long seed;
 
@@ -90,19 +138,33 @@ public class RunOptions {
     TopicAndPayloadOptions topicAndPayload = new TopicAndPayloadOptions();
 
     // --- reporting and lifecycle
-    @Option(names = "--report-interval", paramLabel = "TIME", order = 40, converter = Converters.DurationConverter.class,
+    @Option(
+            names = "--report-interval",
+            paramLabel = "TIME",
+            order = 40,
+            converter = Converters.DurationConverter.class,
             description = "Time between progress lines.")
     Duration reportInterval;
 
-    @Option(names = "--summary-json", paramLabel = "FILE", order = 41,
+    @Option(
+            names = "--summary-json",
+            paramLabel = "FILE",
+            order = 41,
             description = "Also write the summary as JSON to FILE.")
     Path summaryJson;
 
-    @Option(names = "--run-id", paramLabel = "ID", order = 42,
+    @Option(
+            names = "--run-id",
+            paramLabel = "ID",
+            order = 42,
             description = "Name of this run in results and metrics (default: generated from the start time).")
     String runId;
 
-    @Option(names = "--metrics-linger", paramLabel = "TIME", order = 45, converter = Converters.DurationConverter.class,
+    @Option(
+            names = "--metrics-linger",
+            paramLabel = "TIME",
+            order = 45,
+            converter = Converters.DurationConverter.class,
             description = "After the summary, keep /q/metrics and /q/health up this long for a last Prometheus scrape "
                     + "(skipped when interrupted); SIGTERM or SIGINT ends the wait at once.")
     Duration metricsLinger;
@@ -112,45 +174,87 @@ public class RunOptions {
     GateOptions gates = new GateOptions();
 
     // --- scale-out: one process of a fleet (a Kubernetes Indexed Job)
-    @Option(names = "--shard-count", paramLabel = "N", order = 60, converter = Converters.IntCount.class,
+    @Option(
+            names = "--shard-count",
+            paramLabel = "N",
+            order = 60,
+            converter = Converters.IntCount.class,
             description = "Processes sharing this run; each sends its exact share of --messages and --rate, and a "
                     + "disjoint range of Message numbers. Needs the same --run-id on every shard.")
     Integer shardCount;
 
-    @Option(names = "--shard-index", paramLabel = "K", order = 61, converter = Converters.IntCount.class,
+    @Option(
+            names = "--shard-index",
+            paramLabel = "K",
+            order = 61,
+            converter = Converters.IntCount.class,
             description = "This process's shard, 0..N-1 (default: env JOB_COMPLETION_INDEX, set by Kubernetes for an "
                     + "Indexed Job, else 0).")
     Integer shardIndex;
 
-    @Option(names = "--barrier", paramLabel = "true|false", order = 62, arity = "0..1", fallbackValue = "true",
+    @Option(
+            names = "--barrier",
+            paramLabel = "true|false",
+            order = 62,
+            arity = "0..1",
+            fallbackValue = "true",
             description = "With several shards, wait until all of them are ready (through --control-topic) before "
                     + "the clock starts.")
     Boolean barrier;
 
-    @Option(names = "--barrier-timeout", paramLabel = "TIME", order = 63, converter = Converters.DurationConverter.class,
+    @Option(
+            names = "--barrier-timeout",
+            paramLabel = "TIME",
+            order = 63,
+            converter = Converters.DurationConverter.class,
             description = "Give up (exit 1, naming the missing shards) if not all shards are ready by then.")
     Duration barrierTimeout;
 
-    @Option(names = "--control-topic", paramLabel = "TOPIC", order = 64, description = "Topic carrying the start barrier.")
+    @Option(
+            names = "--control-topic",
+            paramLabel = "TOPIC",
+            order = 64,
+            description = "Topic carrying the start barrier.")
     String controlTopic;
 
-    @Option(names = "--results-topic", paramLabel = "TOPIC", order = 65,
-            description = "Topic each shard publishes its result to (with its latency histograms), for 'loadgen report'.")
+    @Option(
+            names = "--results-topic",
+            paramLabel = "TOPIC",
+            order = 65,
+            description =
+                    "Topic each shard publishes its result to (with its latency histograms), for 'loadgen report'.")
     String resultsTopic;
 
-    @Option(names = "--publish-result", paramLabel = "true|false", order = 66, arity = "0..1", fallbackValue = "true",
+    @Option(
+            names = "--publish-result",
+            paramLabel = "true|false",
+            order = 66,
+            arity = "0..1",
+            fallbackValue = "true",
             description = "Publish this run's result to --results-topic (default: only when --shard-count is above 1).")
     Boolean publishResult;
 
-    @Option(names = "--fleet-report", paramLabel = "true|false", order = 67, arity = "0..1", fallbackValue = "true",
+    @Option(
+            names = "--fleet-report",
+            paramLabel = "true|false",
+            order = 67,
+            arity = "0..1",
+            fallbackValue = "true",
             description = "Shard 0 collects every shard's result after its own run and prints the fleet report.")
     Boolean fleetReport;
 
-    @Option(names = "--collect-timeout", paramLabel = "TIME", order = 68, converter = Converters.DurationConverter.class,
+    @Option(
+            names = "--collect-timeout",
+            paramLabel = "TIME",
+            order = 68,
+            converter = Converters.DurationConverter.class,
             description = "How long shard 0 waits for the other shards' results for the fleet report.")
     Duration collectTimeout;
 
-    @Option(names = "--result-file", paramLabel = "FILE", order = 69,
+    @Option(
+            names = "--result-file",
+            paramLabel = "FILE",
+            order = 69,
             description = "Also write this shard's result, histograms included, for 'loadgen report FILE...'.")
     java.nio.file.Path resultFile;
 }

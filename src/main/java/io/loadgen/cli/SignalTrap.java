@@ -1,11 +1,10 @@
 package io.loadgen.cli;
 
-import sun.misc.Signal;
-import sun.misc.SignalHandler;
-
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
+import sun.misc.Signal;
+import sun.misc.SignalHandler;
 
 /**
  * Turns SIGINT and SIGTERM (a Kubernetes pod being stopped) into a graceful stop: the first signal asks the engine
@@ -19,12 +18,14 @@ final class SignalTrap implements AutoCloseable {
     private final List<SignalHandler> previous = new ArrayList<>();
     private volatile int received;
 
-    private SignalTrap() {
-    }
+    private SignalTrap() {}
 
     /** The run's trap: stop, then stop waiting, then exit. */
     static SignalTrap install(Runnable onFirstSignal, Runnable onSecondSignal, PrintStream err) {
-        return install(onFirstSignal, onSecondSignal, err,
+        return install(
+                onFirstSignal,
+                onSecondSignal,
+                err,
                 "stopping; waiting for records in flight (again: stop waiting and write the summary; a third time: exit at once)",
                 "not waiting for records in flight any more; writing the summary (again: exit at once)");
     }
@@ -34,13 +35,14 @@ final class SignalTrap implements AutoCloseable {
         return install(onFirstSignal, null, err, reaction, null);
     }
 
-    private static SignalTrap install(Runnable first, Runnable second, PrintStream err, String firstReaction,
-                                      String secondReaction) {
+    private static SignalTrap install(
+            Runnable first, Runnable second, PrintStream err, String firstReaction, String secondReaction) {
         SignalTrap trap = new SignalTrap();
         for (String name : List.of("INT", "TERM")) {
             try {
                 Signal signal = new Signal(name);
-                trap.previous.add(Signal.handle(signal, s -> trap.handle(s, first, second, err, firstReaction, secondReaction)));
+                trap.previous.add(
+                        Signal.handle(signal, s -> trap.handle(s, first, second, err, firstReaction, secondReaction)));
                 trap.signals.add(signal);
             } catch (IllegalArgumentException e) {
                 // the platform does not know this signal; nothing to trap
@@ -53,8 +55,8 @@ final class SignalTrap implements AutoCloseable {
         return received > 0;
     }
 
-    private synchronized void handle(Signal s, Runnable first, Runnable second, PrintStream err, String firstReaction,
-                                     String secondReaction) {
+    private synchronized void handle(
+            Signal s, Runnable first, Runnable second, PrintStream err, String firstReaction, String secondReaction) {
         received++;
         if (received == 1) {
             err.println("loadgen: SIG" + s.getName() + " received, " + firstReaction);

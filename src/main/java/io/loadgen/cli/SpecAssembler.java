@@ -13,10 +13,6 @@ import io.loadgen.spec.ShardSpec;
 import io.loadgen.spec.SloGates;
 import io.loadgen.spec.Transactions;
 import io.loadgen.spec.Warmup;
-import org.apache.kafka.common.errors.InvalidTopicException;
-import org.apache.kafka.common.internals.Topic;
-import picocli.CommandLine.TypeConversionException;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,6 +26,9 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.kafka.common.errors.InvalidTopicException;
+import org.apache.kafka.common.internals.Topic;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * Turns parsed options plus the {@code kafka.*} configuration into a validated {@link LoadSpec}. Every check of
@@ -44,8 +43,7 @@ final class SpecAssembler {
     /** Producer properties the engine sets itself. */
     private static final List<String> ENGINE_OWNED = List.of("key.serializer", "value.serializer");
 
-    private SpecAssembler() {
-    }
+    private SpecAssembler() {}
 
     /**
      * @param o           parsed options, defaults already applied from configuration
@@ -61,12 +59,14 @@ final class SpecAssembler {
 
         Duration duration = o.duration;
         if (duration != null && (duration.isZero() || duration.isNegative())) {
-            throw new UsageException("--duration must be longer than 0 (examples: 30s, 5m, 1h), got " + Durations.format(duration));
+            throw new UsageException(
+                    "--duration must be longer than 0 (examples: 30s, 5m, 1h), got " + Durations.format(duration));
         }
         RateShape rate = rateShape(o);
         // A ramp or steps run lasts as long as its shape unless told otherwise.
         if (duration == null && rate != null && !rate.length().isZero()) duration = rate.length();
-        long messages = o.messages != null ? positive(o.messages, "--messages")
+        long messages = o.messages != null
+                ? positive(o.messages, "--messages")
                 : duration != null ? LoadSpec.UNLIMITED : DEFAULT_MESSAGES;
         Warmup warmup = warmup(o.warmup);
         leavesSomethingToMeasure(warmup, o.warmup, messages, duration);
@@ -74,12 +74,18 @@ final class SpecAssembler {
         int threads = (int) positive(require(o.producer.threads, "--threads"), "--threads");
         int producers = (int) positive(require(o.producer.producers, "--producers"), "--producers");
         if (producers > threads) {
-            throw new UsageException("--producers (" + producers + ") must not exceed --threads (" + threads + "): each producer needs a sender thread");
+            throw new UsageException("--producers (" + producers + ") must not exceed --threads (" + threads
+                    + "): each producer needs a sender thread");
         }
 
-        LoadSpec.TopicSetup topicSetup = new LoadSpec.TopicSetup(Boolean.TRUE.equals(o.createTopic),
+        LoadSpec.TopicSetup topicSetup = new LoadSpec.TopicSetup(
+                Boolean.TRUE.equals(o.createTopic),
                 (int) positive(require(o.topicAndPayload.partitions, "--partitions"), "--partitions"),
-                (short) range(require(o.topicAndPayload.replicationFactor, "--replication-factor"), "--replication-factor", 1, Short.MAX_VALUE));
+                (short) range(
+                        require(o.topicAndPayload.replicationFactor, "--replication-factor"),
+                        "--replication-factor",
+                        1,
+                        Short.MAX_VALUE));
 
         ShardSpec shard = shard(o);
         if (!shard.single() && (o.runId == null || o.runId.isBlank())) {
@@ -89,37 +95,56 @@ final class SpecAssembler {
         long firstPosition = shard.offset(messages);
         messages = shard.messages(messages);
         if (rate != null && !shard.single()) {
-            rate = rate instanceof RateShape.Constant c ? new RateShape.Constant(shard.rate(c.ratePerSecond()))
+            rate = rate instanceof RateShape.Constant c
+                    ? new RateShape.Constant(shard.rate(c.ratePerSecond()))
                     : rate.scaled(1.0 / shard.count());
         }
         if (messages == 0) {
-            throw new UsageException("--messages " + o.messages + " leaves shard " + shard + " nothing to send; use fewer shards");
+            throw new UsageException(
+                    "--messages " + o.messages + " leaves shard " + shard + " nothing to send; use fewer shards");
         }
         Map<String, String> producerConfig = producerConfig(o.producer, kafkaConfig);
         Transactions transactions = transactions(o.producer, producerConfig);
         if (transactions != null) {
             if (producers != 1 && producers != threads) {
-                throw new UsageException("--transactional gives every sender thread its own producer: --producers must be 1 or "
-                        + "--threads (" + threads + "), got " + producers);
+                throw new UsageException(
+                        "--transactional gives every sender thread its own producer: --producers must be 1 or "
+                                + "--threads (" + threads + "), got " + producers);
             }
             producers = threads;
         }
-        // The client's own decision, written out, so the summary and the result file say whether retries could duplicate.
+        // The client's own decision, written out, so the summary and the result file say whether retries could
+        // duplicate.
         producerConfig.put("enable.idempotence", String.valueOf(resolveIdempotence(producerConfig, transactions)));
         if (!shard.single()) {
             // Each shard its own client id, so broker quotas, logs and metrics tell the pods apart.
-            producerConfig.put("client.id", producerConfig.getOrDefault("client.id", "loadgen") + "-shard" + shard.index());
+            producerConfig.put(
+                    "client.id", producerConfig.getOrDefault("client.id", "loadgen") + "-shard" + shard.index());
         }
         String runId = runId(o.runId);
         PayloadSpec payload = payload(o);
         boolean sequenceHeader = Boolean.TRUE.equals(o.sequenceHeader);
         ProducerSettingsCheck.check(producerConfig, o.producer.producerProperties, payload, runId, sequenceHeader);
-        return new LoadSpec(runId, shard, firstPosition, topic, messages, duration, rate, threads, producers,
-                shardWarmup(warmup, shard), topicSetup, payload, producerConfig,
+        return new LoadSpec(
+                runId,
+                shard,
+                firstPosition,
+                topic,
+                messages,
+                duration,
+                rate,
+                threads,
+                producers,
+                shardWarmup(warmup, shard),
+                topicSetup,
+                payload,
+                producerConfig,
                 positiveDuration(require(o.reportInterval, "--report-interval"), "--report-interval"),
                 positiveDuration(require(o.producer.connectTimeout, "--connect-timeout"), "--connect-timeout"),
-                nonNegativeDuration(require(o.producer.stopTimeout, "--stop-timeout"), "--stop-timeout"), gates(o),
-                sequenceHeader, transactions);
+                nonNegativeDuration(require(o.producer.stopTimeout, "--stop-timeout"), "--stop-timeout"),
+                gates(o),
+                sequenceHeader,
+                transactions);
     }
 
     /** The scale-out options, checked: durations positive, topic names Kafka accepts, three topics that differ. */
@@ -127,7 +152,8 @@ final class SpecAssembler {
         String control = topicName(require(o.controlTopic, "--control-topic"), "--control-topic");
         String results = topicName(require(o.resultsTopic, "--results-topic"), "--results-topic");
         if (control.equals(results)) {
-            throw new UsageException("--control-topic and --results-topic must be different topics; both are '" + control + "'");
+            throw new UsageException(
+                    "--control-topic and --results-topic must be different topics; both are '" + control + "'");
         }
         for (String[] t : new String[][] {{"--control-topic", control}, {"--results-topic", results}}) {
             if (t[1].equals(loadTopic)) {
@@ -135,10 +161,15 @@ final class SpecAssembler {
                         + "would be counted by readers of the load");
             }
         }
-        return new FleetPlan(Boolean.TRUE.equals(o.barrier), positiveDuration(require(o.barrierTimeout, "--barrier-timeout"),
-                "--barrier-timeout"), control, results, o.publishResult != null ? o.publishResult : !shard.single(),
-                Boolean.TRUE.equals(o.fleetReport), positiveDuration(require(o.collectTimeout, "--collect-timeout"),
-                "--collect-timeout"), o.resultFile);
+        return new FleetPlan(
+                Boolean.TRUE.equals(o.barrier),
+                positiveDuration(require(o.barrierTimeout, "--barrier-timeout"), "--barrier-timeout"),
+                control,
+                results,
+                o.publishResult != null ? o.publishResult : !shard.single(),
+                Boolean.TRUE.equals(o.fleetReport),
+                positiveDuration(require(o.collectTimeout, "--collect-timeout"), "--collect-timeout"),
+                o.resultFile);
     }
 
     /**
@@ -150,8 +181,9 @@ final class SpecAssembler {
         try {
             Topic.validate(name);
         } catch (InvalidTopicException e) {
-            throw new UsageException(option + " takes a Kafka topic name: 1-249 ASCII letters, digits, '.', '_' or '-', not "
-                    + "'.' or '..'; " + e.getMessage());
+            throw new UsageException(
+                    option + " takes a Kafka topic name: 1-249 ASCII letters, digits, '.', '_' or '-', not "
+                            + "'.' or '..'; " + e.getMessage());
         }
         return name;
     }
@@ -159,13 +191,16 @@ final class SpecAssembler {
     /** A warm-up as long as the run measures nothing, and a run that measures nothing passes every gate. */
     static void leavesSomethingToMeasure(Warmup warmup, String given, long messages, Duration duration) {
         if (warmup.records() > 0 && messages != LoadSpec.UNLIMITED && warmup.records() >= messages) {
-            throw new UsageException("--warmup " + given.trim() + " leaves nothing to measure: it is not less than --messages "
-                    + messages + "; give a warm-up below --messages (or --warmup 0 for none)");
+            throw new UsageException(
+                    "--warmup " + given.trim() + " leaves nothing to measure: it is not less than --messages "
+                            + messages + "; give a warm-up below --messages (or --warmup 0 for none)");
         }
         if (!warmup.duration().isZero() && duration != null && warmup.duration().compareTo(duration) >= 0) {
-            throw new UsageException("--warmup " + given.trim() + " leaves nothing to measure: it is not shorter than the run's "
-                    + Durations.format(duration) + " (--duration, or the length of --ramp/--steps); give a shorter warm-up "
-                    + "(or --warmup 0 for none)");
+            throw new UsageException(
+                    "--warmup " + given.trim() + " leaves nothing to measure: it is not shorter than the run's "
+                            + Durations.format(duration)
+                            + " (--duration, or the length of --ramp/--steps); give a shorter warm-up "
+                            + "(or --warmup 0 for none)");
         }
     }
 
@@ -180,23 +215,27 @@ final class SpecAssembler {
         String idPrefix = config.remove("transactional.id");
         String acks = config.getOrDefault("acks", "all").trim().toLowerCase(Locale.ROOT);
         boolean acksAll = acks.equals("all") || acks.equals("-1");
-        String idempotence = config.getOrDefault("enable.idempotence", "").trim().toLowerCase(Locale.ROOT);
+        String idempotence =
+                config.getOrDefault("enable.idempotence", "").trim().toLowerCase(Locale.ROOT);
         if (idempotence.equals("true") && !acksAll) {
             throw new UsageException("--idempotence (enable.idempotence=true) needs --acks all: an idempotent producer "
                     + "waits for every in-sync replica; got --acks " + acks);
         }
         if (!transactional) {
             if (idPrefix != null) {
-                throw new UsageException("--producer-property transactional.id needs --transactional (each sender thread then "
-                        + "gets its own id, starting with '" + idPrefix + "')");
+                throw new UsageException(
+                        "--producer-property transactional.id needs --transactional (each sender thread then "
+                                + "gets its own id, starting with '" + idPrefix + "')");
             }
             return null;
         }
         if (!acksAll) throw new UsageException("--transactional needs --acks all; got --acks " + acks);
         if (idempotence.equals("false")) {
-            throw new UsageException("--transactional needs an idempotent producer; remove --idempotence false (or enable.idempotence=false)");
+            throw new UsageException(
+                    "--transactional needs an idempotent producer; remove --idempotence false (or enable.idempotence=false)");
         }
-        Duration interval = positiveDuration(require(o.transactionInterval, "--transaction-interval"), "--transaction-interval");
+        Duration interval =
+                positiveDuration(require(o.transactionInterval, "--transaction-interval"), "--transaction-interval");
         return new Transactions(interval, idPrefix == null || idPrefix.isBlank() ? "loadgen" : idPrefix.trim());
     }
 
@@ -208,13 +247,16 @@ final class SpecAssembler {
         try {
             return Idempotence.resolve(asTheEngineWillSetIt);
         } catch (BadSettingException e) {
-            throw new UsageException((transactions != null ? "--transactional needs an idempotent producer; " : "") + e.getMessage());
+            throw new UsageException(
+                    (transactions != null ? "--transactional needs an idempotent producer; " : "") + e.getMessage());
         }
     }
 
     /** A warm-up count is a fleet total like --messages; a warm-up time applies to every shard. */
     static Warmup shardWarmup(Warmup warmup, ShardSpec shard) {
-        return warmup.records() == 0 ? warmup : new Warmup(Math.max(1, shard.messages(warmup.records())), Duration.ZERO);
+        return warmup.records() == 0
+                ? warmup
+                : new Warmup(Math.max(1, shard.messages(warmup.records())), Duration.ZERO);
     }
 
     static ShardSpec shard(RunOptions o) {
@@ -230,19 +272,26 @@ final class SpecAssembler {
     /** The target rate: {@code --rate}, {@code --ramp} or {@code --steps} (one at most), or {@code null} for unlimited. */
     static RateShape rateShape(RunOptions o) {
         double rate = o.rate == null ? 0 : o.rate;
-        if (rate < 0) throw new UsageException("--rate must be 0 (unlimited) or a positive number of records/s, got " + o.rate);
+        if (rate < 0)
+            throw new UsageException("--rate must be 0 (unlimited) or a positive number of records/s, got " + o.rate);
         String ramp = blankToNull(o.ramp);
         String steps = blankToNull(o.steps);
-        boolean cliRate = o.onCommandLine("--rate"), cliRamp = o.onCommandLine("--ramp"), cliSteps = o.onCommandLine("--steps");
+        boolean cliRate = o.onCommandLine("--rate"),
+                cliRamp = o.onCommandLine("--ramp"),
+                cliSteps = o.onCommandLine("--steps");
         if (cliRate || cliRamp || cliSteps) {
-            // The command line's shape beats one from env or config (LOADGEN_RATE in a pod's env, --ramp typed by hand).
+            // The command line's shape beats one from env or config (LOADGEN_RATE in a pod's env, --ramp typed by
+            // hand).
             if (!cliRate) rate = 0;
             if (!cliRamp) ramp = null;
             if (!cliSteps) steps = null;
         }
         if ((rate > 0 ? 1 : 0) + (ramp != null ? 1 : 0) + (steps != null ? 1 : 0) > 1) {
-            throw new UsageException("--rate, --ramp and --steps are alternatives; give one of them" + (cliRate || cliRamp || cliSteps
-                    ? "" : " (here from env or config: LOADGEN_RATE, LOADGEN_RAMP, LOADGEN_STEPS; the command line beats them)"));
+            throw new UsageException(
+                    "--rate, --ramp and --steps are alternatives; give one of them"
+                            + (cliRate || cliRamp || cliSteps
+                                    ? ""
+                                    : " (here from env or config: LOADGEN_RATE, LOADGEN_RAMP, LOADGEN_STEPS; the command line beats them)"));
         }
         if (ramp != null) return ramp(ramp);
         if (steps != null) return steps(steps);
@@ -265,10 +314,12 @@ final class SpecAssembler {
         List<RateShape.Steps.Step> steps = new ArrayList<>();
         for (String step : value.split(",")) {
             String[] parts = step.trim().split(":");
-            if (parts.length != 2) throw new UsageException(accepted + "; got '" + step.trim() + "' in '" + value + "'");
+            if (parts.length != 2)
+                throw new UsageException(accepted + "; got '" + step.trim() + "' in '" + value + "'");
             steps.add(new RateShape.Steps.Step(shapeRate(parts[0], accepted), shapeTime(parts[1], accepted)));
         }
-        if (steps.stream().noneMatch(s -> s.ratePerSecond() > 0)) throw new UsageException(accepted + "; at least one rate must be positive");
+        if (steps.stream().noneMatch(s -> s.ratePerSecond() > 0))
+            throw new UsageException(accepted + "; at least one rate must be positive");
         return new RateShape.Steps(steps);
     }
 
@@ -290,7 +341,8 @@ final class SpecAssembler {
         } catch (IllegalArgumentException e) {
             throw new UsageException(accepted + "; " + e.getMessage());
         }
-        if (d.isZero() || d.isNegative()) throw new UsageException(accepted + "; times must be longer than 0, got " + text.trim());
+        if (d.isZero() || d.isNegative())
+            throw new UsageException(accepted + "; times must be longer than 0, got " + text.trim());
         return d;
     }
 
@@ -303,7 +355,10 @@ final class SpecAssembler {
         if (minThroughput != null && !(minThroughput > 0)) {
             throw new UsageException("--min-throughput must be a positive number of records/s, got " + minThroughput);
         }
-        return new SloGates(errorRate(o.maxErrorRate), minThroughput, latencyLimit(o.maxP99Latency, "--max-p99-latency"),
+        return new SloGates(
+                errorRate(o.maxErrorRate),
+                minThroughput,
+                latencyLimit(o.maxP99Latency, "--max-p99-latency"),
                 latencyLimit(o.maxP999Latency, "--max-p999-latency"));
     }
 
@@ -332,7 +387,9 @@ final class SpecAssembler {
         Duration d;
         Matcher micros = MICROS.matcher(v.toLowerCase(Locale.ROOT));
         try {
-            d = micros.matches() ? Duration.ofNanos(Math.round(Double.parseDouble(micros.group(1)) * 1_000)) : Durations.parse(v);
+            d = micros.matches()
+                    ? Duration.ofNanos(Math.round(Double.parseDouble(micros.group(1)) * 1_000))
+                    : Durations.parse(v);
         } catch (IllegalArgumentException e) {
             throw new UsageException(accepted + "; got '" + value + "'");
         }
@@ -370,15 +427,23 @@ final class SpecAssembler {
             try {
                 // Blank lines are skipped as records, so a file of only blank lines is as empty as a 0-byte one.
                 if (FileLinesGenerator.readLines(payloadFile).length == 0) {
-                    throw new UsageException("--payload-file " + payloadFile + " is empty: it needs one record per line");
+                    throw new UsageException(
+                            "--payload-file " + payloadFile + " is empty: it needs one record per line");
                 }
             } catch (java.io.IOException e) {
                 throw new UsageException("--payload-file " + payloadFile + " cannot be read: " + e.getMessage());
             }
         }
-        int cardinality = (int) positive(require(run.resourceCardinality, "--resource-cardinality"), "--resource-cardinality");
-        return new PayloadSpec(payloadType, recordSize, payloadFile, levelWeights(run.levelWeights), cardinality,
-                keys(o.keys), require(run.seed, "--seed"));
+        int cardinality =
+                (int) positive(require(run.resourceCardinality, "--resource-cardinality"), "--resource-cardinality");
+        return new PayloadSpec(
+                payloadType,
+                recordSize,
+                payloadFile,
+                levelWeights(run.levelWeights),
+                cardinality,
+                keys(o.keys),
+                require(run.seed, "--seed"));
     }
 
     static KeyStrategy keys(String value) {
@@ -393,8 +458,9 @@ final class SpecAssembler {
 
     /** {@code 1,1,1,1} (INFO,WARN,ERROR,DEBUG) or {@code INFO=70,WARN=20,ERROR=5,DEBUG=5} (absent levels weigh 0). */
     static int[] levelWeights(String value) {
-        String accepted = "--level-weights takes four weights for INFO,WARN,ERROR,DEBUG (1,1,1,1) or named ones (INFO=70,WARN=20,ERROR=5,DEBUG=5)";
-        if (value == null || value.isBlank()) return new int[]{1, 1, 1, 1};
+        String accepted =
+                "--level-weights takes four weights for INFO,WARN,ERROR,DEBUG (1,1,1,1) or named ones (INFO=70,WARN=20,ERROR=5,DEBUG=5)";
+        if (value == null || value.isBlank()) return new int[] {1, 1, 1, 1};
         int[] weights = new int[PayloadSpec.LEVELS.length];
         String[] parts = value.split(",");
         boolean named = value.contains("=");
@@ -417,7 +483,8 @@ final class SpecAssembler {
             }
             if (weights[index] < 0) throw new UsageException(accepted + "; weights must not be negative");
         }
-        if (java.util.Arrays.stream(weights).sum() <= 0) throw new UsageException(accepted + "; at least one weight must be positive");
+        if (java.util.Arrays.stream(weights).sum() <= 0)
+            throw new UsageException(accepted + "; at least one weight must be positive");
         return weights;
     }
 
@@ -430,7 +497,8 @@ final class SpecAssembler {
             try {
                 records = Converters.parseCount(v);
             } catch (TypeConversionException e) {
-                throw new UsageException("--warmup takes a record count (10000, 1.5k) or a time (5s); got '" + value + "'");
+                throw new UsageException(
+                        "--warmup takes a record count (10000, 1.5k) or a time (5s); got '" + value + "'");
             }
             return records == 0 ? Warmup.NONE : new Warmup(records, Duration.ZERO);
         }
@@ -454,26 +522,36 @@ final class SpecAssembler {
         config.put("bootstrap.servers", bootstrap);
         if (o.acks != null) {
             String acks = o.acks.trim().toLowerCase(Locale.ROOT);
-            if (!ACKS.contains(acks)) throw new UsageException("--acks must be one of 0, 1, all (or -1); got '" + o.acks + "'");
+            if (!ACKS.contains(acks))
+                throw new UsageException("--acks must be one of 0, 1, all (or -1); got '" + o.acks + "'");
             config.put("acks", acks);
         }
-        if (o.lingerMs != null) config.put("linger.ms", String.valueOf(range(o.lingerMs, "--linger-ms", 0, Integer.MAX_VALUE)));
-        if (o.batchSize != null) config.put("batch.size", String.valueOf(range(o.batchSize, "--batch-size", 0, Integer.MAX_VALUE)));
+        if (o.lingerMs != null)
+            config.put("linger.ms", String.valueOf(range(o.lingerMs, "--linger-ms", 0, Integer.MAX_VALUE)));
+        if (o.batchSize != null)
+            config.put("batch.size", String.valueOf(range(o.batchSize, "--batch-size", 0, Integer.MAX_VALUE)));
         if (o.compression != null) {
             String c = o.compression.trim().toLowerCase(Locale.ROOT);
             if (!COMPRESSIONS.contains(c)) {
-                throw new UsageException("--compression must be one of " + String.join(", ", COMPRESSIONS) + "; got '" + o.compression + "'");
+                throw new UsageException("--compression must be one of " + String.join(", ", COMPRESSIONS) + "; got '"
+                        + o.compression + "'");
             }
             config.put("compression.type", c);
         }
-        if (o.maxInFlight != null) config.put("max.in.flight.requests.per.connection", String.valueOf(positive(o.maxInFlight, "--max-in-flight")));
-        if (o.bufferMemory != null) config.put("buffer.memory", String.valueOf(positive(o.bufferMemory, "--buffer-memory")));
+        if (o.maxInFlight != null)
+            config.put(
+                    "max.in.flight.requests.per.connection",
+                    String.valueOf(positive(o.maxInFlight, "--max-in-flight")));
+        if (o.bufferMemory != null)
+            config.put("buffer.memory", String.valueOf(positive(o.bufferMemory, "--buffer-memory")));
         if (o.clientId != null && !o.clientId.isBlank()) config.put("client.id", o.clientId.trim());
         if (o.idempotence != null) config.put("enable.idempotence", String.valueOf(o.idempotence));
         o.producerProperties.forEach((k, v) -> {
             String key = k.trim();
             if (key.isEmpty()) throw new UsageException("--producer-property takes KEY=VALUE; got '=" + v + "'");
-            if (ENGINE_OWNED.contains(key)) throw new UsageException("--producer-property " + key + " cannot be changed: records are sent as bytes");
+            if (ENGINE_OWNED.contains(key))
+                throw new UsageException(
+                        "--producer-property " + key + " cannot be changed: records are sent as bytes");
             config.put(key, v);
         });
         ENGINE_OWNED.forEach(config::remove);
@@ -492,8 +570,9 @@ final class SpecAssembler {
     }
 
     private static <T> T require(T value, String option) {
-        if (value == null) throw new UsageException(option + " has no value and no default (set it, or LOADGEN_"
-                + option.substring(2).replace('-', '_').toUpperCase(Locale.ROOT) + ")");
+        if (value == null)
+            throw new UsageException(option + " has no value and no default (set it, or LOADGEN_"
+                    + option.substring(2).replace('-', '_').toUpperCase(Locale.ROOT) + ")");
         return value;
     }
 
@@ -503,12 +582,14 @@ final class SpecAssembler {
     }
 
     private static long range(long value, String option, long min, long max) {
-        if (value < min || value > max) throw new UsageException(option + " must be between " + min + " and " + max + ", got " + value);
+        if (value < min || value > max)
+            throw new UsageException(option + " must be between " + min + " and " + max + ", got " + value);
         return value;
     }
 
     private static Duration positiveDuration(Duration d, String option) {
-        if (d.isZero() || d.isNegative()) throw new UsageException(option + " must be longer than 0 (examples: 1s, 30s), got " + Durations.format(d));
+        if (d.isZero() || d.isNegative())
+            throw new UsageException(option + " must be longer than 0 (examples: 1s, 30s), got " + Durations.format(d));
         return d;
     }
 

@@ -20,12 +20,6 @@ import io.loadgen.tune.TuneTable;
 import io.loadgen.tune.Tuner;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.inject.Inject;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
-
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -39,31 +33,43 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code loadgen tune}: short trials through the same engine as {@code run}, each on its own topic, searched by
  * {@link Tuner} within a time budget; prints a table of every trial, the best settings with a bottleneck verdict and
  * the settings ready to paste, and writes the chart (and JSON when asked).
  */
-@Command(name = "tune", mixinStandardHelpOptions = true, showDefaultValues = true, sortOptions = false,
+@Command(
+        name = "tune",
+        mixinStandardHelpOptions = true,
+        showDefaultValues = true,
+        sortOptions = false,
         usageHelpAutoWidth = true,
-        description = "Find the producer settings that send the most records/s, or with --slo-p99 the highest rate whose "
-                + "p99 latency meets a limit, automatically. After --jvm-warmup, runs short trials (warm-up, then a measured "
-                + "window), each on its own new topic, and searches one setting at a time from where you start (coordinate descent; under "
-                + "--slo-p99, bisection over --rate) until --budget is spent or nothing improves. acks and idempotence stay "
-                + "as you set them. Prints a line per trial, then a table of all trials, the best settings with a "
-                + "bottleneck verdict from the producer's own metrics, the throughput/latency frontier, the best "
-                + "settings as env vars and properties, and a 'loadgen run' line that checks them the way they were "
-                + "measured; writes --chart (HTML) and --tune-json.%n",
-        footer = {"%nEvery option --NAME is also config key loadgen.NAME and env var LOADGEN_NAME; the connection, producer "
-                + "and payload options are those of 'loadgen run' (KAFKA_* env vars and kafka.* keys pass through too). "
-                + "The producer settings given are where the search starts: those in --knobs are searched (max-in-flight "
-                + "at 5 or below, which keeps idempotence possible), every other one stays fixed for every trial; a "
-                + "--producer-property of a searched setting is only where its search starts. Apply the result with "
-                + "'loadgen run' and the printed options or env vars.%n",
-                "Exit codes:%n  0    a best setting was found%n  1    no trial succeeded (Kafka unreachable, every trial failed "
-                        + "or missed the SLO)%n  2    bad usage: invalid option, value or producer setting%n"
-                        + "  130  interrupted by SIGINT or SIGTERM (the trials so far are reported)"})
+        description =
+                "Find the producer settings that send the most records/s, or with --slo-p99 the highest rate whose "
+                        + "p99 latency meets a limit, automatically. After --jvm-warmup, runs short trials (warm-up, then a measured "
+                        + "window), each on its own new topic, and searches one setting at a time from where you start (coordinate descent; under "
+                        + "--slo-p99, bisection over --rate) until --budget is spent or nothing improves. acks and idempotence stay "
+                        + "as you set them. Prints a line per trial, then a table of all trials, the best settings with a "
+                        + "bottleneck verdict from the producer's own metrics, the throughput/latency frontier, the best "
+                        + "settings as env vars and properties, and a 'loadgen run' line that checks them the way they were "
+                        + "measured; writes --chart (HTML) and --tune-json.%n",
+        footer = {
+            "%nEvery option --NAME is also config key loadgen.NAME and env var LOADGEN_NAME; the connection, producer "
+                    + "and payload options are those of 'loadgen run' (KAFKA_* env vars and kafka.* keys pass through too). "
+                    + "The producer settings given are where the search starts: those in --knobs are searched (max-in-flight "
+                    + "at 5 or below, which keeps idempotence possible), every other one stays fixed for every trial; a "
+                    + "--producer-property of a searched setting is only where its search starts. Apply the result with "
+                    + "'loadgen run' and the printed options or env vars.%n",
+            "Exit codes:%n  0    a best setting was found%n  1    no trial succeeded (Kafka unreachable, every trial failed "
+                    + "or missed the SLO)%n  2    bad usage: invalid option, value or producer setting%n"
+                    + "  130  interrupted by SIGINT or SIGTERM (the trials so far are reported)"
+        })
 public class TuneCommand implements Callable<Integer> {
 
     /** Topic creation, producer start-up and topic deletion around each trial's warm-up and window. */
@@ -94,33 +100,43 @@ public class TuneCommand implements Callable<Integer> {
         long commandStart = System.nanoTime();
         Duration budget = positive(options.budget, "--budget");
         Duration warmup = options.trialWarmup == null ? Duration.ZERO : options.trialWarmup;
-        if (warmup.isNegative()) throw new UsageException("--trial-warmup must not be negative, got " + Durations.format(warmup));
+        if (warmup.isNegative())
+            throw new UsageException("--trial-warmup must not be negative, got " + Durations.format(warmup));
         Duration window = positive(options.trialTime, "--trial-time");
         Duration jvmWarmup = options.jvmWarmup == null ? Duration.ZERO : options.jvmWarmup;
-        if (jvmWarmup.isNegative()) throw new UsageException("--jvm-warmup must not be negative (0 to skip), got " + Durations.format(jvmWarmup));
+        if (jvmWarmup.isNegative())
+            throw new UsageException(
+                    "--jvm-warmup must not be negative (0 to skip), got " + Durations.format(jvmWarmup));
         Duration nominal = warmup.plus(window).plus(TRIAL_OVERHEAD);
         Duration least = nominal.plus(jvmWarmup.isZero() ? Duration.ZERO : jvmWarmup.plus(TRIAL_OVERHEAD));
         if (budget.compareTo(least) < 0) {
-            throw new UsageException("--budget " + Durations.format(budget) + " is shorter than one trial (--trial-warmup "
-                    + Durations.format(warmup) + " + --trial-time " + Durations.format(window) + " + about "
-                    + Durations.format(TRIAL_OVERHEAD) + " to set up" + (jvmWarmup.isZero() ? "" : ", after --jvm-warmup "
-                    + Durations.format(jvmWarmup)) + "); give at least " + Durations.format(least));
+            throw new UsageException(
+                    "--budget " + Durations.format(budget) + " is shorter than one trial (--trial-warmup "
+                            + Durations.format(warmup) + " + --trial-time " + Durations.format(window) + " + about "
+                            + Durations.format(TRIAL_OVERHEAD) + " to set up"
+                            + (jvmWarmup.isZero() ? "" : ", after --jvm-warmup " + Durations.format(jvmWarmup))
+                            + "); give at least " + Durations.format(least));
         }
         Duration slo = SpecAssembler.latencyLimit(options.sloP99, "--slo-p99");
         Objective objective = slo == null ? Objective.MAX_THROUGHPUT : new Objective.LatencySlo(slo.toNanos() / 1e6);
         Set<Knob> knobs = knobs(options.knobs);
-        String prefix = options.topicPrefix == null || options.topicPrefix.isBlank() ? "loadgen-tune" : options.topicPrefix.trim();
+        String prefix = options.topicPrefix == null || options.topicPrefix.isBlank()
+                ? "loadgen-tune"
+                : options.topicPrefix.trim();
         if (!prefix.matches("[A-Za-z0-9._-]{1,150}")) {
-            throw new UsageException("--topic-prefix takes 1-150 letters, digits, '.', '_' or '-'; got '" + prefix + "'");
+            throw new UsageException(
+                    "--topic-prefix takes 1-150 letters, digits, '.', '_' or '-'; got '" + prefix + "'");
         }
         String tuneId = SpecAssembler.runId(null);
-        SpecAssembler.topicName(prefix + "-jvm-warmup-" + tuneId + "-999", "--topic-prefix"); // the longest name it makes
+        SpecAssembler.topicName(
+                prefix + "-jvm-warmup-" + tuneId + "-999", "--topic-prefix"); // the longest name it makes
 
         KafkaSettings.reportIgnored(kafkaConfig, System.err);
         UnknownSettings.warnAboutProducerProperties(options.producer.producerProperties.keySet(), System.err);
         LoadSpec start = startingSpec(prefix + "-" + tuneId + "-0", tuneId, warmup, window);
         TrialSettings base = startingSettings(start);
-        Path chartFile = options.chart == null || options.chart.toString().equalsIgnoreCase("none") ? null : options.chart;
+        Path chartFile =
+                options.chart == null || options.chart.toString().equalsIgnoreCase("none") ? null : options.chart;
         OutputPaths.check(OutputPaths.of("--chart", chartFile), OutputPaths.of("--tune-json", options.tuneJson));
         MetricsPort.requireAvailable();
         Map<String, String> fixed = fixedSettings(start);
@@ -128,11 +144,20 @@ public class TuneCommand implements Callable<Integer> {
 
         PrintStream out = System.out;
         String bootstrap = start.producerConfig().get("bootstrap.servers");
-        out.printf(Locale.ROOT, "loadgen tune %s: %s on %s, budget %s; trials of %s warm-up + %s measured, each on its own topic "
-                        + "(%d partitions, replication factor %d); fixed: %s%n", tuneId, objective.describe(),
+        out.printf(
+                Locale.ROOT,
+                "loadgen tune %s: %s on %s, budget %s; trials of %s warm-up + %s measured, each on its own topic "
+                        + "(%d partitions, replication factor %d); fixed: %s%n",
+                tuneId,
+                objective.describe(),
                 Secrets.withoutUserInfo(bootstrap),
-                Durations.format(budget), Durations.format(warmup), Durations.format(window), start.topicSetup().partitions(),
-                start.topicSetup().replicationFactor(), fixed.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                Durations.format(budget),
+                Durations.format(warmup),
+                Durations.format(window),
+                start.topicSetup().partitions(),
+                start.topicSetup().replicationFactor(),
+                fixed.entrySet().stream()
+                        .map(e -> e.getKey() + "=" + e.getValue())
                         .collect(java.util.stream.Collectors.joining(" ")));
         out.println("searching: " + space + " (from " + base.describe() + ")");
         MetricsPort.printChosen(out);
@@ -141,45 +166,63 @@ public class TuneCommand implements Callable<Integer> {
         try (TrialTopics topics = TrialTopics.connect(start.producerConfig(), start.connectTimeout())) {
             int brokers = topics.brokers(bootstrap);
             Consumer<String> warnings = line -> System.err.println("loadgen: " + line);
-            EngineTrial trial = new EngineTrial(trialSpecs(start, warmup, window), topics, prefix, tuneId, warmup,
-                    brokers, warnings);
+            EngineTrial trial = new EngineTrial(
+                    trialSpecs(start, warmup, window), topics, prefix, tuneId, warmup, brokers, warnings);
             // The warm-up is a run of its own, on a topic of its own, so that no trial's topic name is reused while
             // Kafka may still be deleting it.
-            EngineTrial warmupRun = new EngineTrial(trialSpecs(start, Duration.ZERO, jvmWarmup), topics,
-                    prefix + "-jvm-warmup", tuneId, Duration.ZERO, brokers, warnings);
+            EngineTrial warmupRun = new EngineTrial(
+                    trialSpecs(start, Duration.ZERO, jvmWarmup),
+                    topics,
+                    prefix + "-jvm-warmup",
+                    tuneId,
+                    Duration.ZERO,
+                    brokers,
+                    warnings);
             // made after the warm-up (its budget is what the warm-up left); a signal before then stops the warm-up
             AtomicReference<Tuner> tuner = new AtomicReference<>();
-            try (SignalTrap trap = SignalTrap.install(() -> {
-                Tuner t = tuner.get();
-                if (t != null) t.requestStop();
-                warmupRun.requestStop();
-                trial.requestStop();
-            }, System.err, "stopping after the current trial's records in flight (send it again to exit at once)")) {
+            try (SignalTrap trap = SignalTrap.install(
+                    () -> {
+                        Tuner t = tuner.get();
+                        if (t != null) t.requestStop();
+                        warmupRun.requestStop();
+                        trial.requestStop();
+                    },
+                    System.err,
+                    "stopping after the current trial's records in flight (send it again to exit at once)")) {
                 if (!jvmWarmup.isZero()) {
-                    out.printf(Locale.ROOT, "warming up the JVM: %s with the starting settings, not measured (a fresh JVM "
-                            + "compiles its hot code in its first seconds)%n", Durations.format(jvmWarmup));
+                    out.printf(
+                            Locale.ROOT,
+                            "warming up the JVM: %s with the starting settings, not measured (a fresh JVM "
+                                    + "compiles its hot code in its first seconds)%n",
+                            Durations.format(jvmWarmup));
                     out.flush();
                     Measurement m = warmupRun.run(base);
                     if (trap.received()) return ExitCodes.INTERRUPTED;
                     if (!m.ok()) {
-                        System.err.println("loadgen: the JVM warm-up with the starting settings failed, so no trial ran: " + m.failure());
+                        System.err.println(
+                                "loadgen: the JVM warm-up with the starting settings failed, so no trial ran: "
+                                        + m.failure());
                         return ExitCodes.RUN_FAILED;
                     }
                 }
                 Duration left = budget.minusNanos(System.nanoTime() - commandStart);
                 long tuneStart = System.nanoTime();
-                Tuner search = new Tuner(trial, System::nanoTime, space, objective, left, nominal, new Tuner.Listener() {
-                    @Override
-                    public void finished(TrialRun run) {
-                        long leftSeconds = (left.toNanos() - (System.nanoTime() - tuneStart)) / 1_000_000_000L;
-                        out.println(TuneTable.progressLine(run, (int) leftSeconds));
-                        out.flush();
-                    }
-                });
+                Tuner search =
+                        new Tuner(trial, System::nanoTime, space, objective, left, nominal, new Tuner.Listener() {
+                            @Override
+                            public void finished(TrialRun run) {
+                                long leftSeconds = (left.toNanos() - (System.nanoTime() - tuneStart)) / 1_000_000_000L;
+                                out.println(TuneTable.progressLine(run, (int) leftSeconds));
+                                out.flush();
+                            }
+                        });
                 tuner.set(search);
                 if (trap.received()) search.requestStop();
-                TuneResult result = search.run(base).reported((System.nanoTime() - commandStart) / 1e9,
-                        budget.toNanos() / 1e9, RerunCheck.of(jvmWarmup, warmup, window));
+                TuneResult result = search.run(base)
+                        .reported(
+                                (System.nanoTime() - commandStart) / 1e9,
+                                budget.toNanos() / 1e9,
+                                RerunCheck.of(jvmWarmup, warmup, window));
                 if (trap.received()) return report(tuneId, result, fixed, out, ExitCodes.INTERRUPTED);
                 return report(tuneId, result, fixed, out, result.succeeded() ? ExitCodes.OK : ExitCodes.RUN_FAILED);
             }
@@ -204,8 +247,9 @@ public class TuneCommand implements Callable<Integer> {
         }
         out.flush();
         if (!result.succeeded() && code == ExitCodes.RUN_FAILED) {
-            System.err.println("loadgen: no trial succeeded" + (result.objective() instanceof Objective.LatencySlo
-                    ? " in meeting --slo-p99" : "") + ": " + result.stopReason());
+            System.err.println("loadgen: no trial succeeded"
+                    + (result.objective() instanceof Objective.LatencySlo ? " in meeting --slo-p99" : "") + ": "
+                    + result.stopReason());
         }
         return code;
     }
@@ -257,7 +301,9 @@ public class TuneCommand implements Callable<Integer> {
     private RunOptions runDefaults() {
         RunDefaults holder = new RunDefaults();
         CommandLine.IDefaultValueProvider defaults = command == null ? null : command.defaultValueProvider();
-        new CommandLine(holder).setDefaultValueProvider(defaults != null ? defaults : new ConfigDefaultProvider()).parseArgs();
+        new CommandLine(holder)
+                .setDefaultValueProvider(defaults != null ? defaults : new ConfigDefaultProvider())
+                .parseArgs();
         return holder.options;
     }
 
@@ -275,18 +321,25 @@ public class TuneCommand implements Callable<Integer> {
 
     /** Where the search starts: the configured settings, as the client would use them. */
     static TrialSettings startingSettings(LoadSpec spec) {
-        return new TrialSettings(spec.threads(), spec.producers(), spec.producerSetting("compression.type"),
-                intSetting(spec, "batch.size", "--batch-size"), intSetting(spec, "linger.ms", "--linger-ms"),
-                intSetting(spec, "max.in.flight.requests.per.connection", "--max-in-flight"), 0);
+        return new TrialSettings(
+                spec.threads(),
+                spec.producers(),
+                spec.producerSetting("compression.type"),
+                intSetting(spec, "batch.size", "--batch-size"),
+                intSetting(spec, "linger.ms", "--linger-ms"),
+                intSetting(spec, "max.in.flight.requests.per.connection", "--max-in-flight"),
+                0);
     }
 
     private static int intSetting(LoadSpec spec, String property, String option) {
         String v = property.equals("max.in.flight.requests.per.connection")
-                ? spec.producerConfig().getOrDefault(property, "5") : spec.producerSetting(property);
+                ? spec.producerConfig().getOrDefault(property, "5")
+                : spec.producerSetting(property);
         try {
             return Integer.parseInt(v.trim());
         } catch (NumberFormatException e) {
-            throw new UsageException(option + " (producer " + property + ") must be a whole number to tune from, got '" + v + "'");
+            throw new UsageException(
+                    option + " (producer " + property + ") must be a whole number to tune from, got '" + v + "'");
         }
     }
 
@@ -307,9 +360,11 @@ public class TuneCommand implements Callable<Integer> {
     }
 
     private static Duration positive(Duration d, String option) {
-        if (d == null) throw new UsageException(option + " has no value and no default (set it, or LOADGEN_"
-                + option.substring(2).replace('-', '_').toUpperCase(Locale.ROOT) + ")");
-        if (d.isZero() || d.isNegative()) throw new UsageException(option + " must be longer than 0 (examples: 30s, 5m), got " + Durations.format(d));
+        if (d == null)
+            throw new UsageException(option + " has no value and no default (set it, or LOADGEN_"
+                    + option.substring(2).replace('-', '_').toUpperCase(Locale.ROOT) + ")");
+        if (d.isZero() || d.isNegative())
+            throw new UsageException(option + " must be longer than 0 (examples: 30s, 5m), got " + Durations.format(d));
         return d;
     }
 }

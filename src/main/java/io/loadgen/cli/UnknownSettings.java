@@ -1,15 +1,14 @@
 package io.loadgen.cli;
 
-import org.apache.kafka.clients.producer.ProducerConfig;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Model.OptionSpec;
-
 import java.io.PrintStream;
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * A misspelt setting is silent otherwise: {@code LOADGEN_RAET} is simply not read, {@code --producer-property lingr.ms}
@@ -19,34 +18,48 @@ import java.util.TreeSet;
 final class UnknownSettings {
 
     /** Variables of bin/loadgen and bench/compare.sh, read by the launcher scripts, not by any option. */
-    static final Set<String> LAUNCHER_VARS = Set.of("LOADGEN_AOT", "LOADGEN_JAVA", "LOADGEN_JAVA_OPTS",
-            "LOADGEN_JAVA_OPTS_APPEND", "LOADGEN_PROFILER_OPTS",
-            "LOADGEN_APP_DIR", "LOADGEN_LAUNCHER_INFO", "LOADGEN_ARGS", "LOADGEN_LAUNCHER");
+    static final Set<String> LAUNCHER_VARS = Set.of(
+            "LOADGEN_AOT",
+            "LOADGEN_JAVA",
+            "LOADGEN_JAVA_OPTS",
+            "LOADGEN_JAVA_OPTS_APPEND",
+            "LOADGEN_PROFILER_OPTS",
+            "LOADGEN_APP_DIR",
+            "LOADGEN_LAUNCHER_INFO",
+            "LOADGEN_ARGS",
+            "LOADGEN_LAUNCHER");
+
     private static final String PREFIX = "LOADGEN_";
     /** Prefixes under which the Kafka client itself reads settings it does not list by name. */
-    private static final Set<String> CLIENT_PREFIXES = Set.of("config.providers.", "metrics.context.", "listener.name.");
+    private static final Set<String> CLIENT_PREFIXES =
+            Set.of("config.providers.", "metrics.context.", "listener.name.");
+
     private static final Set<String> PRODUCER_SETTINGS = ProducerConfig.configNames();
 
-    private UnknownSettings() {
-    }
+    private UnknownSettings() {}
 
     /** One line per {@code LOADGEN_*} variable that no option of any command reads, nor the launcher. */
     static void warnAboutEnv(Map<String, String> env, CommandSpec root, PrintStream err) {
         Set<String> known = knownEnvVars(root);
-        new TreeSet<>(env.keySet()).stream().filter(k -> k.startsWith(PREFIX) && !known.contains(k)).forEach(name -> {
-            String close = closest(name, known);
-            err.println("loadgen: " + name + " is not a setting of loadgen" + (close == null ? "" : " (did you mean " + close + "?)")
-                    + "; ignored");
-        });
+        new TreeSet<>(env.keySet())
+                .stream()
+                        .filter(k -> k.startsWith(PREFIX) && !known.contains(k))
+                        .forEach(name -> {
+                            String close = closest(name, known);
+                            err.println("loadgen: " + name + " is not a setting of loadgen"
+                                    + (close == null ? "" : " (did you mean " + close + "?)") + "; ignored");
+                        });
     }
 
     /** One line per {@code --producer-property} the Kafka producer does not know. */
     static void warnAboutProducerProperties(Collection<String> keys, PrintStream err) {
-        new TreeSet<>(keys).stream().map(String::trim).filter(k -> !isProducerSetting(k)).forEach(key -> {
-            String close = closest(key, PRODUCER_SETTINGS);
-            err.println("loadgen: --producer-property " + key + " is not a Kafka producer setting"
-                    + (close == null ? "" : " (did you mean " + close + "?)") + "; passed on as given, for a plugin");
-        });
+        new TreeSet<>(keys)
+                .stream().map(String::trim).filter(k -> !isProducerSetting(k)).forEach(key -> {
+                    String close = closest(key, PRODUCER_SETTINGS);
+                    err.println("loadgen: --producer-property " + key + " is not a Kafka producer setting"
+                            + (close == null ? "" : " (did you mean " + close + "?)")
+                            + "; passed on as given, for a plugin");
+                });
     }
 
     static boolean isProducerSetting(String key) {
@@ -64,7 +77,9 @@ final class UnknownSettings {
     private static void collect(CommandSpec command, Set<String> names) {
         for (OptionSpec option : command.options()) {
             if (option.usageHelp() || option.versionHelp()) continue;
-            names.add((PREFIX + option.longestName().replaceFirst("^-+", "")).toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_"));
+            names.add((PREFIX + option.longestName().replaceFirst("^-+", ""))
+                    .toUpperCase(Locale.ROOT)
+                    .replaceAll("[^A-Z0-9]", "_"));
         }
         command.subcommands().values().forEach(sub -> collect(sub.getCommandSpec(), names));
     }

@@ -1,5 +1,13 @@
 package io.loadgen.cluster;
 
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -14,23 +22,13 @@ import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-import java.time.Duration;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-
 /**
  * Small Kafka clients for the fleet's coordination topics (start barrier, results), built from the run's
  * connection and security settings only: the load's tuning (batch size, linger, compression) does not apply.
  */
 public final class ClusterClients {
 
-    private ClusterClients() {
-    }
+    private ClusterClients() {}
 
     static Map<String, Object> filtered(Map<String, String> settings, Set<String> known) {
         Map<String, Object> config = new HashMap<>();
@@ -42,8 +40,15 @@ public final class ClusterClients {
 
     static KafkaProducer<String, String> producer(Map<String, String> settings, String clientId) {
         Map<String, Object> config = filtered(settings, ProducerConfig.configNames());
-        for (String tuning : List.of("batch.size", "linger.ms", "compression.type", "acks", "buffer.memory",
-                "max.in.flight.requests.per.connection", "transactional.id", "enable.idempotence")) {
+        for (String tuning : List.of(
+                "batch.size",
+                "linger.ms",
+                "compression.type",
+                "acks",
+                "buffer.memory",
+                "max.in.flight.requests.per.connection",
+                "transactional.id",
+                "enable.idempotence")) {
             config.remove(tuning);
         }
         config.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -73,7 +78,9 @@ public final class ClusterClients {
     public static List<TopicPartition> fromStart(KafkaConsumer<?, ?> consumer, String topic, Duration timeout) {
         List<PartitionInfo> partitions = consumer.partitionsFor(topic, timeout);
         if (partitions == null || partitions.isEmpty()) return List.of();
-        List<TopicPartition> tps = partitions.stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+        List<TopicPartition> tps = partitions.stream()
+                .map(p -> new TopicPartition(topic, p.partition()))
+                .toList();
         consumer.assign(tps);
         consumer.seekToBeginning(tps);
         return tps;
@@ -94,15 +101,23 @@ public final class ClusterClients {
         Map<String, Object> config = filtered(settings, AdminClientConfig.configNames());
         String bootstrap = settings.get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG);
         try (Admin admin = Admin.create(config)) {
-            if (!admin.listTopics().names().get(timeout.toMillis(), TimeUnit.MILLISECONDS).contains(topic)) {
+            if (!admin.listTopics()
+                    .names()
+                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                    .contains(topic)) {
                 throw new IllegalStateException("topic '" + topic + "' does not exist on " + bootstrap);
             }
         } catch (ExecutionException e) {
             if (e.getCause() instanceof AuthenticationException refused) throw refused;
-            throw new IllegalStateException("cannot list the topics on " + bootstrap + ": " + e.getCause().getMessage(), e);
+            throw new IllegalStateException(
+                    "cannot list the topics on " + bootstrap + ": "
+                            + e.getCause().getMessage(),
+                    e);
         } catch (TimeoutException e) {
-            throw new IllegalStateException("cannot reach Kafka at " + bootstrap + " within " + timeout.toSeconds()
-                    + " s while looking for topic '" + topic + "'", e);
+            throw new IllegalStateException(
+                    "cannot reach Kafka at " + bootstrap + " within " + timeout.toSeconds()
+                            + " s while looking for topic '" + topic + "'",
+                    e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while looking for topic '" + topic + "'", e);
@@ -113,16 +128,27 @@ public final class ClusterClients {
     static void ensureTopic(Map<String, String> settings, String topic, Duration timeout) {
         Map<String, Object> config = filtered(settings, AdminClientConfig.configNames());
         try (Admin admin = Admin.create(config)) {
-            if (admin.listTopics().names().get(timeout.toMillis(), TimeUnit.MILLISECONDS).contains(topic)) return;
-            int brokers = admin.describeCluster().nodes().get(timeout.toMillis(), TimeUnit.MILLISECONDS).size();
+            if (admin.listTopics()
+                    .names()
+                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                    .contains(topic)) return;
+            int brokers = admin.describeCluster()
+                    .nodes()
+                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                    .size();
             short replication = (short) Math.max(1, Math.min(3, brokers));
-            admin.createTopics(List.of(new NewTopic(topic, 1, replication))).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            admin.createTopics(List.of(new NewTopic(topic, 1, replication)))
+                    .all()
+                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
-                throw new IllegalStateException("cannot create topic '" + topic + "': " + e.getCause().getMessage(), e);
+                throw new IllegalStateException(
+                        "cannot create topic '" + topic + "': " + e.getCause().getMessage(), e);
             }
         } catch (TimeoutException e) {
-            throw new IllegalStateException("Kafka did not answer within " + timeout.toSeconds() + " s while preparing topic '" + topic + "'", e);
+            throw new IllegalStateException(
+                    "Kafka did not answer within " + timeout.toSeconds() + " s while preparing topic '" + topic + "'",
+                    e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while preparing topic '" + topic + "'", e);

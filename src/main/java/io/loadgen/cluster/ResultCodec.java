@@ -7,12 +7,11 @@ import io.loadgen.spec.ShardSpec;
 import io.loadgen.stats.LatencyHistograms;
 import io.loadgen.stats.RunResult;
 import io.loadgen.stats.Shortfall;
-import org.HdrHistogram.Histogram;
-
 import java.nio.ByteBuffer;
 import java.util.Base64;
 import java.util.Map;
 import java.util.zip.DataFormatException;
+import org.HdrHistogram.Histogram;
 
 /**
  * A shard result as JSON, histograms included (HdrHistogram's compressed encoding, base64), so a fleet report can
@@ -27,28 +26,71 @@ public final class ResultCodec {
      */
     public static final int VERSION = 1;
 
-    private static final ObjectMapper MAPPER = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final ObjectMapper MAPPER =
+            new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-    private ResultCodec() {
-    }
+    private ResultCodec() {}
 
     /** The wire form; field names are the contract with other versions of the tool. */
-    public record Document(int version, String runId, int shardIndex, int shardCount, long firstPosition, long positions,
-                           String status, String stopReason, long startEpochMillis, long measuredStartEpochMillis,
-                           long endEpochMillis, long sent, long failed, long bytes, long measuredSent, long measuredBytes,
-                           long measuredFailed, Map<String, Long> errors, String ackLatency, String intendedLatency,
-                           String scheduleDelay, Double compressionRatio, Map<String, Object> settings,
-                           Shortfall shortfall, boolean fireAndForget, Map<String, Long> handedBySender,
-                           Double cpuSeconds) {
-    }
+    public record Document(
+            int version,
+            String runId,
+            int shardIndex,
+            int shardCount,
+            long firstPosition,
+            long positions,
+            String status,
+            String stopReason,
+            long startEpochMillis,
+            long measuredStartEpochMillis,
+            long endEpochMillis,
+            long sent,
+            long failed,
+            long bytes,
+            long measuredSent,
+            long measuredBytes,
+            long measuredFailed,
+            Map<String, Long> errors,
+            String ackLatency,
+            String intendedLatency,
+            String scheduleDelay,
+            Double compressionRatio,
+            Map<String, Object> settings,
+            Shortfall shortfall,
+            boolean fireAndForget,
+            Map<String, Long> handedBySender,
+            Double cpuSeconds) {}
 
     public static String encode(ShardResult s) {
         RunResult r = s.result();
-        Document d = new Document(VERSION, r.runId(), s.shard().index(), s.shard().count(), s.firstPosition(), s.positions(),
-                r.status().name(), r.stopReason(), r.startEpochMillis(), r.measuredStartEpochMillis(), r.endEpochMillis(),
-                r.sent(), r.failed(), r.bytes(), r.measuredSent(), r.measuredBytes(), r.measuredFailed(), r.errors(),
-                histogram(r.ackLatency()), histogram(r.intendedLatency()), histogram(r.scheduleDelay()),
-                r.compressionRatio(), r.settings(), r.shortfall(), r.fireAndForget(), r.handedBySender(), r.cpuSeconds());
+        Document d = new Document(
+                VERSION,
+                r.runId(),
+                s.shard().index(),
+                s.shard().count(),
+                s.firstPosition(),
+                s.positions(),
+                r.status().name(),
+                r.stopReason(),
+                r.startEpochMillis(),
+                r.measuredStartEpochMillis(),
+                r.endEpochMillis(),
+                r.sent(),
+                r.failed(),
+                r.bytes(),
+                r.measuredSent(),
+                r.measuredBytes(),
+                r.measuredFailed(),
+                r.errors(),
+                histogram(r.ackLatency()),
+                histogram(r.intendedLatency()),
+                histogram(r.scheduleDelay()),
+                r.compressionRatio(),
+                r.settings(),
+                r.shortfall(),
+                r.fireAndForget(),
+                r.handedBySender(),
+                r.cpuSeconds());
         try {
             return MAPPER.writeValueAsString(d);
         } catch (JsonProcessingException e) {
@@ -65,13 +107,32 @@ public final class ResultCodec {
             throw new IllegalArgumentException("not a loadgen shard result: " + e.getOriginalMessage(), e);
         }
         if (d.version() != VERSION) {
-            throw new IllegalArgumentException("shard result version " + d.version() + " is not supported (expected " + VERSION + ")");
+            throw new IllegalArgumentException(
+                    "shard result version " + d.version() + " is not supported (expected " + VERSION + ")");
         }
-        RunResult r = new RunResult(d.runId(), RunResult.Status.valueOf(d.status()), d.stopReason(), d.startEpochMillis(),
-                d.measuredStartEpochMillis(), d.endEpochMillis(), d.sent(), d.failed(), d.bytes(), d.measuredSent(),
-                d.measuredBytes(), d.measuredFailed(), d.errors() == null ? Map.of() : d.errors(), histogram(d.ackLatency()),
-                histogram(d.intendedLatency()), histogram(d.scheduleDelay()), d.compressionRatio(), d.settings(),
-                d.shortfall(), d.fireAndForget(), d.handedBySender(), d.cpuSeconds());
+        RunResult r = new RunResult(
+                d.runId(),
+                RunResult.Status.valueOf(d.status()),
+                d.stopReason(),
+                d.startEpochMillis(),
+                d.measuredStartEpochMillis(),
+                d.endEpochMillis(),
+                d.sent(),
+                d.failed(),
+                d.bytes(),
+                d.measuredSent(),
+                d.measuredBytes(),
+                d.measuredFailed(),
+                d.errors() == null ? Map.of() : d.errors(),
+                histogram(d.ackLatency()),
+                histogram(d.intendedLatency()),
+                histogram(d.scheduleDelay()),
+                d.compressionRatio(),
+                d.settings(),
+                d.shortfall(),
+                d.fireAndForget(),
+                d.handedBySender(),
+                d.cpuSeconds());
         return new ShardResult(new ShardSpec(d.shardIndex(), d.shardCount()), d.firstPosition(), d.positions(), r);
     }
 
@@ -84,7 +145,8 @@ public final class ResultCodec {
     static Histogram histogram(String base64) {
         if (base64 == null || base64.isEmpty()) return LatencyHistograms.empty();
         try {
-            Histogram decoded = Histogram.decodeFromCompressedByteBuffer(ByteBuffer.wrap(Base64.getDecoder().decode(base64)), 0);
+            Histogram decoded = Histogram.decodeFromCompressedByteBuffer(
+                    ByteBuffer.wrap(Base64.getDecoder().decode(base64)), 0);
             Histogram h = LatencyHistograms.empty();
             h.add(decoded);
             return h;

@@ -1,11 +1,5 @@
 package io.loadgen.cluster;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -14,6 +8,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 
 /**
  * Shard results travel through a Kafka topic (key: run id, value: {@link ResultCodec} JSON), so a fleet needs no
@@ -38,7 +37,8 @@ public final class ResultsTopic {
 
     public void publish(ShardResult result, Duration timeout) {
         ClusterClients.ensureTopic(settings, topic, timeout);
-        try (KafkaProducer<String, String> producer = ClusterClients.producer(settings, "loadgen-results-" + result.shard().index())) {
+        try (KafkaProducer<String, String> producer = ClusterClients.producer(
+                settings, "loadgen-results-" + result.shard().index())) {
             producer.send(new ProducerRecord<>(topic, result.result().runId(), ResultCodec.encode(result)))
                     .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (Exception e) {
@@ -75,7 +75,8 @@ public final class ResultsTopic {
                         // another version's document or garbage: not ours to merge
                     }
                 }
-                if (expectedShards > 0 ? shards.size() >= expectedShards : ClusterClients.reachedEnd(consumer, end)) break;
+                if (expectedShards > 0 ? shards.size() >= expectedShards : ClusterClients.reachedEnd(consumer, end))
+                    break;
             }
         }
         return results;

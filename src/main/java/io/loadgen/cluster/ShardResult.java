@@ -10,5 +10,4 @@ import io.loadgen.stats.RunResult;
  * @param firstPosition first Message number of the shard's range
  * @param positions     how many positions the range holds ({@code Long.MAX_VALUE} when only a duration bounds it)
  */
-public record ShardResult(ShardSpec shard, long firstPosition, long positions, RunResult result) {
-}
+public record ShardResult(ShardSpec shard, long firstPosition, long positions, RunResult result) {}

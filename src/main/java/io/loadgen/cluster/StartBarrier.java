@@ -1,11 +1,6 @@
 package io.loadgen.cluster;
 
 import io.loadgen.spec.ShardSpec;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +9,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
  * One start for a fleet, carried by Kafka itself: each shard writes "ready" for its run id to a control topic, then
@@ -44,15 +43,18 @@ public final class StartBarrier {
     public void await(String runId, ShardSpec shard, Duration timeout) {
         long deadline = clock.getAsLong() + timeout.toMillis();
         ClusterClients.ensureTopic(settings, topic, timeout);
-        try (KafkaProducer<String, String> producer = ClusterClients.producer(settings, "loadgen-barrier-" + shard.index())) {
+        try (KafkaProducer<String, String> producer =
+                ClusterClients.producer(settings, "loadgen-barrier-" + shard.index())) {
             producer.send(new ProducerRecord<>(topic, runId, "ready " + shard.index() + "/" + shard.count()))
                     .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (Exception e) {
             if (e instanceof InterruptedException) Thread.currentThread().interrupt();
-            throw new IllegalStateException("cannot announce shard " + shard + " on topic '" + topic + "': " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "cannot announce shard " + shard + " on topic '" + topic + "': " + e.getMessage(), e);
         }
         TreeSet<Integer> ready = new TreeSet<>();
-        try (KafkaConsumer<String, String> consumer = ClusterClients.consumer(settings, "loadgen-barrier-" + shard.index())) {
+        try (KafkaConsumer<String, String> consumer =
+                ClusterClients.consumer(settings, "loadgen-barrier-" + shard.index())) {
             ClusterClients.fromStart(consumer, topic, timeout);
             while (ready.size() < shard.count()) {
                 if (clock.getAsLong() >= deadline) {
@@ -68,7 +70,9 @@ public final class StartBarrier {
 
     /** The shard index a control record announces for this run, or null if it is about something else. */
     static Integer readyIndex(ConsumerRecord<String, String> record, String runId, int count) {
-        if (!runId.equals(record.key()) || record.value() == null || !record.value().startsWith("ready ")) return null;
+        if (!runId.equals(record.key())
+                || record.value() == null
+                || !record.value().startsWith("ready ")) return null;
         String[] parts = record.value().substring(6).split("/");
         try {
             int index = Integer.parseInt(parts[0]);

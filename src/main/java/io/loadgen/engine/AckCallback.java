@@ -1,10 +1,9 @@
 package io.loadgen.engine;
 
 import io.loadgen.stats.RunStats;
+import java.util.function.LongSupplier;
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.RecordMetadata;
-
-import java.util.function.LongSupplier;
 
 /**
  * Counts one record when Kafka reports its fate: sent only on success. Runs on the client's I/O thread, so it
@@ -29,8 +28,14 @@ final class AckCallback implements Callback {
     }
 
     /** @param transaction the ledger of the record's open transaction, or {@code null} outside transactions */
-    AckCallback(RunStats stats, LongSupplier clock, long sentNanos, long dueNanos, int bytes, boolean measured,
-                TransactionLedger transaction) {
+    AckCallback(
+            RunStats stats,
+            LongSupplier clock,
+            long sentNanos,
+            long dueNanos,
+            int bytes,
+            boolean measured,
+            TransactionLedger transaction) {
         this.transaction = transaction;
         this.stats = stats;
         this.clock = clock;

@@ -1,11 +1,10 @@
 package io.loadgen.engine;
 
+import java.util.HashMap;
+import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Whether producer settings give an idempotent producer, decided by the Kafka client's own rules rather than a copy of
@@ -15,8 +14,7 @@ import java.util.Map;
  */
 public final class Idempotence {
 
-    private Idempotence() {
-    }
+    private Idempotence() {}
 
     /**
      * @param producerConfig the producer's properties (serializers are the engine's and need not be there)

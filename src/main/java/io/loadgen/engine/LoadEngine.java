@@ -5,20 +5,12 @@ import io.loadgen.payload.KeyGenerator;
 import io.loadgen.payload.RecordGenerator;
 import io.loadgen.payload.SequenceHeader;
 import io.loadgen.payload.WallClock;
+import io.loadgen.spec.Durations;
 import io.loadgen.spec.LoadSpec;
 import io.loadgen.stats.ProcessCpu;
 import io.loadgen.stats.RunResult;
 import io.loadgen.stats.RunStats;
 import io.loadgen.stats.Shortfall;
-import io.loadgen.spec.Durations;
-import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.Metric;
-import org.apache.kafka.common.MetricName;
-import org.apache.kafka.common.config.ConfigException;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,12 +19,19 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.FutureTask;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
+import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * Runs one load spec against Kafka and returns what the cluster acknowledged. Knows nothing of the command line,
@@ -137,24 +136,44 @@ public final class LoadEngine {
             for (int t = 0; t < spec.threads(); t++) {
                 // The threads share one schedule, interleaved, so their records arrive evenly instead of in bursts.
                 Pacer pacer = spec.rateLimited()
-                        ? new Pacer(spec.rate(), t, spec.threads(), start, nanoClock, LockSupport::parkNanos) : null;
-                SenderThread sender = new SenderThread(spec.topic(), producers.get(t % producers.size()), generators.get(),
-                        new KeyGenerator(spec.payload()), claims.new Cursor(), pacer, warmup, stop, stats, nanoClock);
-                if (spec.sequenceHeader()) sender.withSequenceHeader(new SequenceHeader(spec.runId(), spec.shard().index(), t));
+                        ? new Pacer(spec.rate(), t, spec.threads(), start, nanoClock, LockSupport::parkNanos)
+                        : null;
+                SenderThread sender = new SenderThread(
+                        spec.topic(),
+                        producers.get(t % producers.size()),
+                        generators.get(),
+                        new KeyGenerator(spec.payload()),
+                        claims.new Cursor(),
+                        pacer,
+                        warmup,
+                        stop,
+                        stats,
+                        nanoClock);
+                if (spec.sequenceHeader())
+                    sender.withSequenceHeader(
+                            new SequenceHeader(spec.runId(), spec.shard().index(), t));
                 if (spec.transactional()) {
                     // One producer per thread (the spec guarantees it): a producer's transaction spans all its threads.
-                    sender.withTransactions(new TransactionCycle(producers.get(t), transactionalId(spec, t),
-                            spec.transactions().commitInterval().toNanos(), stats, nanoClock));
+                    sender.withTransactions(new TransactionCycle(
+                            producers.get(t),
+                            transactionalId(spec, t),
+                            spec.transactions().commitInterval().toNanos(),
+                            stats,
+                            nanoClock));
                 }
                 senders.add(sender);
                 threads.add(new Thread(sender, "loadgen-sender-" + t));
             }
             if (spec.duration() != null) {
-                ticker.schedule(() -> stop.stop(StopSignal.Reason.DURATION_REACHED, nanoClock.getAsLong()),
-                        spec.duration().toNanos(), TimeUnit.NANOSECONDS);
+                ticker.schedule(
+                        () -> stop.stop(StopSignal.Reason.DURATION_REACHED, nanoClock.getAsLong()),
+                        spec.duration().toNanos(),
+                        TimeUnit.NANOSECONDS);
             }
-            ScheduleWatch watch = new ScheduleWatch(stats, spec.rate(), spec.messages(), start, startEpochMillis, nanoClock, stop);
-            ticker.scheduleAtFixedRate(watch::tick, ScheduleWatch.TICK_NANOS, ScheduleWatch.TICK_NANOS, TimeUnit.NANOSECONDS);
+            ScheduleWatch watch =
+                    new ScheduleWatch(stats, spec.rate(), spec.messages(), start, startEpochMillis, nanoClock, stop);
+            ticker.scheduleAtFixedRate(
+                    watch::tick, ScheduleWatch.TICK_NANOS, ScheduleWatch.TICK_NANOS, TimeUnit.NANOSECONDS);
             ProgressTicker progress = new ProgressTicker(stats, watch, listener, nanoClock, start, spec.rate());
             long intervalNanos = spec.reportInterval().toNanos();
             ticker.scheduleAtFixedRate(progress::tick, intervalNanos, intervalNanos, TimeUnit.NANOSECONDS);
@@ -177,12 +196,29 @@ public final class LoadEngine {
             for (Thread t : threads) joinQuietly(t, 1_000);
 
             long measuredStart = warmup.measuredStartNanos(end);
-            return new RunResult(spec.runId(), status(stop, shortfall), describe(stop, spec, shortfall, gaveUp),
-                    startEpochMillis, startEpochMillis + (measuredStart - start) / 1_000_000,
-                    startEpochMillis + (end - start) / 1_000_000, last.acked(), last.failed(), last.ackedBytes(),
-                    last.measuredAcked(), last.measuredBytes(), last.measuredFailed(), last.errors(), last.totalAckLatency(),
-                    last.totalIntendedLatency(), last.totalScheduleDelay(), compression, spec.describe(), shortfall,
-                    spec.fireAndForget(), handedBySender(spec, senders), cpuSeconds());
+            return new RunResult(
+                    spec.runId(),
+                    status(stop, shortfall),
+                    describe(stop, spec, shortfall, gaveUp),
+                    startEpochMillis,
+                    startEpochMillis + (measuredStart - start) / 1_000_000,
+                    startEpochMillis + (end - start) / 1_000_000,
+                    last.acked(),
+                    last.failed(),
+                    last.ackedBytes(),
+                    last.measuredAcked(),
+                    last.measuredBytes(),
+                    last.measuredFailed(),
+                    last.errors(),
+                    last.totalAckLatency(),
+                    last.totalIntendedLatency(),
+                    last.totalScheduleDelay(),
+                    compression,
+                    spec.describe(),
+                    shortfall,
+                    spec.fireAndForget(),
+                    handedBySender(spec, senders),
+                    cpuSeconds());
         } finally {
             ticker.shutdownNow();
             closeAll(producers, Duration.ZERO);
@@ -198,8 +234,10 @@ public final class LoadEngine {
             try {
                 producers.get(i).initTransactions();
             } catch (KafkaException e) {
-                throw new RunFailedException("cannot start transactions for transactional.id " + transactionalId(spec, i)
-                        + ": " + TopicPreparer.reason(e), e);
+                throw new RunFailedException(
+                        "cannot start transactions for transactional.id " + transactionalId(spec, i) + ": "
+                                + TopicPreparer.reason(e),
+                        e);
             }
         }
     }
@@ -254,15 +292,18 @@ public final class LoadEngine {
     private boolean awaitInFlight(List<Producer<byte[], byte[]>> producers, Duration stopTimeout) {
         // A copy: once the wait is given up, the run closes and clears the list while this thread may still flush.
         List<Producer<byte[], byte[]>> toFlush = List.copyOf(producers);
-        Thread flusher = daemon(() -> {
-            for (Producer<byte[], byte[]> p : toFlush) {
-                try {
-                    p.flush();
-                } catch (RuntimeException e) {
-                    // records that fail are counted by their callbacks; a producer closed under us ends the flush
-                }
-            }
-        }, "loadgen-flush");
+        Thread flusher = daemon(
+                () -> {
+                    for (Producer<byte[], byte[]> p : toFlush) {
+                        try {
+                            p.flush();
+                        } catch (RuntimeException e) {
+                            // records that fail are counted by their callbacks; a producer closed under us ends the
+                            // flush
+                        }
+                    }
+                },
+                "loadgen-flush");
         flusher.start();
         while (flusher.isAlive()) {
             joinQuietly(flusher, 2);
@@ -307,7 +348,8 @@ public final class LoadEngine {
         int n = 0;
         for (Producer<byte[], byte[]> p : producers) {
             for (Map.Entry<MetricName, ? extends Metric> e : p.metrics().entrySet()) {
-                if (e.getKey().name().equals("compression-rate-avg") && e.getKey().group().equals("producer-metrics")) {
+                if (e.getKey().name().equals("compression-rate-avg")
+                        && e.getKey().group().equals("producer-metrics")) {
                     Object v = e.getValue().metricValue();
                     if (v instanceof Double d && d > 0 && !d.isNaN()) {
                         sum += d;
@@ -344,7 +386,8 @@ public final class LoadEngine {
         };
         if (stop.interrupted() && stop.reason() != StopSignal.Reason.INTERRUPTED) why += ", then interrupted";
         if (gaveUp && shortfall.unconfirmed() > 0) {
-            why += stop.abandoned() ? "; records in flight given up at a second signal"
+            why += stop.abandoned()
+                    ? "; records in flight given up at a second signal"
                     : "; records in flight given up after --stop-timeout " + Durations.format(spec.stopTimeout());
         }
         if (!stop.interrupted() && shortfall.behindSchedule()) why += "; sending fell behind schedule";
@@ -360,7 +403,8 @@ public final class LoadEngine {
     /** Records each sender handed to the producer, keyed {@code shard/sender} like the sequence header. */
     private static Map<String, Long> handedBySender(LoadSpec spec, List<SenderThread> senders) {
         Map<String, Long> handed = new java.util.TreeMap<>();
-        for (int t = 0; t < senders.size(); t++) handed.put(spec.shard().index() + "/" + t, senders.get(t).handed());
+        for (int t = 0; t < senders.size(); t++)
+            handed.put(spec.shard().index() + "/" + t, senders.get(t).handed());
         return handed;
     }
 

@@ -11,8 +11,7 @@ import net.jpountz.lz4.LZ4Factory;
  */
 final class NativeCodecs {
 
-    private NativeCodecs() {
-    }
+    private NativeCodecs() {}
 
     static void preferNative() {
         try {

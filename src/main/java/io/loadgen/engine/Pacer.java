@@ -1,7 +1,6 @@
 package io.loadgen.engine;
 
 import io.loadgen.spec.RateShape;
-
 import java.util.function.LongSupplier;
 
 /**

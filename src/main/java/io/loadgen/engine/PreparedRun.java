@@ -1,10 +1,9 @@
 package io.loadgen.engine;
 
 import io.loadgen.spec.LoadSpec;
-import org.apache.kafka.clients.producer.Producer;
-
 import java.time.Duration;
 import java.util.List;
+import org.apache.kafka.clients.producer.Producer;
 
 /**
  * A run made ready by {@link LoadEngine#prepare}: the cluster and topic checked, the producers created, connected

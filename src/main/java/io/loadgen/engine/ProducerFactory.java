@@ -1,9 +1,8 @@
 package io.loadgen.engine;
 
+import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
-
-import java.util.Map;
 
 /** Creates the run's producers; the CLI wraps it to bind each one's metrics. */
 @FunctionalInterface

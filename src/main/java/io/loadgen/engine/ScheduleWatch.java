@@ -4,7 +4,6 @@ import io.loadgen.spec.RateShape;
 import io.loadgen.stats.RunStats;
 import io.loadgen.stats.Shortfall;
 import io.loadgen.stats.Stalls;
-
 import java.util.function.LongSupplier;
 
 /**
@@ -22,12 +21,14 @@ final class ScheduleWatch {
     private final RunStats stats;
     /** The target rate's curve, or {@code null} when unpaced. */
     private final RateShape rate;
+
     private final long messages;
     private final long startNanos;
     private final long startEpochMillis;
     private final LongSupplier clock;
     /** Tells when sending stopped, before the engine gets to say so (a sender blocked in send() delays that). */
     private final StopSignal stop;
+
     private final Idle sending = new Idle();
     private final Idle acks = new Idle();
     private long sendingStoppedNanos = -1;
@@ -38,8 +39,14 @@ final class ScheduleWatch {
      * @param messages the most records the run sends ({@link io.loadgen.spec.LoadSpec#UNLIMITED} for none)
      * @param stop     the run's stop signal, or {@code null} when only {@link #sendingStopped} says so
      */
-    ScheduleWatch(RunStats stats, RateShape rate, long messages, long startNanos, long startEpochMillis, LongSupplier clock,
-                  StopSignal stop) {
+    ScheduleWatch(
+            RunStats stats,
+            RateShape rate,
+            long messages,
+            long startNanos,
+            long startEpochMillis,
+            LongSupplier clock,
+            StopSignal stop) {
         this.stop = stop;
         this.stats = stats;
         this.rate = rate;
@@ -100,7 +107,8 @@ final class ScheduleWatch {
             long handed = stats.attemptedCount();
             notSent = Math.max(0, dueBy(stoppedAt) - handed);
             long oldestDue = dueNanos(handed);
-            if (notSent > 0 && oldestDue != Pacer.NEVER) behindMillis = Math.max(0, (stoppedAt - oldestDue) / 1_000_000);
+            if (notSent > 0 && oldestDue != Pacer.NEVER)
+                behindMillis = Math.max(0, (stoppedAt - oldestDue) / 1_000_000);
         }
         return new Shortfall(notSent, behindMillis, unconfirmed, sending.stalls, acks.stalls);
     }
@@ -119,7 +127,8 @@ final class ScheduleWatch {
         }
         boolean inFlight = stats.inFlight() > 0;
         // Acknowledgements are expected from the moment records are in flight; the first tick that sees them is close.
-        acks.observe(progressOfAcks(), now, !inFlight ? Idle.NOT_EXPECTED : inFlightBefore ? Idle.SINCE_LAST_CHANGE : now);
+        acks.observe(
+                progressOfAcks(), now, !inFlight ? Idle.NOT_EXPECTED : inFlightBefore ? Idle.SINCE_LAST_CHANGE : now);
         inFlightBefore = inFlight;
         stats.schedule(behind(now), sending.stalls.totalMillis() * 1_000_000 + sendingStalledFor(now));
     }
@@ -169,6 +178,7 @@ final class ScheduleWatch {
         private long lastChangeNanos = startNanos;
         /** Since when the counter stood still although it was expected to move, or -1. */
         private long idleSinceNanos = -1;
+
         private boolean idle;
         Stalls stalls = Stalls.NONE;
 
@@ -186,7 +196,8 @@ final class ScheduleWatch {
             }
             if (!idle) {
                 idle = true;
-                idleSinceNanos = expectedFrom == SINCE_LAST_CHANGE ? lastChangeNanos : Math.max(lastChangeNanos, expectedFrom);
+                idleSinceNanos =
+                        expectedFrom == SINCE_LAST_CHANGE ? lastChangeNanos : Math.max(lastChangeNanos, expectedFrom);
             }
         }
 
@@ -204,7 +215,8 @@ final class ScheduleWatch {
             if (idle) {
                 long length = now - idleSinceNanos;
                 if (length >= Stalls.MIN_MILLIS * 1_000_000) {
-                    stalls = stalls.with(startEpochMillis + (idleSinceNanos - startNanos) / 1_000_000, length / 1_000_000);
+                    stalls = stalls.with(
+                            startEpochMillis + (idleSinceNanos - startNanos) / 1_000_000, length / 1_000_000);
                 }
             }
             idle = false;

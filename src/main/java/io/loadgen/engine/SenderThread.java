@@ -4,14 +4,12 @@ import io.loadgen.payload.KeyGenerator;
 import io.loadgen.payload.RecordGenerator;
 import io.loadgen.payload.SequenceHeader;
 import io.loadgen.stats.RunStats;
+import java.util.List;
+import java.util.function.LongSupplier;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
-
-import java.util.List;
-
-import java.util.function.LongSupplier;
 
 /**
  * One sender thread's loop: claim a position, wait for its due time if paced, make the record, hand it to the
@@ -31,18 +29,28 @@ final class SenderThread implements Runnable {
     private final RunStats stats;
     /** Due time to send call, when paced; this thread is its only writer. */
     private final RunStats.ScheduleDelayRecorder scheduleDelay;
+
     private final LongSupplier clock;
     private SequenceHeader sequence;
     private List<Header> headers;
     private long sent;
     /** {@link #sent} for other threads (the result's per-sender counts), published without a fence per record. */
     private final java.util.concurrent.atomic.AtomicLong handed = new java.util.concurrent.atomic.AtomicLong();
+
     private TransactionCycle transactions;
     private TransactionLedger ledger;
 
-    SenderThread(String topic, Producer<byte[], byte[]> producer, RecordGenerator values, KeyGenerator keys,
-                 SequenceClaims.Cursor positions, Pacer pacer, WarmupGate warmup, StopSignal stop, RunStats stats,
-                 LongSupplier clock) {
+    SenderThread(
+            String topic,
+            Producer<byte[], byte[]> producer,
+            RecordGenerator values,
+            KeyGenerator keys,
+            SequenceClaims.Cursor positions,
+            Pacer pacer,
+            WarmupGate warmup,
+            StopSignal stop,
+            RunStats stats,
+            LongSupplier clock) {
         this.topic = topic;
         this.producer = producer;
         this.values = values;
@@ -113,9 +121,11 @@ final class SenderThread implements Runnable {
             try {
                 if (transactions != null) transactions.beforeSend();
                 if (sequence != null) sequence.next(sent);
-                producer.send(new ProducerRecord<>(topic, null, null, key, value, headers),
+                producer.send(
+                        new ProducerRecord<>(topic, null, null, key, value, headers),
                         new AckCallback(stats, clock, now, due, bytes, measured, ledger));
-                handed.lazySet(++sent); // only records the client took: a refused one leaves no gap for verify to report
+                handed.lazySet(
+                        ++sent); // only records the client took: a refused one leaves no gap for verify to report
                 if (transactions != null) transactions.handedOver();
             } catch (TransactionFailedException e) {
                 stats.failed(e.getCause(), measured); // this record never reached the producer

@@ -8,7 +8,12 @@ package io.loadgen.engine;
  */
 final class StopSignal {
 
-    enum Reason { MESSAGES_SENT, DURATION_REACHED, INTERRUPTED, FAILED }
+    enum Reason {
+        MESSAGES_SENT,
+        DURATION_REACHED,
+        INTERRUPTED,
+        FAILED
+    }
 
     private volatile Reason reason;
     private volatile long requestedAtNanos;

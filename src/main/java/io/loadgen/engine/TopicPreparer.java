@@ -1,6 +1,12 @@
 package io.loadgen.engine;
 
 import io.loadgen.spec.LoadSpec;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
@@ -12,21 +18,13 @@ import org.apache.kafka.common.errors.SslAuthenticationException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-
 /**
  * Before the clock starts: checks that the cluster answers within the connect timeout, and that the topic exists
  * (creating it when asked). Fails fast with a one-line reason instead of letting the producer block and retry.
  */
 public final class TopicPreparer {
 
-    private TopicPreparer() {
-    }
+    private TopicPreparer() {}
 
     /** @return the topic's partition count */
     static int prepare(LoadSpec spec) {
@@ -41,18 +39,24 @@ public final class TopicPreparer {
         config.putIfAbsent(AdminClientConfig.CLIENT_ID_CONFIG, "loadgen-admin");
         try (Admin admin = Admin.create(config)) {
             try {
-                admin.describeCluster(new DescribeClusterOptions().timeoutMs((int) timeoutMs)).nodes()
+                admin.describeCluster(new DescribeClusterOptions().timeoutMs((int) timeoutMs))
+                        .nodes()
                         .get(timeoutMs + 1_000, TimeUnit.MILLISECONDS);
             } catch (ExecutionException | TimeoutException e) {
                 if (e.getCause() instanceof AuthenticationException) {
                     throw new RunFailedException(refused(spec.producerConfig(), bootstrap, e.getCause()), e);
                 }
-                throw new RunFailedException("cannot reach Kafka at " + bootstrap + " within " + timeoutMs / 1000.0
-                        + " s (--connect-timeout): " + reason(e), e);
+                throw new RunFailedException(
+                        "cannot reach Kafka at " + bootstrap + " within " + timeoutMs / 1000.0
+                                + " s (--connect-timeout): " + reason(e),
+                        e);
             }
             try {
-                TopicDescription d = admin.describeTopics(List.of(spec.topic()), new DescribeTopicsOptions().timeoutMs((int) timeoutMs))
-                        .allTopicNames().get(timeoutMs + 1_000, TimeUnit.MILLISECONDS).get(spec.topic());
+                TopicDescription d = admin.describeTopics(
+                                List.of(spec.topic()), new DescribeTopicsOptions().timeoutMs((int) timeoutMs))
+                        .allTopicNames()
+                        .get(timeoutMs + 1_000, TimeUnit.MILLISECONDS)
+                        .get(spec.topic());
                 return d.partitions().size();
             } catch (ExecutionException e) {
                 if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
@@ -64,8 +68,13 @@ public final class TopicPreparer {
                         + "; create it, or pass --create-topic (with --partitions and --replication-factor)");
             }
             try {
-                createAndAwaitLeaders(admin, new NewTopic(spec.topic(), spec.topicSetup().partitions(),
-                        spec.topicSetup().replicationFactor()), System.nanoTime() + (timeoutMs + 1_000) * 1_000_000L);
+                createAndAwaitLeaders(
+                        admin,
+                        new NewTopic(
+                                spec.topic(),
+                                spec.topicSetup().partitions(),
+                                spec.topicSetup().replicationFactor()),
+                        System.nanoTime() + (timeoutMs + 1_000) * 1_000_000L);
             } catch (ExecutionException e) {
                 throw new RunFailedException("cannot create topic '" + spec.topic() + "': " + reason(e), e);
             }
@@ -74,7 +83,8 @@ public final class TopicPreparer {
             Thread.currentThread().interrupt();
             throw new RunFailedException("interrupted while connecting to Kafka", e);
         } catch (TimeoutException e) {
-            throw new RunFailedException("Kafka at " + bootstrap + " did not answer within " + timeoutMs / 1000.0 + " s", e);
+            throw new RunFailedException(
+                    "Kafka at " + bootstrap + " did not answer within " + timeoutMs / 1000.0 + " s", e);
         }
     }
 
@@ -90,7 +100,8 @@ public final class TopicPreparer {
     public static void createAndAwaitLeaders(Admin admin, NewTopic topic, long deadlineNanos)
             throws ExecutionException, TimeoutException, InterruptedException {
         try {
-            admin.createTopics(List.of(topic)).all()
+            admin.createTopics(List.of(topic))
+                    .all()
                     .get(Math.max(1, (deadlineNanos - System.nanoTime()) / 1_000_000L), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) throw e;
@@ -106,12 +117,17 @@ public final class TopicPreparer {
      * The cause is in the client or the broker, not found; this costs a second, only for a new topic. The runs that
      * showed it: docs/verifying.md, "A new topic".
      */
-    public static void awaitLeaders(Admin admin, String topic, int partitions, long deadlineNanos) throws InterruptedException {
+    public static void awaitLeaders(Admin admin, String topic, int partitions, long deadlineNanos)
+            throws InterruptedException {
         while (System.nanoTime() < deadlineNanos) {
             try {
-                TopicDescription d = admin.describeTopics(List.of(topic)).allTopicNames()
-                        .get(Math.max(1, (deadlineNanos - System.nanoTime()) / 1_000_000L), TimeUnit.MILLISECONDS).get(topic);
-                if (d != null && d.partitions().size() >= partitions && d.partitions().stream().allMatch(p -> p.leader() != null)) break;
+                TopicDescription d = admin.describeTopics(List.of(topic))
+                        .allTopicNames()
+                        .get(Math.max(1, (deadlineNanos - System.nanoTime()) / 1_000_000L), TimeUnit.MILLISECONDS)
+                        .get(topic);
+                if (d != null
+                        && d.partitions().size() >= partitions
+                        && d.partitions().stream().allMatch(p -> p.leader() != null)) break;
             } catch (ExecutionException | TimeoutException e) {
                 // not visible yet (UnknownTopicOrPartition) or slow: ask again until the deadline
             }
@@ -127,14 +143,19 @@ public final class TopicPreparer {
     static String refused(Map<String, String> config, String bootstrap, Throwable e) {
         String protocol = config.getOrDefault("security.protocol", "PLAINTEXT");
         String tried = "security.protocol=" + protocol
-                + (protocol.startsWith("SASL_") ? ", sasl.mechanism=" + config.getOrDefault("sasl.mechanism", "GSSAPI") : "");
-        String step = e instanceof SslAuthenticationException ? "the TLS handshake (check ssl.truststore.*)" : "authentication";
+                + (protocol.startsWith("SASL_")
+                        ? ", sasl.mechanism=" + config.getOrDefault("sasl.mechanism", "GSSAPI")
+                        : "");
+        String step = e instanceof SslAuthenticationException
+                ? "the TLS handshake (check ssl.truststore.*)"
+                : "authentication";
         return "Kafka at " + bootstrap + " refused " + step + " (" + tried + "): " + reason(e);
     }
 
     static String reason(Throwable e) {
         Throwable t = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
         String m = t.getMessage();
-        return t.getClass().getSimpleName() + (m == null ? "" : ": " + m.lines().findFirst().orElse(""));
+        return t.getClass().getSimpleName()
+                + (m == null ? "" : ": " + m.lines().findFirst().orElse(""));
     }
 }

@@ -1,6 +1,8 @@
 package io.loadgen.engine;
 
 import io.loadgen.stats.RunStats;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongSupplier;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.AuthorizationException;
@@ -8,9 +10,6 @@ import org.apache.kafka.common.errors.OutOfOrderSequenceException;
 import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.UnsupportedVersionException;
-
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.LongSupplier;
 
 /**
  * One sender thread's transactions on its own producer: begins one before its first record, commits it once the
@@ -39,8 +38,12 @@ final class TransactionCycle {
     private long handedOver;
     private boolean mustEnd;
 
-    TransactionCycle(Producer<byte[], byte[]> producer, String transactionalId, long intervalNanos, RunStats stats,
-                     LongSupplier clock) {
+    TransactionCycle(
+            Producer<byte[], byte[]> producer,
+            String transactionalId,
+            long intervalNanos,
+            RunStats stats,
+            LongSupplier clock) {
         this.producer = producer;
         this.transactionalId = transactionalId;
         this.intervalNanos = intervalNanos;
@@ -98,8 +101,10 @@ final class TransactionCycle {
             } catch (TimeoutException e) {
                 // The commit may still complete on the coordinator; the client allows only a retry, not an abort.
                 if (attempt >= COMMIT_ATTEMPTS) throw abandon(e, "its commit timed out " + attempt + " times");
-            } catch (ProducerFencedException | OutOfOrderSequenceException | AuthorizationException
-                     | UnsupportedVersionException e) {
+            } catch (ProducerFencedException
+                    | OutOfOrderSequenceException
+                    | AuthorizationException
+                    | UnsupportedVersionException e) {
                 throw abandon(e, "it cannot commit");
             } catch (KafkaException e) {
                 abort(e);
@@ -127,8 +132,10 @@ final class TransactionCycle {
     private TransactionFailedException abandon(RuntimeException e, String why) {
         ledger.abandoned(RunStats.errorType(e));
         String m = e.getMessage();
-        return new TransactionFailedException("transactional producer " + transactionalId + " gave up, " + why + ": "
-                + RunStats.errorType(e) + (m == null ? "" : ": " + m.lines().findFirst().orElse("")), e);
+        return new TransactionFailedException(
+                "transactional producer " + transactionalId + " gave up, " + why + ": " + RunStats.errorType(e)
+                        + (m == null ? "" : ": " + m.lines().findFirst().orElse("")),
+                e);
     }
 
     /** A safety net: the client runs a transaction's callbacks before commit or abort return. */

@@ -1,7 +1,6 @@
 package io.loadgen.engine;
 
 import io.loadgen.stats.RunStats;
-
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
@@ -26,6 +25,7 @@ final class TransactionLedger {
     private final LongAdder failed = new LongAdder();
     /** Error type to {records, measured records}; failures are rare, so a lock is cheap enough. */
     private final Map<String, long[]> failures = new HashMap<>();
+
     private final RunStats stats;
     /** Set when the producer was given up: callbacks still to come count straight as failed under this type. */
     private volatile String abandonedAs;
@@ -73,7 +73,11 @@ final class TransactionLedger {
 
     /** The transaction committed: its acknowledged records are sent. */
     void committed() {
-        stats.committed(acked.sumThenReset(), ackedBytes.sumThenReset(), measuredAcked.sumThenReset(), measuredBytes.sumThenReset());
+        stats.committed(
+                acked.sumThenReset(),
+                ackedBytes.sumThenReset(),
+                measuredAcked.sumThenReset(),
+                measuredBytes.sumThenReset());
         moveFailures(); // none when the commit succeeded; moved anyway so that nothing is ever lost from the counts
     }
 

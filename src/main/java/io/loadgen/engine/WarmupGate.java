@@ -1,7 +1,6 @@
 package io.loadgen.engine;
 
 import io.loadgen.spec.Warmup;
-
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Decides per record whether it is measured or warm-up, and remembers when the measured window began. */

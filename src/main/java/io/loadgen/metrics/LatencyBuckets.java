@@ -3,12 +3,11 @@ package io.loadgen.metrics;
 import io.prometheus.client.Collector;
 import io.prometheus.client.Collector.MetricFamilySamples;
 import io.prometheus.client.Collector.MetricFamilySamples.Sample;
-import org.HdrHistogram.Histogram;
-import org.HdrHistogram.HistogramIterationValue;
-
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramIterationValue;
 
 /**
  * Turns a cumulative HdrHistogram of latencies (microseconds) into a Prometheus histogram with fixed buckets, at
@@ -18,8 +17,9 @@ import java.util.List;
 final class LatencyBuckets {
 
     /** Upper bounds in seconds: 100 µs to 60 s, 1-2.5-5 steps, so both sub-millisecond and stall latencies resolve. */
-    static final double[] BOUNDS_SECONDS = {0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1,
-            0.25, 0.5, 1, 2.5, 5, 10, 30, 60};
+    static final double[] BOUNDS_SECONDS = {
+        0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60
+    };
 
     private static final long[] BOUNDS_MICROS = new long[BOUNDS_SECONDS.length];
     private static final String[] LE = new String[BOUNDS_SECONDS.length + 1];
@@ -32,15 +32,14 @@ final class LatencyBuckets {
         LE[BOUNDS_SECONDS.length] = "+Inf";
     }
 
-    private LatencyBuckets() {
-    }
+    private LatencyBuckets() {}
 
     /**
      * A {@code histogram} family: {@code name_bucket{le}}, {@code name_count} and {@code name_sum} (seconds), with
      * the given labels on every sample.
      */
-    static MetricFamilySamples family(String name, String help, List<String> labelNames, List<String> labelValues,
-                                      Histogram micros) {
+    static MetricFamilySamples family(
+            String name, String help, List<String> labelNames, List<String> labelValues, Histogram micros) {
         long[] perBucket = new long[LE.length];
         double sumMicros = 0;
         // One pass over the recorded values: each value goes to the first bound at or above it.

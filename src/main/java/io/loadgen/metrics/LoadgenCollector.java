@@ -6,10 +6,6 @@ import io.loadgen.stats.RunStats;
 import io.prometheus.client.Collector;
 import io.prometheus.client.CounterMetricFamily;
 import io.prometheus.client.GaugeMetricFamily;
-import org.HdrHistogram.Histogram;
-import org.apache.kafka.common.errors.TimeoutException;
-import org.apache.kafka.common.errors.TransactionAbortedException;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +13,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.LongSupplier;
+import org.HdrHistogram.Histogram;
+import org.apache.kafka.common.errors.TimeoutException;
+import org.apache.kafka.common.errors.TransactionAbortedException;
 
 /**
  * The run's own metrics, computed from {@link RunStats} when Prometheus scrapes: counters from the LongAdders,
@@ -86,11 +85,15 @@ final class LoadgenCollector extends Collector {
     @Override
     public List<MetricFamilySamples> collect() {
         List<MetricFamilySamples> out = new ArrayList<>();
-        GaugeMetricFamily runInfo = new GaugeMetricFamily(RUN_INFO,
-                "The run's identity and main settings as labels; the value is always 1.", List.copyOf(info.keySet()));
+        GaugeMetricFamily runInfo = new GaugeMetricFamily(
+                RUN_INFO,
+                "The run's identity and main settings as labels; the value is always 1.",
+                List.copyOf(info.keySet()));
         runInfo.addMetric(List.copyOf(info.values()), 1);
         out.add(runInfo);
-        out.add(gauge(TARGET_RATE, "Target records/s at this moment (it follows --ramp and --steps); 0 when unpaced or finished.",
+        out.add(gauge(
+                TARGET_RATE,
+                "Target records/s at this moment (it follows --ramp and --steps); 0 when unpaced or finished.",
                 targetRate()));
         RunStats s = stats;
         if (s == null) return out;
@@ -99,27 +102,41 @@ final class LoadgenCollector extends Collector {
         out.add(gauge(RUN_FINISHED, "1 once sending is over and the counters are final.", finished ? 1 : 0));
         out.add(counter(RECORDS_SENT, "Records the broker acknowledged, warm-up included.", s.acked()));
         out.add(counter(BYTES_SENT, "Key and value bytes of the acknowledged records.", s.ackedBytes()));
-        CounterMetricFamily failed = new CounterMetricFamily(RECORDS_FAILED,
-                "Records that will never be acknowledged, by exception type.", withLabel("error_type"));
+        CounterMetricFamily failed = new CounterMetricFamily(
+                RECORDS_FAILED, "Records that will never be acknowledged, by exception type.", withLabel("error_type"));
         Map<String, Long> errors = new TreeMap<>();
         knownErrorTypes.forEach(type -> errors.put(type, 0L));
         errors.putAll(s.errors());
         errors.forEach((type, count) -> failed.addMetric(withValue(type), count));
         out.add(failed);
         out.add(gauge(IN_FLIGHT, "Records handed to the producer and not yet acknowledged or failed.", s.inFlight()));
-        out.add(gauge(UNCONFIRMED, "Records handed to the producer and neither acknowledged nor failed when the run stopped "
-                + "waiting for them; 0 until then.", s.unconfirmed()));
-        out.add(counter(SENDING_STALLED, "Time in stalls of at least 1 s in which no record was handed to the producer "
-                + "although records were due (a broker away, a send blocked).", s.sendingStalledNanos() / 1e9));
-        out.add(gauge(ACHIEVED_RATE, "Acknowledged records/s over the last progress interval; 0 once finished.",
+        out.add(gauge(
+                UNCONFIRMED,
+                "Records handed to the producer and neither acknowledged nor failed when the run stopped "
+                        + "waiting for them; 0 until then.",
+                s.unconfirmed()));
+        out.add(counter(
+                SENDING_STALLED,
+                "Time in stalls of at least 1 s in which no record was handed to the producer "
+                        + "although records were due (a broker away, a send blocked).",
+                s.sendingStalledNanos() / 1e9));
+        out.add(gauge(
+                ACHIEVED_RATE,
+                "Acknowledged records/s over the last progress interval; 0 once finished.",
                 finished ? 0 : achievedRate));
         s.readTotals(t -> {
-            out.add(histogram(SEND_LATENCY, "Send call to acknowledgement, measured records (after warm-up).", t.sendToAck()));
+            out.add(histogram(
+                    SEND_LATENCY, "Send call to acknowledgement, measured records (after warm-up).", t.sendToAck()));
             if (rate != null) {
-                out.add(gauge(BEHIND_SCHEDULE, "Records the schedule of --rate has made due that were not yet handed to "
-                        + "the producer.", s.behindSchedule()));
-                out.add(histogram(INTENDED_LATENCY, "Intended (scheduled) send time to acknowledgement: includes time "
-                        + "behind schedule, so a stalled broker cannot hide (coordinated omission).", t.intended()));
+                out.add(gauge(
+                        BEHIND_SCHEDULE,
+                        "Records the schedule of --rate has made due that were not yet handed to " + "the producer.",
+                        s.behindSchedule()));
+                out.add(histogram(
+                        INTENDED_LATENCY,
+                        "Intended (scheduled) send time to acknowledgement: includes time "
+                                + "behind schedule, so a stalled broker cannot hide (coordinated omission).",
+                        t.intended()));
                 out.add(histogram(SCHEDULE_DELAY, "Scheduled send time to the actual send call.", t.scheduleDelay()));
             }
             return null;
@@ -178,7 +195,8 @@ final class LoadgenCollector extends Collector {
         m.put("shards", String.valueOf(spec.shard().count()));
         m.put("topic", spec.topic());
         m.put("acks", spec.producerSetting("acks"));
-        // durability as the client resolved it: a dashboard comparing runs must not compare an idempotent run with a plain one
+        // durability as the client resolved it: a dashboard comparing runs must not compare an idempotent run with a
+        // plain one
         m.put("idempotence", spec.idempotent() ? "on" : "off");
         m.put("transactions", spec.transactional() ? "on" : "off");
         m.put("compression", spec.producerSetting("compression.type"));

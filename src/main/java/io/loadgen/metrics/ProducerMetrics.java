@@ -3,10 +3,9 @@ package io.loadgen.metrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
-import org.apache.kafka.clients.producer.Producer;
-
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.kafka.clients.producer.Producer;
 
 /**
  * Binds each producer's own metrics (batch size, compression rate, record queue time, request latency, buffer

@@ -33,11 +33,15 @@ public class RunHealthChecks {
     @Produces
     @Readiness
     HealthCheck ready() {
-        return () -> response("loadgen-run", state.phase() == RunState.Phase.RUNNING || state.phase() == RunState.Phase.FINISHED);
+        return () -> response(
+                "loadgen-run", state.phase() == RunState.Phase.RUNNING || state.phase() == RunState.Phase.FINISHED);
     }
 
     private HealthCheckResponse response(String name, boolean up) {
-        return HealthCheckResponse.named(name).status(up).withData("phase", state.phase().name().toLowerCase())
-                .withData("run_id", state.runId()).build();
+        return HealthCheckResponse.named(name)
+                .status(up)
+                .withData("phase", state.phase().name().toLowerCase())
+                .withData("run_id", state.runId())
+                .build();
     }
 }

@@ -6,9 +6,8 @@ import io.loadgen.stats.RunStats;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.prometheus.PrometheusMeterRegistry;
 import io.prometheus.client.CollectorRegistry;
-import org.apache.kafka.clients.producer.Producer;
-
 import java.util.List;
+import org.apache.kafka.clients.producer.Producer;
 
 /**
  * A run's metrics at {@code /q/metrics}, from the moment sending begins until {@link #close()}: the run's own
@@ -38,7 +37,9 @@ public final class RunMetrics implements AutoCloseable {
         if (registry == null) return new RunMetrics(null, null, null);
         LoadgenCollector collector = new LoadgenCollector(spec, System::nanoTime);
         collector.register(registry.getPrometheusRegistry());
-        List<Tag> tags = List.of(Tag.of("run_id", spec.runId()), Tag.of("shard", String.valueOf(spec.shard().index())));
+        List<Tag> tags = List.of(
+                Tag.of("run_id", spec.runId()),
+                Tag.of("shard", String.valueOf(spec.shard().index())));
         return new RunMetrics(registry.getPrometheusRegistry(), collector, new ProducerMetrics(registry, tags));
     }
 

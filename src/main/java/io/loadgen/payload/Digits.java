@@ -3,8 +3,7 @@ package io.loadgen.payload;
 /** Writes non-negative decimal numbers into byte arrays without going through String. */
 final class Digits {
 
-    private Digits() {
-    }
+    private Digits() {}
 
     static int count(long v) {
         int n = 1;

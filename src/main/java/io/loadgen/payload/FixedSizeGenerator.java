@@ -1,7 +1,6 @@
 package io.loadgen.payload;
 
 import io.loadgen.spec.PayloadSpec;
-
 import java.util.SplittableRandom;
 
 /**

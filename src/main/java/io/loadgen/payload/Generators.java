@@ -1,7 +1,6 @@
 package io.loadgen.payload;
 
 import io.loadgen.spec.PayloadSpec;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.function.LongSupplier;
@@ -10,8 +9,7 @@ import java.util.function.Supplier;
 /** Builds one generator per sender thread from a payload spec; reads a payload file once for all of them. */
 public final class Generators {
 
-    private Generators() {
-    }
+    private Generators() {}
 
     public static Supplier<RecordGenerator> forSpec(PayloadSpec spec, LongSupplier epochNanos) {
         return switch (spec.type()) {

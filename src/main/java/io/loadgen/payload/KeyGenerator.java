@@ -2,7 +2,6 @@ package io.loadgen.payload;
 
 import io.loadgen.spec.KeyStrategy;
 import io.loadgen.spec.PayloadSpec;
-
 import java.nio.charset.StandardCharsets;
 
 /** Record keys by strategy. One per sender thread; a returned array is valid until the next call. */

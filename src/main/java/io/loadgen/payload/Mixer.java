@@ -3,8 +3,7 @@ package io.loadgen.payload;
 /** Cheap, stateless pseudo-randomness: the same seed and position always give the same number. */
 final class Mixer {
 
-    private Mixer() {
-    }
+    private Mixer() {}
 
     /** SplitMix64's finalizer: a good 64-bit mix of seed and position in a few multiply/shift steps. */
     static long mix(long seed, long position) {

@@ -21,8 +21,9 @@ final class Rfc3339NanoFormatter {
         long second = Math.floorDiv(epochNanos, 1_000_000_000L);
         if (second != cachedSecond) {
             LocalDateTime t = LocalDateTime.ofEpochSecond(second, 0, ZoneOffset.UTC);
-            String s = String.format("%04d-%02d-%02dT%02d:%02d:%02d.", t.getYear(), t.getMonthValue(), t.getDayOfMonth(),
-                    t.getHour(), t.getMinute(), t.getSecond());
+            String s = String.format(
+                    "%04d-%02d-%02dT%02d:%02d:%02d.",
+                    t.getYear(), t.getMonthValue(), t.getDayOfMonth(), t.getHour(), t.getMinute(), t.getSecond());
             System.arraycopy(s.getBytes(StandardCharsets.US_ASCII), 0, secondPrefix, 0, SECOND_PREFIX);
             cachedSecond = second;
         }

@@ -1,7 +1,6 @@
 package io.loadgen.payload;
 
 import io.loadgen.spec.PayloadSpec;
-
 import java.nio.charset.StandardCharsets;
 import java.util.function.LongSupplier;
 
@@ -25,8 +24,12 @@ public final class SeedLogGenerator implements RecordGenerator {
         for (int i = 0; i < LEVELS.length; i++) LEVELS[i] = ascii(PayloadSpec.LEVELS[i]);
     }
 
-    private static final int FIXED_LENGTH = TS_OPEN.length + Rfc3339NanoFormatter.LENGTH + LEVEL_OPEN.length
-            + MESSAGE_OPEN.length + RESOURCE_OPEN.length + CLOSE.length;
+    private static final int FIXED_LENGTH = TS_OPEN.length
+            + Rfc3339NanoFormatter.LENGTH
+            + LEVEL_OPEN.length
+            + MESSAGE_OPEN.length
+            + RESOURCE_OPEN.length
+            + CLOSE.length;
 
     private final LongSupplier epochNanos;
     private final LevelPicker levels;

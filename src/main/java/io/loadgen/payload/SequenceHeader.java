@@ -36,8 +36,7 @@ public final class SequenceHeader {
     }
 
     /** A decoded header. */
-    public record Decoded(String runId, int shard, int sender, long sequence) {
-    }
+    public record Decoded(String runId, int shard, int sender, long sequence) {}
 
     /** @return the decoded header, or {@code null} if the bytes are not one of ours */
     public static Decoded decode(byte[] bytes) {
@@ -45,6 +44,7 @@ public final class SequenceHeader {
         int zero = bytes.length - 17;
         if (bytes[zero] != 0) return null;
         ByteBuffer b = ByteBuffer.wrap(bytes, zero + 1, 16);
-        return new Decoded(new String(Arrays.copyOf(bytes, zero), StandardCharsets.UTF_8), b.getInt(), b.getInt(), b.getLong());
+        return new Decoded(
+                new String(Arrays.copyOf(bytes, zero), StandardCharsets.UTF_8), b.getInt(), b.getInt(), b.getLong());
     }
 }

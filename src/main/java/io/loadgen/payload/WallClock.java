@@ -6,8 +6,7 @@ import java.util.function.LongSupplier;
 /** Nanoseconds since the epoch, cheaply: one {@link Instant} read at start, then {@link System#nanoTime()} offsets. */
 public final class WallClock {
 
-    private WallClock() {
-    }
+    private WallClock() {}
 
     public static LongSupplier epochNanos() {
         Instant now = Instant.now();

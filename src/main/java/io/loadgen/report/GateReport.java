@@ -2,11 +2,10 @@ package io.loadgen.report;
 
 import io.loadgen.spec.SloGates;
 import io.loadgen.stats.RunResult;
-import org.HdrHistogram.Histogram;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.HdrHistogram.Histogram;
 
 /**
  * A run's result held against its {@link SloGates}: one {@link Check} per limit that was set, in option order.
@@ -24,7 +23,8 @@ public record GateReport(List<Check> checks, LatencyBasis latencyBasis) {
     public static final String MAX_P999_LATENCY = "max-p999-latency";
 
     public enum LatencyBasis {
-        SEND_TO_ACK("send→ack"), INTENDED("from the intended send time");
+        SEND_TO_ACK("send→ack"),
+        INTENDED("from the intended send time");
 
         private final String words;
 
@@ -81,10 +81,16 @@ public record GateReport(List<Check> checks, LatencyBasis latencyBasis) {
         }
         if (gates.minRecordsPerSecond() != null) {
             double rate = r.recordsPerSecond();
-            checks.add(new Check(MIN_THROUGHPUT, rate >= gates.minRecordsPerSecond(), rate, gates.minRecordsPerSecond(), "records/s"));
+            checks.add(new Check(
+                    MIN_THROUGHPUT,
+                    rate >= gates.minRecordsPerSecond(),
+                    rate,
+                    gates.minRecordsPerSecond(),
+                    "records/s"));
         }
         if (gates.maxP99Latency() != null) checks.add(latency(MAX_P99_LATENCY, latency, 99, gates.maxP99Latency()));
-        if (gates.maxP999Latency() != null) checks.add(latency(MAX_P999_LATENCY, latency, 99.9, gates.maxP999Latency()));
+        if (gates.maxP999Latency() != null)
+            checks.add(latency(MAX_P999_LATENCY, latency, 99.9, gates.maxP999Latency()));
         return new GateReport(checks, paced ? LatencyBasis.INTENDED : LatencyBasis.SEND_TO_ACK);
     }
 

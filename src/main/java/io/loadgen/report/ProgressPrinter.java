@@ -1,10 +1,9 @@
 package io.loadgen.report;
 
 import io.loadgen.stats.Progress;
-import org.HdrHistogram.Histogram;
-
 import java.io.PrintStream;
 import java.util.Locale;
+import org.HdrHistogram.Histogram;
 
 /** One line per progress tick: what happened in the last interval, and the totals so far. */
 public final class ProgressPrinter {
@@ -24,19 +23,30 @@ public final class ProgressPrinter {
         Histogram ack = p.snapshot().intervalAckLatency();
         StringBuilder sb = new StringBuilder(160);
         sb.append(String.format(Locale.ROOT, "[%7.1fs] ", p.elapsedNanos() / 1e9))
-                .append(Numbers.rate(p.intervalRecordsPerSecond())).append(" records/s");
-        if (p.targetRate() > 0) sb.append(" (target ").append(Numbers.rate(p.targetRate())).append(')');
-        sb.append(", ").append(Numbers.mib(p.intervalMibPerSecond())).append(" MiB/s")
-                .append(", total ").append(Numbers.count(p.snapshot().acked()))
-                .append(", errors ").append(Numbers.count(p.snapshot().failed()))
-                .append(", in flight ").append(Numbers.count(p.snapshot().inFlight()));
+                .append(Numbers.rate(p.intervalRecordsPerSecond()))
+                .append(" records/s");
+        if (p.targetRate() > 0)
+            sb.append(" (target ").append(Numbers.rate(p.targetRate())).append(')');
+        sb.append(", ")
+                .append(Numbers.mib(p.intervalMibPerSecond()))
+                .append(" MiB/s")
+                .append(", total ")
+                .append(Numbers.count(p.snapshot().acked()))
+                .append(", errors ")
+                .append(Numbers.count(p.snapshot().failed()))
+                .append(", in flight ")
+                .append(Numbers.count(p.snapshot().inFlight()));
         if (p.behindSchedule() > 0) sb.append(", behind schedule ").append(Numbers.count(p.behindSchedule()));
         // Upper case: the one thing on the line that needs attention now.
-        if (p.sendingStalledNanos() > 0) sb.append(String.format(Locale.ROOT, ", SENDING STALLED %.1f s", p.sendingStalledNanos() / 1e9));
-        if (p.acksStalledNanos() > 0) sb.append(String.format(Locale.ROOT, ", NO ACKS FOR %.1f s", p.acksStalledNanos() / 1e9));
+        if (p.sendingStalledNanos() > 0)
+            sb.append(String.format(Locale.ROOT, ", SENDING STALLED %.1f s", p.sendingStalledNanos() / 1e9));
+        if (p.acksStalledNanos() > 0)
+            sb.append(String.format(Locale.ROOT, ", NO ACKS FOR %.1f s", p.acksStalledNanos() / 1e9));
         if (ack.getTotalCount() > 0) {
-            sb.append(", latency ms p50 ").append(Numbers.ms(ack.getValueAtPercentile(50)))
-                    .append(" p99 ").append(Numbers.ms(ack.getValueAtPercentile(99)));
+            sb.append(", latency ms p50 ")
+                    .append(Numbers.ms(ack.getValueAtPercentile(50)))
+                    .append(" p99 ")
+                    .append(Numbers.ms(ack.getValueAtPercentile(99)));
         }
         Histogram intended = p.snapshot().intervalIntendedLatency();
         if (intended.getTotalCount() > 0) {

@@ -3,14 +3,13 @@ package io.loadgen.report;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.loadgen.stats.RunResult;
-import org.HdrHistogram.Histogram;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.HdrHistogram.Histogram;
 
 /**
  * The summary as JSON, for machines: the same numbers as {@link SummaryPrinter}, settings with secrets masked.
@@ -20,17 +19,31 @@ public final class ResultJson {
 
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private ResultJson() {
-    }
+    private ResultJson() {}
 
     /** The JSON document of a result. */
-    public record Document(String runId, String status, String stopReason, String startedAt, String endedAt,
-                           Records records, long bytes, double elapsedSeconds, double measuredSeconds,
-                           double recordsPerSecond, double mibPerSecond, Latency sendToAckLatencyMs,
-                           Latency intendedLatencyMs, Latency scheduleDelayMs, Double compressionRatio,
-                           Map<String, Long> errors, Shortfall shortfall, Double cpuSeconds,
-                           Double cpuSecondsPerMillionRecords, Gates gates, Map<String, Object> settings) {
-    }
+    public record Document(
+            String runId,
+            String status,
+            String stopReason,
+            String startedAt,
+            String endedAt,
+            Records records,
+            long bytes,
+            double elapsedSeconds,
+            double measuredSeconds,
+            double recordsPerSecond,
+            double mibPerSecond,
+            Latency sendToAckLatencyMs,
+            Latency intendedLatencyMs,
+            Latency scheduleDelayMs,
+            Double compressionRatio,
+            Map<String, Long> errors,
+            Shortfall shortfall,
+            Double cpuSeconds,
+            Double cpuSecondsPerMillionRecords,
+            Gates gates,
+            Map<String, Object> settings) {}
 
     /**
      * What the run did not deliver besides failed records (see {@link io.loadgen.stats.Shortfall}).
@@ -39,10 +52,16 @@ public final class ResultJson {
      * @param behindSeconds how far behind schedule sending was when it stopped
      * @param unconfirmed  records handed over, neither acknowledged nor failed when the run stopped waiting
      */
-    public record Shortfall(long notSent, double behindSeconds, long unconfirmed, Stalls sendingStalls, Stalls ackStalls) {
+    public record Shortfall(
+            long notSent, double behindSeconds, long unconfirmed, Stalls sendingStalls, Stalls ackStalls) {
 
         static Shortfall of(io.loadgen.stats.Shortfall f) {
-            return new Shortfall(f.notSent(), f.behindMillis() / 1000.0, f.unconfirmed(), Stalls.of(f.sending()), Stalls.of(f.acks()));
+            return new Shortfall(
+                    f.notSent(),
+                    f.behindMillis() / 1000.0,
+                    f.unconfirmed(),
+                    Stalls.of(f.sending()),
+                    Stalls.of(f.acks()));
         }
     }
 
@@ -50,7 +69,10 @@ public final class ResultJson {
     public record Stalls(int count, double totalSeconds, double longestSeconds, String longestStartedAt) {
 
         static Stalls of(io.loadgen.stats.Stalls s) {
-            return new Stalls(s.count(), s.totalMillis() / 1000.0, s.longestMillis() / 1000.0,
+            return new Stalls(
+                    s.count(),
+                    s.totalMillis() / 1000.0,
+                    s.longestMillis() / 1000.0,
                     s.any() ? Instant.ofEpochMilli(s.longestStartEpochMillis()).toString() : null);
         }
     }
@@ -60,9 +82,15 @@ public final class ResultJson {
      * @param errorRate      failed / (acknowledged + failed) over the measured window
      * @param acknowledged   false under acks=0: {@code sent} then counts records written to the network, unconfirmed
      */
-    public record Records(long sent, long failed, long unconfirmed, long warmup, long measured, long measuredFailed,
-                          double errorRate, boolean acknowledged) {
-    }
+    public record Records(
+            long sent,
+            long failed,
+            long unconfirmed,
+            long warmup,
+            long measured,
+            long measuredFailed,
+            double errorRate,
+            boolean acknowledged) {}
 
     /**
      * The SLO gates: {@code passed} is true when every gate passed (or none was set).
@@ -72,7 +100,9 @@ public final class ResultJson {
     public record Gates(boolean passed, String latencyBasis, List<Gate> checks) {
 
         static Gates of(GateReport report) {
-            return new Gates(report.passed(), report.latencyBasis() == GateReport.LatencyBasis.INTENDED ? "intended" : "send-to-ack",
+            return new Gates(
+                    report.passed(),
+                    report.latencyBasis() == GateReport.LatencyBasis.INTENDED ? "intended" : "send-to-ack",
                     report.checks().stream().map(Gate::of).toList());
         }
     }
@@ -93,8 +123,14 @@ public final class ResultJson {
 
         static Latency of(Histogram h) {
             if (h.getTotalCount() == 0) return null;
-            return new Latency(h.getTotalCount(), ms(h.getValueAtPercentile(50)), ms(h.getValueAtPercentile(90)),
-                    ms(h.getValueAtPercentile(99)), ms(h.getValueAtPercentile(99.9)), ms(h.getMaxValue()), h.getMean() / 1000.0);
+            return new Latency(
+                    h.getTotalCount(),
+                    ms(h.getValueAtPercentile(50)),
+                    ms(h.getValueAtPercentile(90)),
+                    ms(h.getValueAtPercentile(99)),
+                    ms(h.getValueAtPercentile(99.9)),
+                    ms(h.getMaxValue()),
+                    h.getMean() / 1000.0);
         }
 
         private static double ms(long micros) {
@@ -103,14 +139,36 @@ public final class ResultJson {
     }
 
     public static Document document(RunResult r, GateReport gates) {
-        return new Document(r.runId(), r.status().name(), r.stopReason(), Instant.ofEpochMilli(r.startEpochMillis()).toString(),
+        return new Document(
+                r.runId(),
+                r.status().name(),
+                r.stopReason(),
+                Instant.ofEpochMilli(r.startEpochMillis()).toString(),
                 Instant.ofEpochMilli(r.endEpochMillis()).toString(),
-                new Records(r.sent(), r.failed(), r.unconfirmed(), r.warmupSent(), r.measuredSent(), r.measuredFailed(),
-                        r.measuredErrorRate(), !r.fireAndForget()),
-                r.bytes(), r.elapsedSeconds(), r.measuredSeconds(), r.recordsPerSecond(), r.mibPerSecond(),
-                Latency.of(r.ackLatency()), Latency.of(r.intendedLatency()), Latency.of(r.scheduleDelay()),
-                r.compressionRatio(), r.errors(), Shortfall.of(r.shortfall()), r.cpuSeconds(), r.cpuSecondsPerMillionRecords(),
-                Gates.of(gates), r.settings());
+                new Records(
+                        r.sent(),
+                        r.failed(),
+                        r.unconfirmed(),
+                        r.warmupSent(),
+                        r.measuredSent(),
+                        r.measuredFailed(),
+                        r.measuredErrorRate(),
+                        !r.fireAndForget()),
+                r.bytes(),
+                r.elapsedSeconds(),
+                r.measuredSeconds(),
+                r.recordsPerSecond(),
+                r.mibPerSecond(),
+                Latency.of(r.ackLatency()),
+                Latency.of(r.intendedLatency()),
+                Latency.of(r.scheduleDelay()),
+                r.compressionRatio(),
+                r.errors(),
+                Shortfall.of(r.shortfall()),
+                r.cpuSeconds(),
+                r.cpuSecondsPerMillionRecords(),
+                Gates.of(gates),
+                r.settings());
     }
 
     public static String toJson(RunResult r, GateReport gates) throws IOException {

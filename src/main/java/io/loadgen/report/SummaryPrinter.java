@@ -3,18 +3,16 @@ package io.loadgen.report;
 import io.loadgen.stats.RunResult;
 import io.loadgen.stats.Shortfall;
 import io.loadgen.stats.Stalls;
-import org.HdrHistogram.Histogram;
-
 import java.io.PrintStream;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.HdrHistogram.Histogram;
 
 /** The human summary at the end of a run. Settings come from the result, where secrets are already masked. */
 public final class SummaryPrinter {
 
-    private SummaryPrinter() {
-    }
+    private SummaryPrinter() {}
 
     public static void print(RunResult r, GateReport gates, PrintStream out) {
         out.print(text(r, gates));
@@ -24,30 +22,64 @@ public final class SummaryPrinter {
     /** The summary, with a section on the SLO gates when any was set. */
     public static String text(RunResult r, GateReport gates) {
         StringBuilder sb = new StringBuilder();
-        sb.append("\n=== loadgen summary: run ").append(r.runId()).append(", ").append(r.status())
-                .append(" (").append(r.stopReason()).append(") ===\n");
-        row(sb, "records sent", Numbers.count(r.sent()) + (r.fireAndForget() ? " sent, not acknowledged (acks=0)" : " acknowledged")
-                + (r.warmupSent() > 0 ? " (" + Numbers.count(r.warmupSent()) + " in warm-up)" : "")
-                + ", " + Numbers.count(r.failed()) + " failed"
-                + (r.unconfirmed() > 0 ? ", " + Numbers.count(r.unconfirmed()) + " unconfirmed" : ""));
+        sb.append("\n=== loadgen summary: run ")
+                .append(r.runId())
+                .append(", ")
+                .append(r.status())
+                .append(" (")
+                .append(r.stopReason())
+                .append(") ===\n");
+        row(
+                sb,
+                "records sent",
+                Numbers.count(r.sent()) + (r.fireAndForget() ? " sent, not acknowledged (acks=0)" : " acknowledged")
+                        + (r.warmupSent() > 0 ? " (" + Numbers.count(r.warmupSent()) + " in warm-up)" : "")
+                        + ", " + Numbers.count(r.failed()) + " failed"
+                        + (r.unconfirmed() > 0 ? ", " + Numbers.count(r.unconfirmed()) + " unconfirmed" : ""));
         shortfall(sb, r);
         row(sb, "bytes sent", Numbers.count(r.bytes()) + " (" + Numbers.mib(r.bytes() / 1048576.0) + " MiB)");
-        row(sb, "elapsed", String.format(Locale.ROOT, "%.3f s sending, %.3f s measured", r.elapsedSeconds(), r.measuredSeconds()));
-        row(sb, "throughput", Numbers.rate(r.recordsPerSecond()) + " records/s, " + Numbers.mib(r.mibPerSecond()) + " MiB/s");
+        row(
+                sb,
+                "elapsed",
+                String.format(Locale.ROOT, "%.3f s sending, %.3f s measured", r.elapsedSeconds(), r.measuredSeconds()));
+        row(
+                sb,
+                "throughput",
+                Numbers.rate(r.recordsPerSecond()) + " records/s, " + Numbers.mib(r.mibPerSecond()) + " MiB/s");
         row(sb, "latency send→ack", latency(r.ackLatency()));
         if (r.paced()) {
             row(sb, "latency from due", latency(r.intendedLatency()) + "  (includes time behind schedule)");
             row(sb, "behind schedule", latency(r.scheduleDelay()) + "  (due time → handed to the producer)");
         }
-        row(sb, "compression", r.compressionRatio() == null ? "n/a"
-                : String.format(Locale.ROOT, "%.2fx smaller on the wire (client's compression-rate-avg)", r.compressionRatio()));
+        row(
+                sb,
+                "compression",
+                r.compressionRatio() == null
+                        ? "n/a"
+                        : String.format(
+                                Locale.ROOT,
+                                "%.2fx smaller on the wire (client's compression-rate-avg)",
+                                r.compressionRatio()));
         if (r.cpuSeconds() != null) {
-            row(sb, "cpu", String.format(Locale.ROOT, "%.2f s for the process, start-up included", r.cpuSeconds())
-                    + (r.cpuSecondsPerMillionRecords() == null ? ""
-                    : String.format(Locale.ROOT, "; %.2f s per million records sent", r.cpuSecondsPerMillionRecords())));
+            row(
+                    sb,
+                    "cpu",
+                    String.format(Locale.ROOT, "%.2f s for the process, start-up included", r.cpuSeconds())
+                            + (r.cpuSecondsPerMillionRecords() == null
+                                    ? ""
+                                    : String.format(
+                                            Locale.ROOT,
+                                            "; %.2f s per million records sent",
+                                            r.cpuSecondsPerMillionRecords())));
         }
-        row(sb, "errors", r.errors().isEmpty() ? "none" : r.errors().entrySet().stream()
-                .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", ")));
+        row(
+                sb,
+                "errors",
+                r.errors().isEmpty()
+                        ? "none"
+                        : r.errors().entrySet().stream()
+                                .map(e -> e.getKey() + "=" + e.getValue())
+                                .collect(Collectors.joining(", ")));
         if (!gates.checks().isEmpty()) gates(sb, gates);
         sb.append("settings:\n");
         settings(sb, r.settings(), "  ");
@@ -58,41 +90,74 @@ public final class SummaryPrinter {
     private static void shortfall(StringBuilder sb, RunResult r) {
         Shortfall f = r.shortfall();
         if (f.unconfirmed() > 0) {
-            row(sb, "unconfirmed", Numbers.count(f.unconfirmed()) + " records handed to the producer were neither "
-                    + "acknowledged nor failed when the run stopped waiting for them; they may or may not be in the topic");
+            row(
+                    sb,
+                    "unconfirmed",
+                    Numbers.count(f.unconfirmed()) + " records handed to the producer were neither "
+                            + "acknowledged nor failed when the run stopped waiting for them; they may or may not be in the topic");
         }
         if (f.notSent() > 0) {
-            row(sb, "not sent", Numbers.count(f.notSent()) + " records were due by the schedule but never handed to the producer"
-                    + (f.behindMillis() > 0 ? String.format(Locale.ROOT, " (%.1f s behind schedule at the end)", f.behindMillis() / 1000.0) : ""));
+            row(
+                    sb,
+                    "not sent",
+                    Numbers.count(f.notSent()) + " records were due by the schedule but never handed to the producer"
+                            + (f.behindMillis() > 0
+                                    ? String.format(
+                                            Locale.ROOT,
+                                            " (%.1f s behind schedule at the end)",
+                                            f.behindMillis() / 1000.0)
+                                    : ""));
         }
-        stalls(sb, "sending stalled", f.sending(), r.startEpochMillis(), "no record handed to the producer although records were due");
+        stalls(
+                sb,
+                "sending stalled",
+                f.sending(),
+                r.startEpochMillis(),
+                "no record handed to the producer although records were due");
         stalls(sb, "acks stalled", f.acks(), r.startEpochMillis(), "records in flight, none acknowledged or failed");
         if (r.fireAndForget()) {
-            row(sb, "acks=0", "the broker confirms nothing: a record counts as sent once written to the network, so "
-                    + "records lost on the way or at a broker restart are counted as sent; 'loadgen verify --result FILE' "
-                    + "(with --sequence-header and --result-file) finds them");
+            row(
+                    sb,
+                    "acks=0",
+                    "the broker confirms nothing: a record counts as sent once written to the network, so "
+                            + "records lost on the way or at a broker restart are counted as sent; 'loadgen verify --result FILE' "
+                            + "(with --sequence-header and --result-file) finds them");
         }
     }
 
     private static void stalls(StringBuilder sb, String label, Stalls s, long startEpochMillis, String meaning) {
         if (!s.any()) return;
-        row(sb, label, String.format(Locale.ROOT, "%d time%s, %.1f s in all; longest %.1f s from %.1f s into the run (%s)",
-                s.count(), s.count() == 1 ? "" : "s", s.totalMillis() / 1000.0, s.longestMillis() / 1000.0,
-                Math.max(0, s.longestStartEpochMillis() - startEpochMillis) / 1000.0, meaning));
+        row(
+                sb,
+                label,
+                String.format(
+                        Locale.ROOT,
+                        "%d time%s, %.1f s in all; longest %.1f s from %.1f s into the run (%s)",
+                        s.count(),
+                        s.count() == 1 ? "" : "s",
+                        s.totalMillis() / 1000.0,
+                        s.longestMillis() / 1000.0,
+                        Math.max(0, s.longestStartEpochMillis() - startEpochMillis) / 1000.0,
+                        meaning));
     }
 
     static String latency(Histogram h) {
         if (h.getTotalCount() == 0) return "n/a (no measured records)";
         return "ms p50 " + Numbers.ms(h.getValueAtPercentile(50)) + "  p90 " + Numbers.ms(h.getValueAtPercentile(90))
-                + "  p99 " + Numbers.ms(h.getValueAtPercentile(99)) + "  p99.9 " + Numbers.ms(h.getValueAtPercentile(99.9))
+                + "  p99 " + Numbers.ms(h.getValueAtPercentile(99)) + "  p99.9 "
+                + Numbers.ms(h.getValueAtPercentile(99.9))
                 + "  max " + Numbers.ms(h.getMaxValue());
     }
 
     private static void gates(StringBuilder sb, GateReport gates) {
         int failed = gates.failures().size();
-        row(sb, "SLO gates", (failed == 0 ? "all " + gates.checks().size() + " passed"
-                : "FAILED " + failed + " of " + gates.checks().size())
-                + "  (measured window; latency " + gates.latencyBasis().words() + ")");
+        row(
+                sb,
+                "SLO gates",
+                (failed == 0
+                                ? "all " + gates.checks().size() + " passed"
+                                : "FAILED " + failed + " of " + gates.checks().size())
+                        + "  (measured window; latency " + gates.latencyBasis().words() + ")");
         for (GateReport.Check c : gates.checks()) {
             sb.append(String.format("  %s  %-17s %s%n", c.passed() ? "PASS" : "FAIL", c.gate(), verdict(c)));
         }

@@ -11,8 +11,7 @@ public final class Durations {
 
     private static final Pattern PART = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m|h|d)");
 
-    private Durations() {
-    }
+    private Durations() {}
 
     /**
      * @throws IllegalArgumentException with a message that says what is accepted
@@ -70,6 +69,7 @@ public final class Durations {
     }
 
     private static IllegalArgumentException invalid(String text) {
-        return new IllegalArgumentException("'" + text + "' is not a duration; use a number with a unit: 500ms, 30s, 5m, 1h (or ISO-8601 like PT30S)");
+        return new IllegalArgumentException("'" + text
+                + "' is not a duration; use a number with a unit: 500ms, 30s, 5m, 1h (or ISO-8601 like PT30S)");
     }
 }

@@ -31,20 +31,35 @@ import java.util.Objects;
  * @param transactions      how a transactional run commits, or {@code null} for a run without transactions; when set,
  *                          {@code producers} equals {@code threads}: a producer's transaction is not per thread
  */
-public record LoadSpec(String runId, ShardSpec shard, long firstPosition, String topic, long messages, Duration duration, RateShape rate,
-                       int threads, int producers, Warmup warmup, TopicSetup topicSetup, PayloadSpec payload,
-                       Map<String, String> producerConfig, Duration reportInterval, Duration connectTimeout,
-                       Duration stopTimeout, SloGates gates, boolean sequenceHeader, Transactions transactions) {
+public record LoadSpec(
+        String runId,
+        ShardSpec shard,
+        long firstPosition,
+        String topic,
+        long messages,
+        Duration duration,
+        RateShape rate,
+        int threads,
+        int producers,
+        Warmup warmup,
+        TopicSetup topicSetup,
+        PayloadSpec payload,
+        Map<String, String> producerConfig,
+        Duration reportInterval,
+        Duration connectTimeout,
+        Duration stopTimeout,
+        SloGates gates,
+        boolean sequenceHeader,
+        Transactions transactions) {
 
     public static final long UNLIMITED = Long.MAX_VALUE;
 
     /** The Kafka client's own defaults of the settings we print, for when the config leaves them out. */
-    private static final Map<String, String> CLIENT_DEFAULTS = Map.of("acks", "all", "compression.type", "none",
-            "linger.ms", "5", "batch.size", "16384");
+    private static final Map<String, String> CLIENT_DEFAULTS =
+            Map.of("acks", "all", "compression.type", "none", "linger.ms", "5", "batch.size", "16384");
 
     /** Whether and how the engine creates the topic when it is absent. */
-    public record TopicSetup(boolean create, int partitions, short replicationFactor) {
-    }
+    public record TopicSetup(boolean create, int partitions, short replicationFactor) {}
 
     public LoadSpec {
         Objects.requireNonNull(runId, "runId");
@@ -55,8 +70,8 @@ public record LoadSpec(String runId, ShardSpec shard, long firstPosition, String
         shard = shard == null ? ShardSpec.SINGLE : shard;
         gates = gates == null ? SloGates.NONE : gates;
         if (transactions != null && producers != threads) {
-            throw new IllegalArgumentException("a transactional run has one producer per sender thread; got " + producers
-                    + " producers for " + threads + " threads");
+            throw new IllegalArgumentException("a transactional run has one producer per sender thread; got "
+                    + producers + " producers for " + threads + " threads");
         }
     }
 
@@ -99,13 +114,19 @@ public record LoadSpec(String runId, ShardSpec shard, long firstPosition, String
         m.put("topic", topic);
         m.put("messages", messages == UNLIMITED ? "unlimited" : messages);
         m.put("duration", duration == null ? "unlimited" : Durations.format(duration));
-        m.put("rate", rate == null ? "unlimited" : rate instanceof RateShape.Constant c ? c.ratePerSecond() : rate.describe());
+        m.put(
+                "rate",
+                rate == null
+                        ? "unlimited"
+                        : rate instanceof RateShape.Constant c ? c.ratePerSecond() : rate.describe());
         m.put("threads", threads);
         m.put("producers", producers);
         m.put("warmup", warmup.toString());
         m.put("payload", payload.toString());
         if (topicSetup.create()) {
-            m.put("create-topic", "partitions=" + topicSetup.partitions() + ", replication-factor=" + topicSetup.replicationFactor());
+            m.put(
+                    "create-topic",
+                    "partitions=" + topicSetup.partitions() + ", replication-factor=" + topicSetup.replicationFactor());
         }
         if (!shard.single()) m.put("shard", shard + " (Message numbers from " + firstPosition + ")");
         if (!gates.isEmpty()) m.put("gates", gates.describe());

@@ -15,8 +15,14 @@ import java.util.Objects;
  * @param keys               key strategy
  * @param seed               seed of the pseudo-random choices, so a run can be reproduced
  */
-public record PayloadSpec(PayloadType type, int recordSizeBytes, Path file, int[] levelWeights,
-                          int resourceCardinality, KeyStrategy keys, long seed) {
+public record PayloadSpec(
+        PayloadType type,
+        int recordSizeBytes,
+        Path file,
+        int[] levelWeights,
+        int resourceCardinality,
+        KeyStrategy keys,
+        long seed) {
 
     public static final String[] LEVELS = {"INFO", "WARN", "ERROR", "DEBUG"};
 
@@ -34,23 +40,33 @@ public record PayloadSpec(PayloadType type, int recordSizeBytes, Path file, int[
     /** Equal when the values are: a record compares an array by identity, and the weights are a value here. */
     @Override
     public boolean equals(Object o) {
-        return o instanceof PayloadSpec p && type == p.type && recordSizeBytes == p.recordSizeBytes
-                && Objects.equals(file, p.file) && Arrays.equals(levelWeights, p.levelWeights)
-                && resourceCardinality == p.resourceCardinality && keys == p.keys && seed == p.seed;
+        return o instanceof PayloadSpec p
+                && type == p.type
+                && recordSizeBytes == p.recordSizeBytes
+                && Objects.equals(file, p.file)
+                && Arrays.equals(levelWeights, p.levelWeights)
+                && resourceCardinality == p.resourceCardinality
+                && keys == p.keys
+                && seed == p.seed;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(type, recordSizeBytes, file, Arrays.hashCode(levelWeights), resourceCardinality, keys, seed);
+        return Objects.hash(
+                type, recordSizeBytes, file, Arrays.hashCode(levelWeights), resourceCardinality, keys, seed);
     }
 
     @Override
     public String toString() {
         return switch (type) {
-            case SEED -> "seed JSON log records (levels " + weightsText() + ", " + resourceCardinality + " resources, keys "
-                    + keys.name().toLowerCase().replace('_', '-') + ")";
-            case FIXED -> "fixed " + recordSizeBytes + " B random letters (keys " + keys.name().toLowerCase().replace('_', '-') + ")";
-            case FILE -> "lines of " + file + " (keys " + keys.name().toLowerCase().replace('_', '-') + ")";
+            case SEED ->
+                "seed JSON log records (levels " + weightsText() + ", " + resourceCardinality + " resources, keys "
+                        + keys.name().toLowerCase().replace('_', '-') + ")";
+            case FIXED ->
+                "fixed " + recordSizeBytes + " B random letters (keys "
+                        + keys.name().toLowerCase().replace('_', '-') + ")";
+            case FILE ->
+                "lines of " + file + " (keys " + keys.name().toLowerCase().replace('_', '-') + ")";
         };
     }
 

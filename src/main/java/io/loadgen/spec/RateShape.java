@@ -135,7 +135,8 @@ public sealed interface RateShape {
                 if (ratePerSecond < 0 || Double.isInfinite(ratePerSecond) || Double.isNaN(ratePerSecond)) {
                     throw new IllegalArgumentException("step rate must be >= 0, got " + ratePerSecond);
                 }
-                if (duration.isZero() || duration.isNegative()) throw new IllegalArgumentException("step length must be positive");
+                if (duration.isZero() || duration.isNegative())
+                    throw new IllegalArgumentException("step length must be positive");
             }
         }
 
@@ -178,13 +179,17 @@ public sealed interface RateShape {
 
         @Override
         public RateShape scaled(double factor) {
-            return new Steps(steps.stream().map(s -> new Step(s.ratePerSecond() * factor, s.duration())).toList());
+            return new Steps(steps.stream()
+                    .map(s -> new Step(s.ratePerSecond() * factor, s.duration()))
+                    .toList());
         }
 
         @Override
         public String describe() {
-            return "steps " + steps.stream().map(s -> rate(s.ratePerSecond()) + " for " + Durations.format(s.duration()))
-                    .collect(Collectors.joining(", "));
+            return "steps "
+                    + steps.stream()
+                            .map(s -> rate(s.ratePerSecond()) + " for " + Durations.format(s.duration()))
+                            .collect(Collectors.joining(", "));
         }
 
         private Step last() {
@@ -194,12 +199,15 @@ public sealed interface RateShape {
 
     /** A given rate as given, with thousands separators and no unit: {@code 0.5}, {@code 2.25}, {@code 50,000}. */
     static String formatRate(double perSecond) {
-        java.text.DecimalFormat f = new java.text.DecimalFormat("#,##0.###", java.text.DecimalFormatSymbols.getInstance(Locale.ROOT));
+        java.text.DecimalFormat f =
+                new java.text.DecimalFormat("#,##0.###", java.text.DecimalFormatSymbols.getInstance(Locale.ROOT));
         return f.format(perSecond);
     }
 
     private static String rate(double perSecond) {
-        return (perSecond == Math.rint(perSecond) ? String.format(Locale.ROOT, "%.0f", perSecond)
-                : String.format(Locale.ROOT, "%s", perSecond)) + "/s";
+        return (perSecond == Math.rint(perSecond)
+                        ? String.format(Locale.ROOT, "%.0f", perSecond)
+                        : String.format(Locale.ROOT, "%s", perSecond))
+                + "/s";
     }
 }

@@ -16,19 +16,32 @@ public final class Secrets {
     public static final String MASK = "[hidden]";
 
     /** Parts of a name that mark its value secret wherever they appear in it. */
-    private static final List<String> SECRET_PARTS = List.of("password", "passwd", "passphrase", "secret", "token",
-            "credential", "jaas", "private", "apikey", "api.key", "api-key", "api_key", "user.info", "userinfo", "user-info",
+    private static final List<String> SECRET_PARTS = List.of(
+            "password",
+            "passwd",
+            "passphrase",
+            "secret",
+            "token",
+            "credential",
+            "jaas",
+            "private",
+            "apikey",
+            "api.key",
+            "api-key",
+            "api_key",
+            "user.info",
+            "userinfo",
+            "user-info",
             "user_info",
             // ssl.keystore.certificate.chain and ssl.truststore.certificates: Kafka hides both (type PASSWORD)
             "certificate");
     /** Words (between '.', '-' or '_') that mark a value secret: basic.auth.user.info, a plugin's *.auth, pwd. */
-    private static final List<String> SECRET_WORDS = List.of("pwd", "pass", "auth", "authorization", "authentication",
-            "authheader", "basicauth");
+    private static final List<String> SECRET_WORDS =
+            List.of("pwd", "pass", "auth", "authorization", "authentication", "authheader", "basicauth");
     /** The user-info of a URL: https://user:pass@host. */
     private static final Pattern URL_USER_INFO = Pattern.compile("(?i)\\b([a-z][a-z0-9+._-]*://)[^/?#@\\s]+@");
 
-    private Secrets() {
-    }
+    private Secrets() {}
 
     /**
      * True for passwords, JAAS configs (they embed passwords), private keys, inline PEM certificates, anything named

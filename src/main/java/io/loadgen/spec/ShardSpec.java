@@ -11,7 +11,8 @@ public record ShardSpec(int index, int count) {
 
     public ShardSpec {
         if (count < 1) throw new IllegalArgumentException("shard count must be at least 1, got " + count);
-        if (index < 0 || index >= count) throw new IllegalArgumentException("shard index must be in 0.." + (count - 1) + ", got " + index);
+        if (index < 0 || index >= count)
+            throw new IllegalArgumentException("shard index must be in 0.." + (count - 1) + ", got " + index);
     }
 
     public boolean single() {

@@ -15,7 +15,8 @@ import java.util.Map;
  * @param maxP99Latency       99th percentile latency
  * @param maxP999Latency      99.9th percentile latency
  */
-public record SloGates(Double maxErrorRate, Double minRecordsPerSecond, Duration maxP99Latency, Duration maxP999Latency) {
+public record SloGates(
+        Double maxErrorRate, Double minRecordsPerSecond, Duration maxP99Latency, Duration maxP999Latency) {
 
     public static final SloGates NONE = new SloGates(null, null, null, null);
 
@@ -24,7 +25,8 @@ public record SloGates(Double maxErrorRate, Double minRecordsPerSecond, Duration
      * its share of it; ratios and percentiles mean the same for a shard as for the fleet.
      */
     public SloGates share(int shards) {
-        return minRecordsPerSecond == null || shards <= 1 ? this
+        return minRecordsPerSecond == null || shards <= 1
+                ? this
                 : new SloGates(maxErrorRate, minRecordsPerSecond / shards, maxP99Latency, maxP999Latency);
     }
 
@@ -36,7 +38,8 @@ public record SloGates(Double maxErrorRate, Double minRecordsPerSecond, Duration
     public Map<String, String> describe() {
         Map<String, String> m = new LinkedHashMap<>();
         if (maxErrorRate != null) m.put("max-error-rate", String.format(Locale.ROOT, "%s%%", maxErrorRate * 100));
-        if (minRecordsPerSecond != null) m.put("min-throughput", RateShape.formatRate(minRecordsPerSecond) + " records/s");
+        if (minRecordsPerSecond != null)
+            m.put("min-throughput", RateShape.formatRate(minRecordsPerSecond) + " records/s");
         if (maxP99Latency != null) m.put("max-p99-latency", formatLatency(maxP99Latency));
         if (maxP999Latency != null) m.put("max-p999-latency", formatLatency(maxP999Latency));
         return m;

@@ -24,6 +24,7 @@ public record Transactions(Duration commitInterval, String idPrefix) {
     }
 
     public String describe() {
-        return "commit every " + Durations.format(commitInterval) + ", transactional.id " + idPrefix + "-<run>-<shard>-<sender>";
+        return "commit every " + Durations.format(commitInterval) + ", transactional.id " + idPrefix
+                + "-<run>-<shard>-<sender>";
     }
 }

@@ -7,10 +7,10 @@ public final class LatencyHistograms {
 
     /** Ten minutes: longer latencies are recorded as this value rather than lost. */
     public static final long MAX_LATENCY_MICROS = 600_000_000L;
+
     public static final int SIGNIFICANT_DIGITS = 3;
 
-    private LatencyHistograms() {
-    }
+    private LatencyHistograms() {}
 
     public static Histogram empty() {
         return new Histogram(MAX_LATENCY_MICROS, SIGNIFICANT_DIGITS);

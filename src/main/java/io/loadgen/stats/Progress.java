@@ -13,9 +13,16 @@ package io.loadgen.stats;
  * @param sendingStalledNanos how long no record has been handed over although records were due, 0 unless stalled
  * @param acksStalledNanos    how long no record in flight has been acknowledged or failed, 0 unless stalled
  */
-public record Progress(long elapsedNanos, long intervalNanos, long intervalAcked, long intervalBytes,
-                       RunStats.Snapshot snapshot, double targetRate, long behindSchedule, long sendingStalledNanos,
-                       long acksStalledNanos) {
+public record Progress(
+        long elapsedNanos,
+        long intervalNanos,
+        long intervalAcked,
+        long intervalBytes,
+        RunStats.Snapshot snapshot,
+        double targetRate,
+        long behindSchedule,
+        long sendingStalledNanos,
+        long acksStalledNanos) {
 
     public double intervalRecordsPerSecond() {
         return intervalNanos > 0 ? intervalAcked * 1e9 / intervalNanos : 0;

@@ -1,9 +1,8 @@
 package io.loadgen.stats;
 
-import org.HdrHistogram.Histogram;
-
 import java.util.Map;
 import java.util.TreeMap;
+import org.HdrHistogram.Histogram;
 
 /**
  * What a run achieved, immutable. A thread, a pod and a fleet all produce one; {@link #plus} merges them exactly
@@ -35,11 +34,29 @@ import java.util.TreeMap;
  * @param cpuSeconds         CPU time of the process (a fleet: of its processes) when the run ended, start-up
  *                           included, or {@code null} where the JVM cannot tell: what a pod needs to be sized
  */
-public record RunResult(String runId, Status status, String stopReason, long startEpochMillis, long measuredStartEpochMillis,
-                        long endEpochMillis, long sent, long failed, long bytes, long measuredSent, long measuredBytes,
-                        long measuredFailed, Map<String, Long> errors, Histogram ackLatency, Histogram intendedLatency,
-                        Histogram scheduleDelay, Double compressionRatio, Map<String, Object> settings, Shortfall shortfall,
-                        boolean fireAndForget, Map<String, Long> handedBySender, Double cpuSeconds) {
+public record RunResult(
+        String runId,
+        Status status,
+        String stopReason,
+        long startEpochMillis,
+        long measuredStartEpochMillis,
+        long endEpochMillis,
+        long sent,
+        long failed,
+        long bytes,
+        long measuredSent,
+        long measuredBytes,
+        long measuredFailed,
+        Map<String, Long> errors,
+        Histogram ackLatency,
+        Histogram intendedLatency,
+        Histogram scheduleDelay,
+        Double compressionRatio,
+        Map<String, Object> settings,
+        Shortfall shortfall,
+        boolean fireAndForget,
+        Map<String, Long> handedBySender,
+        Double cpuSeconds) {
 
     public enum Status {
         /** Ran to its message count or duration, and every record handed over was confirmed or failed. */
@@ -97,9 +114,29 @@ public record RunResult(String runId, Status status, String stopReason, long sta
 
     /** The same result with another stop reason (a fleet's reason speaks for its shards). */
     public RunResult withStopReason(String reason) {
-        return new RunResult(runId, status, reason, startEpochMillis, measuredStartEpochMillis, endEpochMillis, sent, failed,
-                bytes, measuredSent, measuredBytes, measuredFailed, errors, ackLatency, intendedLatency, scheduleDelay,
-                compressionRatio, settings, shortfall, fireAndForget, handedBySender, cpuSeconds);
+        return new RunResult(
+                runId,
+                status,
+                reason,
+                startEpochMillis,
+                measuredStartEpochMillis,
+                endEpochMillis,
+                sent,
+                failed,
+                bytes,
+                measuredSent,
+                measuredBytes,
+                measuredFailed,
+                errors,
+                ackLatency,
+                intendedLatency,
+                scheduleDelay,
+                compressionRatio,
+                settings,
+                shortfall,
+                fireAndForget,
+                handedBySender,
+                cpuSeconds);
     }
 
     /** CPU seconds of the process per million records sent, or {@code null} when not known or nothing was sent. */
@@ -126,13 +163,28 @@ public record RunResult(String runId, Status status, String stopReason, long sta
         Status s = status.compareTo(other.status) >= 0 ? status : other.status;
         Map<String, Long> handed = new TreeMap<>(handedBySender);
         other.handedBySender.forEach((k, v) -> handed.merge(k, v, Long::sum));
-        return new RunResult(runId, s, stopReason.equals(other.stopReason) ? stopReason : stopReason + "; " + other.stopReason,
+        return new RunResult(
+                runId,
+                s,
+                stopReason.equals(other.stopReason) ? stopReason : stopReason + "; " + other.stopReason,
                 Math.min(startEpochMillis, other.startEpochMillis),
                 Math.min(measuredStartEpochMillis, other.measuredStartEpochMillis),
-                Math.max(endEpochMillis, other.endEpochMillis), sent + other.sent, failed + other.failed,
-                bytes + other.bytes, measuredSent + other.measuredSent, measuredBytes + other.measuredBytes,
-                measuredFailed + other.measuredFailed, errs, ack, intended, delay, mergedRatio(other), settings,
-                shortfall.plus(other.shortfall), fireAndForget || other.fireAndForget, handed,
+                Math.max(endEpochMillis, other.endEpochMillis),
+                sent + other.sent,
+                failed + other.failed,
+                bytes + other.bytes,
+                measuredSent + other.measuredSent,
+                measuredBytes + other.measuredBytes,
+                measuredFailed + other.measuredFailed,
+                errs,
+                ack,
+                intended,
+                delay,
+                mergedRatio(other),
+                settings,
+                shortfall.plus(other.shortfall),
+                fireAndForget || other.fireAndForget,
+                handed,
                 cpuSeconds == null || other.cpuSeconds == null ? null : cpuSeconds + other.cpuSeconds);
     }
 

@@ -1,9 +1,5 @@
 package io.loadgen.stats;
 
-import org.HdrHistogram.Histogram;
-import org.HdrHistogram.Recorder;
-import org.HdrHistogram.SingleWriterRecorder;
-
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -11,6 +7,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+import org.HdrHistogram.SingleWriterRecorder;
 
 /**
  * Live counters of a run, written by sender threads and the Kafka client's I/O threads at millions of updates a
@@ -41,6 +40,7 @@ public final class RunStats {
      * is closed) changes nothing, so those records stay unconfirmed rather than turning into failures after the fact.
      */
     private volatile boolean sealed;
+
     private volatile long unconfirmed;
     // Written by the engine's schedule watch (every 100 ms), read by metrics scrapes.
     private volatile long behindSchedule;
@@ -194,9 +194,21 @@ public final class RunStats {
      */
     public synchronized Snapshot snapshot() {
         fold();
-        Snapshot s = new Snapshot(attempted.sum(), acked.sum(), ackedBytes.sum(), failed.sum(), measuredAcked.sum(),
-                measuredBytes.sum(), measuredFailed.sum(), errors(), ack.pending.copy(), intended.pending.copy(),
-                scheduleDelay.pending.copy(), ack.total.copy(), intended.total.copy(), scheduleDelay.total.copy());
+        Snapshot s = new Snapshot(
+                attempted.sum(),
+                acked.sum(),
+                ackedBytes.sum(),
+                failed.sum(),
+                measuredAcked.sum(),
+                measuredBytes.sum(),
+                measuredFailed.sum(),
+                errors(),
+                ack.pending.copy(),
+                intended.pending.copy(),
+                scheduleDelay.pending.copy(),
+                ack.total.copy(),
+                intended.total.copy(),
+                scheduleDelay.total.copy());
         ack.pending.reset();
         intended.pending.reset();
         scheduleDelay.pending.reset();
@@ -213,8 +225,7 @@ public final class RunStats {
     }
 
     /** Cumulative latency histograms, microseconds, measured records only. */
-    public record Totals(Histogram sendToAck, Histogram intended, Histogram scheduleDelay) {
-    }
+    public record Totals(Histogram sendToAck, Histogram intended, Histogram scheduleDelay) {}
 
     private void fold() {
         ackScratch = ackLatency.getIntervalHistogram(ackScratch);
@@ -248,8 +259,7 @@ public final class RunStats {
                 new SingleWriterRecorder(LatencyHistograms.MAX_LATENCY_MICROS, LatencyHistograms.SIGNIFICANT_DIGITS);
         private Histogram scratch; // reused by fold(), under the RunStats lock
 
-        private ScheduleDelayRecorder() {
-        }
+        private ScheduleDelayRecorder() {}
 
         /** @param delayNanos from the record's due time to its send call */
         public void record(long delayNanos) {
@@ -262,10 +272,21 @@ public final class RunStats {
      *
      * @param measuredFailed failed records that were sent after warm-up
      */
-    public record Snapshot(long attempted, long acked, long ackedBytes, long failed, long measuredAcked, long measuredBytes,
-                           long measuredFailed, Map<String, Long> errors, Histogram intervalAckLatency,
-                           Histogram intervalIntendedLatency, Histogram intervalScheduleDelay, Histogram totalAckLatency,
-                           Histogram totalIntendedLatency, Histogram totalScheduleDelay) {
+    public record Snapshot(
+            long attempted,
+            long acked,
+            long ackedBytes,
+            long failed,
+            long measuredAcked,
+            long measuredBytes,
+            long measuredFailed,
+            Map<String, Long> errors,
+            Histogram intervalAckLatency,
+            Histogram intervalIntendedLatency,
+            Histogram intervalScheduleDelay,
+            Histogram totalAckLatency,
+            Histogram totalIntendedLatency,
+            Histogram totalScheduleDelay) {
 
         public long inFlight() {
             return Math.max(0, attempted - acked - failed);

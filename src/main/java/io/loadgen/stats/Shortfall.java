@@ -36,7 +36,11 @@ public record Shortfall(long notSent, long behindMillis, long unconfirmed, Stall
 
     /** Two shards' shortfalls: counts add, the worst lag is kept. */
     public Shortfall plus(Shortfall other) {
-        return new Shortfall(notSent + other.notSent, Math.max(behindMillis, other.behindMillis),
-                unconfirmed + other.unconfirmed, sending.plus(other.sending), acks.plus(other.acks));
+        return new Shortfall(
+                notSent + other.notSent,
+                Math.max(behindMillis, other.behindMillis),
+                unconfirmed + other.unconfirmed,
+                sending.plus(other.sending),
+                acks.plus(other.acks));
     }
 }

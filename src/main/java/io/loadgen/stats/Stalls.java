@@ -25,8 +25,11 @@ public record Stalls(int count, long totalMillis, long longestStartEpochMillis, 
     /** Both sets of stalls (threads, shards): counts and time add, the longest is kept. */
     public Stalls plus(Stalls other) {
         boolean mine = longestMillis >= other.longestMillis;
-        return new Stalls(count + other.count, totalMillis + other.totalMillis,
-                mine ? longestStartEpochMillis : other.longestStartEpochMillis, Math.max(longestMillis, other.longestMillis));
+        return new Stalls(
+                count + other.count,
+                totalMillis + other.totalMillis,
+                mine ? longestStartEpochMillis : other.longestStartEpochMillis,
+                Math.max(longestMillis, other.longestMillis));
     }
 
     public boolean any() {

@@ -24,7 +24,8 @@ public record AppliedSettings(Map<String, String> options) {
     /** {@code LOADGEN_BATCH_SIZE} → value. */
     public Map<String, String> env() {
         Map<String, String> env = new LinkedHashMap<>();
-        options.forEach((k, v) -> env.put("LOADGEN_" + k.toUpperCase(Locale.ROOT).replace('-', '_'), v));
+        options.forEach(
+                (k, v) -> env.put("LOADGEN_" + k.toUpperCase(Locale.ROOT).replace('-', '_'), v));
         return env;
     }
 
@@ -38,7 +39,11 @@ public record AppliedSettings(Map<String, String> options) {
     /** {@code --threads 2 --producers 1 ...}. */
     public String args() {
         StringBuilder sb = new StringBuilder();
-        options.forEach((k, v) -> sb.append(sb.length() == 0 ? "" : " ").append("--").append(k).append(' ').append(v));
+        options.forEach((k, v) -> sb.append(sb.length() == 0 ? "" : " ")
+                .append("--")
+                .append(k)
+                .append(' ')
+                .append(v));
         return sb.toString();
     }
 
@@ -50,7 +55,11 @@ public record AppliedSettings(Map<String, String> options) {
     /** {@code -e LOADGEN_THREADS=2 -e ...}. */
     public String dockerEnvFlags() {
         StringBuilder sb = new StringBuilder();
-        env().forEach((k, v) -> sb.append(sb.length() == 0 ? "" : " ").append("-e ").append(k).append('=').append(v));
+        env().forEach((k, v) -> sb.append(sb.length() == 0 ? "" : " ")
+                .append("-e ")
+                .append(k)
+                .append('=')
+                .append(v));
         return sb.toString();
     }
 }

@@ -5,16 +5,15 @@ import io.loadgen.engine.ProducerFactory;
 import io.loadgen.engine.RunFailedException;
 import io.loadgen.engine.RunListener;
 import io.loadgen.spec.LoadSpec;
-import io.loadgen.stats.Progress;
 import io.loadgen.stats.ProcessCpu;
+import io.loadgen.stats.Progress;
 import io.loadgen.stats.RunResult;
 import io.loadgen.stats.RunStats;
-import org.apache.kafka.clients.producer.Producer;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import org.apache.kafka.clients.producer.Producer;
 
 /**
  * A trial through the real engine, the same way {@code loadgen run} sends: a spec for the settings on a fresh
@@ -44,8 +43,14 @@ public final class EngineTrial implements Trial {
      * @param brokers  brokers in the cluster: with the partitions, how many connections a producer sends over
      * @param warnings where one-line notices go (a topic that could not be deleted)
      */
-    public EngineTrial(Specs specs, TrialTopics topics, String topicPrefix, String tuneId, Duration warmup, int brokers,
-                       Consumer<String> warnings) {
+    public EngineTrial(
+            Specs specs,
+            TrialTopics topics,
+            String topicPrefix,
+            String tuneId,
+            Duration warmup,
+            int brokers,
+            Consumer<String> warnings) {
         this.specs = specs;
         this.topics = topics;
         this.topicPrefix = topicPrefix;
@@ -78,15 +83,16 @@ public final class EngineTrial implements Trial {
             producers.add(p);
             return p;
         });
-        ProducerSampler sampler = new ProducerSampler(settings.maxInFlight(),
-                Math.min(brokers, spec.topicSetup().partitions()));
+        ProducerSampler sampler = new ProducerSampler(
+                settings.maxInFlight(), Math.min(brokers, spec.topicSetup().partitions()));
         long[] cpuAtStart = {-1};
         long warmupNanos = warmup.toNanos();
         current = engine;
         if (stopRequested) engine.requestStop();
         RunResult result;
         try {
-            topics.create(topic, spec.topicSetup().partitions(), spec.topicSetup().replicationFactor());
+            topics.create(
+                    topic, spec.topicSetup().partitions(), spec.topicSetup().replicationFactor());
             result = engine.run(spec, new RunListener() {
                 @Override
                 public void onStart(RunStats stats) {
@@ -108,12 +114,21 @@ public final class EngineTrial implements Trial {
         // The whole process's CPU per million records sent in the trial (warm-up included, as its CPU is too); with the
         // broker in the same JVM (tests) it includes the broker's.
         long cpu = ProcessCpu.nanos();
-        double cpuPerMillion = cpuAtStart[0] < 0 || cpu < 0 || result.sent() == 0 ? Double.NaN
+        double cpuPerMillion = cpuAtStart[0] < 0 || cpu < 0 || result.sent() == 0
+                ? Double.NaN
                 : (cpu - cpuAtStart[0]) / 1e9 / result.sent() * 1e6;
         var latency = settings.paced() ? result.intendedLatency() : result.ackLatency();
         double p99 = latency.getTotalCount() == 0 ? Double.NaN : latency.getValueAtPercentile(99) / 1000.0;
         if (result.status() == RunResult.Status.INTERRUPTED) return Measurement.failed("interrupted");
-        return new Measurement(true, null, result.recordsPerSecond(), result.mibPerSecond(), p99, cpuPerMillion,
-                result.measuredSent(), result.measuredFailed(), sampler.evidence());
+        return new Measurement(
+                true,
+                null,
+                result.recordsPerSecond(),
+                result.mibPerSecond(),
+                p99,
+                cpuPerMillion,
+                result.measuredSent(),
+                result.measuredFailed(),
+                sampler.evidence());
     }
 }

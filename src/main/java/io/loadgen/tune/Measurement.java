@@ -15,8 +15,16 @@ package io.loadgen.tune;
  * @param evidence              the producers' own metrics over the measured window, for the bottleneck verdict;
  *                              null when not sampled
  */
-public record Measurement(boolean ok, String failure, double recordsPerSecond, double mibPerSecond, double p99Millis,
-                          double cpuSecondsPerMillion, long acked, long errors, ProducerEvidence evidence) {
+public record Measurement(
+        boolean ok,
+        String failure,
+        double recordsPerSecond,
+        double mibPerSecond,
+        double p99Millis,
+        double cpuSecondsPerMillion,
+        long acked,
+        long errors,
+        ProducerEvidence evidence) {
 
     public static Measurement failed(String why) {
         return new Measurement(false, why, 0, 0, Double.NaN, Double.NaN, 0, 0, null);

@@ -18,9 +18,19 @@ package io.loadgen.tune;
  * @param maxInFlight            the trial's max.in.flight.requests.per.connection
  * @param samples                samples averaged
  */
-public record ProducerEvidence(double bufferWaitRatio, double bufferAvailableShare, double requestsInFlight,
-                               double inFlightCapacity, double requestLatencyMillis, double throttleMillis,
-                               double recordQueueMillis, double ioRatio, double senderBusy, double hostCpuLoad, int maxInFlight, int samples) {
+public record ProducerEvidence(
+        double bufferWaitRatio,
+        double bufferAvailableShare,
+        double requestsInFlight,
+        double inFlightCapacity,
+        double requestLatencyMillis,
+        double throttleMillis,
+        double recordQueueMillis,
+        double ioRatio,
+        double senderBusy,
+        double hostCpuLoad,
+        int maxInFlight,
+        int samples) {
 
     /** requests in flight / capacity, or NaN. */
     public double inFlightShare() {

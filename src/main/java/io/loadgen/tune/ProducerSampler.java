@@ -1,15 +1,14 @@
 package io.loadgen.tune;
 
-import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.common.Metric;
-import org.apache.kafka.common.MetricName;
-
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
 
 /**
  * Samples the producers' own metrics and our sender threads' CPU time during a trial's measured window, from the
@@ -85,7 +84,8 @@ final class ProducerSampler {
         waitSum += wait / producers.size();
         inFlightSum += inFlight;
         capacity = (double) maxInFlight * connectionsPerProducer * producers.size();
-        if (!Double.isNaN(minAvail)) minAvailable = Double.isNaN(minAvailable) ? minAvail : Math.min(minAvailable, minAvail);
+        if (!Double.isNaN(minAvail))
+            minAvailable = Double.isNaN(minAvailable) ? minAvail : Math.min(minAvailable, minAvail);
         senderCpu(nowNanos);
         if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
             double load = os.getCpuLoad();
@@ -97,12 +97,33 @@ final class ProducerSampler {
     }
 
     ProducerEvidence evidence() {
-        if (samples == 0) return new ProducerEvidence(Double.NaN, Double.NaN, Double.NaN, 0, Double.NaN, 0, Double.NaN,
-                Double.NaN, Double.NaN, Double.NaN, maxInFlight, 0);
-        return new ProducerEvidence(waitSum / samples, minAvailable, inFlightSum / samples, capacity,
-                latencyCount == 0 ? Double.NaN : latencySum / latencyCount, throttleSum / samples,
-                queueCount == 0 ? Double.NaN : queueSum / queueCount, ioCount == 0 ? Double.NaN : ioSum / ioCount,
-                senderBusy, hostLoadCount == 0 ? Double.NaN : hostLoadSum / hostLoadCount, maxInFlight, samples);
+        if (samples == 0)
+            return new ProducerEvidence(
+                    Double.NaN,
+                    Double.NaN,
+                    Double.NaN,
+                    0,
+                    Double.NaN,
+                    0,
+                    Double.NaN,
+                    Double.NaN,
+                    Double.NaN,
+                    Double.NaN,
+                    maxInFlight,
+                    0);
+        return new ProducerEvidence(
+                waitSum / samples,
+                minAvailable,
+                inFlightSum / samples,
+                capacity,
+                latencyCount == 0 ? Double.NaN : latencySum / latencyCount,
+                throttleSum / samples,
+                queueCount == 0 ? Double.NaN : queueSum / queueCount,
+                ioCount == 0 ? Double.NaN : ioSum / ioCount,
+                senderBusy,
+                hostLoadCount == 0 ? Double.NaN : hostLoadSum / hostLoadCount,
+                maxInFlight,
+                samples);
     }
 
     /** Sender threads' CPU time since the first sample over the wall time since then, averaged per thread. */

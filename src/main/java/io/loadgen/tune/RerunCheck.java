@@ -1,7 +1,6 @@
 package io.loadgen.tune;
 
 import io.loadgen.spec.Durations;
-
 import java.time.Duration;
 
 /**

@@ -84,7 +84,10 @@ public final class SearchSpace {
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder();
-        values.forEach((k, v) -> sb.append(sb.length() == 0 ? "" : "; ").append(k.option()).append(' ').append(String.join(",", v)));
+        values.forEach((k, v) -> sb.append(sb.length() == 0 ? "" : "; ")
+                .append(k.option())
+                .append(' ')
+                .append(String.join(",", v)));
         return sb.toString();
     }
 }

@@ -11,13 +11,14 @@ import java.util.Locale;
  * @param seconds  wall time of the whole trial, set-up and clean-up included
  * @param meetsSlo for a paced trial under a latency objective: whether it met it; null otherwise
  */
-public record TrialRun(int number, String phase, TrialSettings settings, Measurement measurement, double seconds,
-                       Boolean meetsSlo) {
+public record TrialRun(
+        int number, String phase, TrialSettings settings, Measurement measurement, double seconds, Boolean meetsSlo) {
 
     /** Share of the target rate a paced trial must achieve to count as keeping up. */
     static final double KEPT_UP = 0.95;
 
-    static TrialRun of(int number, String phase, TrialSettings settings, Measurement m, double seconds, Objective objective) {
+    static TrialRun of(
+            int number, String phase, TrialSettings settings, Measurement m, double seconds, Objective objective) {
         Boolean meets = null;
         if (objective instanceof Objective.LatencySlo slo && settings.paced()) {
             meets = m.clean() && m.p99Millis() <= slo.p99Millis() && keptUp(settings, m);

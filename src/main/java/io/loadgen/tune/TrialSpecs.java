@@ -4,7 +4,6 @@ import io.loadgen.spec.LoadSpec;
 import io.loadgen.spec.RateShape;
 import io.loadgen.spec.ShardSpec;
 import io.loadgen.spec.Warmup;
-
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -49,11 +48,25 @@ public record TrialSpecs(LoadSpec start, Duration warmup, Duration window) imple
         // refuses other counts below the thread count.
         int producers = start.transactional() && settings.producers() == 1 ? settings.threads() : settings.producers();
         LoadSpec.TopicSetup layout = start.topicSetup();
-        return new LoadSpec(runId, ShardSpec.SINGLE, 0, topic, LoadSpec.UNLIMITED, warmup.plus(window),
-                settings.paced() ? new RateShape.Constant(settings.rate()) : null, settings.threads(), producers,
+        return new LoadSpec(
+                runId,
+                ShardSpec.SINGLE,
+                0,
+                topic,
+                LoadSpec.UNLIMITED,
+                warmup.plus(window),
+                settings.paced() ? new RateShape.Constant(settings.rate()) : null,
+                settings.threads(),
+                producers,
                 warmup.isZero() ? Warmup.NONE : new Warmup(0, warmup),
-                new LoadSpec.TopicSetup(true, layout.partitions(), layout.replicationFactor()), start.payload(),
-                producerConfig, SAMPLE_INTERVAL, start.connectTimeout(), start.stopTimeout(), start.gates(), false,
+                new LoadSpec.TopicSetup(true, layout.partitions(), layout.replicationFactor()),
+                start.payload(),
+                producerConfig,
+                SAMPLE_INTERVAL,
+                start.connectTimeout(),
+                start.stopTimeout(),
+                start.gates(),
+                false,
                 start.transactions());
     }
 }

@@ -2,12 +2,6 @@ package io.loadgen.tune;
 
 import io.loadgen.engine.RunFailedException;
 import io.loadgen.engine.TopicPreparer;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.DescribeClusterOptions;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
-
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -15,6 +9,11 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /**
  * The cluster as the tune sees it: checked once before the first trial (so an unreachable broker costs one connect
@@ -38,7 +37,8 @@ public final class TrialTopics implements AutoCloseable {
     public static TrialTopics connect(Map<String, String> settings, Duration timeout) {
         Map<String, Object> config = new HashMap<>();
         settings.forEach((k, v) -> {
-            if (AdminClientConfig.configNames().contains(k) && !k.equals(AdminClientConfig.CLIENT_ID_CONFIG)) config.put(k, v);
+            if (AdminClientConfig.configNames().contains(k) && !k.equals(AdminClientConfig.CLIENT_ID_CONFIG))
+                config.put(k, v);
         });
         int millis = (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis()));
         config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, millis);
@@ -50,13 +50,23 @@ public final class TrialTopics implements AutoCloseable {
     /** The number of brokers; also the check that the cluster answers. */
     public int brokers(String bootstrap) {
         try {
-            return admin.describeCluster(new DescribeClusterOptions().timeoutMs((int) timeout.toMillis())).nodes()
-                    .get(timeout.toMillis() + 1_000, TimeUnit.MILLISECONDS).size();
+            return admin.describeCluster(new DescribeClusterOptions().timeoutMs((int) timeout.toMillis()))
+                    .nodes()
+                    .get(timeout.toMillis() + 1_000, TimeUnit.MILLISECONDS)
+                    .size();
         } catch (ExecutionException | TimeoutException e) {
             Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
-            throw new RunFailedException("cannot reach Kafka at " + bootstrap + " within " + timeout.toMillis() / 1000.0
-                    + " s (--connect-timeout): " + cause.getClass().getSimpleName()
-                    + (cause.getMessage() == null ? "" : ": " + cause.getMessage().lines().findFirst().orElse("")), e);
+            throw new RunFailedException(
+                    "cannot reach Kafka at " + bootstrap + " within " + timeout.toMillis() / 1000.0
+                            + " s (--connect-timeout): " + cause.getClass().getSimpleName()
+                            + (cause.getMessage() == null
+                                    ? ""
+                                    : ": "
+                                            + cause.getMessage()
+                                                    .lines()
+                                                    .findFirst()
+                                                    .orElse("")),
+                    e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RunFailedException("interrupted while connecting to Kafka", e);
@@ -73,8 +83,17 @@ public final class TrialTopics implements AutoCloseable {
             TopicPreparer.createAndAwaitLeaders(admin, new NewTopic(topic, partitions, replicationFactor), deadline);
         } catch (ExecutionException | TimeoutException e) {
             Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
-            throw new RunFailedException("cannot create trial topic '" + topic + "': " + cause.getClass().getSimpleName()
-                    + (cause.getMessage() == null ? "" : ": " + cause.getMessage().lines().findFirst().orElse("")), e);
+            throw new RunFailedException(
+                    "cannot create trial topic '" + topic + "': "
+                            + cause.getClass().getSimpleName()
+                            + (cause.getMessage() == null
+                                    ? ""
+                                    : ": "
+                                            + cause.getMessage()
+                                                    .lines()
+                                                    .findFirst()
+                                                    .orElse("")),
+                    e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RunFailedException("interrupted while creating trial topic '" + topic + "'", e);
@@ -89,7 +108,8 @@ public final class TrialTopics implements AutoCloseable {
         } catch (ExecutionException | TimeoutException e) {
             Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
             if (cause instanceof UnknownTopicOrPartitionException) return null;
-            return "could not delete trial topic '" + topic + "': " + cause.getClass().getSimpleName();
+            return "could not delete trial topic '" + topic + "': "
+                    + cause.getClass().getSimpleName();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return "interrupted while deleting trial topic '" + topic + "'";

@@ -2,7 +2,6 @@ package io.loadgen.tune;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,8 +17,7 @@ public final class TuneJson {
 
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private TuneJson() {
-    }
+    private TuneJson() {}
 
     /**
      * @param objective  {@code max-throughput} or {@code p99-slo}
@@ -29,27 +27,49 @@ public final class TuneJson {
      * @param best       null when no trial succeeded
      * @param frontier   trial numbers on the throughput/latency frontier, fastest first
      */
-    public record Document(String tuneId, String objective, Double sloP99Ms, double budgetSeconds, double elapsedSeconds,
-                           String stopReason, Map<String, String> fixed, Map<String, List<String>> space,
-                           List<Trial> trials, Best best, List<Integer> frontier, Apply apply) {
-    }
+    public record Document(
+            String tuneId,
+            String objective,
+            Double sloP99Ms,
+            double budgetSeconds,
+            double elapsedSeconds,
+            String stopReason,
+            Map<String, String> fixed,
+            Map<String, List<String>> space,
+            List<Trial> trials,
+            Best best,
+            List<Integer> frontier,
+            Apply apply) {}
 
     /** One trial; {@code meetsSlo} only for paced trials under an SLO. */
-    public record Trial(int number, String phase, Map<String, String> settings, boolean ok, String failure,
-                        Double recordsPerSecond, Double mibPerSecond, Double p99Ms, String latencyBasis,
-                        Double cpuSecondsPerMillionRecords, long acknowledged, long errors, Boolean meetsSlo, double seconds) {
-    }
+    public record Trial(
+            int number,
+            String phase,
+            Map<String, String> settings,
+            boolean ok,
+            String failure,
+            Double recordsPerSecond,
+            Double mibPerSecond,
+            Double p99Ms,
+            String latencyBasis,
+            Double cpuSecondsPerMillionRecords,
+            long acknowledged,
+            long errors,
+            Boolean meetsSlo,
+            double seconds) {}
 
-    public record Best(Map<String, String> settings, double recordsPerSecond, double mibPerSecond, Double p99Ms,
-                       List<Integer> trials, Verdict bottleneck) {
-    }
+    public record Best(
+            Map<String, String> settings,
+            double recordsPerSecond,
+            double mibPerSecond,
+            Double p99Ms,
+            List<Integer> trials,
+            Verdict bottleneck) {}
 
-    public record Verdict(String kind, List<String> evidence, String advice) {
-    }
+    public record Verdict(String kind, List<String> evidence, String advice) {}
 
     /** @param check the {@code loadgen run} line whose summary compares with the best's figure (null: not said) */
-    public record Apply(Map<String, String> env, Map<String, String> properties, String args, String check) {
-    }
+    public record Apply(Map<String, String> env, Map<String, String> properties, String args, String check) {}
 
     public static Document document(String tuneId, TuneResult r, Map<String, String> fixed) {
         Double slo = r.objective() instanceof Objective.LatencySlo s ? s.p99Millis() : null;
@@ -61,22 +81,48 @@ public final class TuneJson {
         if (r.best() != null) {
             TuneResult.Best b = r.best();
             Bottleneck v = b.bottleneck();
-            best = new Best(b.settings().asOptions(), b.recordsPerSecond(), b.mibPerSecond(), orNull(b.p99Millis()),
-                    b.runs().stream().map(TrialRun::number).toList(), new Verdict(v.kind().label(), v.evidence(), v.advice()));
+            best = new Best(
+                    b.settings().asOptions(),
+                    b.recordsPerSecond(),
+                    b.mibPerSecond(),
+                    orNull(b.p99Millis()),
+                    b.runs().stream().map(TrialRun::number).toList(),
+                    new Verdict(v.kind().label(), v.evidence(), v.advice()));
             AppliedSettings a = AppliedSettings.of(b.settings(), fixed);
-            apply = new Apply(a.env(), a.properties(), a.args(),
-                    r.check() == null ? null : a.checkLine(r.check()));
+            apply = new Apply(a.env(), a.properties(), a.args(), r.check() == null ? null : a.checkLine(r.check()));
         }
-        return new Document(tuneId, slo == null ? "max-throughput" : "p99-slo", slo, r.budgetSeconds(), r.elapsedSeconds(),
-                r.stopReason(), fixed, space, trials, best, r.frontier().stream().map(TrialRun::number).toList(), apply);
+        return new Document(
+                tuneId,
+                slo == null ? "max-throughput" : "p99-slo",
+                slo,
+                r.budgetSeconds(),
+                r.elapsedSeconds(),
+                r.stopReason(),
+                fixed,
+                space,
+                trials,
+                best,
+                r.frontier().stream().map(TrialRun::number).toList(),
+                apply);
     }
 
     private static Trial trial(TrialRun r) {
         Measurement m = r.measurement();
-        return new Trial(r.number(), r.phase(), r.settings().asOptions(), m.ok(), m.failure(),
-                m.ok() ? m.recordsPerSecond() : null, m.ok() ? m.mibPerSecond() : null, orNull(m.p99Millis()),
-                r.settings().paced() ? "intended" : "send-to-ack", orNull(m.cpuSecondsPerMillion()), m.acked(), m.errors(),
-                r.meetsSlo(), r.seconds());
+        return new Trial(
+                r.number(),
+                r.phase(),
+                r.settings().asOptions(),
+                m.ok(),
+                m.failure(),
+                m.ok() ? m.recordsPerSecond() : null,
+                m.ok() ? m.mibPerSecond() : null,
+                orNull(m.p99Millis()),
+                r.settings().paced() ? "intended" : "send-to-ack",
+                orNull(m.cpuSecondsPerMillion()),
+                m.acked(),
+                m.errors(),
+                r.meetsSlo(),
+                r.seconds());
     }
 
     private static Double orNull(double d) {

@@ -11,8 +11,15 @@ import java.util.List;
  * @param budgetSeconds  the budget it was given
  * @param check          how to rerun the winner so its figure compares with the trials' (null: not said)
  */
-public record TuneResult(Objective objective, SearchSpace space, List<TrialRun> trials, Best best, String stopReason,
-                         double elapsedSeconds, double budgetSeconds, RerunCheck check) {
+public record TuneResult(
+        Objective objective,
+        SearchSpace space,
+        List<TrialRun> trials,
+        Best best,
+        String stopReason,
+        double elapsedSeconds,
+        double budgetSeconds,
+        RerunCheck check) {
 
     /**
      * The winning settings and every trial that ran them (the search's and the confirmation). Figures are the means
@@ -25,11 +32,19 @@ public record TuneResult(Objective objective, SearchSpace space, List<TrialRun> 
         }
 
         public double mibPerSecond() {
-            return runs.stream().filter(r -> r.measurement().clean()).mapToDouble(r -> r.measurement().mibPerSecond()).average().orElse(0);
+            return runs.stream()
+                    .filter(r -> r.measurement().clean())
+                    .mapToDouble(r -> r.measurement().mibPerSecond())
+                    .average()
+                    .orElse(0);
         }
 
         public double p99Millis() {
-            return runs.stream().filter(r -> r.measurement().clean()).mapToDouble(r -> r.measurement().p99Millis()).average().orElse(Double.NaN);
+            return runs.stream()
+                    .filter(r -> r.measurement().clean())
+                    .mapToDouble(r -> r.measurement().p99Millis())
+                    .average()
+                    .orElse(Double.NaN);
         }
 
         /** The latest trial of these settings: its producer metrics give the verdict. */
@@ -72,8 +87,10 @@ public record TuneResult(Objective objective, SearchSpace space, List<TrialRun> 
      */
     public List<TrialRun> comparable() {
         boolean slo = objective instanceof Objective.LatencySlo;
-        return trials.stream().filter(r -> r.measurement().clean() && r.measurement().p99Millis() > 0)
-                .filter(r -> !slo || r.settings().paced()).toList();
+        return trials.stream()
+                .filter(r -> r.measurement().clean() && r.measurement().p99Millis() > 0)
+                .filter(r -> !slo || r.settings().paced())
+                .toList();
     }
 
     /**
@@ -93,6 +110,9 @@ public record TuneResult(Objective objective, SearchSpace space, List<TrialRun> 
     /** Mean records/s over the runs; a failed or unclean run counts as 0, so a flaky setting cannot win. */
     static double mean(List<TrialRun> runs) {
         if (runs.isEmpty()) return 0;
-        return runs.stream().mapToDouble(r -> r.measurement().clean() ? r.measurement().recordsPerSecond() : 0).average().orElse(0);
+        return runs.stream()
+                .mapToDouble(r -> r.measurement().clean() ? r.measurement().recordsPerSecond() : 0)
+                .average()
+                .orElse(0);
     }
 }

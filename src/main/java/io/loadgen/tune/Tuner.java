@@ -32,6 +32,7 @@ public final class Tuner {
 
     /** A change must win by this much to be kept: below it, two trials of the same settings disagree as much. */
     static final double MIN_GAIN = 0.05;
+
     static final int MAX_TRIALS = 200;
     static final int MAX_ROUNDS = 3;
     static final int MAX_BISECTIONS = 6;
@@ -39,15 +40,14 @@ public final class Tuner {
     static final double RATE_PRECISION = 0.05;
     /** The first rate probed under an SLO, as a share of the measured capacity. */
     static final double FIRST_PROBE = 0.8;
+
     private static final String BUDGET = "budget reached";
 
     /** Hears about each trial as it starts and ends (progress lines). */
     public interface Listener {
-        default void started(int number, String phase, TrialSettings settings) {
-        }
+        default void started(int number, String phase, TrialSettings settings) {}
 
-        default void finished(TrialRun run) {
-        }
+        default void finished(TrialRun run) {}
     }
 
     private final Trial trial;
@@ -66,13 +66,20 @@ public final class Tuner {
     private int reservedTrials;
     /** The settings the throughput search settled on (null until it has a measured start). */
     private TrialSettings settled;
+
     private volatile boolean stopRequested;
 
     /**
      * @param nominalTrial how long a trial should take (warm-up + measured window + set-up), the estimate until one ran
      */
-    public Tuner(Trial trial, LongSupplier nanoClock, SearchSpace space, Objective objective, Duration budget,
-                 Duration nominalTrial, Listener listener) {
+    public Tuner(
+            Trial trial,
+            LongSupplier nanoClock,
+            SearchSpace space,
+            Objective objective,
+            Duration budget,
+            Duration nominalTrial,
+            Listener listener) {
         this.trial = trial;
         this.nanoClock = nanoClock;
         this.space = space;
@@ -95,8 +102,15 @@ public final class Tuner {
             searchThroughput(base.unpaced());
         }
         if (stopReason == null) stopReason = "search converged";
-        return new TuneResult(objective, space, List.copyOf(runs), best(), stopReason,
-                (nanoClock.getAsLong() - startNanos) / 1e9, budgetNanos / 1e9, null);
+        return new TuneResult(
+                objective,
+                space,
+                List.copyOf(runs),
+                best(),
+                stopReason,
+                (nanoClock.getAsLong() - startNanos) / 1e9,
+                budgetNanos / 1e9,
+                null);
     }
 
     // --- maximum throughput
@@ -110,13 +124,16 @@ public final class Tuner {
         TrialSettings current = base;
         settled = base;
         // Keep room for two more trials, the winner and the start once more, back to back: a winner measured once may
-        // be a lucky trial, and the load on the machine drifts during a tune, so the two are compared again side by side.
+        // be a lucky trial, and the load on the machine drifts during a tune, so the two are compared again side by
+        // side.
         reservedTrials = 2;
         for (int round = 1; round <= MAX_ROUNDS && !stopped(); round++) {
             TrialSettings before = current;
             for (Knob knob : space.knobs()) {
                 if (stopped()) break;
-                current = knob.ordered() ? climb(current, knob, this::throughputBetter) : tryEach(current, knob, this::throughputBetter);
+                current = knob.ordered()
+                        ? climb(current, knob, this::throughputBetter)
+                        : tryEach(current, knob, this::throughputBetter);
                 settled = current;
             }
             if (current.equals(before)) break;
@@ -157,13 +174,16 @@ public final class Tuner {
             TrialSettings before = current;
             for (Knob knob : space.knobs()) {
                 if (stopped()) break;
-                current = knob.ordered() ? climb(current, knob, this::latencyBetter) : tryEach(current, knob, this::latencyBetter);
+                current = knob.ordered()
+                        ? climb(current, knob, this::latencyBetter)
+                        : tryEach(current, knob, this::latencyBetter);
             }
             if (current.equals(before)) break;
         }
         if (current.unpaced().equals(base) || stopped()) return;
         // The winner at the probe rate: its own highest rate lies above the probe if it met the limit there.
-        boolean metAtProbe = latest(current).map(r -> Boolean.TRUE.equals(r.meetsSlo())).orElse(false);
+        boolean metAtProbe =
+                latest(current).map(r -> Boolean.TRUE.equals(r.meetsSlo())).orElse(false);
         TrialRun own = measure(current.unpaced(), "capacity");
         if (own == null || !own.measurement().clean()) return;
         double ownCapacity = own.measurement().recordsPerSecond();
@@ -187,7 +207,7 @@ public final class Tuner {
             if (Boolean.TRUE.equals(r.meetsSlo())) lo = rate;
             else hi = rate;
         }
-        return new double[]{lo, hi};
+        return new double[] {lo, hi};
     }
 
     /** Meeting the SLO beats missing it; then a lower p99 by more than the noise; then a higher achieved rate. */
@@ -220,7 +240,8 @@ public final class Tuner {
         return up.equals(current) ? climbFrom(current, knob, values, at, -1, better) : up;
     }
 
-    private TrialSettings climbFrom(TrialSettings current, Knob knob, List<String> values, int at, int step, Better better) {
+    private TrialSettings climbFrom(
+            TrialSettings current, Knob knob, List<String> values, int at, int step, Better better) {
         TrialSettings best = current;
         for (int i = at + step; i >= 0 && i < values.size() && !stopped(); i += step) {
             TrialSettings candidate = best.with(knob, values.get(i));
@@ -295,10 +316,12 @@ public final class Tuner {
 
     private TuneResult.Best best() {
         if (objective instanceof Objective.LatencySlo) {
-            return runs.stream().filter(r -> Boolean.TRUE.equals(r.meetsSlo()))
+            return runs.stream()
+                    .filter(r -> Boolean.TRUE.equals(r.meetsSlo()))
                     .max(Comparator.comparingDouble((TrialRun r) -> r.settings().rate())
                             .thenComparing(r -> -r.measurement().p99Millis()))
-                    .map(r -> new TuneResult.Best(r.settings(), List.of(r))).orElse(null);
+                    .map(r -> new TuneResult.Best(r.settings(), List.of(r)))
+                    .orElse(null);
         }
         // The settled settings, not the single fastest trial: a maximum over noisy trials favours a lucky one, while
         // the settled settings won by more than the noise and were measured again.

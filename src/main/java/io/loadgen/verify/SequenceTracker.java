@@ -2,12 +2,11 @@ package io.loadgen.verify;
 
 import io.loadgen.payload.SequenceHeader;
 import io.loadgen.stats.LatencyHistograms;
-import org.HdrHistogram.Histogram;
-
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import org.HdrHistogram.Histogram;
 
 /**
  * What one run's records, as read back from the topic, say about delivery. Each sender numbers its records 0, 1, 2
@@ -28,8 +27,7 @@ public final class SequenceTracker {
     }
 
     /** The verdict for one sender. */
-    public record SenderReport(long received, long duplicates, long reordered, long missing, long highestSequence) {
-    }
+    public record SenderReport(long received, long duplicates, long reordered, long missing, long highestSequence) {}
 
     private static final class State {
         final BitSet seen = new BitSet();
@@ -68,7 +66,9 @@ public final class SequenceTracker {
         Map<Sender, SenderReport> out = new TreeMap<>();
         senders.forEach((k, s) -> {
             long length = Math.max(s.highest + 1, handed.getOrDefault(k, 0L));
-            out.put(k, new SenderReport(s.received, s.duplicates, s.reordered, length - s.seen.cardinality(), s.highest));
+            out.put(
+                    k,
+                    new SenderReport(s.received, s.duplicates, s.reordered, length - s.seen.cardinality(), s.highest));
         });
         handed.forEach((k, n) -> {
             if (n > 0) out.putIfAbsent(k, new SenderReport(0, 0, 0, n, -1));

@@ -2,6 +2,11 @@ package io.loadgen.verify;
 
 import io.loadgen.cluster.ClusterClients;
 import io.loadgen.payload.SequenceHeader;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongSupplier;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -9,12 +14,6 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.record.TimestampType;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-
-import java.time.Duration;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.function.LongSupplier;
 
 /**
  * Reads a topic from the start to the end offsets it had when verification began (bounded by a timeout), as a
@@ -24,8 +23,7 @@ import java.util.function.LongSupplier;
 public final class TopicVerifier {
 
     /** What was read. {@code complete} is false when the timeout ended the read before the end offsets. */
-    public record Outcome(SequenceTracker tracker, long recordsRead, long recordsOfRun, boolean complete) {
-    }
+    public record Outcome(SequenceTracker tracker, long recordsRead, long recordsOfRun, boolean complete) {}
 
     /** How long to wait for the markers of ended transactions (see {@link #settledEnd}). */
     private static final long SETTLE_MILLIS = 5_000;
@@ -60,7 +58,8 @@ public final class TopicVerifier {
                     if (d == null || !d.runId().equals(runId)) continue;
                     ofRun++;
                     long e2e = r.timestampType() == TimestampType.CREATE_TIME
-                            ? (wallClockMillis.getAsLong() - r.timestamp()) * 1_000 : -1;
+                            ? (wallClockMillis.getAsLong() - r.timestamp()) * 1_000
+                            : -1;
                     tracker.record(r.partition(), d, e2e);
                 }
             }
@@ -74,9 +73,11 @@ public final class TopicVerifier {
      * would stop before its last transactions and, given the run's result, call their records missing. So wait, a
      * little, for the stable offsets to reach the high watermarks; a transaction still open then stays out.
      */
-    private Map<TopicPartition, Long> settledEnd(KafkaConsumer<byte[], byte[]> consumer, List<TopicPartition> tps, Duration timeout) {
+    private Map<TopicPartition, Long> settledEnd(
+            KafkaConsumer<byte[], byte[]> consumer, List<TopicPartition> tps, Duration timeout) {
         Map<TopicPartition, Long> stable = consumer.endOffsets(tps, timeout);
-        if (!"read_committed".equals(String.valueOf(config().get(ConsumerConfig.ISOLATION_LEVEL_CONFIG)))) return stable;
+        if (!"read_committed".equals(String.valueOf(config().get(ConsumerConfig.ISOLATION_LEVEL_CONFIG))))
+            return stable;
         Map<String, Object> uncommitted = config();
         uncommitted.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_uncommitted");
         uncommitted.put(ConsumerConfig.CLIENT_ID_CONFIG, "loadgen-verify-high-watermarks");
@@ -100,7 +101,8 @@ public final class TopicVerifier {
     private Map<String, Object> config() {
         Map<String, Object> config = new HashMap<>();
         settings.forEach((k, v) -> {
-            if (ConsumerConfig.configNames().contains(k) && !k.equals("client.id") && !k.equals("group.id")) config.put(k, v);
+            if (ConsumerConfig.configNames().contains(k) && !k.equals("client.id") && !k.equals("group.id"))
+                config.put(k, v);
         });
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, "loadgen-verify");
         // What a topic's consumers get: records of aborted transactions are not delivered (a transactional run counted

@@ -1,5 +1,7 @@
 package io.loadgen.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.loadgen.testing.InJvmKafkaResource;
 import io.loadgen.testing.KafkaBroker;
 import io.loadgen.testing.Summary;
@@ -7,14 +9,11 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
 import io.quarkus.test.junit.main.QuarkusMainTest;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-
-import java.util.LinkedHashMap;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Exit codes, messages and help of the real command (issue items 2, 7 and 8): bad usage exits 2 with one line, a run
@@ -29,10 +28,20 @@ class CommandErrorsAndHelpTest {
     /** How long it takes is checked in JarLaunchIT, where the application's own start-up is not in the measurement. */
     @Test
     void unreachableBrokersFailWithAClearMessage(QuarkusMainLauncher launcher) {
-        LaunchResult run = launcher.launch("--bootstrap-servers", "127.0.0.1:1", "--connect-timeout", "2s",
-                "--topic", KafkaBroker.uniqueTopic("unreachable"), "--messages", "10");
+        LaunchResult run = launcher.launch(
+                "--bootstrap-servers",
+                "127.0.0.1:1",
+                "--connect-timeout",
+                "2s",
+                "--topic",
+                KafkaBroker.uniqueTopic("unreachable"),
+                "--messages",
+                "10");
 
-        assertFailedWith(run, ExitCodes.RUN_FAILED, "loadgen: cannot reach Kafka at 127.0.0.1:1 within 2.0 s (--connect-timeout)");
+        assertFailedWith(
+                run,
+                ExitCodes.RUN_FAILED,
+                "loadgen: cannot reach Kafka at 127.0.0.1:1 within 2.0 s (--connect-timeout)");
     }
 
     @Test
@@ -56,10 +65,15 @@ class CommandErrorsAndHelpTest {
     void badUsageExitsTwoWithOneLine(QuarkusMainLauncher launcher) {
         Map<String, String> cases = new LinkedHashMap<>();
         cases.put("--duration soon", "loadgen: Invalid value for option '--duration': 'soon' is not a duration");
-        cases.put("--compression brotli", "loadgen: --compression must be one of none, gzip, snappy, lz4, zstd; got 'brotli'");
-        cases.put("--payload-file /no/such.txt", "loadgen: --payload-file /no/such.txt does not exist or is not a readable file");
+        cases.put(
+                "--compression brotli",
+                "loadgen: --compression must be one of none, gzip, snappy, lz4, zstd; got 'brotli'");
+        cases.put(
+                "--payload-file /no/such.txt",
+                "loadgen: --payload-file /no/such.txt does not exist or is not a readable file");
         cases.put("--bogus", "loadgen: Unknown option: '--bogus'");
-        cases.put("--topic usage --create-topic --producer-property acks=7",
+        cases.put(
+                "--topic usage --create-topic --producer-property acks=7",
                 "loadgen: invalid producer setting: Invalid value 7 for configuration acks");
 
         SoftAssertions.assertSoftly(softly -> cases.forEach((args, firstLine) -> {
@@ -75,9 +89,22 @@ class CommandErrorsAndHelpTest {
         LaunchResult run = launcher.launch("run", "--help");
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.getOutput()).contains("--topic=NAME", "Default: logs", "--compression", "Default: lz4",
-                "--messages", "--duration", "--rate", "--warmup", "--payload-file", "--summary-json",
-                "LOADGEN_", "KAFKA_", "Exit codes:", "130");
+        assertThat(run.getOutput())
+                .contains(
+                        "--topic=NAME",
+                        "Default: logs",
+                        "--compression",
+                        "Default: lz4",
+                        "--messages",
+                        "--duration",
+                        "--rate",
+                        "--warmup",
+                        "--payload-file",
+                        "--summary-json",
+                        "LOADGEN_",
+                        "KAFKA_",
+                        "Exit codes:",
+                        "130");
         // the sections (HelpSectionsTest) with the application's own picocli factory too
         assertThat(run.getOutput()).contains("Workload (", "Producer (", "SLO gates (", "Scale-out (");
     }
@@ -92,8 +119,10 @@ class CommandErrorsAndHelpTest {
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.getOutput()).contains("Exit codes:", "Default: logs", "--messages");
-        assertThat(run.getOutput()).contains("  run     " + CommandList.SUMMARIES.get("run"),
-                "  tune    " + CommandList.SUMMARIES.get("tune"));
+        assertThat(run.getOutput())
+                .contains(
+                        "  run     " + CommandList.SUMMARIES.get("run"),
+                        "  tune    " + CommandList.SUMMARIES.get("tune"));
     }
 
     @Test
@@ -109,11 +138,17 @@ class CommandErrorsAndHelpTest {
     }
 
     /** The exit code, exactly one "loadgen: ..." line on stderr starting as given, and no stack trace anywhere. */
-    private static void assertFailedWith(SoftAssertions softly, String args, LaunchResult run, int exitCode, String firstLine) {
-        softly.assertThat(run.exitCode()).as("%s exit code; stderr:%n%s%nstdout:%n%s", args, run.getErrorOutput(), run.getOutput())
+    private static void assertFailedWith(
+            SoftAssertions softly, String args, LaunchResult run, int exitCode, String firstLine) {
+        softly.assertThat(run.exitCode())
+                .as("%s exit code; stderr:%n%s%nstdout:%n%s", args, run.getErrorOutput(), run.getOutput())
                 .isEqualTo(exitCode);
-        softly.assertThat(run.getErrorStream()).as("%s one error line", args).filteredOn(line -> line.startsWith("loadgen:"))
-                .singleElement().asString().startsWith(firstLine);
+        softly.assertThat(run.getErrorStream())
+                .as("%s one error line", args)
+                .filteredOn(line -> line.startsWith("loadgen:"))
+                .singleElement()
+                .asString()
+                .startsWith(firstLine);
         softly.check(() -> Summary.assertNoStackTrace(run.getOutput(), run.getErrorOutput()));
     }
 }

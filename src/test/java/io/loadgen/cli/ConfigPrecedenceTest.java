@@ -1,16 +1,13 @@
 package io.loadgen.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.InstanceOfAssertFactories.MAP;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
+
 import io.loadgen.spec.Durations;
 import io.loadgen.spec.KeyStrategy;
 import io.loadgen.spec.LoadSpec;
 import io.loadgen.spec.Secrets;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
-import picocli.CommandLine;
-
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -18,10 +15,12 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.InstanceOfAssertFactories.MAP;
-import static org.junit.jupiter.params.provider.Arguments.arguments;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import picocli.CommandLine;
 
 /** Where each setting comes from: the command line beats env, env beats application.properties (issue item 2). */
 @Timeout(10)
@@ -42,9 +41,13 @@ class ConfigPrecedenceTest {
         assertThat(spec.payload().keys()).isEqualTo(KeyStrategy.NONE);
         assertThat(spec.payload().levelWeights()).containsExactly(1, 1, 1, 1);
         assertThat(spec.payload().resourceCardinality()).isEqualTo(10);
-        assertThat(spec.producerConfig()).containsEntry("bootstrap.servers", "127.0.0.1:9092")
-                .containsEntry("acks", "1").containsEntry("linger.ms", "50").containsEntry("batch.size", "262144")
-                .containsEntry("compression.type", "lz4").containsEntry("client.id", "loadgen");
+        assertThat(spec.producerConfig())
+                .containsEntry("bootstrap.servers", "127.0.0.1:9092")
+                .containsEntry("acks", "1")
+                .containsEntry("linger.ms", "50")
+                .containsEntry("batch.size", "262144")
+                .containsEntry("compression.type", "lz4")
+                .containsEntry("client.id", "loadgen");
     }
 
     /**
@@ -54,31 +57,80 @@ class ConfigPrecedenceTest {
     static Stream<Arguments> layeredOptions() {
         return Stream.of(
                 layer("--topic", "LOADGEN_TOPIC", "env-topic", "cli-topic", LoadSpec::topic, s -> s),
-                layer("--partitions", "LOADGEN_PARTITIONS", "3", "2", s -> s.topicSetup().partitions(), Integer::valueOf),
-                layer("--report-interval", "LOADGEN_REPORT_INTERVAL", "2s", "1s", LoadSpec::reportInterval, Durations::parse),
-                layer("--keys", "LOADGEN_KEYS", "random", "resource-id", s -> s.payload().keys(), SpecAssembler::keys),
-                layer("--compression", "LOADGEN_COMPRESSION", "gzip", "zstd", s -> s.producerConfig().get("compression.type"), s -> s),
-                layer("--linger-ms", "LOADGEN_LINGER_MS", "7", "3", s -> s.producerConfig().get("linger.ms"), s -> s),
-                layer("--bootstrap-servers", "LOADGEN_BOOTSTRAP_SERVERS", "env:9092", "cli:9092",
-                        s -> s.producerConfig().get("bootstrap.servers"), s -> s));
+                layer(
+                        "--partitions",
+                        "LOADGEN_PARTITIONS",
+                        "3",
+                        "2",
+                        s -> s.topicSetup().partitions(),
+                        Integer::valueOf),
+                layer(
+                        "--report-interval",
+                        "LOADGEN_REPORT_INTERVAL",
+                        "2s",
+                        "1s",
+                        LoadSpec::reportInterval,
+                        Durations::parse),
+                layer(
+                        "--keys",
+                        "LOADGEN_KEYS",
+                        "random",
+                        "resource-id",
+                        s -> s.payload().keys(),
+                        SpecAssembler::keys),
+                layer(
+                        "--compression",
+                        "LOADGEN_COMPRESSION",
+                        "gzip",
+                        "zstd",
+                        s -> s.producerConfig().get("compression.type"),
+                        s -> s),
+                layer(
+                        "--linger-ms",
+                        "LOADGEN_LINGER_MS",
+                        "7",
+                        "3",
+                        s -> s.producerConfig().get("linger.ms"),
+                        s -> s),
+                layer(
+                        "--bootstrap-servers",
+                        "LOADGEN_BOOTSTRAP_SERVERS",
+                        "env:9092",
+                        "cli:9092",
+                        s -> s.producerConfig().get("bootstrap.servers"),
+                        s -> s));
     }
 
-    private static <T> Arguments layer(String option, String envVar, String envValue, String cliValue,
-                                       Function<LoadSpec, T> read, Function<String, T> expected) {
+    private static <T> Arguments layer(
+            String option,
+            String envVar,
+            String envValue,
+            String cliValue,
+            Function<LoadSpec, T> read,
+            Function<String, T> expected) {
         // typed here, so each row's reader and expectation agree; the test itself only compares with equals
         return arguments(option, envVar, envValue, cliValue, read, expected);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("layeredOptions")
-    void commandLineBeatsEnvBeatsApplicationProperties(String option, String envVar, String envValue, String cliValue,
-                                                       Function<LoadSpec, Object> read, Function<String, Object> expected) {
+    void commandLineBeatsEnvBeatsApplicationProperties(
+            String option,
+            String envVar,
+            String envValue,
+            String cliValue,
+            Function<LoadSpec, Object> read,
+            Function<String, Object> expected) {
         Object fromProperties = read.apply(OptionsFixture.noEnv().assemble());
         OptionsFixture env = OptionsFixture.withEnv(Map.of(envVar, envValue));
 
-        assertThat(read.apply(env.assemble())).as("env beats application.properties")
-                .isEqualTo(expected.apply(envValue)).isNotEqualTo(fromProperties);
-        assertThat(read.apply(env.assemble(option, cliValue))).as("command line beats env").isEqualTo(expected.apply(cliValue));
+        assertThat(read.apply(env.assemble()))
+                .as("env beats application.properties")
+                .isEqualTo(expected.apply(envValue))
+                .isNotEqualTo(fromProperties);
+        assertThat(read.apply(env.assemble(option, cliValue)))
+                .as("command line beats env")
+                .isEqualTo(expected.apply(cliValue));
     }
 
     @Test
@@ -91,11 +143,24 @@ class ConfigPrecedenceTest {
 
     @Test
     void firstClassProducerOptionsFallBackToKafkaKeys() {
-        LoadSpec spec = OptionsFixture.withEnv(Map.of("KAFKA_LINGER_MS", "9", "KAFKA_COMPRESSION_TYPE", "snappy",
-                "KAFKA_BOOTSTRAP_SERVERS", "10.0.0.1:9092", "KAFKA_ACKS", "all", "KAFKA_CLIENT_ID", "env-client")).assemble();
+        LoadSpec spec = OptionsFixture.withEnv(Map.of(
+                        "KAFKA_LINGER_MS",
+                        "9",
+                        "KAFKA_COMPRESSION_TYPE",
+                        "snappy",
+                        "KAFKA_BOOTSTRAP_SERVERS",
+                        "10.0.0.1:9092",
+                        "KAFKA_ACKS",
+                        "all",
+                        "KAFKA_CLIENT_ID",
+                        "env-client"))
+                .assemble();
 
-        assertThat(spec.producerConfig()).containsEntry("linger.ms", "9").containsEntry("compression.type", "snappy")
-                .containsEntry("bootstrap.servers", "10.0.0.1:9092").containsEntry("acks", "all")
+        assertThat(spec.producerConfig())
+                .containsEntry("linger.ms", "9")
+                .containsEntry("compression.type", "snappy")
+                .containsEntry("bootstrap.servers", "10.0.0.1:9092")
+                .containsEntry("acks", "all")
                 .containsEntry("client.id", "env-client");
     }
 
@@ -110,40 +175,60 @@ class ConfigPrecedenceTest {
     void producerPropertyBeatsEverySource() {
         OptionsFixture env = OptionsFixture.withEnv(Map.of("LOADGEN_LINGER_MS", "7", "KAFKA_LINGER_MS", "9"));
 
-        LoadSpec spec = env.assemble("--linger-ms", "3", "--producer-property", "linger.ms=1",
-                "--producer-property", "enable.idempotence=false");
+        LoadSpec spec = env.assemble(
+                "--linger-ms",
+                "3",
+                "--producer-property",
+                "linger.ms=1",
+                "--producer-property",
+                "enable.idempotence=false");
 
         assertThat(spec.producerConfig()).containsEntry("linger.ms", "1").containsEntry("enable.idempotence", "false");
     }
 
     @Test
     void kafkaPropertiesPassThroughUntouchedAndSecretsAreMaskedWhenDescribed() {
-        String jaas = "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"u\" password=\"s3cret\";";
+        String jaas =
+                "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"u\" password=\"s3cret\";";
         LoadSpec spec = OptionsFixture.withEnv(Map.of("KAFKA_SASL_JAAS_CONFIG", jaas, "KAFKA_SASL_MECHANISM", "PLAIN"))
                 .assemble();
 
-        assertThat(spec.producerConfig()).containsEntry("sasl.jaas.config", jaas).containsEntry("sasl.mechanism", "PLAIN");
-        assertThat(spec.describe().get("producer")).asInstanceOf(MAP)
-                .containsEntry("sasl.jaas.config", Secrets.MASK).containsEntry("sasl.mechanism", "PLAIN");
+        assertThat(spec.producerConfig())
+                .containsEntry("sasl.jaas.config", jaas)
+                .containsEntry("sasl.mechanism", "PLAIN");
+        assertThat(spec.describe().get("producer"))
+                .asInstanceOf(MAP)
+                .containsEntry("sasl.jaas.config", Secrets.MASK)
+                .containsEntry("sasl.mechanism", "PLAIN");
         assertThat(spec.describe().toString()).doesNotContain("s3cret");
     }
 
     @Test
     void kafkaScriptEnvVarsNeverReachTheProducerNorTheSummary() {
         // A shell set up for Kafka's own scripts: KAFKA_OPTS may carry a keystore password.
-        OptionsFixture env = OptionsFixture.withEnv(Map.of("KAFKA_OPTS", "-Djavax.net.ssl.keyStorePassword=hunter2",
-                "KAFKA_HEAP_OPTS", "-Xmx1G", "KAFKA_LISTENERS", "PLAINTEXT://:9092", "KAFKA_LINGER_MS", "9"));
+        OptionsFixture env = OptionsFixture.withEnv(Map.of(
+                "KAFKA_OPTS",
+                "-Djavax.net.ssl.keyStorePassword=hunter2",
+                "KAFKA_HEAP_OPTS",
+                "-Xmx1G",
+                "KAFKA_LISTENERS",
+                "PLAINTEXT://:9092",
+                "KAFKA_LINGER_MS",
+                "9"));
         LoadSpec spec = env.assemble();
 
-        assertThat(spec.producerConfig()).containsEntry("linger.ms", "9")
+        assertThat(spec.producerConfig())
+                .containsEntry("linger.ms", "9")
                 .doesNotContainKeys("opts", "heap.opts", "listeners");
         assertThat(spec.describe().toString()).doesNotContain("hunter2").doesNotContain("Xmx1G");
 
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         KafkaSettings.reportIgnored(env.kafkaConfig(), new PrintStream(err, true, StandardCharsets.UTF_8));
         assertThat(err.toString(StandardCharsets.UTF_8))
-                .isEqualTo("loadgen: ignoring kafka.* / KAFKA_* settings no Kafka client knows: heap.opts, listeners, opts"
-                        + " (a plugin's setting goes through --producer-property KEY=VALUE)" + System.lineSeparator());
+                .isEqualTo(
+                        "loadgen: ignoring kafka.* / KAFKA_* settings no Kafka client knows: heap.opts, listeners, opts"
+                                + " (a plugin's setting goes through --producer-property KEY=VALUE)"
+                                + System.lineSeparator());
     }
 
     @Test
@@ -156,14 +241,16 @@ class ConfigPrecedenceTest {
     @Test
     void nothingIsReportedWhenEveryKafkaSettingIsKnown() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        KafkaSettings.reportIgnored(OptionsFixture.withEnv(Map.of("KAFKA_ACKS", "all")).kafkaConfig(),
+        KafkaSettings.reportIgnored(
+                OptionsFixture.withEnv(Map.of("KAFKA_ACKS", "all")).kafkaConfig(),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         assertThat(err.size()).isZero();
     }
 
     @Test
     void theConsumerGroupIdAndTheSerializersNeverReachTheProducer() {
-        LoadSpec spec = OptionsFixture.withEnv(Map.of("KAFKA_KEY_SERIALIZER", "org.example.Custom")).assemble();
+        LoadSpec spec = OptionsFixture.withEnv(Map.of("KAFKA_KEY_SERIALIZER", "org.example.Custom"))
+                .assemble();
 
         assertThat(spec.producerConfig()).doesNotContainKeys("group.id", "key.serializer", "value.serializer");
     }
@@ -171,7 +258,8 @@ class ConfigPrecedenceTest {
     @Test
     void helpShowsTheEffectiveDefaults() {
         CommandLine cmd = new CommandLine(RunCommand.class)
-                .setDefaultValueProvider(OptionsFixture.withEnv(Map.of("LOADGEN_TOPIC", "env-topic")).defaults());
+                .setDefaultValueProvider(OptionsFixture.withEnv(Map.of("LOADGEN_TOPIC", "env-topic"))
+                        .defaults());
 
         String usage = cmd.getUsageMessage(CommandLine.Help.Ansi.OFF);
 

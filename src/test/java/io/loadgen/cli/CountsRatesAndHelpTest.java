@@ -1,6 +1,10 @@
 package io.loadgen.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.loadgen.spec.LoadSpec;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -8,18 +12,20 @@ import org.junit.jupiter.params.provider.CsvSource;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 /** Issue 14 item 6: one number format for every count, rates printed as given, --help showing the values in force. */
 @Timeout(10)
 class CountsRatesAndHelpTest {
 
     @ParameterizedTest(name = "{0} {1}")
-    @CsvSource({"--messages, 1.5k, 1500", "--messages, 2m, 2000000", "--messages, 1_000, 1000", "--messages, 0.25m, 250000",
-            "--messages, 1.5g, 1500000000", "--seed, 2.5k, 2500", "--buffer-memory, 1.5m, 1500000"})
+    @CsvSource({
+        "--messages, 1.5k, 1500",
+        "--messages, 2m, 2000000",
+        "--messages, 1_000, 1000",
+        "--messages, 0.25m, 250000",
+        "--messages, 1.5g, 1500000000",
+        "--seed, 2.5k, 2500",
+        "--buffer-memory, 1.5m, 1500000"
+    })
     void everyCountTakesTheFormsOfRate(String option, String value, long expected) {
         RunOptions o = OptionsFixture.noEnv().parse(option, value);
 
@@ -32,7 +38,12 @@ class CountsRatesAndHelpTest {
     }
 
     @ParameterizedTest(name = "{0} {1}")
-    @CsvSource({"--threads, 1.5k, 1500", "--partitions, 0.5k, 500", "--linger-ms, 1_0, 10", "--batch-size, 0.25m, 250000"})
+    @CsvSource({
+        "--threads, 1.5k, 1500",
+        "--partitions, 0.5k, 500",
+        "--linger-ms, 1_0, 10",
+        "--batch-size, 0.25m, 250000"
+    })
     void intCountsToo(String option, String value, int expected) {
         RunOptions o = OptionsFixture.noEnv().parse(option, value);
 
@@ -48,21 +59,30 @@ class CountsRatesAndHelpTest {
     @ParameterizedTest(name = "--messages {0}")
     @CsvSource({"1.5", "1.2345k", "1e3", "k", "1..5k", "2x"})
     void aCountThatIsNotWholeIsRefusedNamingTheForms(String value) {
-        assertThatThrownBy(() -> OptionsFixture.noEnv().parse("--messages", value)).isInstanceOf(ParameterException.class)
-                .hasMessage("Invalid value for option '--messages': '" + value + "' is not a whole number (examples: 500000, "
-                        + "2_000_000, 1.5k, 2m; suffixes k, m, g)");
+        assertThatThrownBy(() -> OptionsFixture.noEnv().parse("--messages", value))
+                .isInstanceOf(ParameterException.class)
+                .hasMessage("Invalid value for option '--messages': '" + value
+                        + "' is not a whole number (examples: 500000, " + "2_000_000, 1.5k, 2m; suffixes k, m, g)");
     }
 
     @Test
     void aWarmupCountTakesDecimalsToo() {
-        assertThat(OptionsFixture.noEnv().assemble("--warmup", "1.5k").warmup().records()).isEqualTo(1_500);
-        assertThatThrownBy(() -> OptionsFixture.noEnv().assemble("--warmup", "1.5")).isInstanceOf(UsageException.class)
+        assertThat(OptionsFixture.noEnv().assemble("--warmup", "1.5k").warmup().records())
+                .isEqualTo(1_500);
+        assertThatThrownBy(() -> OptionsFixture.noEnv().assemble("--warmup", "1.5"))
+                .isInstanceOf(UsageException.class)
                 .hasMessage("--warmup takes a record count (10000, 1.5k) or a time (5s); got '1.5'");
     }
 
     @ParameterizedTest(name = "--rate {0}")
-    @CsvSource(delimiter = ';', value = {"0.5 ; at 0.5 records/s", "2.25 ; at 2.25 records/s", "50k ; at 50,000 records/s",
-            "1.5g ; at 1,500,000,000 records/s"})
+    @CsvSource(
+            delimiter = ';',
+            value = {
+                "0.5 ; at 0.5 records/s",
+                "2.25 ; at 2.25 records/s",
+                "50k ; at 50,000 records/s",
+                "1.5g ; at 1,500,000,000 records/s"
+            })
     void theStartLineShowsTheRateAsGiven(String rate, String expected) {
         LoadSpec spec = OptionsFixture.noEnv().assemble("--rate", rate.trim());
 
@@ -71,9 +91,15 @@ class CountsRatesAndHelpTest {
 
     @Test
     void gatesShowTheirRateAsGiven() {
-        assertThat(OptionsFixture.noEnv().assemble("--min-throughput", "0.5").gates().describe())
+        assertThat(OptionsFixture.noEnv()
+                        .assemble("--min-throughput", "0.5")
+                        .gates()
+                        .describe())
                 .containsEntry("min-throughput", "0.5 records/s");
-        assertThat(OptionsFixture.noEnv().assemble("--min-throughput", "50k").gates().describe())
+        assertThat(OptionsFixture.noEnv()
+                        .assemble("--min-throughput", "50k")
+                        .gates()
+                        .describe())
                 .containsEntry("min-throughput", "50,000 records/s");
     }
 
@@ -81,7 +107,8 @@ class CountsRatesAndHelpTest {
     @Test
     void helpShowsTheMessagesInForce() {
         String usage = new CommandLine(RunCommand.class)
-                .setDefaultValueProvider(OptionsFixture.withEnv(Map.of("LOADGEN_MESSAGES", "5")).defaults())
+                .setDefaultValueProvider(
+                        OptionsFixture.withEnv(Map.of("LOADGEN_MESSAGES", "5")).defaults())
                 .getUsageMessage(CommandLine.Help.Ansi.OFF);
         int start = usage.indexOf("      --messages=N");
         String messages = usage.substring(start, usage.indexOf("--duration=", start));

@@ -1,17 +1,16 @@
 package io.loadgen.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.loadgen.spec.LoadSpec;
 import io.loadgen.spec.Transactions;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
-import java.time.Duration;
-import java.util.Arrays;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The durable modes' options (issue #7 part 3): how {@code --acks all}, {@code --idempotence} and {@code --transactional}
@@ -58,8 +57,10 @@ class DurableOptionsTest {
     /** The Kafka client's own rule, now applied before anything connects: more than 5 in flight breaks idempotence. */
     @Test
     void acksAllWithMoreThanFiveInFlightNeedsIdempotenceOffSaidOutright() {
-        assertThat(errorFor("--acks|all|--max-in-flight|10")).isEqualTo("invalid producer setting: To use the idempotent "
-                + "producer, max.in.flight.requests.per.connection must be set to at most 5. Current value is 10.");
+        assertThat(errorFor("--acks|all|--max-in-flight|10"))
+                .isEqualTo(
+                        "invalid producer setting: To use the idempotent "
+                                + "producer, max.in.flight.requests.per.connection must be set to at most 5. Current value is 10.");
 
         LoadSpec spec = assemble("--acks", "all", "--max-in-flight", "10", "--idempotence", "false");
 
@@ -69,7 +70,8 @@ class DurableOptionsTest {
 
     @Test
     void idempotenceFalseTurnsItOffEvenWithAcksAll() {
-        assertThat(assemble("--acks", "all", "--idempotence", "false").producerConfig()).containsEntry("enable.idempotence", "false");
+        assertThat(assemble("--acks", "all", "--idempotence", "false").producerConfig())
+                .containsEntry("enable.idempotence", "false");
         assertThat(assemble("--acks", "all", "--idempotence").idempotent()).isTrue();
     }
 
@@ -82,13 +84,21 @@ class DurableOptionsTest {
         assertThat(spec.idempotent()).isTrue();
         assertThat(spec.producerConfig()).doesNotContainKey("transactional.id");
         assertThat(spec.transactions().transactionalId(spec.runId(), 0, 2)).isEqualTo("loadgen-r1-0-2");
-        assertThat(spec.describe()).containsEntry("transactions", "commit every 100ms, transactional.id loadgen-<run>-<shard>-<sender>");
+        assertThat(spec.describe())
+                .containsEntry("transactions", "commit every 100ms, transactional.id loadgen-<run>-<shard>-<sender>");
     }
 
     @Test
     void aTransactionalIdPropertyIsThePrefixOfEverySendersId() {
         LoadSpec spec = OptionsFixture.withEnv(Map.of("LOADGEN_TRANSACTION_INTERVAL", "2s"))
-                .assemble("--transactional", "--acks", "-1", "--producer-property", "transactional.id=team-a", "--run-id", "r2");
+                .assemble(
+                        "--transactional",
+                        "--acks",
+                        "-1",
+                        "--producer-property",
+                        "transactional.id=team-a",
+                        "--run-id",
+                        "r2");
 
         assertThat(spec.transactions()).isEqualTo(new Transactions(Duration.ofSeconds(2), "team-a"));
         assertThat(spec.transactions().transactionalId("r2", 1, 0)).isEqualTo("team-a-r2-1-0");

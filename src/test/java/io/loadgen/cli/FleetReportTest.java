@@ -1,5 +1,7 @@
 package io.loadgen.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.loadgen.testing.InJvmKafkaResource;
 import io.loadgen.testing.KafkaBroker;
 import io.loadgen.testing.Summary;
@@ -7,14 +9,11 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
 import io.quarkus.test.junit.main.QuarkusMainTest;
+import java.nio.file.Path;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Path;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Issue 14, item 5: {@code loadgen report} takes the fleet's size from the results, names a missing shard and exits 1,
@@ -40,42 +39,55 @@ class FleetReportTest {
         LaunchResult onlyOne = launcher.launch("report", a);
         assertThat(onlyOne.exitCode()).as(onlyOne.getErrorOutput()).isEqualTo(ExitCodes.RUN_FAILED);
         assertThat(onlyOne.getOutput()).contains("=== fleet of 2 shards: results of 1, shard 1 missing ===");
-        assertThat(loadgenLines(onlyOne)).containsExactly(
-                "loadgen: incomplete fleet report: no result from shard 1 of run " + runId + " (a fleet of 2)");
+        assertThat(loadgenLines(onlyOne))
+                .containsExactly(
+                        "loadgen: incomplete fleet report: no result from shard 1 of run " + runId + " (a fleet of 2)");
 
         LaunchResult twice = launcher.launch("report", a, a);
         assertThat(twice.exitCode()).isEqualTo(ExitCodes.RUN_FAILED);
-        assertThat(loadgenLines(twice)).containsExactly(
-                "loadgen: shard 0 of run " + runId + " given twice (" + a + ", " + a + "); counted once",
-                "loadgen: incomplete fleet report: no result from shard 1 of run " + runId + " (a fleet of 2)");
+        assertThat(loadgenLines(twice))
+                .containsExactly(
+                        "loadgen: shard 0 of run " + runId + " given twice (" + a + ", " + a + "); counted once",
+                        "loadgen: incomplete fleet report: no result from shard 1 of run " + runId + " (a fleet of 2)");
 
         LaunchResult whole = launcher.launch("report", a, b, a);
         assertThat(whole.exitCode()).as(whole.getErrorOutput()).isZero();
         assertThat(whole.getOutput()).contains("=== fleet of 2 shards ===");
-        assertThat(Summary.parse(whole.getOutput()).sent()).as("300 + 300, the duplicate not added").isEqualTo(600);
-        assertThat(loadgenLines(whole)).containsExactly(
-                "loadgen: shard 0 of run " + runId + " given twice (" + a + ", " + a + "); counted once");
+        assertThat(Summary.parse(whole.getOutput()).sent())
+                .as("300 + 300, the duplicate not added")
+                .isEqualTo(600);
+        assertThat(loadgenLines(whole))
+                .containsExactly(
+                        "loadgen: shard 0 of run " + runId + " given twice (" + a + ", " + a + "); counted once");
 
         LaunchResult mixed = launcher.launch("report", a, b, other);
         assertThat(mixed.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(loadgenLines(mixed)).containsExactly(
-                "loadgen: the results are of 2 runs (" + runId + ", other-" + runId + "); choose one with --run-id");
+        assertThat(loadgenLines(mixed))
+                .containsExactly("loadgen: the results are of 2 runs (" + runId + ", other-" + runId
+                        + "); choose one with --run-id");
 
         LaunchResult picked = launcher.launch("report", "--run-id", runId, a, b, other);
         assertThat(picked.exitCode()).as(picked.getErrorOutput()).isZero();
 
         LaunchResult tooFew = launcher.launch("report", "--shard-count", "1", a);
         assertThat(tooFew.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(loadgenLines(tooFew)).containsExactly("loadgen: --shard-count 1 disagrees with the results of run " + runId
-                + ", which are of a fleet of 2 shards");
+        assertThat(loadgenLines(tooFew))
+                .containsExactly("loadgen: --shard-count 1 disagrees with the results of run " + runId
+                        + ", which are of a fleet of 2 shards");
         String ofThree = shard(launcher, runId, topic, 2, 3).toString(); // the same run id, given to a fleet of 3
         LaunchResult disagree = launcher.launch("report", a, b, ofThree);
         assertThat(disagree.exitCode()).isEqualTo(ExitCodes.RUN_FAILED);
-        assertThat(loadgenLines(disagree)).containsExactly("loadgen: the results of run " + runId
-                + " disagree on the fleet's size: shards 0, 1 of 2; shard 2 of 3; not merged");
+        assertThat(loadgenLines(disagree))
+                .containsExactly("loadgen: the results of run " + runId
+                        + " disagree on the fleet's size: shards 0, 1 of 2; shard 2 of 3; not merged");
         assertThat(disagree.getOutput()).doesNotContain("=== fleet of");
 
-        Summary.assertNoStackTrace(disagree.getErrorOutput(), onlyOne.getErrorOutput(), twice.getErrorOutput(), mixed.getErrorOutput(), tooFew.getErrorOutput());
+        Summary.assertNoStackTrace(
+                disagree.getErrorOutput(),
+                onlyOne.getErrorOutput(),
+                twice.getErrorOutput(),
+                mixed.getErrorOutput(),
+                tooFew.getErrorOutput());
     }
 
     /** One shard of two published to the results topic (twice, as a retried pod would): the report names the other. */
@@ -85,31 +97,69 @@ class FleetReportTest {
         String topic = KafkaBroker.uniqueTopic("fleet-topic");
         String results = topic + "-results";
         for (int attempt = 0; attempt < 2; attempt++) {
-            LaunchResult shard = launcher.launch("--topic", topic, "--create-topic", "--messages", "300", "--run-id", runId,
-                    "--shard-count", "2", "--shard-index", "1", "--barrier", "false", "--results-topic", results);
+            LaunchResult shard = launcher.launch(
+                    "--topic",
+                    topic,
+                    "--create-topic",
+                    "--messages",
+                    "300",
+                    "--run-id",
+                    runId,
+                    "--shard-count",
+                    "2",
+                    "--shard-index",
+                    "1",
+                    "--barrier",
+                    "false",
+                    "--results-topic",
+                    results);
             assertThat(shard.exitCode()).as(shard.getErrorOutput()).isZero();
         }
 
-        LaunchResult report = launcher.launch("report", "--run-id", runId, "--results-topic", results, "--collect-timeout", "20s");
+        LaunchResult report =
+                launcher.launch("report", "--run-id", runId, "--results-topic", results, "--collect-timeout", "20s");
 
-        assertThat(report.exitCode()).as(report.getOutput() + report.getErrorOutput()).isEqualTo(ExitCodes.RUN_FAILED);
+        assertThat(report.exitCode())
+                .as(report.getOutput() + report.getErrorOutput())
+                .isEqualTo(ExitCodes.RUN_FAILED);
         assertThat(report.getOutput()).contains("=== fleet of 2 shards: results of 1, shard 0 missing ===");
-        assertThat(loadgenLines(report)).containsExactly(
-                "loadgen: shard 1 of run " + runId + " published twice to the results topic (a retried pod?); the last one counted",
-                "loadgen: incomplete fleet report: no result from shard 0 of run " + runId + " (a fleet of 2)");
+        assertThat(loadgenLines(report))
+                .containsExactly(
+                        "loadgen: shard 1 of run " + runId
+                                + " published twice to the results topic (a retried pod?); the last one counted",
+                        "loadgen: incomplete fleet report: no result from shard 0 of run " + runId + " (a fleet of 2)");
     }
 
     /** A shard of a fleet, run on its own (no barrier, nothing published), with its result in a file. */
     private Path shard(QuarkusMainLauncher launcher, String runId, String topic, int index, int count) {
         Path file = dir.resolve(runId + "-" + index + ".json");
-        LaunchResult run = launcher.launch("--topic", topic, "--create-topic", "--messages", String.valueOf(300 * count),
-                "--run-id", runId, "--shard-count", String.valueOf(count), "--shard-index", String.valueOf(index),
-                "--barrier", "false", "--publish-result", "false", "--fleet-report", "false", "--result-file", file.toString());
+        LaunchResult run = launcher.launch(
+                "--topic",
+                topic,
+                "--create-topic",
+                "--messages",
+                String.valueOf(300 * count),
+                "--run-id",
+                runId,
+                "--shard-count",
+                String.valueOf(count),
+                "--shard-index",
+                String.valueOf(index),
+                "--barrier",
+                "false",
+                "--publish-result",
+                "false",
+                "--fleet-report",
+                "false",
+                "--result-file",
+                file.toString());
         assertThat(run.exitCode()).as(run.getErrorOutput()).isZero();
         return file;
     }
 
     private static java.util.List<String> loadgenLines(LaunchResult result) {
-        return result.getErrorStream().stream().filter(l -> l.startsWith("loadgen:")).toList();
+        return result.getErrorStream().stream()
+                .filter(l -> l.startsWith("loadgen:"))
+                .toList();
     }
 }

@@ -1,9 +1,6 @@
 package io.loadgen.cli;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import picocli.CommandLine;
-import picocli.CommandLine.Model.OptionSpec;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,8 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * Issue 16 items 5 and 6: {@code run --help} lists its options in sections, and {@code loadgen --help} lists the
@@ -26,54 +25,84 @@ class HelpSectionsTest {
 
     @Test
     void everyOptionOfRunIsInExactlyOneSectionAndNoSectionIsEmpty() {
-        CommandLine run = new CommandLine(RunCommand.class).setDefaultValueProvider(OptionsFixture.noEnv().defaults());
+        CommandLine run = new CommandLine(RunCommand.class)
+                .setDefaultValueProvider(OptionsFixture.noEnv().defaults());
 
         Map<String, List<String>> sections = sections(run.getUsageMessage(CommandLine.Help.Ansi.OFF));
 
-        assertThat(sections.keySet()).containsExactly("Workload", "Payload", "Producer", "Durability", "Output",
-                "SLO gates", "Scale-out", "Help");
-        assertThat(sections).allSatisfy((heading, options) -> assertThat(options).as(heading).isNotEmpty());
+        assertThat(sections.keySet())
+                .containsExactly(
+                        "Workload", "Payload", "Producer", "Durability", "Output", "SLO gates", "Scale-out", "Help");
+        assertThat(sections)
+                .allSatisfy(
+                        (heading, options) -> assertThat(options).as(heading).isNotEmpty());
         List<String> shown = sections.values().stream().flatMap(List::stream).toList();
-        List<String> all = run.getCommandSpec().options().stream().map(OptionSpec::longestName).toList();
+        List<String> all = run.getCommandSpec().options().stream()
+                .map(OptionSpec::longestName)
+                .toList();
         assertThat(shown).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(all);
     }
 
     /** A name in the table that no option has (renamed, removed) would leave its option under "Other options". */
     @Test
     void theTableNamesOnlyOptionsOfRunAndEachOnce() {
-        List<String> all = new CommandLine(RunCommand.class).getCommandSpec().options().stream()
-                .map(OptionSpec::longestName).toList();
-        List<String> named = HelpSections.RUN.stream().flatMap(section -> section.options().stream()).toList();
+        List<String> all = new CommandLine(RunCommand.class)
+                .getCommandSpec().options().stream()
+                        .map(OptionSpec::longestName)
+                        .toList();
+        List<String> named = HelpSections.RUN.stream()
+                .flatMap(section -> section.options().stream())
+                .toList();
 
         assertThat(named).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(all);
     }
 
     @Test
     void optionsWhereUsersLookForThem() {
-        CommandLine run = new CommandLine(RunCommand.class).setDefaultValueProvider(OptionsFixture.noEnv().defaults());
+        CommandLine run = new CommandLine(RunCommand.class)
+                .setDefaultValueProvider(OptionsFixture.noEnv().defaults());
 
         Map<String, List<String>> sections = sections(run.getUsageMessage(CommandLine.Help.Ansi.OFF));
 
-        assertThat(sections.get("Workload")).startsWith("--topic").contains("--messages", "--duration", "--rate",
-                "--ramp", "--steps", "--threads", "--warmup");
+        assertThat(sections.get("Workload"))
+                .startsWith("--topic")
+                .contains("--messages", "--duration", "--rate", "--ramp", "--steps", "--threads", "--warmup");
         assertThat(sections.get("Payload")).contains("--payload", "--payload-file", "--keys", "--record-size");
-        assertThat(sections.get("Producer")).startsWith("--bootstrap-servers").contains("--acks", "--compression",
-                "--batch-size", "--linger-ms", "--max-in-flight", "--producers", "--producer-property");
-        assertThat(sections.get("Durability")).containsExactly("--idempotence", "--transactional",
-                "--transaction-interval", "--sequence-header");
+        assertThat(sections.get("Producer"))
+                .startsWith("--bootstrap-servers")
+                .contains(
+                        "--acks",
+                        "--compression",
+                        "--batch-size",
+                        "--linger-ms",
+                        "--max-in-flight",
+                        "--producers",
+                        "--producer-property");
+        assertThat(sections.get("Durability"))
+                .containsExactly("--idempotence", "--transactional", "--transaction-interval", "--sequence-header");
         assertThat(sections.get("Output")).contains("--report-interval", "--summary-json", "--metrics-linger");
-        assertThat(sections.get("SLO gates")).containsExactly("--max-error-rate", "--min-throughput",
-                "--max-p99-latency", "--max-p999-latency");
-        assertThat(sections.get("Scale-out")).contains("--run-id", "--shard-count", "--shard-index", "--barrier",
-                "--control-topic", "--results-topic", "--publish-result", "--fleet-report", "--collect-timeout",
-                "--result-file");
+        assertThat(sections.get("SLO gates"))
+                .containsExactly("--max-error-rate", "--min-throughput", "--max-p99-latency", "--max-p999-latency");
+        assertThat(sections.get("Scale-out"))
+                .contains(
+                        "--run-id",
+                        "--shard-count",
+                        "--shard-index",
+                        "--barrier",
+                        "--control-topic",
+                        "--results-topic",
+                        "--publish-result",
+                        "--fleet-report",
+                        "--collect-timeout",
+                        "--result-file");
     }
 
     /** picocli still renders each option: the effective default from env or config shows under it. */
     @Test
     void eachOptionKeepsItsEffectiveDefault() {
         String usage = new CommandLine(RunCommand.class)
-                .setDefaultValueProvider(OptionsFixture.withEnv(Map.of("LOADGEN_TOPIC", "env-topic")).defaults())
+                .setDefaultValueProvider(OptionsFixture.withEnv(Map.of("LOADGEN_TOPIC", "env-topic"))
+                        .defaults())
                 .getUsageMessage(CommandLine.Help.Ansi.OFF);
 
         assertThat(section(usage, "Workload")).contains("--topic=NAME", "Default: env-topic");
@@ -84,8 +113,12 @@ class HelpSectionsTest {
     @Test
     void anOptionTheTableDoesNotNameIsStillShown() {
         CommandLine run = new CommandLine(RunCommand.class);
-        run.getCommandSpec().usageMessage().sectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_OPTION_LIST,
-                help -> HelpSections.render(help, HelpSections.RUN.subList(1, HelpSections.RUN.size())));
+        run.getCommandSpec()
+                .usageMessage()
+                .sectionMap()
+                .put(
+                        CommandLine.Model.UsageMessageSpec.SECTION_KEY_OPTION_LIST,
+                        help -> HelpSections.render(help, HelpSections.RUN.subList(1, HelpSections.RUN.size())));
 
         Map<String, List<String>> sections = sections(run.getUsageMessage(CommandLine.Help.Ansi.OFF));
 
@@ -96,7 +129,8 @@ class HelpSectionsTest {
     @Test
     void topLevelHelpListsEverySubcommandOnOneLine() {
         CommandLine loadgen = new CommandLine(LoadgenCommand.class);
-        List<String> lines = loadgen.getUsageMessage(CommandLine.Help.Ansi.OFF).lines().toList();
+        List<String> lines =
+                loadgen.getUsageMessage(CommandLine.Help.Ansi.OFF).lines().toList();
 
         int commands = lines.indexOf("Commands:");
         int end = commands + 1;
@@ -105,7 +139,8 @@ class HelpSectionsTest {
         assertThat(listed).hasSize(loadgen.getSubcommands().size());
         List<String> names = new ArrayList<>(loadgen.getSubcommands().keySet());
         for (int i = 0; i < names.size(); i++) {
-            assertThat(listed.get(i)).startsWith("  " + names.get(i) + " ")
+            assertThat(listed.get(i))
+                    .startsWith("  " + names.get(i) + " ")
                     .endsWith(CommandList.SUMMARIES.get(names.get(i)));
         }
         assertThat(names).containsExactly("run", "report", "verify", "tune");
@@ -125,14 +160,18 @@ class HelpSectionsTest {
     }
 
     private static List<String> headings() {
-        List<String> headings = new ArrayList<>(HelpSections.RUN.stream().map(HelpSections.Section::heading).toList());
+        List<String> headings = new ArrayList<>(
+                HelpSections.RUN.stream().map(HelpSections.Section::heading).toList());
         headings.add(HelpSections.OTHER);
         return headings;
     }
 
     /** The lines from a section's heading to the next blank line. */
     private static String section(String usage, String name) {
-        String heading = headings().stream().filter(h -> h.equals(name) || h.startsWith(name + " (")).findFirst().orElseThrow();
+        String heading = headings().stream()
+                .filter(h -> h.equals(name) || h.startsWith(name + " ("))
+                .findFirst()
+                .orElseThrow();
         int start = usage.indexOf("\n" + heading + ":\n");
         assertThat(start).as("heading %s", heading).isNotNegative();
         int end = usage.indexOf("\n\n", start + 1);

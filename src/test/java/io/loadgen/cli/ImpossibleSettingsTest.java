@@ -1,8 +1,16 @@
 package io.loadgen.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.loadgen.spec.LoadSpec;
 import io.loadgen.spec.PayloadType;
 import io.loadgen.spec.RateShape;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Map;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.record.AbstractRecords;
@@ -15,15 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import picocli.CommandLine.ParameterException;
-
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Arrays;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Issue 14 item 6: settings that cannot work are refused while the spec is built (exit 2, one line naming the
@@ -51,17 +50,26 @@ class ImpossibleSettingsTest {
     @Test
     void aFixedRecordOverMaxRequestSizeIsRefusedAndTheLargestThatFitsIsNamed() {
         String error = errorFor("--payload|fixed|--record-size|2000000");
-        assertThat(error).startsWith("--record-size 2000000 makes records of ")
-                .contains(" bytes (value, key and record overhead), over the producer's max.request.size 1048576: every "
-                        + "record would fail; give a --record-size of at most ")
+        assertThat(error)
+                .startsWith("--record-size 2000000 makes records of ")
+                .contains(
+                        " bytes (value, key and record overhead), over the producer's max.request.size 1048576: every "
+                                + "record would fail; give a --record-size of at most ")
                 .contains("--producer-property max.request.size=BYTES");
         int largest = Integer.parseInt(error.replaceAll(".*at most (\\d+),.*", "$1"));
         assertThat(largest).isBetween(1_048_000, 1_048_576);
 
-        assertThat(assemble("--payload|fixed|--record-size|" + largest).payload().recordSizeBytes()).isEqualTo(largest);
-        assertThat(errorFor("--payload|fixed|--record-size|" + (largest + 1))).startsWith("--record-size " + (largest + 1));
+        assertThat(assemble("--payload|fixed|--record-size|" + largest)
+                        .payload()
+                        .recordSizeBytes())
+                .isEqualTo(largest);
+        assertThat(errorFor("--payload|fixed|--record-size|" + (largest + 1)))
+                .startsWith("--record-size " + (largest + 1));
         assertThat(assemble("--payload|fixed|--record-size|2000000|--producer-property|max.request.size=3000000")
-                .payload().recordSizeBytes()).as("a raised limit lets it through").isEqualTo(2_000_000);
+                        .payload()
+                        .recordSizeBytes())
+                .as("a raised limit lets it through")
+                .isEqualTo(2_000_000);
     }
 
     @ParameterizedTest(name = "value {0} B, key {1} B")
@@ -70,16 +78,20 @@ class ImpossibleSettingsTest {
         byte[] key = keyBytes < 0 ? null : new byte[keyBytes];
         Header[] headers = {new RecordHeader("loadgen.seq", new byte[30])};
 
-        assertThat(ProducerSettingsCheck.serializedSize(key, valueBytes, headers)).isEqualTo(AbstractRecords
-                .estimateSizeInBytesUpperBound(RecordBatch.CURRENT_MAGIC_VALUE, CompressionType.NONE, key, new byte[valueBytes], headers));
+        assertThat(ProducerSettingsCheck.serializedSize(key, valueBytes, headers))
+                .isEqualTo(AbstractRecords.estimateSizeInBytesUpperBound(
+                        RecordBatch.CURRENT_MAGIC_VALUE, CompressionType.NONE, key, new byte[valueBytes], headers));
     }
 
     @Test
     void keysAndTheSequenceHeaderCountToo() {
-        int largest = Integer.parseInt(errorFor("--payload|fixed|--record-size|2000000").replaceAll(".*at most (\\d+),.*", "$1"));
+        int largest = Integer.parseInt(
+                errorFor("--payload|fixed|--record-size|2000000").replaceAll(".*at most (\\d+),.*", "$1"));
 
-        assertThat(errorFor("--payload|fixed|--record-size|" + largest + "|--keys|random")).startsWith("--record-size " + largest);
-        assertThat(errorFor("--payload|fixed|--record-size|" + largest + "|--sequence-header")).startsWith("--record-size " + largest);
+        assertThat(errorFor("--payload|fixed|--record-size|" + largest + "|--keys|random"))
+                .startsWith("--record-size " + largest);
+        assertThat(errorFor("--payload|fixed|--record-size|" + largest + "|--sequence-header"))
+                .startsWith("--record-size " + largest);
     }
 
     @Test
@@ -93,9 +105,12 @@ class ImpossibleSettingsTest {
     void aPayloadFileLineThatCannotFitIsNamedWithItsNumberAndSize() {
         Path file = dir.resolve("long-line.txt");
 
-        assertThat(errorFor("--payload-file|" + file)).startsWith("--payload-file " + file + " line 3 is 2000000 bytes, ")
+        assertThat(errorFor("--payload-file|" + file))
+                .startsWith("--payload-file " + file + " line 3 is 2000000 bytes, ")
                 .contains("over the producer's max.request.size 1048576: every record of that line would fail");
-        assertThat(assemble("--payload-file|" + file + "|--producer-property|max.request.size=2100000").payload().type())
+        assertThat(assemble("--payload-file|" + file + "|--producer-property|max.request.size=2100000")
+                        .payload()
+                        .type())
                 .isEqualTo(PayloadType.FILE);
     }
 
@@ -103,12 +118,15 @@ class ImpossibleSettingsTest {
 
     @Test
     void aBatchLargerThanTheBufferIsRefused() {
-        assertThat(errorFor("--batch-size|67108864|--buffer-memory|33554432")).isEqualTo("--batch-size (batch.size) 67108864 "
-                + "is larger than --buffer-memory (buffer.memory) 33554432: the producer could not allocate a single batch and "
-                + "every record would fail; give a --batch-size of at most 33554432 or a larger --buffer-memory");
+        assertThat(errorFor("--batch-size|67108864|--buffer-memory|33554432"))
+                .isEqualTo(
+                        "--batch-size (batch.size) 67108864 "
+                                + "is larger than --buffer-memory (buffer.memory) 33554432: the producer could not allocate a single batch and "
+                                + "every record would fail; give a --batch-size of at most 33554432 or a larger --buffer-memory");
         assertThat(errorFor("--producer-property|batch.size=2000|--producer-property|buffer.memory=1000"))
                 .startsWith("--batch-size (batch.size) 2000 is larger than --buffer-memory (buffer.memory) 1000");
-        assertThat(assemble("--batch-size|33554432|--buffer-memory|33554432").producerConfig()).containsEntry("batch.size", "33554432");
+        assertThat(assemble("--batch-size|33554432|--buffer-memory|33554432").producerConfig())
+                .containsEntry("batch.size", "33554432");
     }
 
     // --- c: sasl.jaas.config through Kafka's own parser, the value never shown
@@ -125,19 +143,27 @@ class ImpossibleSettingsTest {
             misspelt flag       | org.apache.kafka.common.security.plain.PlainLoginModule requird username="a" password="s3cret-Xy9";    | Invalid login module control flag 'requird' in JAAS config
             """)
     void aMalformedJaasConfigIsRefusedWithTheParsersReasonAndNeverTheValue(String name, String jaas, String reason) {
-        String error = errorFor(new String[]{"--producer-property", "sasl.jaas.config=" + jaas.trim()}, Map.of());
+        String error = errorFor(new String[] {"--producer-property", "sasl.jaas.config=" + jaas.trim()}, Map.of());
 
-        assertThat(error).startsWith("--producer-property sasl.jaas.config takes a JAAS login module entry")
-                .contains("Kafka's parser refuses this one: " + reason.trim()).doesNotContain(S3CRET);
+        assertThat(error)
+                .startsWith("--producer-property sasl.jaas.config takes a JAAS login module entry")
+                .contains("Kafka's parser refuses this one: " + reason.trim())
+                .doesNotContain(S3CRET);
     }
 
     @Test
     void aMalformedJaasConfigFromEnvNamesTheEnvVariable() {
-        String error = errorFor(new String[0], Map.of("KAFKA_SASL_JAAS_CONFIG",
-                "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"u\" password=\"" + S3CRET + "\""));
+        String error = errorFor(
+                new String[0],
+                Map.of(
+                        "KAFKA_SASL_JAAS_CONFIG",
+                        "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"u\" password=\""
+                                + S3CRET + "\""));
 
-        assertThat(error).startsWith("sasl.jaas.config (env KAFKA_SASL_JAAS_CONFIG or kafka.sasl.jaas.config) takes a JAAS")
-                .endsWith("not terminated by semi-colon (the value is secret and not shown)").doesNotContain(S3CRET);
+        assertThat(error)
+                .startsWith("sasl.jaas.config (env KAFKA_SASL_JAAS_CONFIG or kafka.sasl.jaas.config) takes a JAAS")
+                .endsWith("not terminated by semi-colon (the value is secret and not shown)")
+                .doesNotContain(S3CRET);
     }
 
     // --- d: topic names by Kafka's rules
@@ -198,28 +224,45 @@ class ImpossibleSettingsTest {
     void thePayloadFromTheCommandLineBeatsTheOneFromEnv() {
         Path lines = dir.resolve("lines.txt");
 
-        LoadSpec file = OptionsFixture.withEnv(Map.of("LOADGEN_PAYLOAD", "fixed")).assemble("--payload-file", lines.toString());
+        LoadSpec file =
+                OptionsFixture.withEnv(Map.of("LOADGEN_PAYLOAD", "fixed")).assemble("--payload-file", lines.toString());
         assertThat(file.payload().type()).isEqualTo(PayloadType.FILE);
-        LoadSpec fixed = OptionsFixture.withEnv(Map.of("LOADGEN_PAYLOAD_FILE", lines.toString())).assemble("--payload", "fixed");
+        LoadSpec fixed = OptionsFixture.withEnv(Map.of("LOADGEN_PAYLOAD_FILE", lines.toString()))
+                .assemble("--payload", "fixed");
         assertThat(fixed.payload().type()).isEqualTo(PayloadType.FIXED);
         assertThat(fixed.payload().file()).isNull();
-        assertThat(OptionsFixture.withEnv(Map.of("LOADGEN_PAYLOAD_FILE", lines.toString())).assemble().payload().type())
-                .as("a file from env beats the configured default, seed").isEqualTo(PayloadType.FILE);
-        assertThat(errorFor(new String[0], Map.of("LOADGEN_PAYLOAD", "fixed", "LOADGEN_PAYLOAD_FILE", lines.toString())))
-                .isEqualTo("--payload fixed and --payload-file are alternatives (--payload-file implies --payload file), here both "
-                        + "from env or config (LOADGEN_PAYLOAD, LOADGEN_PAYLOAD_FILE); give one");
+        assertThat(OptionsFixture.withEnv(Map.of("LOADGEN_PAYLOAD_FILE", lines.toString()))
+                        .assemble()
+                        .payload()
+                        .type())
+                .as("a file from env beats the configured default, seed")
+                .isEqualTo(PayloadType.FILE);
+        assertThat(errorFor(
+                        new String[0], Map.of("LOADGEN_PAYLOAD", "fixed", "LOADGEN_PAYLOAD_FILE", lines.toString())))
+                .isEqualTo(
+                        "--payload fixed and --payload-file are alternatives (--payload-file implies --payload file), here both "
+                                + "from env or config (LOADGEN_PAYLOAD, LOADGEN_PAYLOAD_FILE); give one");
     }
 
     @Test
     void theLoadShapeFromTheCommandLineBeatsTheOneFromEnv() {
-        assertThat(OptionsFixture.withEnv(Map.of("LOADGEN_RATE", "100")).assemble("--ramp", "1k:2k:5s").rate())
+        assertThat(OptionsFixture.withEnv(Map.of("LOADGEN_RATE", "100"))
+                        .assemble("--ramp", "1k:2k:5s")
+                        .rate())
                 .isEqualTo(new RateShape.Ramp(1000, 2000, Duration.ofSeconds(5)));
-        assertThat(OptionsFixture.withEnv(Map.of("LOADGEN_RAMP", "1k:2k:5s")).assemble("--rate", "50").rate())
+        assertThat(OptionsFixture.withEnv(Map.of("LOADGEN_RAMP", "1k:2k:5s"))
+                        .assemble("--rate", "50")
+                        .rate())
                 .isEqualTo(new RateShape.Constant(50));
-        assertThat(OptionsFixture.withEnv(Map.of("LOADGEN_STEPS", "1k:1s")).assemble("--ramp", "1:2:3s").rate())
+        assertThat(OptionsFixture.withEnv(Map.of("LOADGEN_STEPS", "1k:1s"))
+                        .assemble("--ramp", "1:2:3s")
+                        .rate())
                 .isInstanceOf(RateShape.Ramp.class);
-        assertThat(OptionsFixture.withEnv(Map.of("LOADGEN_STEPS", "1k:1s")).assemble("--rate", "0").rate())
-                .as("--rate 0 on the command line: unlimited, whatever env says").isNull();
+        assertThat(OptionsFixture.withEnv(Map.of("LOADGEN_STEPS", "1k:1s"))
+                        .assemble("--rate", "0")
+                        .rate())
+                .as("--rate 0 on the command line: unlimited, whatever env says")
+                .isNull();
     }
 
     @Test
@@ -227,7 +270,8 @@ class ImpossibleSettingsTest {
         assertThat(errorFor(new String[0], Map.of("LOADGEN_RATE", "100", "LOADGEN_RAMP", "1k:2k:5s")))
                 .isEqualTo("--rate, --ramp and --steps are alternatives; give one of them (here from env or config: "
                         + "LOADGEN_RATE, LOADGEN_RAMP, LOADGEN_STEPS; the command line beats them)");
-        assertThat(errorFor("--rate|100|--ramp|1:2:3s")).isEqualTo("--rate, --ramp and --steps are alternatives; give one of them");
+        assertThat(errorFor("--rate|100|--ramp|1:2:3s"))
+                .isEqualTo("--rate, --ramp and --steps are alternatives; give one of them");
     }
 
     private static LoadSpec assemble(String args) {

@@ -1,8 +1,15 @@
 package io.loadgen.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.loadgen.spec.LoadSpec;
 import io.loadgen.spec.PayloadType;
 import io.loadgen.spec.Warmup;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -10,14 +17,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import picocli.CommandLine.ParameterException;
-
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Arrays;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The validation table of issue item 8: every bad input is refused while the spec is built, with a message that
@@ -107,12 +106,15 @@ class InputValidationTest {
     }
 
     @ParameterizedTest(name = "--duration {0}")
-    @CsvSource({"500ms, PT0.5S", "30s, PT30S", "5m, PT5M", "1h, PT1H", "1h30m, PT1H30M", "PT30S, PT30S", "1.5s, PT1.5S"})
+    @CsvSource({"500ms, PT0.5S", "30s, PT30S", "5m, PT5M", "1h, PT1H", "1h30m, PT1H30M", "PT30S, PT30S", "1.5s, PT1.5S"
+    })
     void durationsTakeUnitsOrIso8601(String value, Duration expected) {
         LoadSpec spec = assemble("--duration|" + value);
 
         assertThat(spec.duration()).isEqualTo(expected);
-        assertThat(spec.messages()).as("a duration alone lifts the default message count").isEqualTo(LoadSpec.UNLIMITED);
+        assertThat(spec.messages())
+                .as("a duration alone lifts the default message count")
+                .isEqualTo(LoadSpec.UNLIMITED);
     }
 
     @Test
@@ -136,15 +138,20 @@ class InputValidationTest {
     }
 
     @ParameterizedTest(name = "--level-weights {0}")
-    @CsvSource(delimiter = ';', value = {
-            "1,2,3,4 ; 1,2,3,4",
-            "INFO=70,WARN=20,ERROR=5,DEBUG=5 ; 70,20,5,5",
-            "info=1, debug=3 ; 1,0,0,3",
-            "ERROR=1 ; 0,0,1,0"})
+    @CsvSource(
+            delimiter = ';',
+            value = {
+                "1,2,3,4 ; 1,2,3,4",
+                "INFO=70,WARN=20,ERROR=5,DEBUG=5 ; 70,20,5,5",
+                "info=1, debug=3 ; 1,0,0,3",
+                "ERROR=1 ; 0,0,1,0"
+            })
     void levelWeightsArePositionalOrNamed(String value, String expected) {
-        int[] weights = Arrays.stream(expected.split(",")).mapToInt(Integer::parseInt).toArray();
+        int[] weights =
+                Arrays.stream(expected.split(",")).mapToInt(Integer::parseInt).toArray();
 
-        assertThat(assemble("--level-weights|" + value).payload().levelWeights()).containsExactly(weights);
+        assertThat(assemble("--level-weights|" + value).payload().levelWeights())
+                .containsExactly(weights);
     }
 
     @Test
@@ -203,7 +210,8 @@ class InputValidationTest {
     }
 
     private static String[] split(String args) {
-        return Arrays.stream(args.split("\\|")).map(a -> a.replace("{empty}", "").replace("{space}", " "))
+        return Arrays.stream(args.split("\\|"))
+                .map(a -> a.replace("{empty}", "").replace("{space}", " "))
                 .toArray(String[]::new);
     }
 }

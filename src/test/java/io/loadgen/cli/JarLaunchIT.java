@@ -1,22 +1,21 @@
 package io.loadgen.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.loadgen.testing.AppProcess;
 import io.loadgen.testing.KafkaBroker;
 import io.loadgen.testing.Summary;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The packaged jar in its own JVM (issue item 11), for what an in-JVM launch cannot show: configuration by the
@@ -60,13 +59,16 @@ class JarLaunchIT {
         Path summaryJson = dir.resolve("secret.json");
         Map<String, String> env = env(KafkaBroker.uniqueTopic("secret"), "LOADGEN_MESSAGES", "1000");
         // a PLAINTEXT listener ignores SASL settings, so the run works and only the printing is under test
-        env.put("KAFKA_SASL_JAAS_CONFIG", "org.apache.kafka.common.security.plain.PlainLoginModule required "
-                + "username=\"loadgen\" password=\"" + password + "\";");
+        env.put(
+                "KAFKA_SASL_JAAS_CONFIG",
+                "org.apache.kafka.common.security.plain.PlainLoginModule required " + "username=\"loadgen\" password=\""
+                        + password + "\";");
         env.put("KAFKA_SASL_MECHANISM", "PLAIN");
 
         try (AppProcess app = AppProcess.start(env, "--summary-json", summaryJson.toString())) {
             assertExitCode(app, ExitCodes.OK);
-            assertThat(app.stdout()).contains("sasl.jaas.config = [hidden]", "sasl.mechanism = PLAIN")
+            assertThat(app.stdout())
+                    .contains("sasl.jaas.config = [hidden]", "sasl.mechanism = PLAIN")
                     .doesNotContain(password);
             assertThat(app.stderr()).doesNotContain(password);
         }
@@ -86,22 +88,36 @@ class JarLaunchIT {
         String topic = KafkaBroker.uniqueTopic("sigterm");
         Path summaryJson = dir.resolve("sigterm.json");
 
-        try (AppProcess app = AppProcess.start(env(topic), "--rate", "5000", "--duration", "60s",
-                "--report-interval", "1s", "--summary-json", summaryJson.toString())) {
-            assertThat(app.awaitStdoutLine(line -> line.matches("\\[\\s*\\d+\\.\\ds] .* total [1-9][\\d,]*, .*"), RUN_TIMEOUT))
-                    .as("progress shows records flowing; stdout:\n%s\nstderr:\n%s", app.stdout(), app.stderr()).isTrue();
+        try (AppProcess app = AppProcess.start(
+                env(topic),
+                "--rate",
+                "5000",
+                "--duration",
+                "60s",
+                "--report-interval",
+                "1s",
+                "--summary-json",
+                summaryJson.toString())) {
+            assertThat(app.awaitStdoutLine(
+                            line -> line.matches("\\[\\s*\\d+\\.\\ds] .* total [1-9][\\d,]*, .*"), RUN_TIMEOUT))
+                    .as("progress shows records flowing; stdout:\n%s\nstderr:\n%s", app.stdout(), app.stderr())
+                    .isTrue();
             long signalled = System.nanoTime();
             app.terminate();
 
             assertExitCode(app, ExitCodes.INTERRUPTED);
-            assertThat(Duration.ofNanos(System.nanoTime() - signalled)).as("stop-timeout is 10 s").isLessThan(Duration.ofSeconds(20));
+            assertThat(Duration.ofNanos(System.nanoTime() - signalled))
+                    .as("stop-timeout is 10 s")
+                    .isLessThan(Duration.ofSeconds(20));
             assertThat(app.stderr()).contains("SIGTERM received");
             Summary summary = Summary.parse(app.stdout());
             assertThat(summary.status()).isEqualTo("INTERRUPTED");
             assertThat(summary.failed()).isZero();
             JsonNode json = JSON.readTree(summaryJson.toFile());
             assertThat(json.path("status").asText()).isEqualTo("INTERRUPTED");
-            assertThat(json.path("records").path("sent").asLong()).isEqualTo(summary.sent()).isPositive();
+            assertThat(json.path("records").path("sent").asLong())
+                    .isEqualTo(summary.sent())
+                    .isPositive();
             assertThat(KafkaBroker.countTopic(topic)).isEqualTo(summary.sent());
         }
     }
@@ -109,15 +125,22 @@ class JarLaunchIT {
     /** Issue item 8: unreachable brokers give a clear error within --connect-timeout, never a hang. */
     @Test
     void unreachableBrokersFailWithinTheConnectTimeout() throws InterruptedException {
-        try (AppProcess app = AppProcess.start(env(KafkaBroker.uniqueTopic("unreachable")), "--bootstrap-servers", "127.0.0.1:1",
-                "--connect-timeout", "3s")) {
-            assertThat(app.awaitStdoutLine(line -> line.startsWith("loadgen run "), RUN_TIMEOUT)).as("started").isTrue();
+        try (AppProcess app = AppProcess.start(
+                env(KafkaBroker.uniqueTopic("unreachable")),
+                "--bootstrap-servers",
+                "127.0.0.1:1",
+                "--connect-timeout",
+                "3s")) {
+            assertThat(app.awaitStdoutLine(line -> line.startsWith("loadgen run "), RUN_TIMEOUT))
+                    .as("started")
+                    .isTrue();
             long started = System.nanoTime();
 
             assertExitCode(app, ExitCodes.RUN_FAILED);
             // measured from the start line, so the JVM's and Quarkus's start-up do not count; slack for a busy machine
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
-            assertThat(app.stderr()).contains("loadgen: cannot reach Kafka at 127.0.0.1:1 within 3.0 s (--connect-timeout)");
+            assertThat(app.stderr())
+                    .contains("loadgen: cannot reach Kafka at 127.0.0.1:1 within 3.0 s (--connect-timeout)");
         }
     }
 
@@ -127,9 +150,15 @@ class JarLaunchIT {
      */
     @Test
     void sigtermWhileConnectingStopsPromptlyAsInterrupted() throws InterruptedException {
-        try (AppProcess app = AppProcess.start(env(KafkaBroker.uniqueTopic("never")), "--bootstrap-servers", "127.0.0.1:1",
-                "--connect-timeout", "8s")) {
-            assertThat(app.awaitStdoutLine(line -> line.startsWith("loadgen run "), RUN_TIMEOUT)).as("started").isTrue();
+        try (AppProcess app = AppProcess.start(
+                env(KafkaBroker.uniqueTopic("never")),
+                "--bootstrap-servers",
+                "127.0.0.1:1",
+                "--connect-timeout",
+                "8s")) {
+            assertThat(app.awaitStdoutLine(line -> line.startsWith("loadgen run "), RUN_TIMEOUT))
+                    .as("started")
+                    .isTrue();
             Thread.sleep(500); // past the start line, the signal trap is in place
             long signalled = System.nanoTime();
             app.terminate();
@@ -141,15 +170,22 @@ class JarLaunchIT {
 
     /** Env for a run against the shared broker, topic created on demand, plus the given name/value pairs. */
     private static Map<String, String> env(String topic, String... more) {
-        Map<String, String> env = new HashMap<>(Map.of("KAFKA_BOOTSTRAP_SERVERS", KafkaBroker.bootstrapServers(),
-                "LOADGEN_TOPIC", topic, "LOADGEN_CREATE_TOPIC", "true"));
+        Map<String, String> env = new HashMap<>(Map.of(
+                "KAFKA_BOOTSTRAP_SERVERS",
+                KafkaBroker.bootstrapServers(),
+                "LOADGEN_TOPIC",
+                topic,
+                "LOADGEN_CREATE_TOPIC",
+                "true"));
         for (int i = 0; i < more.length; i += 2) env.put(more[i], more[i + 1]);
         return env;
     }
 
     private static void assertExitCode(AppProcess app, int expected) throws InterruptedException {
         int exit = app.waitFor(RUN_TIMEOUT);
-        assertThat(exit).as("exit code; stdout:\n%s\nstderr:\n%s", app.stdout(), app.stderr()).isEqualTo(expected);
+        assertThat(exit)
+                .as("exit code; stdout:\n%s\nstderr:\n%s", app.stdout(), app.stderr())
+                .isEqualTo(expected);
         Summary.assertNoStackTrace(app.stdout(), app.stderr());
     }
 }

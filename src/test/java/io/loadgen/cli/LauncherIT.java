@@ -1,11 +1,9 @@
 package io.loadgen.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.loadgen.testing.AppProcess;
 import io.loadgen.testing.KafkaBroker;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -16,8 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code bin/loadgen}, the launcher the README and the benchmark use: its first completed load run records a
@@ -37,15 +36,25 @@ class LauncherIT {
     void theFirstCompletedRunRecordsACacheAndTheNextStartsFromIt() throws Exception {
         copyApp();
         String topic = KafkaBroker.uniqueTopic("launcher");
-        String[] run = {"run", "--bootstrap-servers", KafkaBroker.bootstrapServers(), "--topic", topic, "--messages", "2000",
-                "--create-topic"};
+        String[] run = {
+            "run",
+            "--bootstrap-servers",
+            KafkaBroker.bootstrapServers(),
+            "--topic",
+            topic,
+            "--messages",
+            "2000",
+            "--create-topic"
+        };
 
         assertThat(launcherInfo()).contains("start-up cache: to be recorded by the next run");
         Result first = launch(Map.of(), run);
         assertThat(first.code).as(first.output).isZero();
         List<Path> caches = caches();
         assertThat(caches).as("cache files in %s after a completed run", app).hasSize(1);
-        assertThat(first.output).contains("start-up cache").contains(caches.get(0).toString());
+        assertThat(first.output)
+                .contains("start-up cache")
+                .contains(caches.get(0).toString());
         assertThat(launcherInfo()).contains("start-up cache: " + caches.get(0));
 
         // Sharing required: the JVM refuses to start if it cannot map the cache (a mismatch is otherwise silent).
@@ -60,30 +69,42 @@ class LauncherIT {
     @Test
     void aFailedRunRecordsNothingAndLoadgenAotOffSkipsTheCache() throws Exception {
         copyApp();
-        Result failed = launch(Map.of(), "run", "--bootstrap-servers", "127.0.0.1:1", "--connect-timeout", "1s",
-                "--messages", "10");
+        Result failed = launch(
+                Map.of(), "run", "--bootstrap-servers", "127.0.0.1:1", "--connect-timeout", "1s", "--messages", "10");
         assertThat(failed.code).as(failed.output).isEqualTo(ExitCodes.RUN_FAILED);
         assertThat(caches()).isEmpty();
 
         String topic = KafkaBroker.uniqueTopic("launcher-off");
-        Result off = launch(Map.of("LOADGEN_AOT", "off"), "run", "--bootstrap-servers", KafkaBroker.bootstrapServers(),
-                "--topic", topic, "--messages", "500", "--create-topic");
+        Result off = launch(
+                Map.of("LOADGEN_AOT", "off"),
+                "run",
+                "--bootstrap-servers",
+                KafkaBroker.bootstrapServers(),
+                "--topic",
+                topic,
+                "--messages",
+                "500",
+                "--create-topic");
         assertThat(off.code).as(off.output).isZero();
         assertThat(caches()).isEmpty();
         assertThat(KafkaBroker.countTopic(topic)).isEqualTo(500);
     }
 
-    private record Result(int code, String output) {
-    }
+    private record Result(int code, String output) {}
 
     private Result launch(Map<String, String> env, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(LAUNCHER.toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().keySet().removeIf(k -> k.startsWith("LOADGEN_") || k.startsWith("KAFKA_") || k.startsWith("QUARKUS_"));
+        builder.environment()
+                .keySet()
+                .removeIf(k -> k.startsWith("LOADGEN_") || k.startsWith("KAFKA_") || k.startsWith("QUARKUS_"));
         builder.environment().put("QUARKUS_HTTP_PORT", "0");
         builder.environment().put("LOADGEN_APP_DIR", app.toString());
-        builder.environment().put("LOADGEN_JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        builder.environment()
+                .put(
+                        "LOADGEN_JAVA",
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString());
         builder.environment().putAll(env);
         Process process = builder.start();
         process.getOutputStream().close();
@@ -98,7 +119,9 @@ class LauncherIT {
 
     private List<Path> caches() throws IOException {
         try (Stream<Path> files = Files.list(app)) {
-            return files.filter(f -> f.getFileName().toString().matches("loadgen-\\d+\\.(aot|jsa)")).sorted().toList();
+            return files.filter(f -> f.getFileName().toString().matches("loadgen-\\d+\\.(aot|jsa)"))
+                    .sorted()
+                    .toList();
         }
     }
 
@@ -106,15 +129,16 @@ class LauncherIT {
     private void copyApp() throws IOException {
         Path source = Path.of(System.getProperty(AppProcess.JAR_PROPERTY)).getParent();
         try (Stream<Path> tree = Files.walk(source)) {
-            tree.filter(p -> !p.getFileName().toString().matches("loadgen-.*\\.(aot|jsa|log)(\\..*)?")).forEach(p -> {
-                try {
-                    Path target = app.resolve(source.relativize(p).toString());
-                    if (Files.isDirectory(p)) Files.createDirectories(target);
-                    else Files.copy(p, target);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
+            tree.filter(p -> !p.getFileName().toString().matches("loadgen-.*\\.(aot|jsa|log)(\\..*)?"))
+                    .forEach(p -> {
+                        try {
+                            Path target = app.resolve(source.relativize(p).toString());
+                            if (Files.isDirectory(p)) Files.createDirectories(target);
+                            else Files.copy(p, target);
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    });
         }
     }
 }

@@ -1,18 +1,17 @@
 package io.loadgen.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.loadgen.testing.AppProcess;
 import io.loadgen.testing.KafkaBroker;
 import io.loadgen.testing.Summary;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,8 +20,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Issue 14, item 8, with the packaged jar in its own JVM: while the metrics port is taken by another process, the
@@ -36,14 +35,18 @@ class MetricsPortIT {
     /** What Quarkus prints when its HTTP server cannot bind: never to be seen again. */
     private static final List<String> QUARKUS_PORT_LINES = List.of("seems to be in use", "kill -9", "netstat");
     /** A log line of Quarkus's console handler: "2026-12-01 23:34:35,677 ERROR [io.qu.ru.Application] ...". */
-    private static final Pattern LOG_LINE = Pattern.compile("(?m)^\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d,\\d{3} +[A-Z]+ ");
+    private static final Pattern LOG_LINE =
+            Pattern.compile("(?m)^\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d,\\d{3} +[A-Z]+ ");
 
     @Test
     void commandsWithoutMetricsWorkWhileThePortIsTakenAndARunSaysHowToChooseAnother() throws Exception {
         String missing = KafkaBroker.uniqueTopic("port-taken-missing");
         try (ServerSocket taken = new ServerSocket(0)) {
-            Map<String, String> env = Map.of("QUARKUS_HTTP_PORT", String.valueOf(taken.getLocalPort()),
-                    "KAFKA_BOOTSTRAP_SERVERS", KafkaBroker.bootstrapServers());
+            Map<String, String> env = Map.of(
+                    "QUARKUS_HTTP_PORT",
+                    String.valueOf(taken.getLocalPort()),
+                    "KAFKA_BOOTSTRAP_SERVERS",
+                    KafkaBroker.bootstrapServers());
             Map<String, Integer> expected = new LinkedHashMap<>();
             expected.put("--help", ExitCodes.OK);
             expected.put("--version", ExitCodes.OK);
@@ -56,9 +59,14 @@ class MetricsPortIT {
             for (Map.Entry<String, Integer> c : expected.entrySet()) {
                 try (AppProcess app = AppProcess.start(env, c.getKey().split(" "))) {
                     int code = app.waitFor(TIMEOUT);
-                    assertThat(code).as("%s; stdout:%n%s%nstderr:%n%s", c.getKey(), app.stdout(), app.stderr()).isEqualTo(c.getValue());
-                    assertThat(app.stdout() + "\n" + app.stderr()).as(c.getKey()).doesNotContain(QUARKUS_PORT_LINES)
-                            .doesNotContain("/q/metrics on port").doesNotContainPattern(LOG_LINE);
+                    assertThat(code)
+                            .as("%s; stdout:%n%s%nstderr:%n%s", c.getKey(), app.stdout(), app.stderr())
+                            .isEqualTo(c.getValue());
+                    assertThat(app.stdout() + "\n" + app.stderr())
+                            .as(c.getKey())
+                            .doesNotContain(QUARKUS_PORT_LINES)
+                            .doesNotContain("/q/metrics on port")
+                            .doesNotContainPattern(LOG_LINE);
                     Summary.assertNoStackTrace(app.stdout(), app.stderr());
                 }
             }
@@ -66,12 +74,19 @@ class MetricsPortIT {
             String topic = KafkaBroker.uniqueTopic("port-taken");
             try (AppProcess run = AppProcess.start(env, "--topic", topic, "--create-topic", "--messages", "10")) {
                 assertThat(run.waitFor(TIMEOUT)).as(run.stderr()).isEqualTo(ExitCodes.RUN_FAILED);
-                assertThat(run.stderr().lines().toList()).containsExactly("loadgen: cannot serve /q/metrics on port "
-                        + taken.getLocalPort() + ": Address already in use; choose another port with QUARKUS_HTTP_PORT=PORT or "
-                        + "-Dquarkus.http.port=PORT (0 picks a free one)");
-                assertThat(run.stdout()).doesNotContain(QUARKUS_PORT_LINES).doesNotContain("loadgen run ").doesNotContainPattern(LOG_LINE);
+                assertThat(run.stderr().lines().toList())
+                        .containsExactly("loadgen: cannot serve /q/metrics on port "
+                                + taken.getLocalPort()
+                                + ": Address already in use; choose another port with QUARKUS_HTTP_PORT=PORT or "
+                                + "-Dquarkus.http.port=PORT (0 picks a free one)");
+                assertThat(run.stdout())
+                        .doesNotContain(QUARKUS_PORT_LINES)
+                        .doesNotContain("loadgen run ")
+                        .doesNotContainPattern(LOG_LINE);
             }
-            assertThat(OutputPathsCommandTest.topicExists(topic)).as("nothing was created or sent").isFalse();
+            assertThat(OutputPathsCommandTest.topicExists(topic))
+                    .as("nothing was created or sent")
+                    .isFalse();
         }
     }
 
@@ -80,9 +95,17 @@ class MetricsPortIT {
     void theLauncherBehavesTheSame() throws Exception {
         Path launcher = Path.of("bin", "loadgen").toAbsolutePath();
         try (ServerSocket taken = new ServerSocket(0)) {
-            Map<String, String> env = Map.of("QUARKUS_HTTP_PORT", String.valueOf(taken.getLocalPort()), "LOADGEN_AOT", "off",
-                    "LOADGEN_APP_DIR", Path.of(System.getProperty(AppProcess.JAR_PROPERTY)).getParent().toString(),
-                    "LOADGEN_JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            Map<String, String> env = Map.of(
+                    "QUARKUS_HTTP_PORT",
+                    String.valueOf(taken.getLocalPort()),
+                    "LOADGEN_AOT",
+                    "off",
+                    "LOADGEN_APP_DIR",
+                    Path.of(System.getProperty(AppProcess.JAR_PROPERTY))
+                            .getParent()
+                            .toString(),
+                    "LOADGEN_JAVA",
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString());
 
             Launched version = launch(launcher, env, "--version");
             assertThat(version.code()).as(version.output()).isZero();
@@ -90,20 +113,23 @@ class MetricsPortIT {
 
             Launched run = launch(launcher, env, "--messages", "10", "--bootstrap-servers", "127.0.0.1:1");
             assertThat(run.code()).as(run.output()).isEqualTo(ExitCodes.RUN_FAILED);
-            assertThat(run.output().lines().toList()).containsExactly("loadgen: cannot serve /q/metrics on port "
-                    + taken.getLocalPort() + ": Address already in use; choose another port with QUARKUS_HTTP_PORT=PORT or "
-                    + "-Dquarkus.http.port=PORT (0 picks a free one)");
+            assertThat(run.output().lines().toList())
+                    .containsExactly("loadgen: cannot serve /q/metrics on port "
+                            + taken.getLocalPort()
+                            + ": Address already in use; choose another port with QUARKUS_HTTP_PORT=PORT or "
+                            + "-Dquarkus.http.port=PORT (0 picks a free one)");
         }
     }
 
-    private record Launched(int code, String output) {
-    }
+    private record Launched(int code, String output) {}
 
     private static Launched launch(Path launcher, Map<String, String> env, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(launcher.toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().keySet().removeIf(k -> k.startsWith("LOADGEN_") || k.startsWith("KAFKA_") || k.startsWith("QUARKUS_"));
+        builder.environment()
+                .keySet()
+                .removeIf(k -> k.startsWith("LOADGEN_") || k.startsWith("KAFKA_") || k.startsWith("QUARKUS_"));
         builder.environment().putAll(env);
         Process process = builder.start();
         process.getOutputStream().close();
@@ -115,17 +141,34 @@ class MetricsPortIT {
     @Test
     void portZeroPrintsThePortChosenOnceAndItServesTheMetrics() throws Exception {
         String topic = KafkaBroker.uniqueTopic("port-zero");
-        try (AppProcess app = AppProcess.start(Map.of("QUARKUS_HTTP_PORT", "0", "KAFKA_BOOTSTRAP_SERVERS", KafkaBroker.bootstrapServers()),
-                "--topic", topic, "--create-topic", "--messages", "100", "--metrics-linger", "2m")) {
-            assertThat(app.awaitStdoutLine(l -> l.contains("(--metrics-linger)"), TIMEOUT)).as(app.stdout() + app.stderr()).isTrue();
-            List<String> lines = app.stdout().lines().filter(l -> l.startsWith("metrics at ")).toList();
+        try (AppProcess app = AppProcess.start(
+                Map.of("QUARKUS_HTTP_PORT", "0", "KAFKA_BOOTSTRAP_SERVERS", KafkaBroker.bootstrapServers()),
+                "--topic",
+                topic,
+                "--create-topic",
+                "--messages",
+                "100",
+                "--metrics-linger",
+                "2m")) {
+            assertThat(app.awaitStdoutLine(l -> l.contains("(--metrics-linger)"), TIMEOUT))
+                    .as(app.stdout() + app.stderr())
+                    .isTrue();
+            List<String> lines = app.stdout()
+                    .lines()
+                    .filter(l -> l.startsWith("metrics at "))
+                    .toList();
             assertThat(lines).hasSize(1);
-            Matcher url = Pattern.compile("metrics at (http://127\\.0\\.0\\.1:(\\d+)/q/metrics)").matcher(lines.get(0));
+            Matcher url = Pattern.compile("metrics at (http://127\\.0\\.0\\.1:(\\d+)/q/metrics)")
+                    .matcher(lines.get(0));
             assertThat(url.matches()).as(lines.get(0)).isTrue();
             assertThat(Integer.parseInt(url.group(2))).isPositive();
 
-            HttpResponse<String> scrape = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url.group(1)))
-                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> scrape = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(url.group(1)))
+                                    .timeout(Duration.ofSeconds(10))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             assertThat(scrape.statusCode()).isEqualTo(200);
             assertThat(scrape.body()).contains("loadgen_");
 

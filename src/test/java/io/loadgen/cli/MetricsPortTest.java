@@ -1,17 +1,16 @@
 package io.loadgen.cli;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.Map;
 import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Which command lines boot with the HTTP server, and what a taken port turns into (issue 14, item 8). */
 @Timeout(10)
@@ -33,12 +32,13 @@ class MetricsPortTest {
             nonsense                    | false
             """)
     void onlyRunAndTuneServeMetrics(String args, boolean needs) {
-        assertThat(MetricsPort.needsServer(args.isEmpty() ? new String[0] : args.split(" "))).isEqualTo(needs);
+        assertThat(MetricsPort.needsServer(args.isEmpty() ? new String[0] : args.split(" ")))
+                .isEqualTo(needs);
     }
 
     @Test
     void aCommandWithoutServerBootsWithoutOne() {
-        assertThat(MetricsPort.beforeBoot(new String[]{"report", "a.json"}, name -> Optional.empty()))
+        assertThat(MetricsPort.beforeBoot(new String[] {"report", "a.json"}, name -> Optional.empty()))
                 .isEqualTo(Map.of("quarkus.http.host-enabled", "false"));
     }
 
@@ -46,14 +46,19 @@ class MetricsPortTest {
     void aTakenPortTurnsTheServerOffAndIsReportedByTheCommand() throws IOException {
         try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
             int port = taken.getLocalPort();
-            Map<String, Optional<String>> env = Map.of("QUARKUS_HTTP_PORT", Optional.of(String.valueOf(port)),
-                    "QUARKUS_HTTP_HOST", Optional.of("127.0.0.1"));
+            Map<String, Optional<String>> env = Map.of(
+                    "QUARKUS_HTTP_PORT",
+                    Optional.of(String.valueOf(port)),
+                    "QUARKUS_HTTP_HOST",
+                    Optional.of("127.0.0.1"));
 
-            Map<String, String> properties = MetricsPort.beforeBoot(new String[]{"--messages", "10"},
-                    name -> env.getOrDefault(name, Optional.empty()));
+            Map<String, String> properties = MetricsPort.beforeBoot(
+                    new String[] {"--messages", "10"}, name -> env.getOrDefault(name, Optional.empty()));
 
-            assertThat(properties).containsEntry("quarkus.http.host-enabled", "false")
-                    .hasEntrySatisfying(MetricsPort.UNAVAILABLE_PROPERTY, v -> assertThat(v).startsWith("port " + port + ": "));
+            assertThat(properties)
+                    .containsEntry("quarkus.http.host-enabled", "false")
+                    .hasEntrySatisfying(
+                            MetricsPort.UNAVAILABLE_PROPERTY, v -> assertThat(v).startsWith("port " + port + ": "));
         }
     }
 
@@ -64,9 +69,15 @@ class MetricsPortTest {
             free = s.getLocalPort();
         }
         int port = free;
-        assertThat(MetricsPort.beforeBoot(new String[]{"run"}, name -> name.equals("QUARKUS_HTTP_PORT")
-                ? Optional.of(String.valueOf(port)) : Optional.empty())).isEmpty();
-        assertThat(MetricsPort.beforeBoot(new String[]{"run"}, name -> name.equals("quarkus.http.port")
-                ? Optional.of("0") : Optional.empty())).isEmpty();
+        assertThat(MetricsPort.beforeBoot(
+                        new String[] {"run"},
+                        name -> name.equals("QUARKUS_HTTP_PORT")
+                                ? Optional.of(String.valueOf(port))
+                                : Optional.empty()))
+                .isEmpty();
+        assertThat(MetricsPort.beforeBoot(
+                        new String[] {"run"},
+                        name -> name.equals("quarkus.http.port") ? Optional.of("0") : Optional.empty()))
+                .isEmpty();
     }
 }

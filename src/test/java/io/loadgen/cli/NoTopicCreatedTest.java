@@ -1,5 +1,8 @@
 package io.loadgen.cli;
 
+import static io.loadgen.cli.OutputPathsCommandTest.topicExists;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.loadgen.testing.InJvmKafkaResource;
 import io.loadgen.testing.KafkaBroker;
 import io.loadgen.testing.Summary;
@@ -7,16 +10,12 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
 import io.quarkus.test.junit.main.QuarkusMainTest;
+import java.time.Duration;
+import java.util.Map;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-
-import java.time.Duration;
-import java.util.Map;
-
-import static io.loadgen.cli.OutputPathsCommandTest.topicExists;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Issue 14, item 9: {@code verify} and {@code report} never create a topic, on a broker that creates one for any
@@ -31,21 +30,30 @@ class NoTopicCreatedTest {
     @Test
     void theTestBrokerCreatesATopicForAConsumerThatAsks() throws Exception {
         String topic = KafkaBroker.uniqueTopic("auto-created");
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", KafkaBroker.bootstrapServers(),
-                "key.deserializer", ByteArrayDeserializer.class.getName(), "value.deserializer", ByteArrayDeserializer.class.getName()))) {
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
+                "bootstrap.servers",
+                KafkaBroker.bootstrapServers(),
+                "key.deserializer",
+                ByteArrayDeserializer.class.getName(),
+                "value.deserializer",
+                ByteArrayDeserializer.class.getName()))) {
             consumer.partitionsFor(topic, Duration.ofSeconds(30));
         }
-        assertThat(appearsWithin(topic, Duration.ofSeconds(20))).as("the broker creates it (asynchronously)").isTrue();
+        assertThat(appearsWithin(topic, Duration.ofSeconds(20)))
+                .as("the broker creates it (asynchronously)")
+                .isTrue();
     }
 
     @Test
     void verifyOfAMissingTopicSaysSoAndLeavesItMissing(QuarkusMainLauncher launcher) throws Exception {
         String topic = KafkaBroker.uniqueTopic("verify-missing");
 
-        LaunchResult verify = launcher.launch("verify", "--run-id", "nobody", "--topic", topic, "--verify-timeout", "20s");
+        LaunchResult verify =
+                launcher.launch("verify", "--run-id", "nobody", "--topic", topic, "--verify-timeout", "20s");
 
         assertThat(verify.exitCode()).as(verify.getErrorOutput()).isEqualTo(ExitCodes.RUN_FAILED);
-        assertThat(verify.getErrorStream()).filteredOn(l -> l.startsWith("loadgen:"))
+        assertThat(verify.getErrorStream())
+                .filteredOn(l -> l.startsWith("loadgen:"))
                 .containsExactly("loadgen: topic '" + topic + "' does not exist on " + KafkaBroker.bootstrapServers());
         Summary.assertNoStackTrace(verify.getOutput(), verify.getErrorOutput());
         assertThat(appearsWithin(topic, Duration.ofSeconds(3))).isFalse();
@@ -55,11 +63,14 @@ class NoTopicCreatedTest {
     void reportFromAMissingResultsTopicSaysSoAndLeavesItMissing(QuarkusMainLauncher launcher) throws Exception {
         String topic = KafkaBroker.uniqueTopic("results-missing");
 
-        LaunchResult report = launcher.launch("report", "--run-id", "nobody", "--results-topic", topic, "--collect-timeout", "20s");
+        LaunchResult report =
+                launcher.launch("report", "--run-id", "nobody", "--results-topic", topic, "--collect-timeout", "20s");
 
         assertThat(report.exitCode()).as(report.getErrorOutput()).isEqualTo(ExitCodes.RUN_FAILED);
-        assertThat(report.getErrorStream()).filteredOn(l -> l.startsWith("loadgen:")).containsExactly(
-                "loadgen: no results of run nobody: topic '" + topic + "' does not exist on " + KafkaBroker.bootstrapServers());
+        assertThat(report.getErrorStream())
+                .filteredOn(l -> l.startsWith("loadgen:"))
+                .containsExactly("loadgen: no results of run nobody: topic '" + topic + "' does not exist on "
+                        + KafkaBroker.bootstrapServers());
         Summary.assertNoStackTrace(report.getOutput(), report.getErrorOutput());
         assertThat(appearsWithin(topic, Duration.ofSeconds(3))).isFalse();
     }

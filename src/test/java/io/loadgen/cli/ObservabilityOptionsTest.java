@@ -1,22 +1,21 @@
 package io.loadgen.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.loadgen.spec.LoadSpec;
 import io.loadgen.spec.RateShape;
 import io.loadgen.spec.RateShape.Steps.Step;
 import io.loadgen.spec.SloGates;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
-
-import java.time.Duration;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The options of issue 4: load shapes, SLO gates and --metrics-linger; accepted forms and one-line refusals. */
 @Timeout(10)
@@ -29,7 +28,9 @@ class ObservabilityOptionsTest {
         assertThat(spec.rate()).isEqualTo(new RateShape.Ramp(1_000, 50_000, Duration.ofSeconds(60)));
         assertThat(spec.duration()).isEqualTo(Duration.ofSeconds(60));
         assertThat(spec.messages()).isEqualTo(LoadSpec.UNLIMITED);
-        assertThat(assemble("--ramp|0:2000:10s|--duration|1m").duration()).as("then the last rate holds").isEqualTo(Duration.ofMinutes(1));
+        assertThat(assemble("--ramp|0:2000:10s|--duration|1m").duration())
+                .as("then the last rate holds")
+                .isEqualTo(Duration.ofMinutes(1));
         assertThat(assemble("--ramp|0:2000:10s|--messages|500").messages()).isEqualTo(500);
     }
 
@@ -37,8 +38,11 @@ class ObservabilityOptionsTest {
     void stepsAreRatesWithTimesAndTheRunLastsTheirSum() {
         LoadSpec spec = assemble("--steps|10k:30s, 0:5s ,50k:1m");
 
-        assertThat(spec.rate()).isEqualTo(new RateShape.Steps(List.of(new Step(10_000, Duration.ofSeconds(30)),
-                new Step(0, Duration.ofSeconds(5)), new Step(50_000, Duration.ofMinutes(1)))));
+        assertThat(spec.rate())
+                .isEqualTo(new RateShape.Steps(List.of(
+                        new Step(10_000, Duration.ofSeconds(30)),
+                        new Step(0, Duration.ofSeconds(5)),
+                        new Step(50_000, Duration.ofMinutes(1)))));
         assertThat(spec.duration()).isEqualTo(Duration.ofSeconds(95));
         assertThat(spec.describe().get("rate")).isEqualTo("steps 10000/s for 30s, 0/s for 5s, 50000/s for 1m");
     }
@@ -52,21 +56,25 @@ class ObservabilityOptionsTest {
 
     @Test
     void theRampAndStepsCanComeFromTheEnvironment() {
-        LoadSpec spec = OptionsFixture.withEnv(Map.of("LOADGEN_RAMP", "100:200:5s")).assemble();
+        LoadSpec spec =
+                OptionsFixture.withEnv(Map.of("LOADGEN_RAMP", "100:200:5s")).assemble();
 
         assertThat(spec.rate()).isEqualTo(new RateShape.Ramp(100, 200, Duration.ofSeconds(5)));
     }
 
     @Test
     void gatesTakeFractionsPercentagesRatesAndTimes() {
-        SloGates gates = assemble("--max-error-rate|0.1%|--min-throughput|50k|--max-p99-latency|50ms|--max-p999-latency|500us").gates();
+        SloGates gates = assemble(
+                        "--max-error-rate|0.1%|--min-throughput|50k|--max-p99-latency|50ms|--max-p999-latency|500us")
+                .gates();
 
         assertThat(gates).isEqualTo(new SloGates(0.001, 50_000.0, Duration.ofMillis(50), Duration.ofNanos(500_000)));
         assertThat(assemble("--max-error-rate|0.001").gates().maxErrorRate()).isEqualTo(0.001);
         assertThat(assemble("--max-error-rate|0").gates().maxErrorRate()).isZero();
         assertThat(assemble("--max-p99-latency|1.5s").gates().maxP99Latency()).isEqualTo(Duration.ofMillis(1_500));
         assertThat(assemble().gates()).isEqualTo(SloGates.NONE);
-        assertThat(assemble("--max-p999-latency|500us").describe().get("gates")).isEqualTo(Map.of("max-p999-latency", "500us"));
+        assertThat(assemble("--max-p999-latency|500us").describe().get("gates"))
+                .isEqualTo(Map.of("max-p999-latency", "500us"));
     }
 
     @Test
@@ -74,8 +82,10 @@ class ObservabilityOptionsTest {
         OptionsFixture fixture = OptionsFixture.noEnv();
 
         assertThat(SpecAssembler.metricsLinger(fixture.parse())).isZero();
-        assertThat(SpecAssembler.metricsLinger(fixture.parse("--metrics-linger", "30s"))).isEqualTo(Duration.ofSeconds(30));
-        assertThat(SpecAssembler.metricsLinger(OptionsFixture.withEnv(Map.of("LOADGEN_METRICS_LINGER", "2m")).parse()))
+        assertThat(SpecAssembler.metricsLinger(fixture.parse("--metrics-linger", "30s")))
+                .isEqualTo(Duration.ofSeconds(30));
+        assertThat(SpecAssembler.metricsLinger(OptionsFixture.withEnv(Map.of("LOADGEN_METRICS_LINGER", "2m"))
+                        .parse()))
                 .isEqualTo(Duration.ofMinutes(2));
     }
 
@@ -125,12 +135,22 @@ class ObservabilityOptionsTest {
 
     @Test
     void helpListsTheNewOptionsAndExitCode3() {
-        String usage = new CommandLine(RunCommand.class).setDefaultValueProvider(OptionsFixture.noEnv().defaults())
+        String usage = new CommandLine(RunCommand.class)
+                .setDefaultValueProvider(OptionsFixture.noEnv().defaults())
                 .getUsageMessage(CommandLine.Help.Ansi.OFF);
 
-        assertThat(usage).contains("--ramp=FROM:TO:TIME", "--steps=RATE:TIME[,...]", "--metrics-linger=TIME", "Default: 0s",
-                "--max-error-rate=FRACTION|PERCENT", "0.001 or 0.1%", "--min-throughput=RECORDS/S", "--max-p99-latency=TIME",
-                "--max-p999-latency=TIME", "3    an SLO gate failed");
+        assertThat(usage)
+                .contains(
+                        "--ramp=FROM:TO:TIME",
+                        "--steps=RATE:TIME[,...]",
+                        "--metrics-linger=TIME",
+                        "Default: 0s",
+                        "--max-error-rate=FRACTION|PERCENT",
+                        "0.001 or 0.1%",
+                        "--min-throughput=RECORDS/S",
+                        "--max-p99-latency=TIME",
+                        "--max-p999-latency=TIME",
+                        "3    an SLO gate failed");
     }
 
     private static LoadSpec assemble(String args) {

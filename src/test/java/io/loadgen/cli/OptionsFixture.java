@@ -5,16 +5,15 @@ import io.smallrye.config.EnvConfigSource;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URL;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 /**
  * Parses run options and assembles a spec the way the application does, without booting Quarkus: picocli over
@@ -26,6 +25,7 @@ final class OptionsFixture {
 
     /** The ordinals Quarkus gives these sources: env (300) beats application.properties (250). */
     private static final int ENV_ORDINAL = 300;
+
     private static final int PROPERTIES_ORDINAL = 250;
 
     @Command(name = "run")
@@ -84,11 +84,14 @@ final class OptionsFixture {
         Map<String, Object> kafka = new LinkedHashMap<>();
         for (String name : config.getPropertyNames()) {
             if (name.startsWith("kafka.")) {
-                config.getOptionalValue(name, String.class).ifPresent(v -> kafka.put(name.substring("kafka.".length()), v));
+                config.getOptionalValue(name, String.class)
+                        .ifPresent(v -> kafka.put(name.substring("kafka.".length()), v));
             }
         }
         env.forEach((k, v) -> {
-            if (k.startsWith("KAFKA_")) kafka.put(k.substring("KAFKA_".length()).toLowerCase(Locale.ROOT).replace('_', '.'), v);
+            if (k.startsWith("KAFKA_"))
+                kafka.put(
+                        k.substring("KAFKA_".length()).toLowerCase(Locale.ROOT).replace('_', '.'), v);
         });
         kafka.put("group.id", "kafka-loadgen");
         return kafka;

@@ -1,5 +1,7 @@
 package io.loadgen.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.loadgen.testing.InJvmKafkaResource;
 import io.loadgen.testing.KafkaBroker;
 import io.loadgen.testing.Summary;
@@ -7,17 +9,14 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
 import io.quarkus.test.junit.main.QuarkusMainTest;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Path;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Issue 14, item 4 through the commands: a bad output path costs nothing. The run, the report and the tune refuse
@@ -36,7 +35,8 @@ class OutputPathsCommandTest {
         String topic = KafkaBroker.uniqueTopic("bad-output");
         Path summary = dir.resolve("nope/x.json");
 
-        LaunchResult run = launcher.launch("--topic", topic, "--create-topic", "--messages", "10", "--summary-json", summary.toString());
+        LaunchResult run = launcher.launch(
+                "--topic", topic, "--create-topic", "--messages", "10", "--summary-json", summary.toString());
 
         assertUsageError(run, "loadgen: --summary-json " + summary + ": no such directory " + dir.resolve("nope"));
         assertThat(run.getOutput()).doesNotContain("loadgen run ");
@@ -48,17 +48,30 @@ class OutputPathsCommandTest {
         String topic = KafkaBroker.uniqueTopic("same-output");
         Path file = dir.resolve("out.json");
 
-        LaunchResult run = launcher.launch("--topic", topic, "--create-topic", "--messages", "10", "--summary-json", file.toString(),
-                "--result-file", file.toString());
+        LaunchResult run = launcher.launch(
+                "--topic",
+                topic,
+                "--create-topic",
+                "--messages",
+                "10",
+                "--summary-json",
+                file.toString(),
+                "--result-file",
+                file.toString());
 
-        assertUsageError(run, "loadgen: --summary-json and --result-file name the same file " + file + "; give each its own");
+        assertUsageError(
+                run, "loadgen: --summary-json and --result-file name the same file " + file + "; give each its own");
         assertThat(topicExists(topic)).isFalse();
         assertThat(file).doesNotExist();
     }
 
     @Test
     void aReportIntoADirectoryIsRefusedBeforeReading(QuarkusMainLauncher launcher) {
-        LaunchResult report = launcher.launch("report", "--summary-json", dir.toString(), dir.resolve("shard0.json").toString());
+        LaunchResult report = launcher.launch(
+                "report",
+                "--summary-json",
+                dir.toString(),
+                dir.resolve("shard0.json").toString());
 
         assertUsageError(report, "loadgen: --summary-json " + dir + ": is a directory; give a file name");
     }
@@ -74,14 +87,18 @@ class OutputPathsCommandTest {
     }
 
     private static void assertUsageError(LaunchResult result, String line) {
-        assertThat(result.exitCode()).as("exit code; stderr:%n%s%nstdout:%n%s", result.getErrorOutput(), result.getOutput())
+        assertThat(result.exitCode())
+                .as("exit code; stderr:%n%s%nstdout:%n%s", result.getErrorOutput(), result.getOutput())
                 .isEqualTo(ExitCodes.USAGE);
-        assertThat(result.getErrorStream()).filteredOn(l -> l.startsWith("loadgen:")).containsExactly(line);
+        assertThat(result.getErrorStream())
+                .filteredOn(l -> l.startsWith("loadgen:"))
+                .containsExactly(line);
         Summary.assertNoStackTrace(result.getOutput(), result.getErrorOutput());
     }
 
     static boolean topicExists(String topic) throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.bootstrapServers()))) {
+        try (Admin admin =
+                Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.bootstrapServers()))) {
             return admin.listTopics().names().get(30, TimeUnit.SECONDS).contains(topic);
         }
     }

@@ -1,17 +1,16 @@
 package io.loadgen.cli;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
-
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The output check on its own (issue 14, item 4): every refusal names the option, the path and the reason; nothing is left behind. */
 @Timeout(10)
@@ -24,7 +23,8 @@ class OutputPathsTest {
     void aNewFileInAnExistingDirectoryPassesAndIsNotLeftBehind() {
         Path file = dir.resolve("summary.json");
 
-        assertThatCode(() -> OutputPaths.check(OutputPaths.of("--summary-json", file))).doesNotThrowAnyException();
+        assertThatCode(() -> OutputPaths.check(OutputPaths.of("--summary-json", file)))
+                .doesNotThrowAnyException();
 
         assertThat(file).doesNotExist();
     }
@@ -42,14 +42,16 @@ class OutputPathsTest {
     void aMissingDirectoryIsNamed() {
         Path file = dir.resolve("nope/x.json");
 
-        assertThatThrownBy(() -> OutputPaths.check(OutputPaths.of("--summary-json", file))).isInstanceOf(UsageException.class)
+        assertThatThrownBy(() -> OutputPaths.check(OutputPaths.of("--summary-json", file)))
+                .isInstanceOf(UsageException.class)
                 .hasMessage("--summary-json " + file + ": no such directory " + dir.resolve("nope"));
         assertThat(dir.resolve("nope")).doesNotExist();
     }
 
     @Test
     void aDirectoryIsRefused() {
-        assertThatThrownBy(() -> OutputPaths.check(OutputPaths.of("--result-file", dir))).isInstanceOf(UsageException.class)
+        assertThatThrownBy(() -> OutputPaths.check(OutputPaths.of("--result-file", dir)))
+                .isInstanceOf(UsageException.class)
                 .hasMessage("--result-file " + dir + ": is a directory; give a file name");
     }
 
@@ -58,7 +60,8 @@ class OutputPathsTest {
         Path notADir = Files.writeString(dir.resolve("plain"), "x");
         Path file = notADir.resolve("x.json");
 
-        assertThatThrownBy(() -> OutputPaths.check(OutputPaths.of("--tune-json", file))).isInstanceOf(UsageException.class)
+        assertThatThrownBy(() -> OutputPaths.check(OutputPaths.of("--tune-json", file)))
+                .isInstanceOf(UsageException.class)
                 .hasMessage("--tune-json " + file + ": " + notADir + " is not a directory");
     }
 
@@ -72,7 +75,8 @@ class OutputPathsTest {
         assumeTrue(!canCreate(target), "no unwritable directory on this machine");
         Path file = target;
 
-        assertThatThrownBy(() -> OutputPaths.check(OutputPaths.of("--summary-json", file))).isInstanceOf(UsageException.class)
+        assertThatThrownBy(() -> OutputPaths.check(OutputPaths.of("--summary-json", file)))
+                .isInstanceOf(UsageException.class)
                 .hasMessage("--summary-json " + file + ": Permission denied");
         assertThat(file).doesNotExist();
     }
@@ -82,14 +86,16 @@ class OutputPathsTest {
         Path a = dir.resolve("same.json");
         Path b = dir.resolve("sub/../same.json");
 
-        assertThatThrownBy(() -> OutputPaths.check(OutputPaths.of("--summary-json", a), OutputPaths.of("--result-file", b)))
+        assertThatThrownBy(() ->
+                        OutputPaths.check(OutputPaths.of("--summary-json", a), OutputPaths.of("--result-file", b)))
                 .isInstanceOf(UsageException.class)
                 .hasMessage("--summary-json and --result-file name the same file " + b + "; give each its own");
     }
 
     @Test
     void optionsNotGivenAreSkipped() {
-        assertThatCode(() -> OutputPaths.check(OutputPaths.of("--summary-json", null), OutputPaths.of("--result-file", null)))
+        assertThatCode(() -> OutputPaths.check(
+                        OutputPaths.of("--summary-json", null), OutputPaths.of("--result-file", null)))
                 .doesNotThrowAnyException();
     }
 

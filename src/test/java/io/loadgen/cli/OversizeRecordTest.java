@@ -1,5 +1,7 @@
 package io.loadgen.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.loadgen.testing.InJvmKafkaResource;
 import io.loadgen.testing.KafkaBroker;
 import io.loadgen.testing.Summary;
@@ -9,8 +11,6 @@ import io.quarkus.test.junit.main.QuarkusMainLauncher;
 import io.quarkus.test.junit.main.QuarkusMainTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A record the producer would refuse (over its max.request.size) is refused before anything is sent, exit 2; one
@@ -26,13 +26,25 @@ class OversizeRecordTest {
     void recordsOverMaxRequestSizeAreRefusedBeforeAnythingIsSent(QuarkusMainLauncher launcher) {
         String topic = KafkaBroker.uniqueTopic("oversize-refused");
 
-        LaunchResult run = launcher.launch("--topic", topic, "--create-topic", "--payload", "fixed",
-                "--record-size", "2000000", "--messages", "20");
+        LaunchResult run = launcher.launch(
+                "--topic",
+                topic,
+                "--create-topic",
+                "--payload",
+                "fixed",
+                "--record-size",
+                "2000000",
+                "--messages",
+                "20");
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(run.getErrorStream()).filteredOn(l -> l.startsWith("loadgen:")).singleElement().asString()
-                .startsWith("loadgen: --record-size 2000000 makes records of 2000088 bytes (value, key and record overhead), "
-                        + "over the producer's max.request.size 1048576: every record would fail; give a --record-size of at most 1048489");
+        assertThat(run.getErrorStream())
+                .filteredOn(l -> l.startsWith("loadgen:"))
+                .singleElement()
+                .asString()
+                .startsWith(
+                        "loadgen: --record-size 2000000 makes records of 2000088 bytes (value, key and record overhead), "
+                                + "over the producer's max.request.size 1048576: every record would fail; give a --record-size of at most 1048489");
         assertThat(run.getOutput()).doesNotContain("loadgen summary");
         Summary.assertNoStackTrace(run.getOutput(), run.getErrorOutput());
     }
@@ -42,8 +54,18 @@ class OversizeRecordTest {
         String topic = KafkaBroker.uniqueTopic("oversize");
 
         // 2 MB values: within a raised max.request.size, over the broker's message.max.bytes (about 1 MiB).
-        LaunchResult run = launcher.launch("--topic", topic, "--create-topic", "--payload", "fixed",
-                "--record-size", "2000000", "--messages", "20", "--producer-property", "max.request.size=5000000");
+        LaunchResult run = launcher.launch(
+                "--topic",
+                topic,
+                "--create-topic",
+                "--payload",
+                "fixed",
+                "--record-size",
+                "2000000",
+                "--messages",
+                "20",
+                "--producer-property",
+                "max.request.size=5000000");
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.RUN_FAILED);
         assertThat(run.getOutput()).contains("0 acknowledged", "20 failed", "RecordTooLargeException=20");

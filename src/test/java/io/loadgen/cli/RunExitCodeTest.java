@@ -1,5 +1,7 @@
 package io.loadgen.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.loadgen.report.GateReport;
 import io.loadgen.spec.SloGates;
 import io.loadgen.stats.Results;
@@ -8,8 +10,6 @@ import io.loadgen.stats.Shortfall;
 import io.loadgen.stats.Stalls;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Issue item 7: the outcome of a run maps to the documented exit code. */
 @Timeout(10)
@@ -38,9 +38,15 @@ class RunExitCodeTest {
 
     @Test
     void aRunThatFellShortOfItsScheduleOrLeftRecordsUnconfirmedFailed() {
-        RunResult incomplete = Results.builder().runId("r").status(RunResult.Status.INCOMPLETE).stopReason("duration reached")
-                .endEpochMillis(1).sent(100).measuredSent(100)
-                .shortfall(new Shortfall(76_000, 15_000, 0, Stalls.NONE, Stalls.NONE)).build();
+        RunResult incomplete = Results.builder()
+                .runId("r")
+                .status(RunResult.Status.INCOMPLETE)
+                .stopReason("duration reached")
+                .endEpochMillis(1)
+                .sent(100)
+                .measuredSent(100)
+                .shortfall(new Shortfall(76_000, 15_000, 0, Stalls.NONE, Stalls.NONE))
+                .build();
 
         assertThat(exitCode(incomplete)).isEqualTo(ExitCodes.RUN_FAILED);
     }
@@ -53,7 +59,8 @@ class RunExitCodeTest {
         assertThat(RunCommand.exitCode(r, missed, false)).isEqualTo(ExitCodes.SLO_FAILED);
         assertThat(RunCommand.exitCode(r, missed, true)).isEqualTo(ExitCodes.OK);
         assertThat(RunCommand.exitCode(result(RunResult.Status.COMPLETED, 100, 3), missed, true))
-                .as("a shard's own failed records still fail it").isEqualTo(ExitCodes.RUN_FAILED);
+                .as("a shard's own failed records still fail it")
+                .isEqualTo(ExitCodes.RUN_FAILED);
         assertThat(new SloGates(0.01, 3_000.0, null, null).share(3)).isEqualTo(new SloGates(0.01, 1_000.0, null, null));
     }
 
@@ -68,7 +75,15 @@ class RunExitCodeTest {
     }
 
     private static RunResult result(RunResult.Status status, long sent, long failed) {
-        return Results.builder().runId("r").status(status).stopReason("test").endEpochMillis(1).sent(sent).failed(failed)
-                .measuredSent(sent).measuredFailed(failed).build();
+        return Results.builder()
+                .runId("r")
+                .status(status)
+                .stopReason("test")
+                .endEpochMillis(1)
+                .sent(sent)
+                .failed(failed)
+                .measuredSent(sent)
+                .measuredFailed(failed)
+                .build();
     }
 }

@@ -1,15 +1,13 @@
 package io.loadgen.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.loadgen.testing.AppProcess;
 import io.loadgen.testing.KafkaBroker;
 import io.loadgen.testing.SecureKafkaBroker;
 import io.loadgen.testing.SecureKafkaBroker.Listener;
 import io.loadgen.testing.Summary;
 import io.loadgen.testing.TlsStores;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -25,8 +23,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue #7 item 6, "a secret-bearing run leaks nothing": one run with every secret a client can carry (SCRAM
@@ -41,7 +40,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SecretLeakIT {
 
     private static final SecureKafkaBroker BROKER = SecureKafkaBroker.get();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private static final Duration RUN_TIMEOUT = Duration.ofSeconds(90);
 
     @TempDir
@@ -70,21 +70,53 @@ class SecretLeakIT {
         String base = "http://127.0.0.1:" + port;
 
         Map<String, String> env = new HashMap<>(SecureKafkaBroker.asEnv(settings));
-        env.putAll(Map.of("LOADGEN_TOPIC", topic, "LOADGEN_CREATE_TOPIC", "true", "LOADGEN_RUN_ID", runId,
-                "LOADGEN_RESULTS_TOPIC", resultsTopic, "LOADGEN_SEQUENCE_HEADER", "true",
-                "LOADGEN_PRODUCER_PROPERTY", "basic.auth.user.info=alice:s3cret-registry-14"));
+        env.putAll(Map.of(
+                "LOADGEN_TOPIC",
+                topic,
+                "LOADGEN_CREATE_TOPIC",
+                "true",
+                "LOADGEN_RUN_ID",
+                runId,
+                "LOADGEN_RESULTS_TOPIC",
+                resultsTopic,
+                "LOADGEN_SEQUENCE_HEADER",
+                "true",
+                "LOADGEN_PRODUCER_PROPERTY",
+                "basic.auth.user.info=alice:s3cret-registry-14"));
         // The most the packaged app can log: DEBUG is the lowest level it is built with, and Kafka's categories are
         // raised from their WARN defaults (ours, and quarkus-kafka-client's for .clients and .common.config), so the
         // clients' "ProducerConfig values:" dump of every setting is in the output.
-        env.putAll(Map.of("QUARKUS_LOG_LEVEL", "DEBUG", "QUARKUS_LOG_CATEGORY__IO_QUARKUS__LEVEL", "DEBUG",
-                "QUARKUS_LOG_CATEGORY__ORG_APACHE_KAFKA__LEVEL", "DEBUG",
-                "QUARKUS_LOG_CATEGORY__ORG_APACHE_KAFKA_CLIENTS__LEVEL", "DEBUG",
-                "QUARKUS_LOG_CATEGORY__ORG_APACHE_KAFKA_COMMON_CONFIG__LEVEL", "DEBUG"));
+        env.putAll(Map.of(
+                "QUARKUS_LOG_LEVEL",
+                "DEBUG",
+                "QUARKUS_LOG_CATEGORY__IO_QUARKUS__LEVEL",
+                "DEBUG",
+                "QUARKUS_LOG_CATEGORY__ORG_APACHE_KAFKA__LEVEL",
+                "DEBUG",
+                "QUARKUS_LOG_CATEGORY__ORG_APACHE_KAFKA_CLIENTS__LEVEL",
+                "DEBUG",
+                "QUARKUS_LOG_CATEGORY__ORG_APACHE_KAFKA_COMMON_CONFIG__LEVEL",
+                "DEBUG"));
         Map<String, String> runEnv = new HashMap<>(env);
-        runEnv.putAll(Map.of("LOADGEN_RATE", "1000", "LOADGEN_DURATION", "5s", "LOADGEN_REPORT_INTERVAL", "500ms",
-                "LOADGEN_SUMMARY_JSON", summaryJson.toString(), "LOADGEN_RESULT_FILE", resultFile.toString(),
-                "LOADGEN_PUBLISH_RESULT", "true", "LOADGEN_METRICS_LINGER", "2m",
-                "QUARKUS_HTTP_PORT", String.valueOf(port), "QUARKUS_HTTP_HOST", "127.0.0.1"));
+        runEnv.putAll(Map.of(
+                "LOADGEN_RATE",
+                "1000",
+                "LOADGEN_DURATION",
+                "5s",
+                "LOADGEN_REPORT_INTERVAL",
+                "500ms",
+                "LOADGEN_SUMMARY_JSON",
+                summaryJson.toString(),
+                "LOADGEN_RESULT_FILE",
+                resultFile.toString(),
+                "LOADGEN_PUBLISH_RESULT",
+                "true",
+                "LOADGEN_METRICS_LINGER",
+                "2m",
+                "QUARKUS_HTTP_PORT",
+                String.valueOf(port),
+                "QUARKUS_HTTP_HOST",
+                "127.0.0.1"));
 
         Map<String, String> outputs = new LinkedHashMap<>();
         long sent;
@@ -92,11 +124,14 @@ class SecretLeakIT {
             outputs.put("/q/metrics while running", awaitScrape(base + "/q/metrics", app));
             outputs.put("/q/health while running", get(base + "/q/health").body());
             assertThat(app.awaitStdoutLine(l -> l.contains("(--metrics-linger)"), RUN_TIMEOUT))
-                    .as("lingers after the summary:\n%s\n%s", app.stdout(), app.stderr()).isTrue();
+                    .as("lingers after the summary:\n%s\n%s", app.stdout(), app.stderr())
+                    .isTrue();
             outputs.put("/q/metrics after the run", get(base + "/q/metrics").body());
             outputs.put("/q/health after the run", get(base + "/q/health").body());
             app.terminate(); // ends the linger
-            assertThat(app.waitFor(RUN_TIMEOUT)).as("exit code; stdout:\n%s\nstderr:\n%s", app.stdout(), app.stderr()).isZero();
+            assertThat(app.waitFor(RUN_TIMEOUT))
+                    .as("exit code; stdout:\n%s\nstderr:\n%s", app.stdout(), app.stderr())
+                    .isZero();
             outputs.put("run stdout", app.stdout());
             outputs.put("run stderr", app.stderr());
             sent = Summary.parse(app.stdout()).sent();
@@ -106,14 +141,19 @@ class SecretLeakIT {
         outputs.put("results topic", String.join("\n", SecureKafkaBroker.readValues(settings, resultsTopic)));
         outputs.put("records sent", String.join("\n", SecureKafkaBroker.readValues(settings, topic)));
 
-        try (AppProcess report = AppProcess.start(env, "report", "--run-id", runId, "--summary-json", reportJson.toString())) {
-            assertThat(report.waitFor(RUN_TIMEOUT)).as("report: %s\n%s", report.stdout(), report.stderr()).isZero();
+        try (AppProcess report =
+                AppProcess.start(env, "report", "--run-id", runId, "--summary-json", reportJson.toString())) {
+            assertThat(report.waitFor(RUN_TIMEOUT))
+                    .as("report: %s\n%s", report.stdout(), report.stderr())
+                    .isZero();
             outputs.put("report stdout", report.stdout());
             outputs.put("report stderr", report.stderr());
         }
         outputs.put("report --summary-json", Files.readString(reportJson));
         try (AppProcess verify = AppProcess.start(env, "verify", "--run-id", runId)) {
-            assertThat(verify.waitFor(RUN_TIMEOUT)).as("verify: %s\n%s", verify.stdout(), verify.stderr()).isZero();
+            assertThat(verify.waitFor(RUN_TIMEOUT))
+                    .as("verify: %s\n%s", verify.stdout(), verify.stderr())
+                    .isZero();
             outputs.put("verify stdout", verify.stdout());
             outputs.put("verify stderr", verify.stderr());
         }
@@ -132,10 +172,18 @@ class SecretLeakIT {
         // Each output holds what it is for, so searching it means something.
         String runOut = outputs.get("run stdout") + "\n" + outputs.get("run stderr");
         assertThat(runOut).as("progress lines").containsPattern("\\[\\s*\\d+\\.\\ds] .* total [1-9]");
-        assertThat(runOut).as("our settings, masked").contains("sasl.jaas.config = [hidden]", "ssl.keystore.password = [hidden]",
-                "ssl.key.password = [hidden]", "ssl.truststore.password = [hidden]", "security.protocol = SASL_SSL",
-                "basic.auth.user.info = [hidden]");
-        assertThat(runOut).as("DEBUG logging on, Kafka's own settings dump included").contains("DEBUG", "ProducerConfig values");
+        assertThat(runOut)
+                .as("our settings, masked")
+                .contains(
+                        "sasl.jaas.config = [hidden]",
+                        "ssl.keystore.password = [hidden]",
+                        "ssl.key.password = [hidden]",
+                        "ssl.truststore.password = [hidden]",
+                        "security.protocol = SASL_SSL",
+                        "basic.auth.user.info = [hidden]");
+        assertThat(runOut)
+                .as("DEBUG logging on, Kafka's own settings dump included")
+                .contains("DEBUG", "ProducerConfig values");
         assertThat(sent).isPositive();
         assertThat(outputs.get("/q/metrics while running")).contains("loadgen_records_sent_total", "kafka_producer_");
         assertThat(outputs.get("/q/metrics after the run")).contains("loadgen_run_finished");
@@ -156,7 +204,10 @@ class SecretLeakIT {
         while (System.nanoTime() < deadline) {
             try {
                 HttpResponse<String> r = get(url);
-                if (r.statusCode() == 200 && r.body().lines().anyMatch(l -> l.startsWith("loadgen_records_sent_total{") && !l.endsWith(" 0.0"))) {
+                if (r.statusCode() == 200
+                        && r.body()
+                                .lines()
+                                .anyMatch(l -> l.startsWith("loadgen_records_sent_total{") && !l.endsWith(" 0.0"))) {
                     return r.body();
                 }
             } catch (IOException notYetListening) {
@@ -168,7 +219,10 @@ class SecretLeakIT {
     }
 
     private static HttpResponse<String> get(String url) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .timeout(Duration.ofSeconds(10))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

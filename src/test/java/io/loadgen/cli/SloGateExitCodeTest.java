@@ -1,5 +1,7 @@
 package io.loadgen.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.loadgen.testing.InJvmKafkaResource;
@@ -8,17 +10,14 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
 import io.quarkus.test.junit.main.QuarkusMainTest;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Each SLO gate changes the exit code to 3 when missed, against the real broker; met gates leave it 0. */
 @QuarkusMainTest
@@ -44,8 +43,12 @@ class SloGateExitCodeTest {
         LaunchResult r = launcher.launch(tinyRun("--rate", "2000", "--max-p99-latency", "1us"));
 
         assertThat(r.exitCode()).as(r.getOutput()).isEqualTo(ExitCodes.SLO_FAILED);
-        assertThat(r.getOutput()).contains("latency from the intended send time", "FAIL  max-p99-latency", "limit 0.001 ms: over by",
-                "behind schedule");
+        assertThat(r.getOutput())
+                .contains(
+                        "latency from the intended send time",
+                        "FAIL  max-p99-latency",
+                        "limit 0.001 ms: over by",
+                        "behind schedule");
     }
 
     @Test
@@ -60,14 +63,25 @@ class SloGateExitCodeTest {
     void metGatesExit0AndTheJsonListsThem(QuarkusMainLauncher launcher) throws IOException {
         Path json = dir.resolve("summary.json");
 
-        LaunchResult r = launcher.launch(tinyRun("--max-error-rate", "0.1%", "--min-throughput", "1", "--max-p99-latency", "60s",
-                "--max-p999-latency", "60s", "--summary-json", json.toString()));
+        LaunchResult r = launcher.launch(tinyRun(
+                "--max-error-rate",
+                "0.1%",
+                "--min-throughput",
+                "1",
+                "--max-p99-latency",
+                "60s",
+                "--max-p999-latency",
+                "60s",
+                "--summary-json",
+                json.toString()));
 
         assertThat(r.exitCode()).as(r.getOutput()).isEqualTo(ExitCodes.OK);
         assertThat(r.getOutput()).contains("SLO gates          all 4 passed");
         JsonNode gates = JSON.readTree(json.toFile()).path("gates");
         assertThat(gates.path("passed").asBoolean()).isTrue();
-        assertThat(gates.path("checks")).hasSize(4).allSatisfy(c -> assertThat(c.path("passed").asBoolean()).isTrue());
+        assertThat(gates.path("checks"))
+                .hasSize(4)
+                .allSatisfy(c -> assertThat(c.path("passed").asBoolean()).isTrue());
     }
 
     /**
@@ -85,11 +99,15 @@ class SloGateExitCodeTest {
         String[] failTenPercent = {"--payload-file", file.toString(), "--batch-size", "1000", "--compression", "none"};
 
         LaunchResult overBudget = launcher.launch(brokerLimitedRun(concat(failTenPercent, "--max-error-rate", "1%")));
-        LaunchResult withinBudget = launcher.launch(brokerLimitedRun(concat(failTenPercent, "--max-error-rate", "20%")));
+        LaunchResult withinBudget =
+                launcher.launch(brokerLimitedRun(concat(failTenPercent, "--max-error-rate", "20%")));
         LaunchResult noBudget = launcher.launch(brokerLimitedRun(failTenPercent));
 
         assertThat(overBudget.exitCode()).as(overBudget.getOutput()).isEqualTo(ExitCodes.SLO_FAILED);
-        assertThat(overBudget.getOutput()).contains("FAIL  max-error-rate    10%, limit 1%: over by 9% (10.0x the limit)", "RecordTooLargeException=200");
+        assertThat(overBudget.getOutput())
+                .contains(
+                        "FAIL  max-error-rate    10%, limit 1%: over by 9% (10.0x the limit)",
+                        "RecordTooLargeException=200");
         assertThat(withinBudget.exitCode()).as(withinBudget.getOutput()).isEqualTo(ExitCodes.OK);
         assertThat(noBudget.exitCode()).as(noBudget.getOutput()).isEqualTo(ExitCodes.RUN_FAILED);
     }
@@ -98,13 +116,22 @@ class SloGateExitCodeTest {
     private static String[] brokerLimitedRun(String... extra) {
         String topic = KafkaBroker.uniqueTopic("gates-limited");
         KafkaBroker.createTopic(topic, 2, java.util.Map.of("max.message.bytes", "2000"));
-        return concat(new String[]{"--topic", topic, "--messages", "2000"}, extra);
+        return concat(new String[] {"--topic", topic, "--messages", "2000"}, extra);
     }
 
     /** 2,000 records to a fresh topic, plus {@code extra}. */
     private static String[] tinyRun(String... extra) {
-        return concat(new String[]{"--topic", KafkaBroker.uniqueTopic("gates"), "--create-topic", "--partitions", "2",
-                "--messages", "2000"}, extra);
+        return concat(
+                new String[] {
+                    "--topic",
+                    KafkaBroker.uniqueTopic("gates"),
+                    "--create-topic",
+                    "--partitions",
+                    "2",
+                    "--messages",
+                    "2000"
+                },
+                extra);
     }
 
     private static String[] concat(String[] a, String... b) {

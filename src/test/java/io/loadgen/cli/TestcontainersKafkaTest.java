@@ -1,20 +1,19 @@
 package io.loadgen.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.loadgen.testing.Docker.NeedsTestcontainers;
 import io.loadgen.testing.Summary;
 import io.loadgen.testing.TopicReader;
 import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
 import io.quarkus.test.junit.main.QuarkusMainTest;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.testcontainers.kafka.KafkaContainer;
-
-import java.time.Duration;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The core assertion of {@link RunToKafkaTest} against Apache Kafka in a container, the broker users run in
@@ -44,11 +43,18 @@ class TestcontainersKafkaTest {
     void everyAcknowledgedRecordIsInTheTopic(QuarkusMainLauncher launcher) {
         String topic = "containerized-logs";
 
-        LaunchResult run = launcher.launch("--bootstrap-servers", kafka.getBootstrapServers(), "--topic", topic,
-                "--create-topic", "--messages", "20000");
+        LaunchResult run = launcher.launch(
+                "--bootstrap-servers",
+                kafka.getBootstrapServers(),
+                "--topic",
+                topic,
+                "--create-topic",
+                "--messages",
+                "20000");
 
         assertThat(run.exitCode()).as("stderr:\n%s", run.getErrorOutput()).isZero();
         assertThat(Summary.parse(run.getOutput()).sent()).isEqualTo(20_000);
-        assertThat(TopicReader.count(kafka.getBootstrapServers(), topic, Duration.ofSeconds(60))).isEqualTo(20_000);
+        assertThat(TopicReader.count(kafka.getBootstrapServers(), topic, Duration.ofSeconds(60)))
+                .isEqualTo(20_000);
     }
 }

@@ -1,11 +1,6 @@
 package io.loadgen.cli;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-import picocli.CommandLine;
-import picocli.CommandLine.Model.CommandSpec;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -13,8 +8,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** Issue 14 item 6: a misspelt LOADGEN_* variable or producer property is named in one line, never silent. */
 @Timeout(10)
@@ -24,33 +23,67 @@ class UnknownSettingsTest {
 
     @Test
     void anUnknownLoadgenVariableIsNamedWithTheClosestKnownOne() {
-        List<String> lines = stderr(err -> UnknownSettings.warnAboutEnv(Map.of("LOADGEN_RAET", "5", "LOADGEN_MESAGES", "1",
-                "LOADGEN_TOTALLY_UNRELATED", "x", "LOADGEN_RATE", "100", "PATH", "/bin"), ROOT, err));
+        List<String> lines = stderr(err -> UnknownSettings.warnAboutEnv(
+                Map.of(
+                        "LOADGEN_RAET",
+                        "5",
+                        "LOADGEN_MESAGES",
+                        "1",
+                        "LOADGEN_TOTALLY_UNRELATED",
+                        "x",
+                        "LOADGEN_RATE",
+                        "100",
+                        "PATH",
+                        "/bin"),
+                ROOT,
+                err));
 
-        assertThat(lines).containsExactly(
-                "loadgen: LOADGEN_MESAGES is not a setting of loadgen (did you mean LOADGEN_MESSAGES?); ignored",
-                "loadgen: LOADGEN_RAET is not a setting of loadgen (did you mean LOADGEN_RATE?); ignored",
-                "loadgen: LOADGEN_TOTALLY_UNRELATED is not a setting of loadgen; ignored");
+        assertThat(lines)
+                .containsExactly(
+                        "loadgen: LOADGEN_MESAGES is not a setting of loadgen (did you mean LOADGEN_MESSAGES?); ignored",
+                        "loadgen: LOADGEN_RAET is not a setting of loadgen (did you mean LOADGEN_RATE?); ignored",
+                        "loadgen: LOADGEN_TOTALLY_UNRELATED is not a setting of loadgen; ignored");
     }
 
     /** Options of every command (run, tune, verify, report) and the launcher's own variables are known. */
     @ParameterizedTest
-    @ValueSource(strings = {"LOADGEN_MESSAGES", "LOADGEN_PRODUCER_PROPERTY", "LOADGEN_BUDGET", "LOADGEN_VERIFY_TIMEOUT",
-            "LOADGEN_SHARD_COUNT", "LOADGEN_MAX_P99_LATENCY", "LOADGEN_PROFILER_OPTS", "LOADGEN_JAVA_OPTS", "LOADGEN_AOT",
-            "LOADGEN_JAVA", "LOADGEN_APP_DIR", "LOADGEN_LAUNCHER_INFO"})
+    @ValueSource(
+            strings = {
+                "LOADGEN_MESSAGES",
+                "LOADGEN_PRODUCER_PROPERTY",
+                "LOADGEN_BUDGET",
+                "LOADGEN_VERIFY_TIMEOUT",
+                "LOADGEN_SHARD_COUNT",
+                "LOADGEN_MAX_P99_LATENCY",
+                "LOADGEN_PROFILER_OPTS",
+                "LOADGEN_JAVA_OPTS",
+                "LOADGEN_AOT",
+                "LOADGEN_JAVA",
+                "LOADGEN_APP_DIR",
+                "LOADGEN_LAUNCHER_INFO"
+            })
     void knownVariablesAreNotWarnedAbout(String name) {
-        assertThat(stderr(err -> UnknownSettings.warnAboutEnv(Map.of(name, "1"), ROOT, err))).isEmpty();
+        assertThat(stderr(err -> UnknownSettings.warnAboutEnv(Map.of(name, "1"), ROOT, err)))
+                .isEmpty();
     }
 
     @Test
     void anUnknownProducerPropertyIsNamedWithTheClosestSettingAndNeverItsValue() {
-        List<String> lines = stderr(err -> UnknownSettings.warnAboutProducerProperties(List.of("lingr.ms", "basic.auth.user.info",
-                "linger.ms", "sasl.jaas.config", "config.providers.vault.param.url", "metrics.context.team"), err));
+        List<String> lines = stderr(err -> UnknownSettings.warnAboutProducerProperties(
+                List.of(
+                        "lingr.ms",
+                        "basic.auth.user.info",
+                        "linger.ms",
+                        "sasl.jaas.config",
+                        "config.providers.vault.param.url",
+                        "metrics.context.team"),
+                err));
 
-        assertThat(lines).containsExactly(
-                "loadgen: --producer-property basic.auth.user.info is not a Kafka producer setting; passed on as given, for a plugin",
-                "loadgen: --producer-property lingr.ms is not a Kafka producer setting (did you mean linger.ms?); passed on as given, "
-                        + "for a plugin");
+        assertThat(lines)
+                .containsExactly(
+                        "loadgen: --producer-property basic.auth.user.info is not a Kafka producer setting; passed on as given, for a plugin",
+                        "loadgen: --producer-property lingr.ms is not a Kafka producer setting (did you mean linger.ms?); passed on as given, "
+                                + "for a plugin");
     }
 
     @Test

@@ -1,13 +1,23 @@
 package io.loadgen.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.loadgen.cluster.ResultCodec;
+import io.loadgen.cluster.ShardResult;
 import io.loadgen.payload.SequenceHeader;
+import io.loadgen.spec.ShardSpec;
 import io.loadgen.stats.Results;
+import io.loadgen.stats.RunResult;
 import io.loadgen.testing.InJvmKafkaResource;
 import io.loadgen.testing.KafkaBroker;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
 import io.quarkus.test.junit.main.QuarkusMainTest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
@@ -15,18 +25,6 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import io.loadgen.cluster.ResultCodec;
-import io.loadgen.cluster.ShardResult;
-import io.loadgen.spec.ShardSpec;
-import io.loadgen.stats.RunResult;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-
-import java.util.List;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code loadgen verify} against the real broker: a clean run passes, a gap fails, other traffic is ignored. */
 @QuarkusMainTest
@@ -40,13 +38,24 @@ class VerifyCommandTest {
     @Test
     void aRunReadBackHasNothingMissing(QuarkusMainLauncher launcher) {
         String topic = KafkaBroker.uniqueTopic("verify");
-        LaunchResult run = launcher.launch("--topic", topic, "--create-topic", "--messages", "20000", "--threads", "2", "--sequence-header",
-                "--run-id", "verify-ok");
+        LaunchResult run = launcher.launch(
+                "--topic",
+                topic,
+                "--create-topic",
+                "--messages",
+                "20000",
+                "--threads",
+                "2",
+                "--sequence-header",
+                "--run-id",
+                "verify-ok");
         assertThat(run.exitCode()).as(run.getErrorOutput()).isZero();
 
         LaunchResult verify = launcher.launch("verify", "--run-id", "verify-ok", "--topic", topic);
 
-        assertThat(verify.exitCode()).as(verify.getOutput() + verify.getErrorOutput()).isZero();
+        assertThat(verify.exitCode())
+                .as(verify.getOutput() + verify.getErrorOutput())
+                .isZero();
         assertThat(verify.getOutput()).contains("20,000 of this run").containsPattern("total\\s+20,000\\s+0\\s+0\\s+0");
     }
 
@@ -55,14 +64,29 @@ class VerifyCommandTest {
     void withTheRunsResultEachSendersWholeSequenceIsChecked(QuarkusMainLauncher launcher) {
         String topic = KafkaBroker.uniqueTopic("verify-result");
         Path result = dir.resolve("verify-result.json");
-        LaunchResult run = launcher.launch("--topic", topic, "--create-topic", "--messages", "20000", "--threads", "2",
-                "--sequence-header", "--run-id", "verify-result", "--result-file", result.toString());
+        LaunchResult run = launcher.launch(
+                "--topic",
+                topic,
+                "--create-topic",
+                "--messages",
+                "20000",
+                "--threads",
+                "2",
+                "--sequence-header",
+                "--run-id",
+                "verify-result",
+                "--result-file",
+                result.toString());
         assertThat(run.exitCode()).as(run.getErrorOutput()).isZero();
 
-        LaunchResult verify = launcher.launch("verify", "--run-id", "verify-result", "--topic", topic, "--result", result.toString());
+        LaunchResult verify =
+                launcher.launch("verify", "--run-id", "verify-result", "--topic", topic, "--result", result.toString());
 
-        assertThat(verify.exitCode()).as(verify.getOutput() + verify.getErrorOutput()).isZero();
-        assertThat(verify.getOutput()).containsPattern("total\\s+20,000\\s+0\\s+0\\s+0")
+        assertThat(verify.exitCode())
+                .as(verify.getOutput() + verify.getErrorOutput())
+                .isZero();
+        assertThat(verify.getOutput())
+                .containsPattern("total\\s+20,000\\s+0\\s+0\\s+0")
                 .contains("the run's results say 20,000 records were handed to the producer");
     }
 
@@ -75,14 +99,23 @@ class VerifyCommandTest {
         String topic = KafkaBroker.uniqueTopic("verify-tail");
         KafkaBroker.createTopic(topic, 1);
         send(topic, "verify-tail", java.util.stream.LongStream.range(0, 10).toArray());
-        RunResult sent = Results.builder().runId("verify-tail").stopReason("all 15 records handed to the producer")
-                .endEpochMillis(1).sent(15).bytes(15).measuredSent(15).measuredBytes(15).fireAndForget(true)
-                .handedBySender(Map.of("0/0", 15L)).build();
-        Path result = Files.writeString(dir.resolve("verify-tail.json"),
-                ResultCodec.encode(new ShardResult(ShardSpec.SINGLE, 0, 15, sent)));
+        RunResult sent = Results.builder()
+                .runId("verify-tail")
+                .stopReason("all 15 records handed to the producer")
+                .endEpochMillis(1)
+                .sent(15)
+                .bytes(15)
+                .measuredSent(15)
+                .measuredBytes(15)
+                .fireAndForget(true)
+                .handedBySender(Map.of("0/0", 15L))
+                .build();
+        Path result = Files.writeString(
+                dir.resolve("verify-tail.json"), ResultCodec.encode(new ShardResult(ShardSpec.SINGLE, 0, 15, sent)));
 
         LaunchResult topicAlone = launcher.launch("verify", "--run-id", "verify-tail", "--topic", topic);
-        LaunchResult withResult = launcher.launch("verify", "--run-id", "verify-tail", "--topic", topic, "--result", result.toString());
+        LaunchResult withResult =
+                launcher.launch("verify", "--run-id", "verify-tail", "--topic", topic, "--result", result.toString());
 
         assertThat(topicAlone.exitCode()).as("the topic alone cannot tell").isZero();
         assertThat(topicAlone.getOutput()).contains("a lost tail needs the run's result (--result FILE)");
@@ -97,13 +130,16 @@ class VerifyCommandTest {
         KafkaBroker.createTopic(topic, 1);
         send(topic, "verify-gap", 0, 1, 3, 3);
         try (KafkaProducer<byte[], byte[]> producer = producer()) {
-            producer.send(new ProducerRecord<>(topic, "someone else's".getBytes())).get();
+            producer.send(new ProducerRecord<>(topic, "someone else's".getBytes()))
+                    .get();
         }
 
         LaunchResult verify = launcher.launch("verify", "--run-id", "verify-gap", "--topic", topic);
 
         assertThat(verify.exitCode()).isEqualTo(ExitCodes.RUN_FAILED);
-        assertThat(verify.getOutput()).contains("5 records read, 4 of this run").containsPattern("total\\s+4\\s+1\\s+1\\s+0");
+        assertThat(verify.getOutput())
+                .contains("5 records read, 4 of this run")
+                .containsPattern("total\\s+4\\s+1\\s+1\\s+0");
         assertThat(verify.getErrorOutput()).contains("1 record is missing");
     }
 
@@ -112,14 +148,26 @@ class VerifyCommandTest {
         SequenceHeader header = new SequenceHeader(runId, 0, 0);
         try (KafkaProducer<byte[], byte[]> producer = producer()) {
             for (long n : sequence) {
-                producer.send(new ProducerRecord<>(topic, null, null, null, "x".getBytes(),
-                        List.of(new RecordHeader(SequenceHeader.KEY, header.next(n).clone())))).get();
+                producer.send(new ProducerRecord<>(
+                                topic,
+                                null,
+                                null,
+                                null,
+                                "x".getBytes(),
+                                List.of(new RecordHeader(
+                                        SequenceHeader.KEY, header.next(n).clone()))))
+                        .get();
             }
         }
     }
 
     private static KafkaProducer<byte[], byte[]> producer() {
-        return new KafkaProducer<>(Map.of("bootstrap.servers", KafkaBroker.bootstrapServers(),
-                "key.serializer", ByteArraySerializer.class.getName(), "value.serializer", ByteArraySerializer.class.getName()));
+        return new KafkaProducer<>(Map.of(
+                "bootstrap.servers",
+                KafkaBroker.bootstrapServers(),
+                "key.serializer",
+                ByteArraySerializer.class.getName(),
+                "value.serializer",
+                ByteArraySerializer.class.getName()));
     }
 }

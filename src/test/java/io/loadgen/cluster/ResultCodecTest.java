@@ -1,18 +1,17 @@
 package io.loadgen.cluster;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.loadgen.spec.ShardSpec;
 import io.loadgen.stats.LatencyHistograms;
 import io.loadgen.stats.Results;
 import io.loadgen.stats.RunResult;
 import io.loadgen.stats.Shortfall;
 import io.loadgen.stats.Stalls;
+import java.util.Map;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
-
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ResultCodecTest {
 
@@ -22,10 +21,22 @@ class ResultCodecTest {
         for (long v = 1; v <= 50_000; v += 7) ack.recordValue(v);
         Histogram intended = LatencyHistograms.empty();
         intended.recordValue(123_456);
-        RunResult r = Results.builder().startEpochMillis(1_000).measuredStartEpochMillis(1_500).endEpochMillis(4_000)
-                .sent(900).failed(3).bytes(111_600).measuredSent(800).measuredBytes(99_200).measuredFailed(3)
-                .errors(Map.of("TimeoutException", 3L)).ackLatency(ack).intendedLatency(intended).compressionRatio(4.2)
-                .settings(Map.of("topic", "logs")).build();
+        RunResult r = Results.builder()
+                .startEpochMillis(1_000)
+                .measuredStartEpochMillis(1_500)
+                .endEpochMillis(4_000)
+                .sent(900)
+                .failed(3)
+                .bytes(111_600)
+                .measuredSent(800)
+                .measuredBytes(99_200)
+                .measuredFailed(3)
+                .errors(Map.of("TimeoutException", 3L))
+                .ackLatency(ack)
+                .intendedLatency(intended)
+                .compressionRatio(4.2)
+                .settings(Map.of("topic", "logs"))
+                .build();
 
         ShardResult back = ResultCodec.decode(ResultCodec.encode(new ShardResult(new ShardSpec(2, 5), 400, 200, r)));
 
@@ -45,13 +56,26 @@ class ResultCodecTest {
 
     @Test
     void theShortfallAndEachSendersCountSurviveTheTripAndOlderDocumentsReadWithout() {
-        Shortfall shortfall = new Shortfall(76_000, 15_200, 1_234, new Stalls(1, 15_000, 5_000, 15_000), new Stalls(2, 16_000, 4_900, 15_100));
-        RunResult r = Results.builder().status(RunResult.Status.INCOMPLETE).stopReason("duration reached")
-                .startEpochMillis(1_000).measuredStartEpochMillis(1_000).endEpochMillis(21_000).sent(23_558).bytes(1_000)
-                .measuredSent(23_558).measuredBytes(1_000).shortfall(shortfall).fireAndForget(true)
-                .handedBySender(Map.of("1/0", 12_000L, "1/1", 12_792L)).cpuSeconds(12.5).build();
+        Shortfall shortfall = new Shortfall(
+                76_000, 15_200, 1_234, new Stalls(1, 15_000, 5_000, 15_000), new Stalls(2, 16_000, 4_900, 15_100));
+        RunResult r = Results.builder()
+                .status(RunResult.Status.INCOMPLETE)
+                .stopReason("duration reached")
+                .startEpochMillis(1_000)
+                .measuredStartEpochMillis(1_000)
+                .endEpochMillis(21_000)
+                .sent(23_558)
+                .bytes(1_000)
+                .measuredSent(23_558)
+                .measuredBytes(1_000)
+                .shortfall(shortfall)
+                .fireAndForget(true)
+                .handedBySender(Map.of("1/0", 12_000L, "1/1", 12_792L))
+                .cpuSeconds(12.5)
+                .build();
 
-        RunResult b = ResultCodec.decode(ResultCodec.encode(new ShardResult(new ShardSpec(1, 2), 0, 100, r))).result();
+        RunResult b = ResultCodec.decode(ResultCodec.encode(new ShardResult(new ShardSpec(1, 2), 0, 100, r)))
+                .result();
 
         assertThat(b.status()).isEqualTo(RunResult.Status.INCOMPLETE);
         assertThat(b.shortfall()).isEqualTo(shortfall);
@@ -60,7 +84,8 @@ class ResultCodecTest {
         assertThat(b.handedBySender()).containsExactlyInAnyOrderEntriesOf(Map.of("1/0", 12_000L, "1/1", 12_792L));
 
         String older = ResultCodec.encode(new ShardResult(new ShardSpec(1, 2), 0, 100, r))
-                .replaceAll(",\\s*\"shortfall\":\\{.*?}}", "").replaceAll(",\\s*\"handedBySender\":\\{[^}]*}", "");
+                .replaceAll(",\\s*\"shortfall\":\\{.*?}}", "")
+                .replaceAll(",\\s*\"handedBySender\":\\{[^}]*}", "");
         assertThat(older).doesNotContain("shortfall").doesNotContain("handedBySender");
         RunResult old = ResultCodec.decode(older).result();
         assertThat(old.shortfall()).isEqualTo(Shortfall.NONE);

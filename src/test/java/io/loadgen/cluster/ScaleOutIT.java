@@ -1,5 +1,7 @@
 package io.loadgen.cluster;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.loadgen.stats.LatencyHistograms;
@@ -7,11 +9,6 @@ import io.loadgen.testing.AppProcess;
 import io.loadgen.testing.KafkaBroker;
 import io.loadgen.testing.SeedRecord;
 import io.loadgen.testing.Summary;
-import org.HdrHistogram.Histogram;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,8 +17,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.HdrHistogram.Histogram;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 5's scale-out, as a user would try it without a cluster: three shards started by hand as separate
@@ -43,31 +42,53 @@ class ScaleOutIT {
         String topic = KafkaBroker.uniqueTopic("fleet");
         String runId = "fleet-" + UUID.randomUUID().toString().substring(0, 8);
         String results = topic + "-results";
-        Map<String, String> env = Map.of("KAFKA_BOOTSTRAP_SERVERS", KafkaBroker.bootstrapServers(), "LOADGEN_TOPIC", topic,
-                "LOADGEN_CREATE_TOPIC", "true", "LOADGEN_SHARD_COUNT", String.valueOf(SHARDS), "LOADGEN_RUN_ID", runId,
-                "LOADGEN_MESSAGES", String.valueOf(MESSAGES), "LOADGEN_RESULTS_TOPIC", results,
-                "LOADGEN_CONTROL_TOPIC", topic + "-control", "LOADGEN_COLLECT_TIMEOUT", "60s");
+        Map<String, String> env = Map.of(
+                "KAFKA_BOOTSTRAP_SERVERS",
+                KafkaBroker.bootstrapServers(),
+                "LOADGEN_TOPIC",
+                topic,
+                "LOADGEN_CREATE_TOPIC",
+                "true",
+                "LOADGEN_SHARD_COUNT",
+                String.valueOf(SHARDS),
+                "LOADGEN_RUN_ID",
+                runId,
+                "LOADGEN_MESSAGES",
+                String.valueOf(MESSAGES),
+                "LOADGEN_RESULTS_TOPIC",
+                results,
+                "LOADGEN_CONTROL_TOPIC",
+                topic + "-control",
+                "LOADGEN_COLLECT_TIMEOUT",
+                "60s");
 
         List<AppProcess> shards = new ArrayList<>();
         try {
             for (int k = 0; k < SHARDS; k++) {
                 Map<String, String> shardEnv = new java.util.HashMap<>(env);
                 shardEnv.put("JOB_COMPLETION_INDEX", String.valueOf(k));
-                shards.add(AppProcess.start(shardEnv, "--result-file", dir.resolve("shard" + k + ".json").toString()));
+                shards.add(AppProcess.start(
+                        shardEnv,
+                        "--result-file",
+                        dir.resolve("shard" + k + ".json").toString()));
             }
             for (AppProcess shard : shards) {
-                assertThat(shard.waitFor(RUN_TIMEOUT)).as("shard exit; stdout:\n%s\nstderr:\n%s", shard.stdout(), shard.stderr())
+                assertThat(shard.waitFor(RUN_TIMEOUT))
+                        .as("shard exit; stdout:\n%s\nstderr:\n%s", shard.stdout(), shard.stderr())
                         .isZero();
                 Summary.assertNoStackTrace(shard.stdout(), shard.stderr());
             }
-            assertThat(shards.get(0).stdout()).as("shard 0 prints the fleet report").contains("=== fleet of 3 shards ===");
+            assertThat(shards.get(0).stdout())
+                    .as("shard 0 prints the fleet report")
+                    .contains("=== fleet of 3 shards ===");
         } finally {
             shards.forEach(AppProcess::close);
         }
 
         // Each shard: its exact share, a range of Message numbers that tiles 0..MESSAGES-1 with the others.
         List<ShardResult> parts = new ArrayList<>();
-        for (int k = 0; k < SHARDS; k++) parts.add(ResultCodec.decode(Files.readString(dir.resolve("shard" + k + ".json"))));
+        for (int k = 0; k < SHARDS; k++)
+            parts.add(ResultCodec.decode(Files.readString(dir.resolve("shard" + k + ".json"))));
         long next = 0;
         long sum = 0;
         Histogram combined = LatencyHistograms.empty();
@@ -86,31 +107,52 @@ class ScaleOutIT {
         Map<String, String> retried = new java.util.HashMap<>(env);
         retried.put("JOB_COMPLETION_INDEX", "0");
         try (AppProcess again = AppProcess.start(retried)) {
-            assertThat(again.waitFor(RUN_TIMEOUT)).as("retry; stdout:\n%s\nstderr:\n%s", again.stdout(), again.stderr()).isZero();
-            assertThat(again.stdout()).contains("shard 0/3 of run " + runId + " already ran", "=== fleet of 3 shards ===")
+            assertThat(again.waitFor(RUN_TIMEOUT))
+                    .as("retry; stdout:\n%s\nstderr:\n%s", again.stdout(), again.stderr())
+                    .isZero();
+            assertThat(again.stdout())
+                    .contains("shard 0/3 of run " + runId + " already ran", "=== fleet of 3 shards ===")
                     .doesNotContain("waiting for all 3 shards");
-            assertThat(Summary.parse(again.stdout()).sent()).isEqualTo(parts.get(0).result().sent());
+            assertThat(Summary.parse(again.stdout()).sent())
+                    .isEqualTo(parts.get(0).result().sent());
         }
 
         // The topic holds exactly the fleet's total, and every Message number once.
-        List<Long> numbers = KafkaBroker.readTopic(topic).stream().map(m -> SeedRecord.parse(m.value()).messageNumber()).toList();
+        List<Long> numbers = KafkaBroker.readTopic(topic).stream()
+                .map(m -> SeedRecord.parse(m.value()).messageNumber())
+                .toList();
         assertThat(numbers).hasSize((int) MESSAGES).doesNotHaveDuplicates().allMatch(n -> n >= 0 && n < MESSAGES);
         assertThat(sum).isEqualTo(MESSAGES);
 
         // The report, from the results topic: totals add up, percentiles are those of the combined histogram.
         Path fleetJson = dir.resolve("fleet.json");
-        try (AppProcess report = AppProcess.start(Map.of("KAFKA_BOOTSTRAP_SERVERS", KafkaBroker.bootstrapServers()),
-                "report", "--run-id", runId, "--results-topic", results, "--shard-count", "3", "--summary-json", fleetJson.toString())) {
-            assertThat(report.waitFor(RUN_TIMEOUT)).as("report exit; stdout:\n%s\nstderr:\n%s", report.stdout(), report.stderr()).isZero();
+        try (AppProcess report = AppProcess.start(
+                Map.of("KAFKA_BOOTSTRAP_SERVERS", KafkaBroker.bootstrapServers()),
+                "report",
+                "--run-id",
+                runId,
+                "--results-topic",
+                results,
+                "--shard-count",
+                "3",
+                "--summary-json",
+                fleetJson.toString())) {
+            assertThat(report.waitFor(RUN_TIMEOUT))
+                    .as("report exit; stdout:\n%s\nstderr:\n%s", report.stdout(), report.stderr())
+                    .isZero();
         }
         JsonNode fleet = JSON.readTree(fleetJson.toFile());
         assertThat(fleet.at("/records/sent").asLong()).isEqualTo(MESSAGES);
         assertThat(fleet.at("/records/failed").asLong()).isZero();
-        assertThat(fleet.at("/stopReason").asText()).as("a shard's reason, said to be a shard's")
-                .startsWith("shards: ").contains("all 10001 records handed to the producer")
-                .contains("all 10000 records handed to the producer").doesNotContain("10000 records handed to the producer; all 10000");
+        assertThat(fleet.at("/stopReason").asText())
+                .as("a shard's reason, said to be a shard's")
+                .startsWith("shards: ")
+                .contains("all 10001 records handed to the producer")
+                .contains("all 10000 records handed to the producer")
+                .doesNotContain("10000 records handed to the producer; all 10000");
         assertThat(fleet.at("/sendToAckLatencyMs/count").asLong()).isEqualTo(combined.getTotalCount());
-        assertThat(fleet.at("/sendToAckLatencyMs/p99").asDouble()).isEqualTo(combined.getValueAtPercentile(99) / 1000.0);
+        assertThat(fleet.at("/sendToAckLatencyMs/p99").asDouble())
+                .isEqualTo(combined.getValueAtPercentile(99) / 1000.0);
         assertThat(fleet.at("/sendToAckLatencyMs/max").asDouble()).isEqualTo(combined.getMaxValue() / 1000.0);
     }
 
@@ -132,18 +174,41 @@ class ScaleOutIT {
         List<Integer> codes = new ArrayList<>();
         try {
             for (int k = 0; k < SHARDS; k++) {
-                shards.add(AppProcess.start(Map.of("KAFKA_BOOTSTRAP_SERVERS", KafkaBroker.bootstrapServers(), "LOADGEN_TOPIC", topic,
-                        "LOADGEN_CREATE_TOPIC", "true", "LOADGEN_SHARD_COUNT", String.valueOf(SHARDS), "LOADGEN_RUN_ID", runId,
-                        "LOADGEN_RESULTS_TOPIC", topic + "-results", "LOADGEN_CONTROL_TOPIC", topic + "-control",
-                        "JOB_COMPLETION_INDEX", String.valueOf(k)),
-                        "--rate", "3000", "--duration", "4s", "--min-throughput", minThroughput, "--collect-timeout", "60s"));
+                shards.add(AppProcess.start(
+                        Map.of(
+                                "KAFKA_BOOTSTRAP_SERVERS",
+                                KafkaBroker.bootstrapServers(),
+                                "LOADGEN_TOPIC",
+                                topic,
+                                "LOADGEN_CREATE_TOPIC",
+                                "true",
+                                "LOADGEN_SHARD_COUNT",
+                                String.valueOf(SHARDS),
+                                "LOADGEN_RUN_ID",
+                                runId,
+                                "LOADGEN_RESULTS_TOPIC",
+                                topic + "-results",
+                                "LOADGEN_CONTROL_TOPIC",
+                                topic + "-control",
+                                "JOB_COMPLETION_INDEX",
+                                String.valueOf(k)),
+                        "--rate",
+                        "3000",
+                        "--duration",
+                        "4s",
+                        "--min-throughput",
+                        minThroughput,
+                        "--collect-timeout",
+                        "60s"));
             }
             for (AppProcess shard : shards) {
                 codes.add(shard.waitFor(RUN_TIMEOUT));
                 Summary.assertNoStackTrace(shard.stdout(), shard.stderr());
             }
             String fleetVerdict = minThroughput.equals("2500") ? "PASS  min-throughput" : "FAIL  min-throughput";
-            assertThat(shards.get(0).stdout()).as("shard 0's fleet report").contains("=== fleet of 3 shards", fleetVerdict);
+            assertThat(shards.get(0).stdout())
+                    .as("shard 0's fleet report")
+                    .contains("=== fleet of 3 shards", fleetVerdict);
             // a shard's share of the floor: 833 records/s (met by its 1,000), then 1,667 (missed)
             assertThat(shards.get(1).stdout()).contains(fleetVerdict, "do not set this shard's exit code");
         } finally {
@@ -155,14 +220,32 @@ class ScaleOutIT {
     @Test
     void aShardWithoutTheOthersNamesTheMissingOnesAtTheBarrier() throws InterruptedException, IOException {
         String topic = KafkaBroker.uniqueTopic("lonely");
-        try (AppProcess shard = AppProcess.start(Map.of("KAFKA_BOOTSTRAP_SERVERS", KafkaBroker.bootstrapServers(),
-                        "LOADGEN_TOPIC", topic, "LOADGEN_CREATE_TOPIC", "true", "JOB_COMPLETION_INDEX", "1"),
-                "--shard-count", "3", "--run-id", "lonely-" + UUID.randomUUID(), "--barrier-timeout", "3s",
-                "--control-topic", topic + "-control", "--messages", "300")) {
+        try (AppProcess shard = AppProcess.start(
+                Map.of(
+                        "KAFKA_BOOTSTRAP_SERVERS",
+                        KafkaBroker.bootstrapServers(),
+                        "LOADGEN_TOPIC",
+                        topic,
+                        "LOADGEN_CREATE_TOPIC",
+                        "true",
+                        "JOB_COMPLETION_INDEX",
+                        "1"),
+                "--shard-count",
+                "3",
+                "--run-id",
+                "lonely-" + UUID.randomUUID(),
+                "--barrier-timeout",
+                "3s",
+                "--control-topic",
+                topic + "-control",
+                "--messages",
+                "300")) {
             assertThat(shard.waitFor(RUN_TIMEOUT)).isEqualTo(1);
             assertThat(shard.stderr()).contains("shards 0, 2 never reported ready within 3 s");
             Summary.assertNoStackTrace(shard.stdout(), shard.stderr());
         }
-        assertThat(KafkaBroker.countTopic(topic)).as("nothing sent without the other shards").isZero();
+        assertThat(KafkaBroker.countTopic(topic))
+                .as("nothing sent without the other shards")
+                .isZero();
     }
 }

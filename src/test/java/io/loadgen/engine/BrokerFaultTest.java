@@ -1,5 +1,8 @@
 package io.loadgen.engine;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.loadgen.spec.LoadSpec;
 import io.loadgen.spec.Specs;
 import io.loadgen.spec.Transactions;
@@ -11,6 +14,11 @@ import io.loadgen.testing.SeedRecord;
 import io.loadgen.testing.TopicReader.Message;
 import io.loadgen.verify.SequenceTracker;
 import io.loadgen.verify.TopicVerifier;
+import java.time.Duration;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -20,15 +28,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
-
-import java.time.Duration;
-import java.util.BitSet;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Issue #7 parts 3 and 4 against a real three-broker cluster (replication factor 3, min.insync.replicas 2): the broker
@@ -65,7 +64,8 @@ class BrokerFaultTest {
     @Order(1)
     void anIdempotentRunThroughABrokerRestartLosesNothingAndDuplicatesNothing() throws Exception {
         String topic = "idempotent-fault";
-        LoadSpec spec = spec("idem-1", topic, Map.of("acks", "all", "enable.idempotence", "true")).build();
+        LoadSpec spec = spec("idem-1", topic, Map.of("acks", "all", "enable.idempotence", "true"))
+                .build();
 
         Outcome o = runWithBrokerRestart(spec, topic);
 
@@ -77,7 +77,8 @@ class BrokerFaultTest {
     void aTransactionalRunThroughABrokerRestartLosesNothingAndDuplicatesNothing() throws Exception {
         String topic = "transactional-fault";
         LoadSpec spec = spec("tx-1", topic, Map.of("acks", "all", "enable.idempotence", "true"))
-                .transactions(new Transactions(Duration.ofMillis(100), "loadgen")).build();
+                .transactions(new Transactions(Duration.ofMillis(100), "loadgen"))
+                .build();
 
         Outcome o = runWithBrokerRestart(spec, topic);
 
@@ -96,11 +97,25 @@ class BrokerFaultTest {
         String topic = "outage";
         cluster.createTopic(topic, 3);
         Duration duration = Duration.ofSeconds(25);
-        Map<String, String> config = new java.util.HashMap<>(Map.of("bootstrap.servers", cluster.bootstrapServers(),
-                "acks", "all", "enable.idempotence", "true", "linger.ms", "5"));
-        LoadSpec spec = Specs.builder().runId("outage-1").topic(topic).messages(LoadSpec.UNLIMITED).duration(duration).rate(RATE)
-                .topicSetup(false, 3, KafkaCluster.REPLICATION_FACTOR).producerConfig(config)
-                .connectTimeout(Duration.ofSeconds(30)).sequenceHeader(true)
+        Map<String, String> config = new java.util.HashMap<>(Map.of(
+                "bootstrap.servers",
+                cluster.bootstrapServers(),
+                "acks",
+                "all",
+                "enable.idempotence",
+                "true",
+                "linger.ms",
+                "5"));
+        LoadSpec spec = Specs.builder()
+                .runId("outage-1")
+                .topic(topic)
+                .messages(LoadSpec.UNLIMITED)
+                .duration(duration)
+                .rate(RATE)
+                .topicSetup(false, 3, KafkaCluster.REPLICATION_FACTOR)
+                .producerConfig(config)
+                .connectTimeout(Duration.ofSeconds(30))
+                .sequenceHeader(true)
                 .build();
         BackgroundRun run = new BackgroundRun(spec);
         run.awaitAcked(4_000);
@@ -114,15 +129,19 @@ class BrokerFaultTest {
         RunResult r = run.awaitEnd(false);
         Shortfall f = r.shortfall();
         long longestStall = Math.max(f.sending().longestMillis(), f.acks().longestMillis());
-        assertThat(longestStall).as("a stall as long as most of the %d ms outage: %s", outageMillis, f).isGreaterThan(outageMillis / 2);
+        assertThat(longestStall)
+                .as("a stall as long as most of the %d ms outage: %s", outageMillis, f)
+                .isGreaterThan(outageMillis / 2);
         // due by the stop: the duration's timer may fire a little late on a busy machine
         long due = (long) (RATE * duration.toSeconds());
-        assertThat(r.sent() + r.failed() + f.unconfirmed() + f.notSent()).as("every record due is accounted for: %s, %s", r, f)
+        assertThat(r.sent() + r.failed() + f.unconfirmed() + f.notSent())
+                .as("every record due is accounted for: %s, %s", r, f)
                 .isBetween(due - 5, due + (long) RATE / 2);
         assertThat(r.status()).isEqualTo(f.incomplete() ? RunResult.Status.INCOMPLETE : RunResult.Status.COMPLETED);
         cluster.awaitFullIsr(topic, Duration.ofSeconds(60));
         List<Message> messages = cluster.readCommitted(topic);
-        assertThat((long) messages.size()).as("what the topic holds: the sent ones, perhaps some unconfirmed, none failed")
+        assertThat((long) messages.size())
+                .as("what the topic holds: the sent ones, perhaps some unconfirmed, none failed")
                 .isBetween(r.sent(), r.sent() + f.unconfirmed());
     }
 
@@ -131,22 +150,28 @@ class BrokerFaultTest {
     @Order(4)
     void withEveryBrokerDownARunFailsWithinTheConnectTimeoutNamingTheServers() {
         for (int id = 0; id < KafkaCluster.BROKERS; id++) cluster.stopBroker(id);
-        LoadSpec spec = Specs.builder().runId("down-1").topic("down").messages(100)
+        LoadSpec spec = Specs.builder()
+                .runId("down-1")
+                .topic("down")
+                .messages(100)
                 .topicSetup(true, 3, KafkaCluster.REPLICATION_FACTOR)
                 .producerConfig(Map.of("bootstrap.servers", cluster.bootstrapServers(), "acks", "all"))
-                .connectTimeout(Duration.ofSeconds(3)).stopTimeout(Duration.ofSeconds(5))
+                .connectTimeout(Duration.ofSeconds(3))
+                .stopTimeout(Duration.ofSeconds(5))
                 .build();
         long start = System.nanoTime();
 
         assertThatThrownBy(() -> new LoadEngine(ProducerFactory.KAFKA).run(spec, RunListeners.NONE))
                 .isInstanceOf(RunFailedException.class)
-                .hasMessageStartingWith("cannot reach Kafka at " + cluster.bootstrapServers() + " within 3.0 s (--connect-timeout)");
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).as("bounded by the connect timeout").isLessThan(Duration.ofSeconds(10));
+                .hasMessageStartingWith(
+                        "cannot reach Kafka at " + cluster.bootstrapServers() + " within 3.0 s (--connect-timeout)");
+        assertThat(Duration.ofNanos(System.nanoTime() - start))
+                .as("bounded by the connect timeout")
+                .isLessThan(Duration.ofSeconds(10));
     }
 
     /** What the run reported, and how far it had got when the broker went and when it was back. */
-    private record Outcome(RunResult result, long sentWhenStopped, long sentWhenBack, int stoppedBroker) {
-    }
+    private record Outcome(RunResult result, long sentWhenStopped, long sentWhenBack, int stoppedBroker) {}
 
     private Outcome runWithBrokerRestart(LoadSpec spec, String topic) throws InterruptedException {
         cluster.createTopic(topic, 6);
@@ -173,24 +198,28 @@ class BrokerFaultTest {
         private final Thread thread;
 
         BackgroundRun(LoadSpec spec) {
-            thread = new Thread(() -> {
-                try {
-                    result.set(engine.run(spec, new RunListener() {
-                        @Override
-                        public void onStart(RunStats stats) {
-                            live.set(stats);
+            thread = new Thread(
+                    () -> {
+                        try {
+                            result.set(engine.run(spec, new RunListener() {
+                                @Override
+                                public void onStart(RunStats stats) {
+                                    live.set(stats);
+                                }
+                            }));
+                        } catch (Throwable t) {
+                            error.set(t);
                         }
-                    }));
-                } catch (Throwable t) {
-                    error.set(t);
-                }
-            }, "fault-test-run");
+                    },
+                    "fault-test-run");
             thread.start();
         }
 
         /** Waits until the run has {@code records} acknowledged; its live counters. */
         RunStats awaitAcked(long records) throws InterruptedException {
-            while (thread.isAlive() && (live.get() == null || live.get().acked() < records) && System.nanoTime() < deadline) {
+            while (thread.isAlive()
+                    && (live.get() == null || live.get().acked() < records)
+                    && System.nanoTime() < deadline) {
                 Thread.sleep(20);
             }
             assertThat(live.get()).as("the run started; error: %s", error.get()).isNotNull();
@@ -212,7 +241,8 @@ class BrokerFaultTest {
 
     private void assertDeliveredExactlyOnce(Outcome o, LoadSpec spec, String topic) {
         RunResult r = o.result();
-        assertThat(o.sentWhenBack()).as("broker %d was stopped and back while the run still sent", o.stoppedBroker())
+        assertThat(o.sentWhenBack())
+                .as("broker %d was stopped and back while the run still sent", o.stoppedBroker())
                 .isLessThan(RECORDS);
         assertThat(r.status()).isEqualTo(RunResult.Status.COMPLETED);
         assertThat(r.failed()).as("failed records, by type: %s", r.errors()).isZero();
@@ -230,13 +260,17 @@ class BrokerFaultTest {
                 .verify(topic, spec.runId(), Duration.ofSeconds(60));
         assertThat(verified.complete()).isTrue();
         assertThat(verified.recordsOfRun()).isEqualTo(r.sent());
-        Map<SequenceTracker.Sender, SequenceTracker.SenderReport> senders = verified.tracker().bySender(Map.of());
+        Map<SequenceTracker.Sender, SequenceTracker.SenderReport> senders =
+                verified.tracker().bySender(Map.of());
         assertThat(senders).hasSize(spec.threads());
         assertThat(senders.values()).allSatisfy(s -> {
             assertThat(s.missing()).as("missing").isZero();
             assertThat(s.duplicates()).as("duplicates").isZero();
         });
-        assertThat(senders.values().stream().mapToLong(SequenceTracker.SenderReport::received).sum()).isEqualTo(r.sent());
+        assertThat(senders.values().stream()
+                        .mapToLong(SequenceTracker.SenderReport::received)
+                        .sum())
+                .isEqualTo(r.sent());
     }
 
     /** Two sender threads (with transactions, one producer each), paced, the sequence header on. */
@@ -244,8 +278,16 @@ class BrokerFaultTest {
         Map<String, String> config = new java.util.HashMap<>(producer);
         config.put("bootstrap.servers", cluster.bootstrapServers());
         config.put("linger.ms", "5");
-        return Specs.builder().runId(runId).topic(topic).messages(RECORDS).duration(Duration.ofSeconds(90)).rate(RATE)
-                .threads(2).topicSetup(false, 6, KafkaCluster.REPLICATION_FACTOR).producerConfig(config)
-                .connectTimeout(Duration.ofSeconds(30)).sequenceHeader(true);
+        return Specs.builder()
+                .runId(runId)
+                .topic(topic)
+                .messages(RECORDS)
+                .duration(Duration.ofSeconds(90))
+                .rate(RATE)
+                .threads(2)
+                .topicSetup(false, 6, KafkaCluster.REPLICATION_FACTOR)
+                .producerConfig(config)
+                .connectTimeout(Duration.ofSeconds(30))
+                .sequenceHeader(true);
     }
 }

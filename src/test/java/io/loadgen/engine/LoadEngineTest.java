@@ -1,5 +1,8 @@
 package io.loadgen.engine;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.loadgen.spec.LoadSpec;
 import io.loadgen.spec.Specs;
 import io.loadgen.stats.RunResult;
@@ -7,14 +10,6 @@ import io.loadgen.stats.RunStats;
 import io.loadgen.testing.KafkaBroker;
 import io.loadgen.testing.SeedRecord;
 import io.loadgen.testing.TopicReader.Message;
-import org.apache.kafka.clients.producer.Callback;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.errors.RecordTooLargeException;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-
 import java.time.Duration;
 import java.util.BitSet;
 import java.util.List;
@@ -23,9 +18,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.apache.kafka.clients.producer.Callback;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** The engine against the shared in-JVM broker: its counts are what the broker holds (issue item 5). */
 @Timeout(60)
@@ -38,7 +37,9 @@ class LoadEngineTest {
         RunResult result = new LoadEngine(ProducerFactory.KAFKA).run(spec(topic, 20_000, 0, 4, 2), RunListeners.NONE);
 
         assertThat(result.status()).isEqualTo(RunResult.Status.COMPLETED);
-        assertThat(result.sent()).as("failed %d, by type %s", result.failed(), result.errors()).isEqualTo(20_000);
+        assertThat(result.sent())
+                .as("failed %d, by type %s", result.failed(), result.errors())
+                .isEqualTo(20_000);
         List<Message> messages = KafkaBroker.readTopic(topic);
         BitSet numbers = new BitSet();
         messages.forEach(m -> numbers.set((int) SeedRecord.parse(m.value()).messageNumber()));
@@ -107,12 +108,16 @@ class LoadEngineTest {
         LoadEngine engine = new LoadEngine(ProducerFactory.KAFKA);
 
         try (PreparedRun prepared = engine.prepare(spec(topic, 1_000, 0, 1, 1))) {
-            assertThat(KafkaBroker.countTopic(topic)).as("prepared: the topic exists, nothing sent").isZero();
+            assertThat(KafkaBroker.countTopic(topic))
+                    .as("prepared: the topic exists, nothing sent")
+                    .isZero();
             engine.requestStop();
             assertThatThrownBy(() -> engine.start(prepared, RunListeners.NONE))
-                    .isInstanceOf(StoppedBeforeStartException.class).hasMessageContaining("nothing was sent");
+                    .isInstanceOf(StoppedBeforeStartException.class)
+                    .hasMessageContaining("nothing was sent");
             assertThatThrownBy(() -> engine.start(prepared, RunListeners.NONE))
-                    .as("a prepared run starts once").isInstanceOf(IllegalStateException.class);
+                    .as("a prepared run starts once")
+                    .isInstanceOf(IllegalStateException.class);
         }
 
         LoadEngine second = new LoadEngine(ProducerFactory.KAFKA);
@@ -123,9 +128,16 @@ class LoadEngineTest {
     }
 
     private static LoadSpec spec(String topic, long messages, double rate, int threads, int producers) {
-        return Specs.builder().runId("engine-test").topic(topic).messages(messages).rate(rate).threads(threads)
-                .producers(producers).topicSetup(true, 3, (short) 1)
-                .producerConfig(Map.of("bootstrap.servers", KafkaBroker.bootstrapServers(), "linger.ms", "5", "acks", "all"))
+        return Specs.builder()
+                .runId("engine-test")
+                .topic(topic)
+                .messages(messages)
+                .rate(rate)
+                .threads(threads)
+                .producers(producers)
+                .topicSetup(true, 3, (short) 1)
+                .producerConfig(
+                        Map.of("bootstrap.servers", KafkaBroker.bootstrapServers(), "linger.ms", "5", "acks", "all"))
                 .build();
     }
 }

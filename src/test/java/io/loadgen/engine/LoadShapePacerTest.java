@@ -1,20 +1,19 @@
 package io.loadgen.engine;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.loadgen.spec.RateShape;
 import io.loadgen.spec.RateShape.Steps.Step;
 import io.loadgen.stats.Progress;
 import io.loadgen.stats.RunStats;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Load shapes stay open-loop: record i's due time is the inverse of the rate curve's integral at i, exact to the
@@ -69,7 +68,9 @@ class LoadShapePacerTest {
     @ParameterizedTest(name = "record {0} at {1} ms")
     @CsvSource({"0, 0", "1, 100", "9, 900", "10, 2000", "29, 2950", "30, 3000", "40, 3500"})
     void stepsHoldEachRateAndAPauseSendsNothing(long record, long dueMillis) {
-        RateShape steps = new RateShape.Steps(List.of(new Step(10, Duration.ofSeconds(1)), new Step(0, Duration.ofSeconds(1)),
+        RateShape steps = new RateShape.Steps(List.of(
+                new Step(10, Duration.ofSeconds(1)),
+                new Step(0, Duration.ofSeconds(1)),
                 new Step(20, Duration.ofSeconds(1))));
 
         assertThat(dueNanos(steps, record)).isEqualTo(dueMillis * MS);
@@ -81,14 +82,17 @@ class LoadShapePacerTest {
         int threads = 3;
         TreeSet<Long> union = new TreeSet<>();
         for (int t = 0; t < threads; t++) {
-            Pacer pacer = new Pacer(ramp, t, threads, START, () -> Long.MAX_VALUE / 2, parker); // always behind: no parking
+            Pacer pacer =
+                    new Pacer(ramp, t, threads, START, () -> Long.MAX_VALUE / 2, parker); // always behind: no parking
             for (int j = 0; j < 2_000; j++) union.add(pacer.awaitNext(stop) - START);
         }
         Pacer single = new Pacer(ramp, 0, 1, START, () -> Long.MAX_VALUE / 2, parker);
         List<Long> alone = new ArrayList<>();
         for (int g = 0; g < 6_000; g++) alone.add(single.awaitNext(stop) - START);
 
-        assertThat(new ArrayList<>(union)).as("3 threads cover the same due times as one").isEqualTo(alone);
+        assertThat(new ArrayList<>(union))
+                .as("3 threads cover the same due times as one")
+                .isEqualTo(alone);
         assertThat(parks).isEmpty();
     }
 
@@ -120,7 +124,9 @@ class LoadShapePacerTest {
 
     @Test
     void theWaitThroughAPauseIsParkedInSlicesAndAStopEndsIt() {
-        RateShape steps = new RateShape.Steps(List.of(new Step(1_000, Duration.ofMillis(1)), new Step(0, Duration.ofSeconds(1)),
+        RateShape steps = new RateShape.Steps(List.of(
+                new Step(1_000, Duration.ofMillis(1)),
+                new Step(0, Duration.ofSeconds(1)),
                 new Step(1_000, Duration.ofSeconds(1))));
         Pacer pacer = new Pacer(steps, 0, 1, START, () -> now, parker);
         pacer.awaitNext(stop); // record 0 at 0: the only one of the first step
@@ -128,22 +134,32 @@ class LoadShapePacerTest {
         assertThat(pacer.awaitNext(stop)).isEqualTo(START + 1_001 * MS);
         assertThat(parks).hasSize(21).allSatisfy(p -> assertThat(p).isLessThanOrEqualTo(Pacer.MAX_PARK_NANOS));
 
-        RateShape pauseForever = new RateShape.Steps(List.of(new Step(1_000, Duration.ofMillis(1)), new Step(0, Duration.ofSeconds(1))));
-        Pacer idle = new Pacer(pauseForever, 0, 1, START, () -> now, nanos -> stop.stop(StopSignal.Reason.DURATION_REACHED, now));
+        RateShape pauseForever =
+                new RateShape.Steps(List.of(new Step(1_000, Duration.ofMillis(1)), new Step(0, Duration.ofSeconds(1))));
+        Pacer idle = new Pacer(
+                pauseForever, 0, 1, START, () -> now, nanos -> stop.stop(StopSignal.Reason.DURATION_REACHED, now));
         idle.awaitNext(stop);
-        assertThat(idle.awaitNext(stop)).as("nothing more is ever due; the stop ends the wait").isEqualTo(-1);
+        assertThat(idle.awaitNext(stop))
+                .as("nothing more is ever due; the stop ends the wait")
+                .isEqualTo(-1);
     }
 
     @Test
     void theProgressLineShowsTheTargetOfTheMoment() {
         RateShape ramp = new RateShape.Ramp(1_000, 3_000, Duration.ofSeconds(10));
         List<Progress> ticks = new ArrayList<>();
-        ProgressTicker ticker = new ProgressTicker(new RunStats(), null, new RunListener() {
-            @Override
-            public void onProgress(Progress p) {
-                ticks.add(p);
-            }
-        }, () -> now, START, ramp);
+        ProgressTicker ticker = new ProgressTicker(
+                new RunStats(),
+                null,
+                new RunListener() {
+                    @Override
+                    public void onProgress(Progress p) {
+                        ticks.add(p);
+                    }
+                },
+                () -> now,
+                START,
+                ramp);
 
         now = START + 5 * S;
         ticker.tick();

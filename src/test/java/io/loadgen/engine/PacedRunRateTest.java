@@ -1,22 +1,21 @@
 package io.loadgen.engine;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
 import io.loadgen.spec.LoadSpec;
 import io.loadgen.spec.RateShape;
 import io.loadgen.spec.Specs;
 import io.loadgen.stats.RunResult;
 import io.loadgen.testing.KafkaBroker;
-import org.apache.kafka.clients.producer.Producer;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
+import org.apache.kafka.clients.producer.Producer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * A rate that holds and latency that tells the truth, against the real broker: short runs with loose bounds (±5 %),
@@ -29,16 +28,19 @@ class PacedRunRateTest {
     @Test
     void aFixedRateIsHeldOverFiveSeconds() {
         String topic = KafkaBroker.uniqueTopic("paced");
-        RunResult r = new LoadEngine(ProducerFactory.KAFKA).run(spec(topic, new RateShape.Constant(2_000), Duration.ofSeconds(5)),
-                RunListeners.NONE);
+        RunResult r = new LoadEngine(ProducerFactory.KAFKA)
+                .run(spec(topic, new RateShape.Constant(2_000), Duration.ofSeconds(5)), RunListeners.NONE);
 
         assertThat(r.failed()).isZero();
         assertThat((double) r.sent()).as("records sent").isCloseTo(10_000, within(500.0));
         assertThat(r.recordsPerSecond()).as("achieved records/s").isCloseTo(2_000, within(100.0));
         assertThat(KafkaBroker.countTopic(topic)).isEqualTo(r.sent());
-        assertThat(r.scheduleDelay().getTotalCount()).as("a schedule delay per measured record").isEqualTo(r.measuredSent());
+        assertThat(r.scheduleDelay().getTotalCount())
+                .as("a schedule delay per measured record")
+                .isEqualTo(r.measuredSent());
         assertThat(r.intendedLatency().getTotalCount()).isEqualTo(r.measuredSent());
-        assertThat(r.intendedLatency().getValueAtPercentile(50)).as("from due includes send→ack")
+        assertThat(r.intendedLatency().getValueAtPercentile(50))
+                .as("from due includes send→ack")
                 .isGreaterThanOrEqualTo(r.ackLatency().getValueAtPercentile(50));
     }
 
@@ -46,8 +48,10 @@ class PacedRunRateTest {
     void aRampSendsTheIntegralOfItsCurve() {
         String topic = KafkaBroker.uniqueTopic("ramp");
         // 0 → 4000/s over 4 s: 8,000 records in all, half of them in the last second and a bit
-        RunResult r = new LoadEngine(ProducerFactory.KAFKA).run(
-                spec(topic, new RateShape.Ramp(0, 4_000, Duration.ofSeconds(4)), Duration.ofSeconds(4)), RunListeners.NONE);
+        RunResult r = new LoadEngine(ProducerFactory.KAFKA)
+                .run(
+                        spec(topic, new RateShape.Ramp(0, 4_000, Duration.ofSeconds(4)), Duration.ofSeconds(4)),
+                        RunListeners.NONE);
 
         assertThat(r.failed()).isZero();
         assertThat((double) r.sent()).isCloseTo(8_000, within(400.0));
@@ -62,13 +66,17 @@ class PacedRunRateTest {
     void aStallShowsInLatencyFromTheIntendedTimeWhileSendToAckHidesIt() {
         AtomicLong sends = new AtomicLong();
         ProducerFactory stallsOnce = config -> stallingAt(ProducerFactory.KAFKA.create(config), sends, 2_000);
-        RunResult r = new LoadEngine(stallsOnce).run(spec(KafkaBroker.uniqueTopic("stall"), new RateShape.Constant(2_000),
-                Duration.ofSeconds(3), 1), RunListeners.NONE);
+        RunResult r = new LoadEngine(stallsOnce)
+                .run(
+                        spec(KafkaBroker.uniqueTopic("stall"), new RateShape.Constant(2_000), Duration.ofSeconds(3), 1),
+                        RunListeners.NONE);
 
         long ackP99 = r.ackLatency().getValueAtPercentile(99);
         long intendedP99 = r.intendedLatency().getValueAtPercentile(99);
         assertThat(r.failed()).isZero();
-        assertThat(r.scheduleDelay().getMaxValue()).as("µs behind schedule at worst").isGreaterThan(900_000);
+        assertThat(r.scheduleDelay().getMaxValue())
+                .as("µs behind schedule at worst")
+                .isGreaterThan(900_000);
         assertThat(intendedP99).as("µs, from the intended time").isGreaterThan(500_000);
         assertThat(ackP99).as("µs, send→ack").isLessThan(intendedP99 / 2);
     }
@@ -76,8 +84,8 @@ class PacedRunRateTest {
     /** The producer, but its {@code n}th send blocks for a second, as a full buffer or a paused broker would. */
     @SuppressWarnings("unchecked")
     private static Producer<byte[], byte[]> stallingAt(Producer<byte[], byte[]> real, AtomicLong sends, long n) {
-        return (Producer<byte[], byte[]>) Proxy.newProxyInstance(Producer.class.getClassLoader(), new Class<?>[]{Producer.class},
-                (proxy, method, args) -> {
+        return (Producer<byte[], byte[]>) Proxy.newProxyInstance(
+                Producer.class.getClassLoader(), new Class<?>[] {Producer.class}, (proxy, method, args) -> {
                     if (method.getName().equals("send") && sends.incrementAndGet() == n) Thread.sleep(1_000);
                     try {
                         return method.invoke(real, args);
@@ -92,10 +100,18 @@ class PacedRunRateTest {
     }
 
     private static LoadSpec spec(String topic, RateShape rate, Duration duration, int threads) {
-        return Specs.builder().runId("paced-test").topic(topic).messages(LoadSpec.UNLIMITED).duration(duration).rate(rate)
-                .threads(threads).topicSetup(true, 3, (short) 1)
-                .producerConfig(Map.of("bootstrap.servers", KafkaBroker.bootstrapServers(), "acks", "1", "linger.ms", "5"))
-                .connectTimeout(Duration.ofSeconds(30)).sequenceHeader(true)
+        return Specs.builder()
+                .runId("paced-test")
+                .topic(topic)
+                .messages(LoadSpec.UNLIMITED)
+                .duration(duration)
+                .rate(rate)
+                .threads(threads)
+                .topicSetup(true, 3, (short) 1)
+                .producerConfig(
+                        Map.of("bootstrap.servers", KafkaBroker.bootstrapServers(), "acks", "1", "linger.ms", "5"))
+                .connectTimeout(Duration.ofSeconds(30))
+                .sequenceHeader(true)
                 .build();
     }
 }

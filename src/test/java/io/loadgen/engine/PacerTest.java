@@ -1,13 +1,12 @@
 package io.loadgen.engine;
 
-import io.loadgen.spec.RateShape;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import io.loadgen.spec.RateShape;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** Open-loop pacing from a schedule (architecture convention 4), with a fake clock and a fake parker. */
 @Timeout(10)
@@ -19,7 +18,7 @@ class PacerTest {
     private static final class FakeTime implements Pacer.Parker {
         long now;
         final List<Long> parks = new ArrayList<>();
-        Runnable onPark = () -> { };
+        Runnable onPark = () -> {};
 
         FakeTime(long now) {
             this.now = now;

@@ -4,9 +4,7 @@ package io.loadgen.engine;
 final class RunListeners {
 
     /** Hears nothing: for a test that looks only at the result. */
-    static final RunListener NONE = new RunListener() {
-    };
+    static final RunListener NONE = new RunListener() {};
 
-    private RunListeners() {
-    }
+    private RunListeners() {}
 }

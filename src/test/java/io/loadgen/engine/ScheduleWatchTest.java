@@ -1,13 +1,13 @@
 package io.loadgen.engine;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.loadgen.spec.LoadSpec;
 import io.loadgen.spec.RateShape;
 import io.loadgen.stats.RunStats;
 import io.loadgen.stats.Shortfall;
 import io.loadgen.stats.Stalls;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The schedule watch on a fake clock: what a broker outage leaves behind is counted, a healthy run shows nothing. */
 class ScheduleWatchTest {
@@ -28,7 +28,8 @@ class ScheduleWatchTest {
     private void sendFor(ScheduleWatch w, long millis, double perSecond, boolean ack) {
         for (long t = 0; t < millis; t += 100) {
             now += 100 * MS;
-            long due = (long) Math.ceil((now - START) / 1e9 * perSecond); // records due before now, as the pacer sends them
+            long due = (long)
+                    Math.ceil((now - START) / 1e9 * perSecond); // records due before now, as the pacer sends them
             while (stats.attemptedCount() < due) {
                 stats.attempted();
                 if (ack) stats.acked(100, true, 1_000, 1_000);
@@ -69,14 +70,19 @@ class ScheduleWatchTest {
         w.sendingStopped(now);
         Shortfall f = w.finish(now + 2_000 * MS, stats.inFlight());
 
-        assertThat(f.notSent()).as("due in 20 s at 1,000/s, minus those handed over").isEqualTo(20_000 - handedBefore - 1);
+        assertThat(f.notSent())
+                .as("due in 20 s at 1,000/s, minus those handed over")
+                .isEqualTo(20_000 - handedBefore - 1);
         assertThat(f.behindMillis()).isBetween(14_900L, 15_000L);
         assertThat(f.unconfirmed()).isEqualTo(1);
         assertThat(f.incomplete()).isTrue();
         assertThat(f.sending().count()).isEqualTo(1);
         assertThat(f.sending().longestMillis()).isBetween(14_800L, 15_000L);
-        assertThat(f.sending().longestStartEpochMillis()).isBetween(START_EPOCH_MILLIS + 5_000, START_EPOCH_MILLIS + 5_200);
-        assertThat(f.acks().count()).as("the blocked record was in flight and never answered").isEqualTo(1);
+        assertThat(f.sending().longestStartEpochMillis())
+                .isBetween(START_EPOCH_MILLIS + 5_000, START_EPOCH_MILLIS + 5_200);
+        assertThat(f.acks().count())
+                .as("the blocked record was in flight and never answered")
+                .isEqualTo(1);
     }
 
     @Test
@@ -160,12 +166,18 @@ class ScheduleWatchTest {
         long stoppedAt = now;
         idleFor(w, 4_000);
 
-        assertThat(w.sendingStalledFor(now)).as("sending is over, so it is not stalled any more").isZero();
+        assertThat(w.sendingStalledFor(now))
+                .as("sending is over, so it is not stalled any more")
+                .isZero();
         assertThat(w.behind(now)).as("frozen at the stop").isEqualTo(5_000 - 2_001);
         w.sendingStopped(stoppedAt); // as the engine says once the stuck sender is given up on
         Shortfall f = w.finish(now, 1);
         assertThat(f.notSent()).isEqualTo(5_000 - 2_001);
-        assertThat(f.sending().longestMillis()).as("the stall ends with sending").isBetween(2_800L, 3_000L);
-        assertThat(f.acks().longestMillis()).as("acknowledgements were awaited until the end").isBetween(6_800L, 7_000L);
+        assertThat(f.sending().longestMillis())
+                .as("the stall ends with sending")
+                .isBetween(2_800L, 3_000L);
+        assertThat(f.acks().longestMillis())
+                .as("acknowledgements were awaited until the end")
+                .isBetween(6_800L, 7_000L);
     }
 }

@@ -1,16 +1,15 @@
 package io.loadgen.engine;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Every position 0 .. limit-1 goes to exactly one thread: unique Message numbers and an exact total. */
 @Timeout(30)
@@ -44,7 +43,9 @@ class SequenceClaimsTest {
             for (long p1 : mine) {
                 if (p1 == 0) break;
                 long p = p1 - 1;
-                assertThat(seen.get((int) p)).as("position %d handed out twice", p).isFalse();
+                assertThat(seen.get((int) p))
+                        .as("position %d handed out twice", p)
+                        .isFalse();
                 seen.set((int) p);
                 total++;
             }
@@ -58,7 +59,7 @@ class SequenceClaimsTest {
         SequenceClaims claims = new SequenceClaims(0, 3);
         SequenceClaims.Cursor cursor = claims.new Cursor();
 
-        assertThat(new long[]{cursor.next(), cursor.next(), cursor.next()}).containsExactly(0, 1, 2);
+        assertThat(new long[] {cursor.next(), cursor.next(), cursor.next()}).containsExactly(0, 1, 2);
         assertThat(cursor.next()).isEqualTo(-1);
         assertThat(cursor.next()).isEqualTo(-1);
         assertThat(claims.new Cursor().next()).isEqualTo(-1);

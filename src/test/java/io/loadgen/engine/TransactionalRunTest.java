@@ -1,5 +1,7 @@
 package io.loadgen.engine;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.loadgen.spec.KeyStrategy;
 import io.loadgen.spec.LoadSpec;
 import io.loadgen.spec.PayloadSpec;
@@ -12,12 +14,6 @@ import io.loadgen.testing.KafkaBroker;
 import io.loadgen.testing.SeedRecord;
 import io.loadgen.testing.TopicReader;
 import io.loadgen.verify.TopicVerifier;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,8 +22,11 @@ import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Transactional runs against the shared broker: a record counts as sent only once its transaction committed. An
@@ -44,7 +43,8 @@ class TransactionalRunTest {
     void aCleanTransactionalRunSendsEveryRecordOnceInCommittedTransactions() {
         String topic = KafkaBroker.uniqueTopic("tx-clean");
 
-        RunResult r = new LoadEngine(ProducerFactory.KAFKA).run(spec("tx-clean", topic, 20_000, 0, seed()), RunListeners.NONE);
+        RunResult r = new LoadEngine(ProducerFactory.KAFKA)
+                .run(spec("tx-clean", topic, 20_000, 0, seed()), RunListeners.NONE);
 
         assertThat(r.failed()).as("errors %s", r.errors()).isZero();
         assertThat(r.sent()).isEqualTo(20_000);
@@ -68,10 +68,12 @@ class TransactionalRunTest {
         for (int i = 0; i < 99; i++) lines.append("small record ").append(i).append('\n');
         lines.append("x".repeat(1_500_000)).append('\n');
         Path file = Files.writeString(dir.resolve("lines.txt"), lines);
-        PayloadSpec payload = new PayloadSpec(PayloadType.FILE, 124, file, new int[]{1, 1, 1, 1}, 10, KeyStrategy.NONE, 42);
+        PayloadSpec payload =
+                new PayloadSpec(PayloadType.FILE, 124, file, new int[] {1, 1, 1, 1}, 10, KeyStrategy.NONE, 42);
 
         // Paced so that transactions (100 ms) hold about 50 records: some commit, some abort.
-        RunResult r = new LoadEngine(ProducerFactory.KAFKA).run(spec("tx-abort", topic, 2_000, 500, payload), RunListeners.NONE);
+        RunResult r = new LoadEngine(ProducerFactory.KAFKA)
+                .run(spec("tx-abort", topic, 2_000, 500, payload), RunListeners.NONE);
 
         assertThat(r.sent() + r.failed()).isEqualTo(2_000);
         assertThat(r.sent()).as("some transactions committed").isPositive();
@@ -79,11 +81,16 @@ class TransactionalRunTest {
         // the client with that same exception before the transaction is aborted (seen: 22 on a busy machine).
         assertThat(r.errors()).containsKey(TransactionLedger.ABORTED);
         assertThat(r.errors().get("RecordTooLargeException")).isGreaterThanOrEqualTo(20L);
-        assertThat(r.failed()).as("whole transactions failed, not only the large records").isGreaterThan(20);
-        assertThat(readCommitted(topic)).hasSize((int) r.sent()).allSatisfy(m -> assertThat(m.value().length).isLessThan(100));
+        assertThat(r.failed())
+                .as("whole transactions failed, not only the large records")
+                .isGreaterThan(20);
+        assertThat(readCommitted(topic))
+                .hasSize((int) r.sent())
+                .allSatisfy(m -> assertThat(m.value().length).isLessThan(100));
         TopicVerifier.Outcome verified = verify(topic, "tx-abort");
         assertThat(verified.recordsOfRun()).isEqualTo(r.sent());
-        assertThat(verified.tracker().bySender(Map.of()).values()).allSatisfy(s -> assertThat(s.duplicates()).isZero());
+        assertThat(verified.tracker().bySender(Map.of()).values())
+                .allSatisfy(s -> assertThat(s.duplicates()).isZero());
     }
 
     /**
@@ -106,11 +113,18 @@ class TransactionalRunTest {
         })));
         run.start();
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (run.isAlive() && (live.get() == null || live.get().acked() < 2_000) && System.nanoTime() < deadline) Thread.sleep(20);
+        while (run.isAlive() && (live.get() == null || live.get().acked() < 2_000) && System.nanoTime() < deadline)
+            Thread.sleep(20);
 
-        try (KafkaProducer<byte[], byte[]> usurper = new KafkaProducer<>(Map.of("bootstrap.servers", KafkaBroker.bootstrapServers(),
-                "transactional.id", "loadgen-tx-fenced-0-0", "key.serializer", ByteArraySerializer.class.getName(),
-                "value.serializer", ByteArraySerializer.class.getName()))) {
+        try (KafkaProducer<byte[], byte[]> usurper = new KafkaProducer<>(Map.of(
+                "bootstrap.servers",
+                KafkaBroker.bootstrapServers(),
+                "transactional.id",
+                "loadgen-tx-fenced-0-0",
+                "key.serializer",
+                ByteArraySerializer.class.getName(),
+                "value.serializer",
+                ByteArraySerializer.class.getName()))) {
             usurper.initTransactions();
         }
         run.join(Duration.ofSeconds(30).toMillis());
@@ -121,7 +135,9 @@ class TransactionalRunTest {
         assertThat(r).as("the run ended").isNotNull();
         assertThat(r.stopReason()).startsWith("stopped early: transactional producer loadgen-tx-fenced-0-0 gave up");
         assertThat(r.sent()).isBetween(2_000L, 199_999L);
-        assertThat(r.failed()).as("the open transaction's records; errors %s", r.errors()).isPositive();
+        assertThat(r.failed())
+                .as("the open transaction's records; errors %s", r.errors())
+                .isPositive();
         assertThat(readCommitted(topic)).hasSize((int) r.sent());
     }
 
@@ -137,15 +153,23 @@ class TransactionalRunTest {
     }
 
     private static PayloadSpec seed() {
-        return new PayloadSpec(PayloadType.SEED, 124, null, new int[]{1, 1, 1, 1}, 10, KeyStrategy.NONE, 42);
+        return new PayloadSpec(PayloadType.SEED, 124, null, new int[] {1, 1, 1, 1}, 10, KeyStrategy.NONE, 42);
     }
 
     /** One sender thread (so the transactional.id is predictable), transactions of 100 ms, sequence header on. */
     private static LoadSpec spec(String runId, String topic, long messages, double rate, PayloadSpec payload) {
-        return Specs.builder().runId(runId).topic(topic).messages(messages).duration(Duration.ofSeconds(60)).rate(rate)
-                .topicSetup(true, 3, (short) 1).payload(payload)
-                .producerConfig(Map.of("bootstrap.servers", KafkaBroker.bootstrapServers(), "acks", "all", "linger.ms", "5"))
-                .sequenceHeader(true).transactions(new Transactions(Duration.ofMillis(100), "loadgen"))
+        return Specs.builder()
+                .runId(runId)
+                .topic(topic)
+                .messages(messages)
+                .duration(Duration.ofSeconds(60))
+                .rate(rate)
+                .topicSetup(true, 3, (short) 1)
+                .payload(payload)
+                .producerConfig(
+                        Map.of("bootstrap.servers", KafkaBroker.bootstrapServers(), "acks", "all", "linger.ms", "5"))
+                .sequenceHeader(true)
+                .transactions(new Transactions(Duration.ofMillis(100), "loadgen"))
                 .build();
     }
 }

@@ -1,12 +1,11 @@
 package io.loadgen.engine;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.loadgen.spec.Warmup;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-
-import java.time.Duration;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 @Timeout(10)
 class WarmupGateTest {
@@ -40,7 +39,9 @@ class WarmupGateTest {
     void theMeasuredWindowStartsAtTheEarliestFirstMeasuredSend() {
         WarmupGate gate = new WarmupGate(new Warmup(10, Duration.ZERO), 0, START);
 
-        assertThat(gate.measuredStartNanos(42)).as("nothing measured yet: the fallback").isEqualTo(42);
+        assertThat(gate.measuredStartNanos(42))
+                .as("nothing measured yet: the fallback")
+                .isEqualTo(42);
         gate.firstMeasured(START + 300);
         gate.firstMeasured(START + 100);
         gate.firstMeasured(START + 200);

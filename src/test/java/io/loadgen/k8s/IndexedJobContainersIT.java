@@ -1,5 +1,7 @@
 package io.loadgen.k8s;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.batch.v1.JobSpec;
@@ -9,10 +11,6 @@ import io.loadgen.testing.ImageUnderTest;
 import io.loadgen.testing.ImageUnderTest.NeedsImage;
 import io.loadgen.testing.KafkaBroker;
 import io.loadgen.testing.Summary;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,8 +19,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The small overlay's Indexed Job, run the way Kubernetes runs it, with containers of the JVM image in place of
@@ -64,12 +63,18 @@ class IndexedJobContainersIT {
                 codes.add(c.waitFor(RUN_TIMEOUT));
                 Summary.assertNoStackTrace(c.stdout(), c.stderr());
             }
-            assertThat(codes).as("exit codes; shard 0's stdout:\n%s\nstderr:\n%s", containers.get(0).stdout(),
-                    containers.get(0).stderr()).containsOnly(ExitCodes.OK);
+            assertThat(codes)
+                    .as(
+                            "exit codes; shard 0's stdout:\n%s\nstderr:\n%s",
+                            containers.get(0).stdout(), containers.get(0).stderr())
+                    .containsOnly(ExitCodes.OK);
             String fleet = containers.get(0).stdout();
-            assertThat(fleet).contains("=== fleet of " + pods + " shards", "PASS  min-throughput")
+            assertThat(fleet)
+                    .contains("=== fleet of " + pods + " shards", "PASS  min-throughput")
                     .doesNotContain("missing");
-            long acknowledged = containers.stream().mapToLong(c -> Summary.parse(c.stdout()).sent()).sum();
+            long acknowledged = containers.stream()
+                    .mapToLong(c -> Summary.parse(c.stdout()).sent())
+                    .sum();
             assertThat(acknowledged).isEqualTo(Long.parseLong(env.get("LOADGEN_MESSAGES")));
             assertThat(KafkaBroker.countTopic(env.get("LOADGEN_TOPIC"))).isEqualTo(acknowledged);
         } finally {
@@ -92,16 +97,21 @@ class IndexedJobContainersIT {
         List<AppProcess> containers = start(env, pods);
         try {
             AppProcess killed = containers.get(victim);
-            assertThat(killed.awaitStdoutLine(line -> line.matches("\\[\\s*\\d+\\.\\ds] .* total [1-9][\\d,]*, .*"), RUN_TIMEOUT))
-                    .as("shard %d sends; stdout:\n%s\nstderr:\n%s", victim, killed.stdout(), killed.stderr()).isTrue();
+            assertThat(killed.awaitStdoutLine(
+                            line -> line.matches("\\[\\s*\\d+\\.\\ds] .* total [1-9][\\d,]*, .*"), RUN_TIMEOUT))
+                    .as("shard %d sends; stdout:\n%s\nstderr:\n%s", victim, killed.stdout(), killed.stderr())
+                    .isTrue();
             killed.kill();
 
             AppProcess shard0 = containers.get(0);
-            assertThat(shard0.waitFor(RUN_TIMEOUT)).as("shard 0; stdout:\n%s\nstderr:\n%s", shard0.stdout(), shard0.stderr())
+            assertThat(shard0.waitFor(RUN_TIMEOUT))
+                    .as("shard 0; stdout:\n%s\nstderr:\n%s", shard0.stdout(), shard0.stderr())
                     .isEqualTo(ExitCodes.RUN_FAILED);
             assertThat(shard0.stdout() + "\n" + shard0.stderr()).contains("shard " + victim + " missing");
             Summary.assertNoStackTrace(shard0.stdout(), shard0.stderr());
-            assertThat(killed.waitFor(RUN_TIMEOUT)).as("docker's code for a SIGKILLed container").isEqualTo(137);
+            assertThat(killed.waitFor(RUN_TIMEOUT))
+                    .as("docker's code for a SIGKILLed container")
+                    .isEqualTo(137);
         } finally {
             containers.forEach(AppProcess::close);
         }
@@ -109,7 +119,9 @@ class IndexedJobContainersIT {
 
     private static int completions(RenderedOverlay overlay) {
         JobSpec spec = overlay.job().getSpec();
-        assertThat(spec.getCompletions()).as("an overlay of at least three shards").isGreaterThanOrEqualTo(3);
+        assertThat(spec.getCompletions())
+                .as("an overlay of at least three shards")
+                .isGreaterThanOrEqualTo(3);
         assertThat(spec.getParallelism()).as("all pods at once").isEqualTo(spec.getCompletions());
         return spec.getCompletions();
     }
@@ -126,8 +138,8 @@ class IndexedJobContainersIT {
                     && var.getValueFrom().getFieldRef().getFieldPath().contains("controller-uid")) {
                 env.put(var.getName(), jobUid);
             } else {
-                throw new AssertionError("the container's " + var.getName() + " comes from something this test does not "
-                        + "stand in for: " + var.getValueFrom());
+                throw new AssertionError("the container's " + var.getName()
+                        + " comes from something this test does not " + "stand in for: " + var.getValueFrom());
             }
         }
         assertThat(env).containsKeys("LOADGEN_RUN_ID", "LOADGEN_SHARD_COUNT", "LOADGEN_MESSAGES", "LOADGEN_RATE");

@@ -14,8 +14,7 @@ final class Kubectl {
 
     private static final Duration RENDER_TIMEOUT = Duration.ofSeconds(60);
 
-    private Kubectl() {
-    }
+    private Kubectl() {}
 
     /** The kubectl that k8s/render.sh would use: $KUBECTL, else the first kubectl on PATH. */
     static Optional<Path> find() {

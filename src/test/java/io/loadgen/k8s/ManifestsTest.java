@@ -1,5 +1,9 @@
 package io.loadgen.k8s;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,11 +29,6 @@ import io.fabric8.kubernetes.api.model.batch.v1.JobSpec;
 import io.fabric8.kubernetes.api.model.batch.v1.PodFailurePolicyRule;
 import io.fabric8.openshift.api.model.monitoring.v1.PodMetricsEndpoint;
 import io.fabric8.openshift.api.model.monitoring.v1.PodMonitor;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,10 +39,10 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The manifests in k8s/, checked without a cluster: every object parses strictly into fabric8's model (unknown
@@ -56,8 +55,7 @@ class ManifestsTest {
     static final Path K8S = Path.of(System.getProperty("basedir", ".")).resolve("k8s");
 
     /** What each shipped overlay promises beyond the common rules. An overlay not listed gets the common rules only. */
-    record Expected(int shards, boolean podMonitor) {
-    }
+    record Expected(int shards, boolean podMonitor) {}
 
     static final Map<String, Expected> EXPECTED = Map.of(
             "small", new Expected(3, false),
@@ -71,8 +69,7 @@ class ManifestsTest {
     // ---------------------------------------------------------------- sources
 
     static Stream<Path> sourceManifests() throws IOException {
-        return Stream.concat(yamlFiles(K8S.resolve("base")), componentFiles())
-                .filter(p -> !isKustomization(p));
+        return Stream.concat(yamlFiles(K8S.resolve("base")), componentFiles()).filter(p -> !isKustomization(p));
     }
 
     static Stream<Path> kustomizations() throws IOException {
@@ -90,7 +87,8 @@ class ManifestsTest {
     @Test
     void theShippedOverlaysExist() throws IOException {
         assertThat(overlays()).containsAll(EXPECTED.keySet());
-        assertThat(sourceManifests()).extracting(p -> K8S.relativize(p).toString())
+        assertThat(sourceManifests())
+                .extracting(p -> K8S.relativize(p).toString())
                 .contains("base/job.yaml", "base/secret-example.yaml", "components/podmonitor/podmonitor.yaml");
     }
 
@@ -99,7 +97,10 @@ class ManifestsTest {
     void sourceManifestParsesStrictly(Path file) throws IOException {
         List<HasMetadata> objects = StrictYaml.read(file);
         assertThat(objects).as("%s: objects", file).isNotEmpty();
-        assertThat(objects).allSatisfy(o -> assertThat(o.getMetadata().getName()).as("%s: metadata.name", file).isNotBlank());
+        assertThat(objects)
+                .allSatisfy(o -> assertThat(o.getMetadata().getName())
+                        .as("%s: metadata.name", file)
+                        .isNotBlank());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -115,9 +116,13 @@ class ManifestsTest {
         List<HasMetadata> objects = StrictYaml.read(K8S.resolve("base/secret-example.yaml"));
         assertThat(objects).hasSize(1);
         Secret secret = (Secret) objects.get(0);
-        assertThat(secret.getStringData()).containsKeys("KAFKA_SECURITY_PROTOCOL", "KAFKA_SASL_MECHANISM", "KAFKA_SASL_JAAS_CONFIG");
+        assertThat(secret.getStringData())
+                .containsKeys("KAFKA_SECURITY_PROTOCOL", "KAFKA_SASL_MECHANISM", "KAFKA_SASL_JAAS_CONFIG");
         assertThat(secret.getStringData().get("KAFKA_SASL_JAAS_CONFIG")).contains("CHANGE-ME");
-        assertThat(StrictYaml.readTrees(K8S.resolve("base/kustomization.yaml")).get(0).path("resources").toString())
+        assertThat(StrictYaml.readTrees(K8S.resolve("base/kustomization.yaml"))
+                        .get(0)
+                        .path("resources")
+                        .toString())
                 .as("placeholder credentials must never be applied by kubectl apply -k")
                 .doesNotContain("secret-example");
         // The Job must find it by the name the example gives it, and start without it.
@@ -125,7 +130,8 @@ class ManifestsTest {
                 .filteredOn(e -> e.getSecretRef() != null)
                 .singleElement()
                 .satisfies(e -> {
-                    assertThat(e.getSecretRef().getName()).isEqualTo(secret.getMetadata().getName());
+                    assertThat(e.getSecretRef().getName())
+                            .isEqualTo(secret.getMetadata().getName());
                     assertThat(e.getSecretRef().getOptional()).isTrue();
                 });
     }
@@ -138,7 +144,8 @@ class ManifestsTest {
         try (Stream<Path> files = Files.list(K8S.resolve("rendered"))) {
             rendered = files.map(p -> p.getFileName().toString()).sorted().toList();
         }
-        assertThat(rendered).as("k8s/rendered (run k8s/render.sh)")
+        assertThat(rendered)
+                .as("k8s/rendered (run k8s/render.sh)")
                 .containsExactlyElementsOf(overlays().map(o -> o + ".yaml").toList());
     }
 
@@ -149,11 +156,15 @@ class ManifestsTest {
         JobSpec spec = r.job().getSpec();
         int shards = Integer.parseInt(r.runConfig().getData().get("LOADGEN_SHARD_COUNT"));
 
-        assertThat(spec.getCompletions()).as("%s: completions = LOADGEN_SHARD_COUNT", overlay).isEqualTo(shards);
-        assertThat(spec.getParallelism()).as("%s: parallelism = LOADGEN_SHARD_COUNT (all shards at once)", overlay)
+        assertThat(spec.getCompletions())
+                .as("%s: completions = LOADGEN_SHARD_COUNT", overlay)
+                .isEqualTo(shards);
+        assertThat(spec.getParallelism())
+                .as("%s: parallelism = LOADGEN_SHARD_COUNT (all shards at once)", overlay)
                 .isEqualTo(shards);
         Optional.ofNullable(EXPECTED.get(overlay))
-                .ifPresent(e -> assertThat(shards).as("%s: shard count", overlay).isEqualTo(e.shards()));
+                .ifPresent(
+                        e -> assertThat(shards).as("%s: shard count", overlay).isEqualTo(e.shards()));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -164,21 +175,25 @@ class ManifestsTest {
         String container = r.container().getName();
 
         assertThat(spec.getCompletionMode()).isEqualTo("Indexed");
-        assertThat(r.pod().getRestartPolicy()).as("required by backoffLimitPerIndex and podFailurePolicy").isEqualTo("Never");
+        assertThat(r.pod().getRestartPolicy())
+                .as("required by backoffLimitPerIndex and podFailurePolicy")
+                .isEqualTo("Never");
         assertThat(spec.getBackoffLimitPerIndex()).isNotNull().isBetween(0, 3);
         assertThat(spec.getMaxFailedIndexes()).isNotNull().isBetween(0, spec.getCompletions());
         assertThat(spec.getTtlSecondsAfterFinished()).isNotNull().isPositive();
         assertThat(spec.getActiveDeadlineSeconds()).isNotNull().isPositive();
 
         List<PodFailurePolicyRule> rules = spec.getPodFailurePolicy().getRules();
-        assertThat(rules).as("%s: FailIndex on exit codes 2 (bad config) and 3 (SLO gate)", overlay)
+        assertThat(rules)
+                .as("%s: FailIndex on exit codes 2 (bad config) and 3 (SLO gate)", overlay)
                 .anySatisfy(rule -> {
                     assertThat(rule.getAction()).isEqualTo("FailIndex");
                     assertThat(rule.getOnExitCodes().getContainerName()).isEqualTo(container);
                     assertThat(rule.getOnExitCodes().getOperator()).isEqualTo("In");
                     assertThat(rule.getOnExitCodes().getValues()).contains(2, 3).doesNotContain(0, 1, 130);
                 });
-        assertThat(rules).as("%s: evictions and drains do not count against an index", overlay)
+        assertThat(rules)
+                .as("%s: evictions and drains do not count against an index", overlay)
                 .anySatisfy(rule -> {
                     assertThat(rule.getAction()).isEqualTo("Ignore");
                     assertThat(rule.getOnPodConditions()).anySatisfy(c -> {
@@ -196,28 +211,50 @@ class ManifestsTest {
         Container c = r.container();
         SecurityContext sc = c.getSecurityContext();
 
-        assertThat(pod.getSecurityContext()).as("%s: pod securityContext", overlay).isNotNull();
+        assertThat(pod.getSecurityContext())
+                .as("%s: pod securityContext", overlay)
+                .isNotNull();
         boolean podNonRoot = Boolean.TRUE.equals(pod.getSecurityContext().getRunAsNonRoot());
-        assertThat(podNonRoot || Boolean.TRUE.equals(sc.getRunAsNonRoot())).as("%s: runAsNonRoot", overlay).isTrue();
+        assertThat(podNonRoot || Boolean.TRUE.equals(sc.getRunAsNonRoot()))
+                .as("%s: runAsNonRoot", overlay)
+                .isTrue();
         if (pod.getSecurityContext().getRunAsUser() != null) {
-            assertThat(pod.getSecurityContext().getRunAsUser()).as("%s: runAsUser", overlay).isPositive();
+            assertThat(pod.getSecurityContext().getRunAsUser())
+                    .as("%s: runAsUser", overlay)
+                    .isPositive();
         }
         assertThat(pod.getSecurityContext().getSeccompProfile().getType()).isEqualTo("RuntimeDefault");
-        assertThat(sc.getAllowPrivilegeEscalation()).as("%s: allowPrivilegeEscalation", overlay).isFalse();
-        assertThat(sc.getReadOnlyRootFilesystem()).as("%s: readOnlyRootFilesystem", overlay).isTrue();
-        assertThat(sc.getCapabilities().getDrop()).as("%s: capabilities.drop", overlay).containsExactly("ALL");
+        assertThat(sc.getAllowPrivilegeEscalation())
+                .as("%s: allowPrivilegeEscalation", overlay)
+                .isFalse();
+        assertThat(sc.getReadOnlyRootFilesystem())
+                .as("%s: readOnlyRootFilesystem", overlay)
+                .isTrue();
+        assertThat(sc.getCapabilities().getDrop())
+                .as("%s: capabilities.drop", overlay)
+                .containsExactly("ALL");
         assertThat(sc.getPrivileged()).isNotEqualTo(Boolean.TRUE);
-        assertThat(pod.getAutomountServiceAccountToken()).as("%s: no API token in the pod", overlay).isFalse();
+        assertThat(pod.getAutomountServiceAccountToken())
+                .as("%s: no API token in the pod", overlay)
+                .isFalse();
         assertThat(pod.getEnableServiceLinks())
-                .as("%s: Service links off (a Service named kafka would inject KAFKA_PORT etc. as producer properties)", overlay)
+                .as(
+                        "%s: Service links off (a Service named kafka would inject KAFKA_PORT etc. as producer properties)",
+                        overlay)
                 .isFalse();
 
         // The read-only root needs a writable /tmp: JVM perf data, native compression libraries.
-        VolumeMount tmp = c.getVolumeMounts().stream().filter(m -> m.getMountPath().equals("/tmp")).findFirst()
+        VolumeMount tmp = c.getVolumeMounts().stream()
+                .filter(m -> m.getMountPath().equals("/tmp"))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError(overlay + ": no volume at /tmp"));
-        Volume tmpVolume = pod.getVolumes().stream().filter(v -> v.getName().equals(tmp.getName())).findFirst()
+        Volume tmpVolume = pod.getVolumes().stream()
+                .filter(v -> v.getName().equals(tmp.getName()))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError(overlay + ": no volume " + tmp.getName()));
-        assertThat(tmpVolume.getEmptyDir()).as("%s: /tmp is an emptyDir", overlay).isNotNull();
+        assertThat(tmpVolume.getEmptyDir())
+                .as("%s: /tmp is an emptyDir", overlay)
+                .isNotNull();
 
         ResourceRequirements res = c.getResources();
         for (String resource : List.of("cpu", "memory")) {
@@ -225,7 +262,8 @@ class ManifestsTest {
             Quantity limit = res.getLimits().get(resource);
             assertThat(request).as("%s: requests.%s", overlay, resource).isNotNull();
             assertThat(limit).as("%s: limits.%s", overlay, resource).isNotNull();
-            assertThat(Quantity.getAmountInBytes(request)).as("%s: %s request <= limit", overlay, resource)
+            assertThat(Quantity.getAmountInBytes(request))
+                    .as("%s: %s request <= limit", overlay, resource)
                     .isLessThanOrEqualTo(Quantity.getAmountInBytes(limit));
         }
         assertThat(Quantity.getAmountInBytes(res.getLimits().get("memory")))
@@ -239,7 +277,9 @@ class ManifestsTest {
         RenderedOverlay r = RenderedOverlay.load(K8S, overlay);
         Container c = r.container();
 
-        ContainerPort metrics = c.getPorts().stream().filter(p -> METRICS_PORT_NAME.equals(p.getName())).findFirst()
+        ContainerPort metrics = c.getPorts().stream()
+                .filter(p -> METRICS_PORT_NAME.equals(p.getName()))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError(overlay + ": no container port named " + METRICS_PORT_NAME));
         assertThat(metrics.getContainerPort()).isEqualTo(HTTP_PORT);
 
@@ -247,8 +287,10 @@ class ManifestsTest {
         assertProbe(overlay, "livenessProbe", c.getLivenessProbe(), "/q/health/live", metrics);
         assertProbe(overlay, "readinessProbe", c.getReadinessProbe(), "/q/health/ready", metrics);
 
-        Map<String, String> annotations = r.job().getSpec().getTemplate().getMetadata().getAnnotations();
-        assertThat(annotations).as("%s: plain-Prometheus scrape annotations on the pod", overlay)
+        Map<String, String> annotations =
+                r.job().getSpec().getTemplate().getMetadata().getAnnotations();
+        assertThat(annotations)
+                .as("%s: plain-Prometheus scrape annotations on the pod", overlay)
                 .containsEntry("prometheus.io/scrape", "true")
                 .containsEntry("prometheus.io/path", "/q/metrics")
                 .containsEntry("prometheus.io/port", String.valueOf(HTTP_PORT));
@@ -261,7 +303,9 @@ class ManifestsTest {
         assertThat(get.getPath()).as("%s: %s path", overlay, which).isEqualTo(path);
         boolean byName = metrics.getName().equals(get.getPort().getStrVal());
         boolean byNumber = metrics.getContainerPort().equals(get.getPort().getIntVal());
-        assertThat(byName || byNumber).as("%s: %s port %s is the HTTP port", overlay, which, get.getPort()).isTrue();
+        assertThat(byName || byNumber)
+                .as("%s: %s port %s is the HTTP port", overlay, which, get.getPort())
+                .isTrue();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -269,37 +313,54 @@ class ManifestsTest {
     void environmentIsWiredForSharding(String overlay) throws IOException {
         RenderedOverlay r = RenderedOverlay.load(K8S, overlay);
         Container c = r.container();
-        ConfigMap config = r.runConfig();     // fails unless the envFrom ConfigMap is in the rendered output
+        ConfigMap config = r.runConfig(); // fails unless the envFrom ConfigMap is in the rendered output
         Map<String, String> data = config.getData();
 
         EnvVar runId = env(c, "LOADGEN_RUN_ID")
                 .orElseThrow(() -> new AssertionError(overlay + ": LOADGEN_RUN_ID is not set on the container"));
         assertThat(runId.getValue()).as("%s: run id is not a literal", overlay).isNull();
         assertThat(runId.getValueFrom().getFieldRef().getFieldPath())
-                .as("%s: run id = the Job's UID, shared by all its pods", overlay).isEqualTo(RUN_ID_FIELD);
+                .as("%s: run id = the Job's UID, shared by all its pods", overlay)
+                .isEqualTo(RUN_ID_FIELD);
 
-        assertThat(data).as("%s: ConfigMap %s", overlay, config.getMetadata().getName())
-                .containsKeys("LOADGEN_SHARD_COUNT", "KAFKA_BOOTSTRAP_SERVERS", "LOADGEN_RESULTS_TOPIC",
-                        "LOADGEN_METRICS_LINGER", "LOADGEN_MESSAGES", "LOADGEN_RATE")
+        assertThat(data)
+                .as("%s: ConfigMap %s", overlay, config.getMetadata().getName())
+                .containsKeys(
+                        "LOADGEN_SHARD_COUNT",
+                        "KAFKA_BOOTSTRAP_SERVERS",
+                        "LOADGEN_RESULTS_TOPIC",
+                        "LOADGEN_METRICS_LINGER",
+                        "LOADGEN_MESSAGES",
+                        "LOADGEN_RATE")
                 // Kubernetes sets the index per pod; a fixed value would give every pod the same shard. A fixed
                 // run id would merge the results of different runs.
                 .doesNotContainKeys("JOB_COMPLETION_INDEX", "LOADGEN_RUN_ID");
-        assertThat(data.keySet()).as("%s: run parameters are LOADGEN_* options or KAFKA_* producer properties", overlay)
+        assertThat(data.keySet())
+                .as("%s: run parameters are LOADGEN_* options or KAFKA_* producer properties", overlay)
                 .allMatch(k -> k.matches("(LOADGEN|KAFKA)_[A-Z0-9_]+"));
-        assertThat(env(c, "JOB_COMPLETION_INDEX")).as("%s: JOB_COMPLETION_INDEX is Kubernetes's to set", overlay).isEmpty();
+        assertThat(env(c, "JOB_COMPLETION_INDEX"))
+                .as("%s: JOB_COMPLETION_INDEX is Kubernetes's to set", overlay)
+                .isEmpty();
         // The image's launcher (bin/loadgen) sizes the heap from the memory limit itself. run-java.sh's variables
         // would be silently ignored, and LOADGEN_JAVA_OPTS would leave the image's start-up cache unused.
-        for (String ignoredOrCostly : List.of("JAVA_OPTS", "JAVA_OPTS_APPEND", "JAVA_MAX_MEM_RATIO", "LOADGEN_JAVA_OPTS")) {
-            assertThat(env(c, ignoredOrCostly)).as("%s: %s on the container", overlay, ignoredOrCostly).isEmpty();
-            assertThat(data).as("%s: %s in the ConfigMap", overlay, ignoredOrCostly).doesNotContainKey(ignoredOrCostly);
+        for (String ignoredOrCostly :
+                List.of("JAVA_OPTS", "JAVA_OPTS_APPEND", "JAVA_MAX_MEM_RATIO", "LOADGEN_JAVA_OPTS")) {
+            assertThat(env(c, ignoredOrCostly))
+                    .as("%s: %s on the container", overlay, ignoredOrCostly)
+                    .isEmpty();
+            assertThat(data)
+                    .as("%s: %s in the ConfigMap", overlay, ignoredOrCostly)
+                    .doesNotContainKey(ignoredOrCostly);
         }
 
-        assertThat(c.getEnvFrom()).filteredOn(e -> e.getSecretRef() != null)
+        assertThat(c.getEnvFrom())
+                .filteredOn(e -> e.getSecretRef() != null)
                 .as("%s: SASL Secret optional, so the Job runs without it", overlay)
                 .allSatisfy(e -> assertThat(e.getSecretRef().getOptional()).isTrue());
 
         Map<String, String> jobLabels = r.job().getMetadata().getLabels();
-        Map<String, String> podLabels = r.job().getSpec().getTemplate().getMetadata().getLabels();
+        Map<String, String> podLabels =
+                r.job().getSpec().getTemplate().getMetadata().getLabels();
         assertThat(jobLabels).containsEntry("app.kubernetes.io/name", "kafka-loadgen");
         assertThat(podLabels).containsEntry("app.kubernetes.io/name", "kafka-loadgen");
     }
@@ -309,14 +370,17 @@ class ManifestsTest {
     void podMonitorScrapesThePodsWhileTheyRun(String overlay) throws IOException {
         RenderedOverlay r = RenderedOverlay.load(K8S, overlay);
         List<PodMonitor> monitors = r.podMonitors();
-        Optional.ofNullable(EXPECTED.get(overlay)).ifPresent(e ->
-                assertThat(monitors).as("%s: PodMonitors", overlay).hasSize(e.podMonitor() ? 1 : 0));
+        Optional.ofNullable(EXPECTED.get(overlay))
+                .ifPresent(
+                        e -> assertThat(monitors).as("%s: PodMonitors", overlay).hasSize(e.podMonitor() ? 1 : 0));
         if (monitors.isEmpty()) {
             return;
         }
         PodMonitor monitor = monitors.get(0);
-        Map<String, String> podLabels = r.job().getSpec().getTemplate().getMetadata().getLabels();
-        assertThat(podLabels).as("%s: the PodMonitor's selector matches the pods", overlay)
+        Map<String, String> podLabels =
+                r.job().getSpec().getTemplate().getMetadata().getLabels();
+        assertThat(podLabels)
+                .as("%s: the PodMonitor's selector matches the pods", overlay)
                 .containsAllEntriesOf(monitor.getSpec().getSelector().getMatchLabels());
         assertThat(monitor.getSpec().getSelector().getMatchExpressions()).isNullOrEmpty();
 
@@ -327,7 +391,8 @@ class ManifestsTest {
 
         // The operator drops pods that are no longer Running: the pod must outlive the run by a few scrapes.
         Duration linger = duration(r.runConfig().getData().get("LOADGEN_METRICS_LINGER"));
-        assertThat(linger).as("%s: LOADGEN_METRICS_LINGER vs scrape interval", overlay)
+        assertThat(linger)
+                .as("%s: LOADGEN_METRICS_LINGER vs scrape interval", overlay)
                 .isGreaterThanOrEqualTo(duration(endpoint.getInterval()).multipliedBy(2));
     }
 
@@ -335,8 +400,10 @@ class ManifestsTest {
     @MethodSource("overlays")
     void committedRenderingIsFresh(String overlay) throws Exception {
         Optional<Path> kubectl = Kubectl.find();
-        assumeTrue(kubectl.isPresent(), "no kubectl (on PATH or in $KUBECTL): cannot re-render k8s/overlays/" + overlay
-                + " to compare it with k8s/rendered/" + overlay + ".yaml (the strict checks above still ran)");
+        assumeTrue(
+                kubectl.isPresent(),
+                "no kubectl (on PATH or in $KUBECTL): cannot re-render k8s/overlays/" + overlay
+                        + " to compare it with k8s/rendered/" + overlay + ".yaml (the strict checks above still ran)");
 
         String fresh = Kubectl.kustomize(kubectl.get(), K8S.resolve("overlays").resolve(overlay));
         // Compared as YAML trees: formatting or key order of another kustomize version is no difference.
@@ -372,7 +439,8 @@ class ManifestsTest {
 
     @Test
     void theValidFormParses() throws IOException {
-        Job job = (Job) StrictYaml.read(JOB.formatted("ttlSecondsAfterFinished: 3600")).get(0);
+        Job job = (Job)
+                StrictYaml.read(JOB.formatted("ttlSecondsAfterFinished: 3600")).get(0);
         assertThat(job.getSpec().getTtlSecondsAfterFinished()).isEqualTo(3600);
     }
 
@@ -442,12 +510,16 @@ class ManifestsTest {
     // ---------------------------------------------------------------- helpers
 
     private static Optional<EnvVar> env(Container c, String name) {
-        return c.getEnv() == null ? Optional.empty() : c.getEnv().stream().filter(e -> e.getName().equals(name)).findFirst();
+        return c.getEnv() == null
+                ? Optional.empty()
+                : c.getEnv().stream().filter(e -> e.getName().equals(name)).findFirst();
     }
 
     private static Duration duration(String text) {
         Matcher m = SIMPLE_DURATION.matcher(text.strip());
-        assertThat(m.matches()).as("duration '%s' (expected e.g. 30s, 500ms, 2m)", text).isTrue();
+        assertThat(m.matches())
+                .as("duration '%s' (expected e.g. 30s, 500ms, 2m)", text)
+                .isTrue();
         long n = Long.parseLong(m.group(1));
         return switch (m.group(2)) {
             case "ms" -> Duration.ofMillis(n);

@@ -1,18 +1,17 @@
 package io.loadgen.k8s;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.openshift.api.model.monitoring.v1.PodMonitor;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** One committed k8s/rendered/&lt;overlay&gt;.yaml, parsed strictly, with the objects a test asks about. */
 record RenderedOverlay(String name, Path file, List<HasMetadata> objects) {
@@ -44,7 +43,9 @@ record RenderedOverlay(String name, Path file, List<HasMetadata> objects) {
     }
 
     Optional<ConfigMap> configMap(String name) {
-        return all(ConfigMap.class).stream().filter(c -> c.getMetadata().getName().equals(name)).findFirst();
+        return all(ConfigMap.class).stream()
+                .filter(c -> c.getMetadata().getName().equals(name))
+                .findFirst();
     }
 
     /** The ConfigMap the container reads its LOADGEN_* / KAFKA_* environment from. */
@@ -54,8 +55,9 @@ record RenderedOverlay(String name, Path file, List<HasMetadata> objects) {
                 .map(e -> e.getConfigMapRef().getName())
                 .toList();
         assertThat(refs).as("%s: envFrom configMapRefs", file).hasSize(1);
-        return configMap(refs.get(0)).orElseThrow(() -> new AssertionError(
-                file + ": the Job reads ConfigMap " + refs.get(0) + ", which the rendered output does not contain"));
+        return configMap(refs.get(0))
+                .orElseThrow(() -> new AssertionError(file + ": the Job reads ConfigMap " + refs.get(0)
+                        + ", which the rendered output does not contain"));
     }
 
     List<PodMonitor> podMonitors() {

@@ -18,7 +18,6 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.openshift.api.model.monitoring.v1.PodMonitor;
-
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
@@ -46,11 +45,12 @@ final class StrictYaml {
 
     static final ObjectMapper MAPPER = strictMapper();
 
-    private StrictYaml() {
-    }
+    private StrictYaml() {}
 
     private static ObjectMapper strictMapper() {
-        YAMLFactory yaml = YAMLFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+        YAMLFactory yaml = YAMLFactory.builder()
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .build();
         ObjectMapper mapper = YAMLMapper.builder(yaml)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
@@ -59,7 +59,7 @@ final class StrictYaml {
                 .annotationIntrospector(new JacksonAnnotationIntrospector() {
                     @Override
                     public Boolean hasAnySetter(Annotated a) {
-                        return Boolean.FALSE;   // no @JsonAnySetter: unknown fields fail instead of landing in a map
+                        return Boolean.FALSE; // no @JsonAnySetter: unknown fields fail instead of landing in a map
                     }
                 })
                 .build();
@@ -95,11 +95,12 @@ final class StrictYaml {
     private static List<HasMetadata> read(Reader in, String source) throws IOException {
         List<HasMetadata> objects = new ArrayList<>();
         for (JsonNode doc : trees(in)) {
-            String key = doc.path("apiVersion").asText() + "/" + doc.path("kind").asText();
+            String key =
+                    doc.path("apiVersion").asText() + "/" + doc.path("kind").asText();
             Class<? extends HasMetadata> type = KINDS.get(key);
             if (type == null) {
-                throw new IllegalArgumentException(source + ": no model registered for " + key
-                        + " (known: " + KINDS.keySet() + ")");
+                throw new IllegalArgumentException(
+                        source + ": no model registered for " + key + " (known: " + KINDS.keySet() + ")");
             }
             objects.add(MAPPER.treeToValue(doc, type));
         }

@@ -1,16 +1,13 @@
 package io.loadgen.metrics;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.loadgen.spec.RateShape;
 import io.loadgen.stats.RunStats;
 import io.micrometer.prometheus.PrometheusConfig;
 import io.micrometer.prometheus.PrometheusMeterRegistry;
-import org.apache.kafka.clients.producer.Producer;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,8 +19,10 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.apache.kafka.clients.producer.Producer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * grafana/dashboards/loadgen.json is valid, uses a datasource variable, and queries only metrics we export: the names
@@ -65,15 +64,25 @@ class GrafanaDashboardTest {
     void itShowsWhatTheIssueAsksFor() {
         String all = String.join("\n", queries());
 
-        assertThat(all).contains("rate(loadgen_records_sent_total", "loadgen_target_rate_records_per_second",
-                "by (error_type)", "by (shard)", "loadgen_records_in_flight");
-        for (String histogram : List.of("loadgen_send_latency_seconds", "loadgen_intended_latency_seconds",
-                "loadgen_schedule_delay_seconds")) {
+        assertThat(all)
+                .contains(
+                        "rate(loadgen_records_sent_total",
+                        "loadgen_target_rate_records_per_second",
+                        "by (error_type)",
+                        "by (shard)",
+                        "loadgen_records_in_flight");
+        for (String histogram : List.of(
+                "loadgen_send_latency_seconds", "loadgen_intended_latency_seconds", "loadgen_schedule_delay_seconds")) {
             assertThat(all).contains("histogram_quantile(0.99, sum by (le) (rate(" + histogram + "_bucket");
         }
-        assertThat(metricNames(queries())).contains("kafka_producer_batch_size_avg", "kafka_producer_compression_rate_avg",
-                "kafka_producer_record_queue_time_avg", "kafka_producer_request_latency_avg",
-                "kafka_producer_buffer_available_bytes", "kafka_producer_record_error_rate");
+        assertThat(metricNames(queries()))
+                .contains(
+                        "kafka_producer_batch_size_avg",
+                        "kafka_producer_compression_rate_avg",
+                        "kafka_producer_record_queue_time_avg",
+                        "kafka_producer_request_latency_avg",
+                        "kafka_producer_buffer_available_bytes",
+                        "kafka_producer_record_error_rate");
     }
 
     @Test
@@ -86,10 +95,14 @@ class GrafanaDashboardTest {
 
         Set<Integer> ids = new HashSet<>();
         for (JsonNode panel : dashboard.path("panels")) {
-            assertThat(ids.add(panel.path("id").asInt())).as("unique panel id " + panel.path("id")).isTrue();
+            assertThat(ids.add(panel.path("id").asInt()))
+                    .as("unique panel id " + panel.path("id"))
+                    .isTrue();
             assertThat(panel.path("gridPos").path("w").asInt()).isPositive();
             if (panel.path("type").asText().equals("row")) continue;
-            assertThat(panel.path("datasource").path("uid").asText()).as(panel.path("title").asText()).isEqualTo("${datasource}");
+            assertThat(panel.path("datasource").path("uid").asText())
+                    .as(panel.path("title").asText())
+                    .isEqualTo("${datasource}");
             for (JsonNode target : panel.path("targets")) {
                 assertThat(target.path("datasource").path("uid").asText()).isEqualTo("${datasource}");
                 assertThat(target.path("expr").asText()).contains("run_id=~\"$run_id\"");
@@ -105,7 +118,8 @@ class GrafanaDashboardTest {
         }
         String readme = Files.readString(Path.of("docs/metrics.md")); // the metrics table of the manual
         Set<String> documented = new TreeSet<>();
-        Matcher m = Pattern.compile("^\\| `(loadgen_[a-z0-9_]+)", Pattern.MULTILINE).matcher(readme);
+        Matcher m =
+                Pattern.compile("^\\| `(loadgen_[a-z0-9_]+)", Pattern.MULTILINE).matcher(readme);
         while (m.find()) documented.add(m.group(1));
 
         assertThat(documented).isEqualTo(families);
@@ -114,10 +128,12 @@ class GrafanaDashboardTest {
     private static List<String> queries() {
         List<String> queries = new ArrayList<>();
         for (JsonNode panel : dashboard.path("panels")) {
-            for (JsonNode target : panel.path("targets")) queries.add(target.path("expr").asText());
+            for (JsonNode target : panel.path("targets"))
+                queries.add(target.path("expr").asText());
         }
         for (JsonNode variable : dashboard.path("templating").path("list")) {
-            if (variable.has("definition")) queries.add(variable.path("definition").asText());
+            if (variable.has("definition"))
+                queries.add(variable.path("definition").asText());
         }
         return queries;
     }

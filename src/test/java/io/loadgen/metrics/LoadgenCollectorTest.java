@@ -1,27 +1,26 @@
 package io.loadgen.metrics;
 
-import io.loadgen.spec.RateShape;
-import io.loadgen.spec.Transactions;
+import static io.loadgen.metrics.MetricsFixtures.value;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
 import io.loadgen.spec.LoadSpec;
+import io.loadgen.spec.RateShape;
 import io.loadgen.spec.Specs;
+import io.loadgen.spec.Transactions;
 import io.loadgen.stats.RunStats;
 import io.prometheus.client.Collector.MetricFamilySamples;
 import io.prometheus.client.CollectorRegistry;
 import io.prometheus.client.exporter.common.TextFormat;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-
-import java.io.IOException;
-import java.io.StringWriter;
-import java.time.Duration;
-import java.util.Map;
-import java.util.List;
-
-import static io.loadgen.metrics.MetricsFixtures.value;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
 /** The run's own metrics, computed at scrape time from RunStats: names, types, labels and exact values. */
 @Timeout(10)
@@ -35,14 +34,17 @@ class LoadgenCollectorTest {
 
     @Test
     void beforeSendingBeginsOnlyTheRunInfoIsThere() throws IOException {
-        LoadgenCollector collector = new LoadgenCollector(MetricsFixtures.spec("r1", new RateShape.Constant(500)), () -> now);
+        LoadgenCollector collector =
+                new LoadgenCollector(MetricsFixtures.spec("r1", new RateShape.Constant(500)), () -> now);
 
         String scrape = scrape(collector);
 
-        assertThat(MetricsFixtures.sampleNames(scrape)).containsExactly("loadgen_run_info", "loadgen_target_rate_records_per_second");
-        assertThat(scrape).contains("loadgen_run_info{run_id=\"r1\",shard=\"0\",shards=\"1\",topic=\"logs\",acks=\"1\","
-                + "idempotence=\"off\",transactions=\"off\",compression=\"lz4\",linger_ms=\"5\",batch_size=\"16384\",threads=\"2\",producers=\"1\",payload=\"seed\","
-                + "rate=\"500/s\",} 1.0");
+        assertThat(MetricsFixtures.sampleNames(scrape))
+                .containsExactly("loadgen_run_info", "loadgen_target_rate_records_per_second");
+        assertThat(scrape)
+                .contains("loadgen_run_info{run_id=\"r1\",shard=\"0\",shards=\"1\",topic=\"logs\",acks=\"1\","
+                        + "idempotence=\"off\",transactions=\"off\",compression=\"lz4\",linger_ms=\"5\",batch_size=\"16384\",threads=\"2\",producers=\"1\",payload=\"seed\","
+                        + "rate=\"500/s\",} 1.0");
     }
 
     @Test
@@ -60,15 +62,21 @@ class LoadgenCollectorTest {
 
         assertThat(value(scrape, "loadgen_records_sent_total", RUN)).isEqualTo(2);
         assertThat(value(scrape, "loadgen_bytes_sent_total", RUN)).isEqualTo(250);
-        assertThat(value(scrape, "loadgen_records_failed_total", RUN, "error_type=\"TimeoutException\"")).isEqualTo(2);
-        assertThat(value(scrape, "loadgen_records_failed_total", RUN, "error_type=\"RecordTooLargeException\"")).isEqualTo(1);
-        assertThat(failedLines(scrape)).as("a type exported at 0 from the start is the same series once it fails").hasSize(2);
+        assertThat(value(scrape, "loadgen_records_failed_total", RUN, "error_type=\"TimeoutException\""))
+                .isEqualTo(2);
+        assertThat(value(scrape, "loadgen_records_failed_total", RUN, "error_type=\"RecordTooLargeException\""))
+                .isEqualTo(1);
+        assertThat(failedLines(scrape))
+                .as("a type exported at 0 from the start is the same series once it fails")
+                .hasSize(2);
         assertThat(value(scrape, "loadgen_records_in_flight", RUN)).isEqualTo(2);
         assertThat(value(scrape, "loadgen_target_rate_records_per_second", RUN)).isEqualTo(500);
-        assertThat(value(scrape, "loadgen_achieved_rate_records_per_second", RUN)).isEqualTo(480.5);
+        assertThat(value(scrape, "loadgen_achieved_rate_records_per_second", RUN))
+                .isEqualTo(480.5);
         assertThat(value(scrape, "loadgen_run_start_time_seconds", RUN)).isEqualTo(1_764_072_000.0);
         assertThat(value(scrape, "loadgen_run_finished", RUN)).isZero();
-        assertThat(scrape).contains("# TYPE loadgen_records_sent_total counter", "# TYPE loadgen_records_in_flight gauge");
+        assertThat(scrape)
+                .contains("# TYPE loadgen_records_sent_total counter", "# TYPE loadgen_records_in_flight gauge");
         assertThat(value(scrape, "loadgen_records_unconfirmed", RUN)).isZero();
         assertThat(value(scrape, "loadgen_records_behind_schedule", RUN)).isZero();
         assertThat(value(scrape, "loadgen_sending_stalled_seconds_total", RUN)).isZero();
@@ -86,23 +94,27 @@ class LoadgenCollectorTest {
         String scrape = scrape(collector);
 
         assertThat(scrape).contains("# TYPE loadgen_records_failed_total counter");
-        assertThat(failedLines(scrape)).containsExactly(
-                "loadgen_records_failed_total{" + RUN + ",error_type=\"TimeoutException\",} 0.0");
+        assertThat(failedLines(scrape))
+                .containsExactly("loadgen_records_failed_total{" + RUN + ",error_type=\"TimeoutException\",} 0.0");
     }
 
     @Test
     void aTransactionalRunHasItsAbortedTransactionsAtZeroToo() throws IOException {
-        LoadSpec transactional = Specs.builder().runId("r1").threads(2)
+        LoadSpec transactional = Specs.builder()
+                .runId("r1")
+                .threads(2)
                 .producerConfig(Map.of("bootstrap.servers", "127.0.0.1:9092", "acks", "all"))
-                .transactions(new Transactions(Duration.ofMillis(100), "loadgen")).build();
+                .transactions(new Transactions(Duration.ofMillis(100), "loadgen"))
+                .build();
         LoadgenCollector collector = new LoadgenCollector(transactional, () -> now);
         collector.started(stats, 1_764_072_000.0);
 
         String scrape = scrape(collector);
 
-        assertThat(failedLines(scrape)).containsExactly(
-                "loadgen_records_failed_total{" + RUN + ",error_type=\"TimeoutException\",} 0.0",
-                "loadgen_records_failed_total{" + RUN + ",error_type=\"TransactionAbortedException\",} 0.0");
+        assertThat(failedLines(scrape))
+                .containsExactly(
+                        "loadgen_records_failed_total{" + RUN + ",error_type=\"TimeoutException\",} 0.0",
+                        "loadgen_records_failed_total{" + RUN + ",error_type=\"TransactionAbortedException\",} 0.0");
     }
 
     @Test
@@ -144,7 +156,8 @@ class LoadgenCollectorTest {
         assertThat(value(scrape, send, RUN, "le=\"60.0\"")).isEqualTo(1_010);
         assertThat(value(scrape, send, RUN, "le=\"+Inf\"")).isEqualTo(1_011);
         assertThat(value(scrape, "loadgen_send_latency_seconds_count", RUN)).isEqualTo(1_011);
-        assertThat(value(scrape, "loadgen_send_latency_seconds_sum", RUN)).isCloseTo(1_000 * 0.002 + 10 * 0.2 + 90, within(0.1));
+        assertThat(value(scrape, "loadgen_send_latency_seconds_sum", RUN))
+                .isCloseTo(1_000 * 0.002 + 10 * 0.2 + 90, within(0.1));
 
         String intended = "loadgen_intended_latency_seconds_bucket";
         assertThat(value(scrape, intended, RUN, "le=\"0.005\"")).isZero();
@@ -167,14 +180,18 @@ class LoadgenCollectorTest {
         collector.collect();
         RunStats.Snapshot tick = stats.snapshot();
 
-        assertThat(tick.intervalAckLatency().getTotalCount()).as("the progress interval still has both records").isEqualTo(2);
+        assertThat(tick.intervalAckLatency().getTotalCount())
+                .as("the progress interval still has both records")
+                .isEqualTo(2);
         assertThat(tick.intervalIntendedLatency().getTotalCount()).isEqualTo(2);
         assertThat(tick.totalAckLatency().getTotalCount()).isEqualTo(2);
 
         stats.acked(1, true, 6 * MS, 7 * MS);
         collector.collect();
         assertThat(stats.snapshot().intervalAckLatency().getTotalCount()).isEqualTo(1);
-        stats.readTotals(t -> assertThat(t.sendToAck().getTotalCount()).as("totals keep growing").isEqualTo(3));
+        stats.readTotals(t -> assertThat(t.sendToAck().getTotalCount())
+                .as("totals keep growing")
+                .isEqualTo(3));
     }
 
     @Test
@@ -184,7 +201,8 @@ class LoadgenCollectorTest {
 
         String scrape = scrape(collector);
 
-        assertThat(scrape).doesNotContain("loadgen_intended_latency_seconds", "loadgen_schedule_delay_seconds")
+        assertThat(scrape)
+                .doesNotContain("loadgen_intended_latency_seconds", "loadgen_schedule_delay_seconds")
                 .contains("rate=\"unlimited\"");
         assertThat(value(scrape, "loadgen_target_rate_records_per_second", RUN)).isZero();
         assertThat(value(scrape, "loadgen_send_latency_seconds_count", RUN)).isEqualTo(1);
@@ -196,17 +214,22 @@ class LoadgenCollectorTest {
         collector.achieved(900);
 
         now += 5_000 * MS;
-        assertThat(value(scrape(collector), "loadgen_target_rate_records_per_second", RUN)).isCloseTo(2_000, within(1e-6));
+        assertThat(value(scrape(collector), "loadgen_target_rate_records_per_second", RUN))
+                .isCloseTo(2_000, within(1e-6));
         now += 60_000 * MS;
-        assertThat(value(scrape(collector), "loadgen_target_rate_records_per_second", RUN)).isEqualTo(3_000);
+        assertThat(value(scrape(collector), "loadgen_target_rate_records_per_second", RUN))
+                .isEqualTo(3_000);
 
         stats.acked(1, true, MS, MS);
         collector.finished();
         String scrape = scrape(collector);
         assertThat(value(scrape, "loadgen_target_rate_records_per_second", RUN)).isZero();
-        assertThat(value(scrape, "loadgen_achieved_rate_records_per_second", RUN)).isZero();
+        assertThat(value(scrape, "loadgen_achieved_rate_records_per_second", RUN))
+                .isZero();
         assertThat(value(scrape, "loadgen_run_finished", RUN)).isEqualTo(1);
-        assertThat(value(scrape, "loadgen_records_sent_total", RUN)).as("counters stay, final").isEqualTo(1);
+        assertThat(value(scrape, "loadgen_records_sent_total", RUN))
+                .as("counters stay, final")
+                .isEqualTo(1);
     }
 
     @Test
@@ -230,7 +253,9 @@ class LoadgenCollectorTest {
     }
 
     private static List<String> failedLines(String scrape) {
-        return scrape.lines().filter(line -> line.startsWith("loadgen_records_failed_total{")).toList();
+        return scrape.lines()
+                .filter(line -> line.startsWith("loadgen_records_failed_total{"))
+                .toList();
     }
 
     /** The collector's output in the Prometheus text format, as /q/metrics serves it. */

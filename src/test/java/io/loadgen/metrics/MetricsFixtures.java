@@ -3,30 +3,34 @@ package io.loadgen.metrics;
 import io.loadgen.spec.LoadSpec;
 import io.loadgen.spec.RateShape;
 import io.loadgen.spec.Specs;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /** Specs, producers and scrape parsing for the metrics tests. */
 final class MetricsFixtures {
 
     /** A sample line of the Prometheus text format: name, optional labels, value. */
-    private static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{[^}]*})?\\s+(\\S+)", Pattern.MULTILINE);
+    private static final Pattern SAMPLE =
+            Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{[^}]*})?\\s+(\\S+)", Pattern.MULTILINE);
 
-    private MetricsFixtures() {
-    }
+    private MetricsFixtures() {}
 
     static LoadSpec spec(String runId, RateShape rate) {
-        return Specs.builder().runId(runId).rate(rate).threads(2)
+        return Specs.builder()
+                .runId(runId)
+                .rate(rate)
+                .threads(2)
                 .producerConfig(Map.of("bootstrap.servers", "127.0.0.1:9092", "acks", "1", "compression.type", "lz4"))
-                .reportInterval(Duration.ofSeconds(5)).connectTimeout(Duration.ofSeconds(30)).sequenceHeader(true)
+                .reportInterval(Duration.ofSeconds(5))
+                .connectTimeout(Duration.ofSeconds(30))
+                .sequenceHeader(true)
                 .build();
     }
 
@@ -35,9 +39,19 @@ final class MetricsFixtures {
      * start, which is what the bindings and the dashboard rely on.
      */
     static Producer<byte[], byte[]> unconnectedProducer(String clientId) {
-        return new KafkaProducer<>(Map.of("bootstrap.servers", "127.0.0.1:1", "client.id", clientId,
-                "key.serializer", ByteArraySerializer.class.getName(), "value.serializer", ByteArraySerializer.class.getName(),
-                "reconnect.backoff.ms", "10000", "reconnect.backoff.max.ms", "10000"));
+        return new KafkaProducer<>(Map.of(
+                "bootstrap.servers",
+                "127.0.0.1:1",
+                "client.id",
+                clientId,
+                "key.serializer",
+                ByteArraySerializer.class.getName(),
+                "value.serializer",
+                ByteArraySerializer.class.getName(),
+                "reconnect.backoff.ms",
+                "10000",
+                "reconnect.backoff.max.ms",
+                "10000"));
     }
 
     /** The names of the samples in a Prometheus text scrape ({@code x_bucket}, {@code x_count}, ... as they appear). */

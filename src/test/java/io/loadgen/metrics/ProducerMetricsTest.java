@@ -1,14 +1,13 @@
 package io.loadgen.metrics;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.micrometer.prometheus.PrometheusConfig;
 import io.micrometer.prometheus.PrometheusMeterRegistry;
+import java.time.Duration;
 import org.apache.kafka.clients.producer.Producer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-
-import java.time.Duration;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every producer's own metrics reach the Prometheus registry as {@code kafka_producer_*}, tagged with the client id,
@@ -25,9 +24,10 @@ class ProducerMetricsTest {
         Producer<byte[], byte[]> second = metrics.bind(MetricsFixtures.unconnectedProducer("lg-1"));
         try {
             String scrape = registry.scrape();
-            for (String client : new String[]{"lg-0", "lg-1"}) {
+            for (String client : new String[] {"lg-0", "lg-1"}) {
                 String[] labels = {"client_id=\"" + client + "\"", "run_id=\"run-pm\"", "shard=\"0\""};
-                assertThat(MetricsFixtures.value(scrape, "kafka_producer_buffer_available_bytes", labels)).isPositive();
+                assertThat(MetricsFixtures.value(scrape, "kafka_producer_buffer_available_bytes", labels))
+                        .isPositive();
                 MetricsFixtures.value(scrape, "kafka_producer_batch_size_avg", labels);
                 MetricsFixtures.value(scrape, "kafka_producer_record_error_rate", labels);
                 MetricsFixtures.value(scrape, "kafka_producer_record_send_total", labels);
@@ -39,7 +39,8 @@ class ProducerMetricsTest {
 
         String afterClose = registry.scrape();
         assertThat(MetricsFixtures.value(afterClose, "kafka_producer_buffer_available_bytes", "client_id=\"lg-0\""))
-                .as("a closed producer keeps its final values for the last scrape").isPositive();
+                .as("a closed producer keeps its final values for the last scrape")
+                .isPositive();
 
         metrics.close();
         assertThat(registry.scrape()).doesNotContain("kafka_producer_", "loadgen_");

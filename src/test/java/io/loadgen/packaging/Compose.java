@@ -9,8 +9,7 @@ import java.util.Map;
 /** Reading a parsed compose file: services, their environment (map or list form, env files), their options. */
 final class Compose {
 
-    private Compose() {
-    }
+    private Compose() {}
 
     @SuppressWarnings("unchecked")
     static Map<String, Map<String, Object>> services(Map<String, Object> compose) {
@@ -22,7 +21,8 @@ final class Compose {
     static boolean isLoadGenerator(String name, Map<String, Object> service) {
         if (name.contains("loadgen")) return true;
         if (String.valueOf(service.get("image")).contains("kafka-loadgen")) return true;
-        if (service.get("build") instanceof Map<?, ?> build && String.valueOf(build.get("dockerfile")).contains("Dockerfile.")) return true;
+        if (service.get("build") instanceof Map<?, ?> build
+                && String.valueOf(build.get("dockerfile")).contains("Dockerfile.")) return true;
         return environment(service).keySet().stream().anyMatch(k -> k.startsWith("LOADGEN_"));
     }
 
@@ -64,8 +64,11 @@ final class Compose {
         if (dependsOn instanceof List<?> list) {
             list.forEach(d -> deps.put(String.valueOf(d), "service_started"));
         } else if (dependsOn instanceof Map<?, ?> map) {
-            map.forEach((k, v) -> deps.put(String.valueOf(k),
-                    v instanceof Map<?, ?> m && m.get("condition") != null ? String.valueOf(m.get("condition")) : "service_started"));
+            map.forEach((k, v) -> deps.put(
+                    String.valueOf(k),
+                    v instanceof Map<?, ?> m && m.get("condition") != null
+                            ? String.valueOf(m.get("condition"))
+                            : "service_started"));
         }
         return deps;
     }
@@ -78,7 +81,8 @@ final class Compose {
             for (Object v : list) {
                 if (!(v instanceof String s)) continue;
                 String[] parts = s.split(":");
-                if (parts.length >= 2 && (parts[0].startsWith(".") || parts[0].startsWith("/"))) mounts.put(parts[0], parts[1]);
+                if (parts.length >= 2 && (parts[0].startsWith(".") || parts[0].startsWith("/")))
+                    mounts.put(parts[0], parts[1]);
             }
         }
         return mounts;

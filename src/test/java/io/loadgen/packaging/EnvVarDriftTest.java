@@ -1,12 +1,8 @@
 package io.loadgen.packaging;
 
-import io.loadgen.cli.LoadgenCommand;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import picocli.CommandLine;
-import picocli.CommandLine.Model.OptionSpec;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import io.loadgen.cli.LoadgenCommand;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,8 +12,11 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * No drift between the deployment files and the application: every {@code LOADGEN_*} variable that the compose file,
@@ -39,8 +38,13 @@ class EnvVarDriftTest {
     void knownNamesComeFromTheCommandTree() {
         Set<String> known = knownLoadgenVars();
 
-        assertThat(known).contains("LOADGEN_MESSAGES", "LOADGEN_BOOTSTRAP_SERVERS", "LOADGEN_CREATE_TOPIC",
-                "LOADGEN_REPLICATION_FACTOR", "LOADGEN_PRODUCER_PROPERTY");
+        assertThat(known)
+                .contains(
+                        "LOADGEN_MESSAGES",
+                        "LOADGEN_BOOTSTRAP_SERVERS",
+                        "LOADGEN_CREATE_TOPIC",
+                        "LOADGEN_REPLICATION_FACTOR",
+                        "LOADGEN_PRODUCER_PROPERTY");
         assertThat(known).doesNotContain("LOADGEN_HELP", "LOADGEN_VERSION");
     }
 
@@ -49,7 +53,8 @@ class EnvVarDriftTest {
         Set<String> known = knownLoadgenVars();
         // The image starts the app through bin/loadgen, whose own variables (LOADGEN_JAVA_OPTS ...) it may set.
         Set<String> launcher = uses(LOADGEN_VAR, RepoFiles.read(RepoFiles.ROOT.resolve("bin/loadgen"))).stream()
-                .map(Use::name).collect(java.util.stream.Collectors.toSet());
+                .map(Use::name)
+                .collect(java.util.stream.Collectors.toSet());
         assertThat(launcher).contains("LOADGEN_JAVA_OPTS", "LOADGEN_APP_DIR");
         known.addAll(launcher);
         List<Path> files = new ArrayList<>(RepoFiles.composeFiles());
@@ -61,12 +66,15 @@ class EnvVarDriftTest {
         for (Path file : files) {
             for (Use use : uses(LOADGEN_VAR, RepoFiles.read(file))) {
                 seen++;
-                if (!known.contains(use.name())) unknown.add(RepoFiles.relative(file) + ":" + use.line() + " " + use.name());
+                if (!known.contains(use.name()))
+                    unknown.add(RepoFiles.relative(file) + ":" + use.line() + " " + use.name());
             }
         }
 
         assertThat(seen).as("LOADGEN_* variables found in %s", files).isGreaterThan(0);
-        assertThat(unknown).as("LOADGEN_* variables that no loadgen option reads (known: %s)", known).isEmpty();
+        assertThat(unknown)
+                .as("LOADGEN_* variables that no loadgen option reads (known: %s)", known)
+                .isEmpty();
     }
 
     @Test
@@ -74,13 +82,15 @@ class EnvVarDriftTest {
         List<String> wrong = new ArrayList<>();
         int seen = 0;
         for (Path compose : RepoFiles.composeFiles()) {
-            for (Map.Entry<String, Map<String, Object>> service : Compose.services(RepoFiles.yaml(compose)).entrySet()) {
+            for (Map.Entry<String, Map<String, Object>> service :
+                    Compose.services(RepoFiles.yaml(compose)).entrySet()) {
                 if (!Compose.isLoadGenerator(service.getKey(), service.getValue())) continue;
                 for (String name : Compose.environment(service.getValue()).keySet()) {
                     if (!name.startsWith("KAFKA_")) continue;
                     seen++;
                     if (!isProducerProperty(name)) {
-                        wrong.add(RepoFiles.relative(compose) + " service " + service.getKey() + ": " + name + " -> " + producerProperty(name));
+                        wrong.add(RepoFiles.relative(compose) + " service " + service.getKey() + ": " + name + " -> "
+                                + producerProperty(name));
                     }
                 }
             }
@@ -92,13 +102,18 @@ class EnvVarDriftTest {
             for (Use use : uses(KAFKA_VAR, RepoFiles.read(file))) {
                 seen++;
                 if (!isProducerProperty(use.name())) {
-                    wrong.add(RepoFiles.relative(file) + ":" + use.line() + " " + use.name() + " -> " + producerProperty(use.name()));
+                    wrong.add(RepoFiles.relative(file) + ":" + use.line() + " " + use.name() + " -> "
+                            + producerProperty(use.name()));
                 }
             }
         }
 
-        assertThat(seen).as("the load generator's KAFKA_BOOTSTRAP_SERVERS at least").isGreaterThan(0);
-        assertThat(wrong).as("KAFKA_* variables that are not producer properties").isEmpty();
+        assertThat(seen)
+                .as("the load generator's KAFKA_BOOTSTRAP_SERVERS at least")
+                .isGreaterThan(0);
+        assertThat(wrong)
+                .as("KAFKA_* variables that are not producer properties")
+                .isEmpty();
     }
 
     @Test
@@ -113,17 +128,24 @@ class EnvVarDriftTest {
                   - name: KAFKA_LINGER
                 """;
 
-        assertThat(uses(LOADGEN_VAR, text)).extracting(Use::name).containsExactly("LOADGEN_MESSAGES", "LOADGEN_RATE", "LOADGEN_MESAGES");
-        assertThat(uses(LOADGEN_VAR, text)).extracting(Use::name).filteredOn(n -> !knownLoadgenVars().contains(n))
+        assertThat(uses(LOADGEN_VAR, text))
+                .extracting(Use::name)
+                .containsExactly("LOADGEN_MESSAGES", "LOADGEN_RATE", "LOADGEN_MESAGES");
+        assertThat(uses(LOADGEN_VAR, text))
+                .extracting(Use::name)
+                .filteredOn(n -> !knownLoadgenVars().contains(n))
                 .containsExactly("LOADGEN_MESAGES");
-        assertThat(uses(KAFKA_VAR, text)).extracting(Use::name).filteredOn(n -> !isProducerProperty(n))
+        assertThat(uses(KAFKA_VAR, text))
+                .extracting(Use::name)
+                .filteredOn(n -> !isProducerProperty(n))
                 .containsExactly("KAFKA_LINGER");
     }
 
     @Test
     void kafkaVariablesMapAsQuarkusMapsThem() {
         assertThat(producerProperty("KAFKA_BOOTSTRAP_SERVERS")).isEqualTo("bootstrap.servers");
-        assertThat(producerProperty("KAFKA_MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION")).isEqualTo("max.in.flight.requests.per.connection");
+        assertThat(producerProperty("KAFKA_MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION"))
+                .isEqualTo("max.in.flight.requests.per.connection");
         assertThat(isProducerProperty("KAFKA_SASL_JAAS_CONFIG")).isTrue();
         assertThat(isProducerProperty("KAFKA_NODE_ID")).as("a broker setting").isFalse();
     }
@@ -145,7 +167,9 @@ class EnvVarDriftTest {
 
     /** As SmallRye Config looks up {@code loadgen.<name>} in the environment. */
     static String envName(String longOption) {
-        return ("LOADGEN_" + longOption.replaceFirst("^-+", "")).toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
+        return ("LOADGEN_" + longOption.replaceFirst("^-+", ""))
+                .toUpperCase(Locale.ROOT)
+                .replaceAll("[^A-Z0-9]", "_");
     }
 
     static String producerProperty(String kafkaVar) {
@@ -156,8 +180,7 @@ class EnvVarDriftTest {
         return ProducerConfig.configNames().contains(producerProperty(kafkaVar));
     }
 
-    record Use(String name, int line) {
-    }
+    record Use(String name, int line) {}
 
     /** The names a text uses outside comments ({@code #} to the end of the line, as in YAML, Dockerfiles, env files). */
     static List<Use> uses(Pattern pattern, String text) {

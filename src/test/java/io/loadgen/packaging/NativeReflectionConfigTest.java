@@ -1,13 +1,10 @@
 package io.loadgen.packaging;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,8 +15,10 @@ import java.util.Map;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * The reflection configuration of a native build covers what Jackson and picocli reflect on. No native toolchain is
@@ -30,7 +29,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code mvn verify} does not pay for the native build.
  */
 @Timeout(60)
-@EnabledIfSystemProperty(named = NativeReflectionConfigTest.PROPERTY, matches = ".*\\S.*",
+@EnabledIfSystemProperty(
+        named = NativeReflectionConfigTest.PROPERTY,
+        matches = ".*\\S.*",
         disabledReason = "needs -D" + NativeReflectionConfigTest.PROPERTY + "=DIR, the target/native-sources of a "
                 + "-Dquarkus.native.enabled=true -Dquarkus.native.sources-only=true build (.ci/checks.sh makes one)")
 class NativeReflectionConfigTest {
@@ -45,7 +46,8 @@ class NativeReflectionConfigTest {
         assertThat(sources).as("-D%s", PROPERTY).isDirectory();
         Path runner;
         try (Stream<Path> files = Files.list(sources)) {
-            runner = files.filter(p -> p.getFileName().toString().endsWith("-runner.jar")).findFirst()
+            runner = files.filter(p -> p.getFileName().toString().endsWith("-runner.jar"))
+                    .findFirst()
                     .orElseThrow(() -> new AssertionError("no *-runner.jar in " + sources));
         }
         entries = reflectionEntries(runner);
@@ -62,7 +64,9 @@ class NativeReflectionConfigTest {
             }
         }
         assertThat(ReflectionNeeds.jacksonTypes()).isNotEmpty();
-        assertThat(missing).as("Jackson types without full reflection registration").isEmpty();
+        assertThat(missing)
+                .as("Jackson types without full reflection registration")
+                .isEmpty();
     }
 
     @Test
@@ -76,12 +80,15 @@ class NativeReflectionConfigTest {
             JsonNode e = entries.get(c.getName());
             if (e == null || !all(e, "Fields")) missing.add(c.getName() + " (fields) " + e);
         }
-        assertThat(missing).as("picocli classes without reflection registration").isEmpty();
+        assertThat(missing)
+                .as("picocli classes without reflection registration")
+                .isEmpty();
     }
 
     /** {@code allDeclaredX} or {@code allPublicX} is set. */
     private static boolean all(JsonNode entry, String member) {
-        return entry.path("allDeclared" + member).asBoolean(false) || entry.path("allPublic" + member).asBoolean(false);
+        return entry.path("allDeclared" + member).asBoolean(false)
+                || entry.path("allPublic" + member).asBoolean(false);
     }
 
     /**
@@ -105,7 +112,9 @@ class NativeReflectionConfigTest {
                     continue;
                 }
                 for (JsonNode e : list) {
-                    String type = e.has("name") ? e.get("name").asText() : e.path("type").asText();
+                    String type = e.has("name")
+                            ? e.get("name").asText()
+                            : e.path("type").asText();
                     byName.merge(type, e, NativeReflectionConfigTest::merged);
                 }
             }

@@ -1,18 +1,17 @@
 package io.loadgen.packaging;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.loadgen.cli.NativeReflection;
 import io.loadgen.report.ResultJson;
 import io.quarkus.runtime.annotations.RegisterForReflection;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Every type Jackson maps is registered for reflection in a native executable, checked on the annotation in plain
@@ -24,7 +23,8 @@ class NativeReflectionTest {
     @Test
     void findsTheJsonCodecsAndTheirDocuments() {
         assertThat(ReflectionNeeds.jsonCodecs()).contains(ResultJson.class);
-        assertThat(ReflectionNeeds.jacksonTypes()).contains(ResultJson.Document.class, ResultJson.Records.class, ResultJson.Latency.class);
+        assertThat(ReflectionNeeds.jacksonTypes())
+                .contains(ResultJson.Document.class, ResultJson.Records.class, ResultJson.Latency.class);
     }
 
     @Test
@@ -33,7 +33,8 @@ class NativeReflectionTest {
         assertThat(registration).isNotNull();
         assertThat(registration.methods()).isTrue();
         assertThat(registration.fields()).isTrue();
-        Set<String> targets = Arrays.stream(registration.targets()).map(Class::getName).collect(Collectors.toSet());
+        Set<String> targets =
+                Arrays.stream(registration.targets()).map(Class::getName).collect(Collectors.toSet());
         targets.addAll(Arrays.asList(registration.classNames()));
 
         List<String> missing = new ArrayList<>();
@@ -41,8 +42,10 @@ class NativeReflectionTest {
             if (!registered(type, targets, registration.ignoreNested())) missing.add(type.getName());
         }
 
-        assertThat(missing).as("add the class that maps them with Jackson to @RegisterForReflection(targets) on "
-                + NativeReflection.class.getName()).isEmpty();
+        assertThat(missing)
+                .as("add the class that maps them with Jackson to @RegisterForReflection(targets) on "
+                        + NativeReflection.class.getName())
+                .isEmpty();
     }
 
     /** As Quarkus registers them: a target, or nested in a target unless ignoreNested. */

@@ -1,11 +1,6 @@
 package io.loadgen.packaging;
 
 import io.loadgen.cli.LoadgenCommand;
-import picocli.CommandLine;
-import picocli.CommandLine.ITypeConverter;
-import picocli.CommandLine.Model.ArgSpec;
-import picocli.CommandLine.Model.CommandSpec;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Field;
@@ -24,6 +19,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import picocli.CommandLine;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * What a native executable must have registered for reflection, derived from the code rather than listed:
@@ -32,12 +31,13 @@ import java.util.stream.Stream;
 final class ReflectionNeeds {
 
     static final String BASE_PACKAGE = "io.loadgen";
-    private static final Set<String> JACKSON_MAPPERS = Set.of("com.fasterxml.jackson.databind.ObjectMapper",
-            "com.fasterxml.jackson.databind.ObjectWriter", "com.fasterxml.jackson.databind.ObjectReader",
+    private static final Set<String> JACKSON_MAPPERS = Set.of(
+            "com.fasterxml.jackson.databind.ObjectMapper",
+            "com.fasterxml.jackson.databind.ObjectWriter",
+            "com.fasterxml.jackson.databind.ObjectReader",
             "com.fasterxml.jackson.databind.json.JsonMapper");
 
-    private ReflectionNeeds() {
-    }
+    private ReflectionNeeds() {}
 
     /** Classes of the application that hold a Jackson mapper, reader or writer: they read or write JSON. */
     static Set<Class<?>> jsonCodecs() {
@@ -97,11 +97,13 @@ final class ReflectionNeeds {
         for (CommandSpec spec : commandSpecs()) {
             classes.add(spec.userObject().getClass());
             spec.mixins().values().forEach(m -> classes.add(m.userObject().getClass()));
-            if (spec.versionProvider() != null && isApplicationClass(spec.versionProvider().getClass())) {
+            if (spec.versionProvider() != null
+                    && isApplicationClass(spec.versionProvider().getClass())) {
                 classes.add(spec.versionProvider().getClass());
             }
             // the help's section and command list renderers (HelpSections.Run, CommandList)
-            if (spec.modelTransformer() != null && isApplicationClass(spec.modelTransformer().getClass())) {
+            if (spec.modelTransformer() != null
+                    && isApplicationClass(spec.modelTransformer().getClass())) {
                 classes.add(spec.modelTransformer().getClass());
             }
             for (ArgSpec arg : spec.args()) {
@@ -143,16 +145,22 @@ final class ReflectionNeeds {
     static List<Class<?>> applicationClasses() {
         Path classes;
         try {
-            classes = Path.of(LoadgenCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            classes = Path.of(LoadgenCommand.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
-        if (!Files.isDirectory(classes)) throw new IllegalStateException("expected the compiled classes directory, got " + classes);
+        if (!Files.isDirectory(classes))
+            throw new IllegalStateException("expected the compiled classes directory, got " + classes);
         Path base = classes.resolve(BASE_PACKAGE.replace('.', '/'));
         try (Stream<Path> files = Files.walk(base)) {
             return files.filter(p -> p.toString().endsWith(".class"))
                     .map(p -> classes.relativize(p).toString().replace('\\', '/'))
-                    .map(name -> name.substring(0, name.length() - ".class".length()).replace('/', '.'))
+                    .map(name ->
+                            name.substring(0, name.length() - ".class".length()).replace('/', '.'))
                     .sorted()
                     .<Class<?>>map(ReflectionNeeds::load)
                     .toList();

@@ -1,9 +1,5 @@
 package io.loadgen.packaging;
 
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -12,6 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /** The repository's deployment files (compose, Dockerfiles, Kubernetes manifests), as the tests read them. */
 final class RepoFiles {
@@ -22,21 +21,24 @@ final class RepoFiles {
     static final Path DOCKER_DIR = ROOT.resolve("src/main/docker");
     static final Path K8S_DIR = ROOT.resolve("k8s");
 
-    private RepoFiles() {
-    }
+    private RepoFiles() {}
 
     /** Maven runs tests in the project directory; an IDE may not, so look upwards for the pom. */
     private static Path findRoot() {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isRegularFile(dir.resolve("pom.xml")) && Files.isRegularFile(dir.resolve("docker-compose.yml"))) return dir;
+            if (Files.isRegularFile(dir.resolve("pom.xml")) && Files.isRegularFile(dir.resolve("docker-compose.yml")))
+                return dir;
         }
-        throw new IllegalStateException("cannot find the project root (pom.xml next to docker-compose.yml) from " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException("cannot find the project root (pom.xml next to docker-compose.yml) from "
+                + Path.of("").toAbsolutePath());
     }
 
     /** Every Dockerfile: Dockerfile* at the top level and everything in src/main/docker. */
     static List<Path> dockerfiles() {
-        List<Path> files = new ArrayList<>(list(ROOT, 1, p -> p.getFileName().toString().startsWith("Dockerfile")));
-        files.addAll(list(DOCKER_DIR, Integer.MAX_VALUE, p -> p.getFileName().toString().startsWith("Dockerfile")));
+        List<Path> files =
+                new ArrayList<>(list(ROOT, 1, p -> p.getFileName().toString().startsWith("Dockerfile")));
+        files.addAll(list(
+                DOCKER_DIR, Integer.MAX_VALUE, p -> p.getFileName().toString().startsWith("Dockerfile")));
         return files;
     }
 

@@ -1,8 +1,7 @@
 package io.loadgen.payload;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,9 +10,9 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Supplier;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 @Timeout(10)
 class FileLinesGeneratorTest {
@@ -36,7 +35,9 @@ class FileLinesGeneratorTest {
         StringBuilder seen = new StringBuilder();
         for (long position = 0; position < 7; position++) seen.append(text(generator.value(position)));
         assertThat(seen).hasToString("abcabca");
-        assertThat(text(generator.value(3_000_000_002L))).as("positions beyond int range").isEqualTo("c");
+        assertThat(text(generator.value(3_000_000_002L)))
+                .as("positions beyond int range")
+                .isEqualTo("c");
     }
 
     @Test

@@ -1,15 +1,14 @@
 package io.loadgen.payload;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.loadgen.spec.KeyStrategy;
 import io.loadgen.testing.SeedRecord;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 @Timeout(10)
 class KeyGeneratorTest {
@@ -26,10 +25,12 @@ class KeyGeneratorTest {
     void resourceIdKeysEqualTheValuesResourceId() {
         int cardinality = 37;
         KeyGenerator keys = new KeyGenerator(Payloads.keys(KeyStrategy.RESOURCE_ID, cardinality, 1));
-        SeedLogGenerator values = new SeedLogGenerator(Payloads.keys(KeyStrategy.RESOURCE_ID, cardinality, 1), () -> 0L);
+        SeedLogGenerator values =
+                new SeedLogGenerator(Payloads.keys(KeyStrategy.RESOURCE_ID, cardinality, 1), () -> 0L);
 
         for (long position = 0; position < 1_000; position++) {
-            assertThat(text(keys.key(position))).isEqualTo(SeedRecord.parse(values.value(position)).resourceId());
+            assertThat(text(keys.key(position)))
+                    .isEqualTo(SeedRecord.parse(values.value(position)).resourceId());
         }
     }
 

@@ -3,7 +3,6 @@ package io.loadgen.payload;
 import io.loadgen.spec.KeyStrategy;
 import io.loadgen.spec.PayloadSpec;
 import io.loadgen.spec.PayloadType;
-
 import java.nio.file.Path;
 
 /** Payload specs for tests: the application's defaults unless a test says otherwise. */
@@ -12,8 +11,7 @@ final class Payloads {
     static final int[] UNIFORM = {1, 1, 1, 1};
     static final long SEED = 42;
 
-    private Payloads() {
-    }
+    private Payloads() {}
 
     static PayloadSpec seed(int[] weights, int cardinality, KeyStrategy keys, long seed) {
         return new PayloadSpec(PayloadType.SEED, 124, null, weights, cardinality, keys, seed);

@@ -1,19 +1,18 @@
 package io.loadgen.payload;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
 import io.loadgen.spec.KeyStrategy;
 import io.loadgen.testing.SeedRecord;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.LongSupplier;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The seed's JSON log record (issue item 4), checked with Jackson against a fake wall clock. */
 @Timeout(30)
@@ -65,9 +64,16 @@ class SeedLogGeneratorTest {
     void theTimestampFollowsTheClockAcrossSecondsDaysAndYears() {
         SeedLogGenerator generator = new SeedLogGenerator(Payloads.seed(), clock);
         // The formatter caches the text up to the second; every step here changes that part or the nanoseconds only.
-        for (String at : new String[]{"2026-11-25T12:00:01.999999999Z", "2026-11-25T12:00:02.000000001Z",
-                "2026-11-25T12:00:02.000000000Z", "2026-11-25T12:00:02.000000005Z", "2026-11-25T12:00:02.050000000Z",
-                "2026-12-31T23:59:59.999999999Z", "2027-01-01T00:00:00.000000000Z", "2028-02-29T08:09:10.010203040Z"}) {
+        for (String at : new String[] {
+            "2026-11-25T12:00:01.999999999Z",
+            "2026-11-25T12:00:02.000000001Z",
+            "2026-11-25T12:00:02.000000000Z",
+            "2026-11-25T12:00:02.000000005Z",
+            "2026-11-25T12:00:02.050000000Z",
+            "2026-12-31T23:59:59.999999999Z",
+            "2027-01-01T00:00:00.000000000Z",
+            "2028-02-29T08:09:10.010203040Z"
+        }) {
             clock.set(Instant.parse(at));
 
             assertThat(SeedRecord.parse(generator.value(1)).timestamp()).isEqualTo(at);
@@ -76,9 +82,10 @@ class SeedLogGeneratorTest {
 
     @Test
     void messagesAndResourcesFollowThePositionForAnyCardinality() {
-        SeedLogGenerator generator = new SeedLogGenerator(Payloads.seed(Payloads.UNIFORM, 1_000, KeyStrategy.NONE, 1), clock);
+        SeedLogGenerator generator =
+                new SeedLogGenerator(Payloads.seed(Payloads.UNIFORM, 1_000, KeyStrategy.NONE, 1), clock);
 
-        for (long position : new long[]{0, 9, 10, 999, 1_000, 123_456_789, 1_234_567_890_123L, Long.MAX_VALUE}) {
+        for (long position : new long[] {0, 9, 10, 999, 1_000, 123_456_789, 1_234_567_890_123L, Long.MAX_VALUE}) {
             SeedRecord r = SeedRecord.parse(generator.value(position));
 
             assertThat(r.messageNumber()).isEqualTo(position);
@@ -88,9 +95,9 @@ class SeedLogGeneratorTest {
 
     @Test
     void onlyPositiveWeightsArePicked() {
-        assertThat(levelShares(new int[]{1, 0, 0, 0}, 10_000)).containsOnlyKeys("INFO");
-        assertThat(levelShares(new int[]{0, 0, 5, 0}, 10_000)).containsOnlyKeys("ERROR");
-        assertThat(levelShares(new int[]{0, 1, 0, 1}, 10_000)).containsOnlyKeys("WARN", "DEBUG");
+        assertThat(levelShares(new int[] {1, 0, 0, 0}, 10_000)).containsOnlyKeys("INFO");
+        assertThat(levelShares(new int[] {0, 0, 5, 0}, 10_000)).containsOnlyKeys("ERROR");
+        assertThat(levelShares(new int[] {0, 1, 0, 1}, 10_000)).containsOnlyKeys("WARN", "DEBUG");
     }
 
     @Test
@@ -103,7 +110,7 @@ class SeedLogGeneratorTest {
 
     @Test
     void levelsFollowUnevenWeights() {
-        Map<String, Double> shares = levelShares(new int[]{70, 20, 5, 5}, 100_000);
+        Map<String, Double> shares = levelShares(new int[] {70, 20, 5, 5}, 100_000);
 
         assertThat(shares.get("INFO")).isCloseTo(0.70, within(0.02));
         assertThat(shares.get("WARN")).isCloseTo(0.20, within(0.02));
@@ -129,7 +136,9 @@ class SeedLogGeneratorTest {
 
         long differing = 0;
         for (long position = 0; position < 1_000; position++) {
-            if (!SeedRecord.parse(a.value(position)).level().equals(SeedRecord.parse(b.value(position)).level())) differing++;
+            if (!SeedRecord.parse(a.value(position))
+                    .level()
+                    .equals(SeedRecord.parse(b.value(position)).level())) differing++;
         }
         assertThat(differing).as("about 3 in 4 differ by chance").isGreaterThan(500);
     }
@@ -140,7 +149,8 @@ class SeedLogGeneratorTest {
      */
     @Test
     void aValueOfTheSameLengthReusesTheArrayWithFreshContents() {
-        SeedLogGenerator generator = new SeedLogGenerator(Payloads.seed(new int[]{1, 0, 0, 0}, 10, KeyStrategy.NONE, 1), clock);
+        SeedLogGenerator generator =
+                new SeedLogGenerator(Payloads.seed(new int[] {1, 0, 0, 0}, 10, KeyStrategy.NONE, 1), clock);
 
         byte[] first = generator.value(10);
         byte[] firstCopy = first.clone();
@@ -148,7 +158,8 @@ class SeedLogGeneratorTest {
         byte[] second = generator.value(11);
 
         assertThat(second).isSameAs(first);
-        assertThat(SeedRecord.parse(firstCopy)).isEqualTo(new SeedRecord("2026-11-25T12:00:01.123456789Z", "INFO", 10, 0));
+        assertThat(SeedRecord.parse(firstCopy))
+                .isEqualTo(new SeedRecord("2026-11-25T12:00:01.123456789Z", "INFO", 10, 0));
         assertThat(SeedRecord.parse(second)).isEqualTo(new SeedRecord("2026-11-25T12:00:01.123456790Z", "INFO", 11, 1));
     }
 
@@ -156,14 +167,17 @@ class SeedLogGeneratorTest {
     @ValueSource(longs = {9, 99, 999_999})
     void aValueOfAnotherLengthIsRightToo(long position) {
         // one level only, so the length changes with the number of digits alone
-        SeedLogGenerator generator = new SeedLogGenerator(Payloads.seed(new int[]{1, 0, 0, 0}, 10, KeyStrategy.NONE, 1), clock);
+        SeedLogGenerator generator =
+                new SeedLogGenerator(Payloads.seed(new int[] {1, 0, 0, 0}, 10, KeyStrategy.NONE, 1), clock);
         byte[] shorter = generator.value(position).clone();
         byte[] longer = generator.value(position + 1);
 
         assertThat(longer.length).isGreaterThan(shorter.length);
         assertThat(SeedRecord.parse(shorter).messageNumber()).isEqualTo(position);
         assertThat(SeedRecord.parse(longer).messageNumber()).isEqualTo(position + 1);
-        assertThat(SeedRecord.parse(generator.value(position)).messageNumber()).as("back to the shorter array").isEqualTo(position);
+        assertThat(SeedRecord.parse(generator.value(position)).messageNumber())
+                .as("back to the shorter array")
+                .isEqualTo(position);
     }
 
     @Test
@@ -175,7 +189,8 @@ class SeedLogGeneratorTest {
     }
 
     private Map<String, Double> levelShares(int[] weights, int records) {
-        SeedLogGenerator generator = new SeedLogGenerator(Payloads.seed(weights, 10, KeyStrategy.NONE, Payloads.SEED), clock);
+        SeedLogGenerator generator =
+                new SeedLogGenerator(Payloads.seed(weights, 10, KeyStrategy.NONE, Payloads.SEED), clock);
         Map<String, Integer> counts = new HashMap<>();
         for (long position = 0; position < records; position++) {
             counts.merge(SeedRecord.parse(generator.value(position)).level(), 1, Integer::sum);
@@ -185,4 +200,3 @@ class SeedLogGeneratorTest {
         return shares;
     }
 }
-

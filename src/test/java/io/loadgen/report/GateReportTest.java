@@ -1,21 +1,20 @@
 package io.loadgen.report;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.loadgen.spec.SloGates;
 import io.loadgen.stats.LatencyHistograms;
 import io.loadgen.stats.Results;
 import io.loadgen.stats.RunResult;
-import org.HdrHistogram.Histogram;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
+import org.HdrHistogram.Histogram;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** SLO gates against a known result: which pass, which fail and by how much, in the summary and the JSON. */
 @Timeout(10)
@@ -35,9 +34,21 @@ class GateReportTest {
                 delay.recordValueWithCount(ms * 1_000, 100);
             }
         }
-        return Results.builder().runId("run-g").stopReason("duration reached").endEpochMillis(2_000).sent(10_500).failed(12)
-                .bytes(1_300_000).measuredSent(10_000).measuredBytes(1_240_000).measuredFailed(10)
-                .errors(Map.of("TimeoutException", 12L)).ackLatency(ack).intendedLatency(intended).scheduleDelay(delay).build();
+        return Results.builder()
+                .runId("run-g")
+                .stopReason("duration reached")
+                .endEpochMillis(2_000)
+                .sent(10_500)
+                .failed(12)
+                .bytes(1_300_000)
+                .measuredSent(10_000)
+                .measuredBytes(1_240_000)
+                .measuredFailed(10)
+                .errors(Map.of("TimeoutException", 12L))
+                .ackLatency(ack)
+                .intendedLatency(intended)
+                .scheduleDelay(delay)
+                .build();
     }
 
     @Test
@@ -58,13 +69,25 @@ class GateReportTest {
     void eachGateComparesItsMeasureWithItsLimit() {
         RunResult r = result(false);
 
-        assertThat(GateReport.evaluate(new SloGates(0.001, null, null, null), r).passed()).as("0.0999 % <= 0.1 %").isTrue();
-        assertThat(GateReport.evaluate(new SloGates(0.0005, null, null, null), r).passed()).isFalse();
-        assertThat(GateReport.evaluate(new SloGates(null, 5_000.0, null, null), r).passed()).isTrue();
-        assertThat(GateReport.evaluate(new SloGates(null, 5_001.0, null, null), r).passed()).isFalse();
+        assertThat(GateReport.evaluate(new SloGates(0.001, null, null, null), r).passed())
+                .as("0.0999 % <= 0.1 %")
+                .isTrue();
+        assertThat(GateReport.evaluate(new SloGates(0.0005, null, null, null), r)
+                        .passed())
+                .isFalse();
+        assertThat(GateReport.evaluate(new SloGates(null, 5_000.0, null, null), r)
+                        .passed())
+                .isTrue();
+        assertThat(GateReport.evaluate(new SloGates(null, 5_001.0, null, null), r)
+                        .passed())
+                .isFalse();
         // p99.9 is 100 ms, reported (as HdrHistogram does) as the top of its 0.1 % bucket: just above 100 ms
-        assertThat(GateReport.evaluate(new SloGates(null, null, null, Duration.ofMillis(101)), r).passed()).isTrue();
-        assertThat(GateReport.evaluate(new SloGates(null, null, null, Duration.ofMillis(99)), r).passed()).isFalse();
+        assertThat(GateReport.evaluate(new SloGates(null, null, null, Duration.ofMillis(101)), r)
+                        .passed())
+                .isTrue();
+        assertThat(GateReport.evaluate(new SloGates(null, null, null, Duration.ofMillis(99)), r)
+                        .passed())
+                .isFalse();
         assertThat(GateReport.evaluate(SloGates.NONE, r)).satisfies(g -> {
             assertThat(g.checks()).isEmpty();
             assertThat(g.passed()).isTrue();
@@ -77,8 +100,11 @@ class GateReportTest {
 
         GateReport report = GateReport.evaluate(new SloGates(0.5, null, Duration.ofSeconds(1), null), nothing);
 
-        assertThat(report.failures()).hasSize(2).allSatisfy(c -> assertThat(c.actual()).isNaN());
-        assertThat(SummaryPrinter.text(nothing, report)).contains("FAIL  max-error-rate    nothing measured, limit 50%");
+        assertThat(report.failures())
+                .hasSize(2)
+                .allSatisfy(c -> assertThat(c.actual()).isNaN());
+        assertThat(SummaryPrinter.text(nothing, report))
+                .contains("FAIL  max-error-rate    nothing measured, limit 50%");
     }
 
     @Test
@@ -88,14 +114,20 @@ class GateReportTest {
 
         String text = SummaryPrinter.text(r, GateReport.evaluate(gates, r));
 
-        assertThat(text).contains("SLO gates          FAILED 2 of 4  (measured window; latency from the intended send time)",
-                "  PASS  max-error-rate    0.0999%, limit 0.1%",
-                "  FAIL  min-throughput    5,000 records/s, limit 20,000 records/s: short by 15,000 records/s (75.0%)",
-                "  FAIL  max-p99-latency   198.",
-                " ms, limit 150.000 ms: over by 48.", "(1.3x the limit)",
-                "  PASS  max-p999-latency  200.",
-                "behind schedule    ms p50 50.", "(due time → handed to the producer)");
-        assertThat(SummaryPrinter.text(r, ReportFixtures.NO_GATES)).as("no gates, no section").doesNotContain("SLO gates");
+        assertThat(text)
+                .contains(
+                        "SLO gates          FAILED 2 of 4  (measured window; latency from the intended send time)",
+                        "  PASS  max-error-rate    0.0999%, limit 0.1%",
+                        "  FAIL  min-throughput    5,000 records/s, limit 20,000 records/s: short by 15,000 records/s (75.0%)",
+                        "  FAIL  max-p99-latency   198.",
+                        " ms, limit 150.000 ms: over by 48.",
+                        "(1.3x the limit)",
+                        "  PASS  max-p999-latency  200.",
+                        "behind schedule    ms p50 50.",
+                        "(due time → handed to the producer)");
+        assertThat(SummaryPrinter.text(r, ReportFixtures.NO_GATES))
+                .as("no gates, no section")
+                .doesNotContain("SLO gates");
     }
 
     @Test
@@ -113,7 +145,8 @@ class GateReportTest {
         assertThat(throughput.path("actual").asDouble()).isEqualTo(5_000);
         assertThat(throughput.path("limit").asDouble()).isEqualTo(20_000);
         assertThat(throughput.path("unit").asText()).isEqualTo("records/s");
-        assertThat(doc.path("gates").path("checks").get(1).path("unit").asText()).isEqualTo("ms");
+        assertThat(doc.path("gates").path("checks").get(1).path("unit").asText())
+                .isEqualTo("ms");
         assertThat(doc.path("scheduleDelayMs").path("count").asLong()).isEqualTo(10_000);
         assertThat(doc.path("intendedLatencyMs").path("p99").asDouble()).isCloseTo(198, within(0.5));
         assertThat(doc.path("records").path("measuredFailed").asLong()).isEqualTo(10);

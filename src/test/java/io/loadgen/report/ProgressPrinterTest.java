@@ -1,12 +1,12 @@
 package io.loadgen.report;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.loadgen.stats.Progress;
 import io.loadgen.stats.RunStats;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Issue item 6: a progress line with records/s, MB/s, total, errors and latency p50/p99. */
 @Timeout(10)
@@ -25,10 +25,14 @@ class ProgressPrinterTest {
         stats.failed(new TimeoutException("x"), true);
         stats.attempted();
 
-        String line = ProgressPrinter.line(onSchedule(10 * SECOND, 5 * SECOND, 10_000, 10_000 * 1_024L, stats.snapshot(), 0));
+        String line =
+                ProgressPrinter.line(onSchedule(10 * SECOND, 5 * SECOND, 10_000, 10_000 * 1_024L, stats.snapshot(), 0));
 
-        assertThat(line).startsWith("[   10.0s] 2,000 records/s, 2.0 MiB/s, total 12,345, errors 1, in flight 1, latency ms p50 5.")
-                .contains(" p99 10.").doesNotContain("target", "from due");
+        assertThat(line)
+                .startsWith(
+                        "[   10.0s] 2,000 records/s, 2.0 MiB/s, total 12,345, errors 1, in flight 1, latency ms p50 5.")
+                .contains(" p99 10.")
+                .doesNotContain("target", "from due");
     }
 
     @Test
@@ -50,8 +54,8 @@ class ProgressPrinterTest {
 
     @Test
     void anOutageShowsOnTheLineWhileItLasts() {
-        String line = ProgressPrinter.line(new Progress(10 * SECOND, SECOND, 0, 0, new RunStats().snapshot(), 5_000, 26_000,
-                5_200_000_000L, 5_300_000_000L));
+        String line = ProgressPrinter.line(new Progress(
+                10 * SECOND, SECOND, 0, 0, new RunStats().snapshot(), 5_000, 26_000, 5_200_000_000L, 5_300_000_000L));
 
         assertThat(line).contains("behind schedule 26,000", "SENDING STALLED 5.2 s", "NO ACKS FOR 5.3 s");
         assertThat(ProgressPrinter.line(onSchedule(SECOND, SECOND, 0, 0, new RunStats().snapshot(), 5_000)))
@@ -59,8 +63,13 @@ class ProgressPrinterTest {
     }
 
     /** A tick of a run on schedule, with nothing stalled. */
-    private static Progress onSchedule(long elapsedNanos, long intervalNanos, long intervalAcked, long intervalBytes,
-                                       RunStats.Snapshot snapshot, double targetRate) {
+    private static Progress onSchedule(
+            long elapsedNanos,
+            long intervalNanos,
+            long intervalAcked,
+            long intervalBytes,
+            RunStats.Snapshot snapshot,
+            double targetRate) {
         return new Progress(elapsedNanos, intervalNanos, intervalAcked, intervalBytes, snapshot, targetRate, 0, 0, 0);
     }
 }

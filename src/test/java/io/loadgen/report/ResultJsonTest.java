@@ -1,17 +1,16 @@
 package io.loadgen.report;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@code --summary-json}: the same numbers as the summary, for machines; secrets masked. */
 @Timeout(10)
@@ -35,7 +34,8 @@ class ResultJsonTest {
         assertThat(doc.path("records").path("unconfirmed").asLong()).isZero();
         assertThat(doc.path("records").path("acknowledged").asBoolean()).isTrue();
         assertThat(doc.path("shortfall").path("notSent").asLong()).isZero();
-        assertThat(doc.path("shortfall").path("sendingStalls").path("count").asInt()).isZero();
+        assertThat(doc.path("shortfall").path("sendingStalls").path("count").asInt())
+                .isZero();
         assertThat(doc.path("bytes").asLong()).isEqualTo(6_000_000);
         assertThat(doc.path("startedAt").asText()).isEqualTo("2025-11-25T12:00:00Z");
         assertThat(doc.path("recordsPerSecond").asDouble()).isCloseTo(24_500, within(0.001));
@@ -65,6 +65,10 @@ class ResultJsonTest {
 
         ResultJson.write(ReportFixtures.result(), ReportFixtures.NO_GATES, file);
 
-        assertThat(JSON.readTree(Files.readString(file)).path("records").path("sent").asLong()).isEqualTo(50_000);
+        assertThat(JSON.readTree(Files.readString(file))
+                        .path("records")
+                        .path("sent")
+                        .asLong())
+                .isEqualTo(50_000);
     }
 }

@@ -1,19 +1,18 @@
 package io.loadgen.report;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.loadgen.stats.Results;
 import io.loadgen.stats.RunResult;
 import io.loadgen.stats.Shortfall;
 import io.loadgen.stats.Stalls;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** Issue item 6: the final summary carries every number, and the settings with secrets masked. */
 @Timeout(10)
@@ -25,45 +24,78 @@ class SummaryPrinterTest {
     void theSummaryHasTheCountsRatesAndLatencyPercentiles() {
         String text = SummaryPrinter.text(result, ReportFixtures.NO_GATES);
 
-        assertThat(text).contains("run run-7, COMPLETED", "50,000 acknowledged (1,000 in warm-up), 3 failed",
-                "bytes sent         6,000,000 (5.7 MiB)", "2.100 s sending, 2.000 s measured",
-                "24,500 records/s", "p50 25.", "p90 ", "p99 ", "p99.9 ", "max 49.", "4.25x smaller",
-                "TimeoutException=3");
+        assertThat(text)
+                .contains(
+                        "run run-7, COMPLETED",
+                        "50,000 acknowledged (1,000 in warm-up), 3 failed",
+                        "bytes sent         6,000,000 (5.7 MiB)",
+                        "2.100 s sending, 2.000 s measured",
+                        "24,500 records/s",
+                        "p50 25.",
+                        "p90 ",
+                        "p99 ",
+                        "p99.9 ",
+                        "max 49.",
+                        "4.25x smaller",
+                        "TimeoutException=3");
     }
 
     @Test
     void anOutageIsSpelledOutRecordsNeverSentUnconfirmedAndTheStalls() {
         RunResult r = ReportFixtures.result();
         long start = r.startEpochMillis();
-        RunResult outage = Results.builder().runId(r.runId()).status(RunResult.Status.INCOMPLETE)
+        RunResult outage = Results.builder()
+                .runId(r.runId())
+                .status(RunResult.Status.INCOMPLETE)
                 .stopReason("duration reached; sending fell behind schedule")
-                .startEpochMillis(start).measuredStartEpochMillis(start).endEpochMillis(start + 20_000)
-                .sent(23_558).bytes(1_000).measuredSent(23_558).measuredBytes(1_000)
-                .ackLatency(r.ackLatency()).intendedLatency(r.ackLatency())
-                .shortfall(new Shortfall(76_442, 15_300, 1_200, new Stalls(1, 15_200, start + 4_700, 15_200),
+                .startEpochMillis(start)
+                .measuredStartEpochMillis(start)
+                .endEpochMillis(start + 20_000)
+                .sent(23_558)
+                .bytes(1_000)
+                .measuredSent(23_558)
+                .measuredBytes(1_000)
+                .ackLatency(r.ackLatency())
+                .intendedLatency(r.ackLatency())
+                .shortfall(new Shortfall(
+                        76_442,
+                        15_300,
+                        1_200,
+                        new Stalls(1, 15_200, start + 4_700, 15_200),
                         new Stalls(1, 15_900, start + 4_650, 15_900)))
                 .build();
 
         String text = SummaryPrinter.text(outage, ReportFixtures.NO_GATES);
 
-        assertThat(text).contains("run run-7, INCOMPLETE (duration reached; sending fell behind schedule)",
-                "23,558 acknowledged, 0 failed, 1,200 unconfirmed",
-                "unconfirmed        1,200 records handed to the producer were neither acknowledged nor failed",
-                "not sent           76,442 records were due by the schedule but never handed to the producer (15.3 s behind schedule at the end)",
-                "sending stalled    1 time, 15.2 s in all; longest 15.2 s from 4.7 s into the run",
-                "acks stalled       1 time, 15.9 s in all; longest 15.9 s from 4.7 s into the run");
-        assertThat(SummaryPrinter.text(r, ReportFixtures.NO_GATES)).doesNotContain("unconfirmed", "not sent", "stalled", "acks=0");
+        assertThat(text)
+                .contains(
+                        "run run-7, INCOMPLETE (duration reached; sending fell behind schedule)",
+                        "23,558 acknowledged, 0 failed, 1,200 unconfirmed",
+                        "unconfirmed        1,200 records handed to the producer were neither acknowledged nor failed",
+                        "not sent           76,442 records were due by the schedule but never handed to the producer (15.3 s behind schedule at the end)",
+                        "sending stalled    1 time, 15.2 s in all; longest 15.2 s from 4.7 s into the run",
+                        "acks stalled       1 time, 15.9 s in all; longest 15.9 s from 4.7 s into the run");
+        assertThat(SummaryPrinter.text(r, ReportFixtures.NO_GATES))
+                .doesNotContain("unconfirmed", "not sent", "stalled", "acks=0");
     }
 
     @Test
     void acksZeroIsNamedForWhatItIsSentNotAcknowledged() {
         RunResult r = ReportFixtures.result();
-        RunResult acks0 = Results.from(r).failed(0).measuredFailed(0).errors(Map.of()).fireAndForget(true).cpuSeconds(3.0)
+        RunResult acks0 = Results.from(r)
+                .failed(0)
+                .measuredFailed(0)
+                .errors(Map.of())
+                .fireAndForget(true)
+                .cpuSeconds(3.0)
                 .build();
 
         String text = SummaryPrinter.text(acks0, ReportFixtures.NO_GATES);
 
-        assertThat(text).contains("50,000 sent, not acknowledged (acks=0)", "acks=0             the broker confirms nothing",
+        assertThat(text)
+                .contains(
+                        "50,000 sent, not acknowledged (acks=0)",
+                        "acks=0             the broker confirms nothing",
                         "cpu                3.00 s for the process, start-up included; 60.00 s per million records sent")
                 .doesNotContain("acknowledged (1,000");
     }
@@ -72,17 +104,31 @@ class SummaryPrinterTest {
     void theSettingsArePrintedWithSecretsMasked() {
         String text = SummaryPrinter.text(result, ReportFixtures.NO_GATES);
 
-        assertThat(text).contains("topic = logs", "warmup = 1000 records", "acks = all", "sasl.jaas.config = [hidden]",
-                "ssl.truststore.password = [hidden]");
+        assertThat(text)
+                .contains(
+                        "topic = logs",
+                        "warmup = 1000 records",
+                        "acks = all",
+                        "sasl.jaas.config = [hidden]",
+                        "ssl.truststore.password = [hidden]");
         assertThat(text).doesNotContain(ReportFixtures.PASSWORD);
     }
 
     @Test
     void aRunWithoutMeasuredRecordsSaysSo() {
-        RunResult empty = Results.builder().runId("r").status(RunResult.Status.INTERRUPTED).stopReason("interrupted").build();
+        RunResult empty = Results.builder()
+                .runId("r")
+                .status(RunResult.Status.INTERRUPTED)
+                .stopReason("interrupted")
+                .build();
 
-        assertThat(SummaryPrinter.text(empty, ReportFixtures.NO_GATES)).contains("INTERRUPTED", "0 acknowledged, 0 failed",
-                "n/a (no measured records)", "compression        n/a", "errors             none");
+        assertThat(SummaryPrinter.text(empty, ReportFixtures.NO_GATES))
+                .contains(
+                        "INTERRUPTED",
+                        "0 acknowledged, 0 failed",
+                        "n/a (no measured records)",
+                        "compression        n/a",
+                        "errors             none");
     }
 
     /** Scripts read the summary: its numbers must not turn into "2,100 s" on a machine with a German locale. */
@@ -91,7 +137,8 @@ class SummaryPrinterTest {
         Locale before = Locale.getDefault();
         try {
             Locale.setDefault(Locale.GERMANY);
-            assertThat(SummaryPrinter.text(result, ReportFixtures.NO_GATES)).contains("2.100 s sending, 2.000 s measured", "4.25x smaller");
+            assertThat(SummaryPrinter.text(result, ReportFixtures.NO_GATES))
+                    .contains("2.100 s sending, 2.000 s measured", "4.25x smaller");
         } finally {
             Locale.setDefault(before);
         }
@@ -103,6 +150,7 @@ class SummaryPrinterTest {
 
         SummaryPrinter.print(result, ReportFixtures.NO_GATES, new PrintStream(bytes, true, StandardCharsets.UTF_8));
 
-        assertThat(bytes.toString(StandardCharsets.UTF_8)).isEqualTo(SummaryPrinter.text(result, ReportFixtures.NO_GATES));
+        assertThat(bytes.toString(StandardCharsets.UTF_8))
+                .isEqualTo(SummaryPrinter.text(result, ReportFixtures.NO_GATES));
     }
 }

@@ -1,5 +1,10 @@
 package io.loadgen.spec;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -8,12 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import java.util.Map;
-import java.util.TreeSet;
-import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class SecretsTest {
 
@@ -31,32 +30,70 @@ class SecretsTest {
                 .forEach(key -> passwordKeys.add(key.name));
 
         assertThat(passwordKeys).as("the check is not vacuous").contains("sasl.jaas.config", "ssl.truststore.password");
-        assertThat(passwordKeys).allSatisfy(key -> assertThat(Secrets.isSecret(key)).as(key).isTrue());
+        assertThat(passwordKeys)
+                .allSatisfy(key -> assertThat(Secrets.isSecret(key)).as(key).isTrue());
     }
 
     /** Listener- and mechanism-prefixed spellings reach the client as they are, and must be hidden the same way. */
     @ParameterizedTest
-    @ValueSource(strings = {"sasl.jaas.config", "listener.name.sasl_ssl.scram-sha-512.sasl.jaas.config", "ssl.key.password",
-            "ssl.keystore.password", "ssl.truststore.password", "ssl.keystore.key", "ssl.keystore.certificate.chain",
-            "sasl.oauthbearer.client.credentials.client.secret", "SSL.KEYSTORE.PASSWORD"})
+    @ValueSource(
+            strings = {
+                "sasl.jaas.config",
+                "listener.name.sasl_ssl.scram-sha-512.sasl.jaas.config",
+                "ssl.key.password",
+                "ssl.keystore.password",
+                "ssl.truststore.password",
+                "ssl.keystore.key",
+                "ssl.keystore.certificate.chain",
+                "sasl.oauthbearer.client.credentials.client.secret",
+                "SSL.KEYSTORE.PASSWORD"
+            })
     void secretKeysAreHidden(String key) {
         assertThat(Secrets.isSecret(key)).isTrue();
-        assertThat(Secrets.masked(Map.of(key, "pw-1", "acks", "all"))).containsEntry(key, Secrets.MASK).containsEntry("acks", "all");
+        assertThat(Secrets.masked(Map.of(key, "pw-1", "acks", "all")))
+                .containsEntry(key, Secrets.MASK)
+                .containsEntry("acks", "all");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"sasl.mechanism", "security.protocol", "ssl.truststore.location", "ssl.keystore.location",
-            "ssl.truststore.type", "bootstrap.servers", "client.id"})
+    @ValueSource(
+            strings = {
+                "sasl.mechanism",
+                "security.protocol",
+                "ssl.truststore.location",
+                "ssl.keystore.location",
+                "ssl.truststore.type",
+                "bootstrap.servers",
+                "client.id"
+            })
     void theSettingsNeededToDiagnoseAConnectionStayVisible(String key) {
         assertThat(Secrets.isSecret(key)).isFalse();
     }
 
     /** Names Kafka does not know, from plugins (schema registries, OAuth, cloud IAM): their names say they are secret. */
     @ParameterizedTest
-    @ValueSource(strings = {"basic.auth.user.info", "schema.registry.basic.auth.user.info", "my.plugin.auth", "MY_PLUGIN_AUTH",
-            "http.authorization", "x.authentication.header", "bearer.auth.token", "api.key", "my.apikey", "confluent.api-key",
-            "aws.secret.access.key", "private.key.pem", "my.plugin.password", "db.pwd", "ssl.keystore.key",
-            "sasl.login.jaas", "gcp.credentials.json", "some.user-info", "mybasicauth"})
+    @ValueSource(
+            strings = {
+                "basic.auth.user.info",
+                "schema.registry.basic.auth.user.info",
+                "my.plugin.auth",
+                "MY_PLUGIN_AUTH",
+                "http.authorization",
+                "x.authentication.header",
+                "bearer.auth.token",
+                "api.key",
+                "my.apikey",
+                "confluent.api-key",
+                "aws.secret.access.key",
+                "private.key.pem",
+                "my.plugin.password",
+                "db.pwd",
+                "ssl.keystore.key",
+                "sasl.login.jaas",
+                "gcp.credentials.json",
+                "some.user-info",
+                "mybasicauth"
+            })
     void namesThatSaySecretAreHiddenThoughKafkaDoesNotKnowThem(String key) {
         assertThat(Secrets.isSecret(key)).as(key).isTrue();
         assertThat(Secrets.masked(Map.of(key, "alice:s3cret"))).containsEntry(key, Secrets.MASK);
@@ -64,21 +101,33 @@ class SecretsTest {
 
     /** Hiding too much costs a user the settings that explain a connection problem. */
     @ParameterizedTest
-    @ValueSource(strings = {"sasl.oauthbearer.scope.claim.name", "sasl.oauthbearer.jwks.endpoint.url", "schema.registry.url",
-            "key.subject.name.strategy", "max.request.size", "partitioner.class", "auto.register.schemas", "compression.type"})
+    @ValueSource(
+            strings = {
+                "sasl.oauthbearer.scope.claim.name",
+                "sasl.oauthbearer.jwks.endpoint.url",
+                "schema.registry.url",
+                "key.subject.name.strategy",
+                "max.request.size",
+                "partitioner.class",
+                "auto.register.schemas",
+                "compression.type"
+            })
     void namesThatDoNotSaySecretStayVisible(String key) {
         assertThat(Secrets.isSecret(key)).as(key).isFalse();
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = ';', value = {
-            "https://bob:pw@127.0.0.1:1/          ; https://***@127.0.0.1:1/",
-            "http://token@registry.example/a?b=c  ; http://***@registry.example/a?b=c",
-            "https://a:b@h1:8081,https://c:d@h2/  ; https://***@h1:8081,https://***@h2/",
-            "SASL_SSL://user:pw@broker:9093       ; SASL_SSL://***@broker:9093",
-            "https://registry.example:8081/       ; https://registry.example:8081/",
-            "alice@example.com                    ; alice@example.com",
-            "broker-1:9092,broker-2:9092          ; broker-1:9092,broker-2:9092"})
+    @CsvSource(
+            delimiter = ';',
+            value = {
+                "https://bob:pw@127.0.0.1:1/          ; https://***@127.0.0.1:1/",
+                "http://token@registry.example/a?b=c  ; http://***@registry.example/a?b=c",
+                "https://a:b@h1:8081,https://c:d@h2/  ; https://***@h1:8081,https://***@h2/",
+                "SASL_SSL://user:pw@broker:9093       ; SASL_SSL://***@broker:9093",
+                "https://registry.example:8081/       ; https://registry.example:8081/",
+                "alice@example.com                    ; alice@example.com",
+                "broker-1:9092,broker-2:9092          ; broker-1:9092,broker-2:9092"
+            })
     void theUserInfoOfEveryUrlIsHidden(String value, String shown) {
         assertThat(Secrets.withoutUserInfo(value)).isEqualTo(shown);
         assertThat(Secrets.masked(Map.of("schema.registry.url", value))).containsEntry("schema.registry.url", shown);

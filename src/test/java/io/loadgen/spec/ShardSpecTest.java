@@ -1,11 +1,11 @@
 package io.loadgen.spec;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ShardSpecTest {
 
@@ -16,7 +16,9 @@ class ShardSpecTest {
         long expectedOffset = 0;
         for (int k = 0; k < count; k++) {
             ShardSpec shard = new ShardSpec(k, count);
-            assertThat(shard.offset(total)).as("shard %d starts where shard %d ended", k, k - 1).isEqualTo(expectedOffset);
+            assertThat(shard.offset(total))
+                    .as("shard %d starts where shard %d ended", k, k - 1)
+                    .isEqualTo(expectedOffset);
             long share = shard.messages(total);
             assertThat(share).isBetween(total / count, total / count + 1);
             expectedOffset += share;

@@ -21,7 +21,8 @@ public final class Specs {
     private int producers = 1;
     private Warmup warmup = Warmup.NONE;
     private LoadSpec.TopicSetup topicSetup = new LoadSpec.TopicSetup(false, 6, (short) 1);
-    private PayloadSpec payload = new PayloadSpec(PayloadType.SEED, 124, null, new int[]{1, 1, 1, 1}, 10, KeyStrategy.NONE, 42);
+    private PayloadSpec payload =
+            new PayloadSpec(PayloadType.SEED, 124, null, new int[] {1, 1, 1, 1}, 10, KeyStrategy.NONE, 42);
     private Map<String, String> producerConfig = Map.of();
     private Duration reportInterval = Duration.ofSeconds(1);
     private Duration connectTimeout = Duration.ofSeconds(10);
@@ -29,8 +30,7 @@ public final class Specs {
     private boolean sequenceHeader;
     private Transactions transactions;
 
-    private Specs() {
-    }
+    private Specs() {}
 
     public static Specs builder() {
         return new Specs();
@@ -129,8 +129,25 @@ public final class Specs {
     }
 
     public LoadSpec build() {
-        return new LoadSpec(runId, ShardSpec.SINGLE, 0, topic, messages, duration, rate, threads,
-                transactions == null ? producers : threads, warmup, topicSetup, payload, producerConfig, reportInterval,
-                connectTimeout, stopTimeout, SloGates.NONE, sequenceHeader, transactions);
+        return new LoadSpec(
+                runId,
+                ShardSpec.SINGLE,
+                0,
+                topic,
+                messages,
+                duration,
+                rate,
+                threads,
+                transactions == null ? producers : threads,
+                warmup,
+                topicSetup,
+                payload,
+                producerConfig,
+                reportInterval,
+                connectTimeout,
+                stopTimeout,
+                SloGates.NONE,
+                sequenceHeader,
+                transactions);
     }
 }

@@ -1,8 +1,7 @@
 package io.loadgen.stats;
 
-import org.HdrHistogram.Histogram;
-
 import java.util.Map;
+import org.HdrHistogram.Histogram;
 
 /**
  * Builds a {@link RunResult} for tests, through its one canonical constructor: a test names the figures that matter to
@@ -35,8 +34,7 @@ public final class Results {
     private Map<String, Long> handedBySender = Map.of();
     private Double cpuSeconds;
 
-    private Results() {
-    }
+    private Results() {}
 
     public static Results builder() {
         return new Results();
@@ -44,13 +42,28 @@ public final class Results {
 
     /** Starts from every figure of {@code r}. */
     public static Results from(RunResult r) {
-        return builder().runId(r.runId()).status(r.status()).stopReason(r.stopReason())
-                .startEpochMillis(r.startEpochMillis()).measuredStartEpochMillis(r.measuredStartEpochMillis())
-                .endEpochMillis(r.endEpochMillis()).sent(r.sent()).failed(r.failed()).bytes(r.bytes())
-                .measuredSent(r.measuredSent()).measuredBytes(r.measuredBytes()).measuredFailed(r.measuredFailed())
-                .errors(r.errors()).ackLatency(r.ackLatency()).intendedLatency(r.intendedLatency())
-                .scheduleDelay(r.scheduleDelay()).compressionRatio(r.compressionRatio()).settings(r.settings())
-                .shortfall(r.shortfall()).fireAndForget(r.fireAndForget()).handedBySender(r.handedBySender())
+        return builder()
+                .runId(r.runId())
+                .status(r.status())
+                .stopReason(r.stopReason())
+                .startEpochMillis(r.startEpochMillis())
+                .measuredStartEpochMillis(r.measuredStartEpochMillis())
+                .endEpochMillis(r.endEpochMillis())
+                .sent(r.sent())
+                .failed(r.failed())
+                .bytes(r.bytes())
+                .measuredSent(r.measuredSent())
+                .measuredBytes(r.measuredBytes())
+                .measuredFailed(r.measuredFailed())
+                .errors(r.errors())
+                .ackLatency(r.ackLatency())
+                .intendedLatency(r.intendedLatency())
+                .scheduleDelay(r.scheduleDelay())
+                .compressionRatio(r.compressionRatio())
+                .settings(r.settings())
+                .shortfall(r.shortfall())
+                .fireAndForget(r.fireAndForget())
+                .handedBySender(r.handedBySender())
                 .cpuSeconds(r.cpuSeconds());
     }
 
@@ -165,11 +178,28 @@ public final class Results {
     }
 
     public RunResult build() {
-        return new RunResult(runId, status, stopReason, startEpochMillis, measuredStartEpochMillis, endEpochMillis, sent,
-                failed, bytes, measuredSent, measuredBytes, measuredFailed, errors,
+        return new RunResult(
+                runId,
+                status,
+                stopReason,
+                startEpochMillis,
+                measuredStartEpochMillis,
+                endEpochMillis,
+                sent,
+                failed,
+                bytes,
+                measuredSent,
+                measuredBytes,
+                measuredFailed,
+                errors,
                 ackLatency == null ? LatencyHistograms.empty() : ackLatency,
                 intendedLatency == null ? LatencyHistograms.empty() : intendedLatency,
-                scheduleDelay == null ? LatencyHistograms.empty() : scheduleDelay, compressionRatio, settings, shortfall,
-                fireAndForget, handedBySender, cpuSeconds);
+                scheduleDelay == null ? LatencyHistograms.empty() : scheduleDelay,
+                compressionRatio,
+                settings,
+                shortfall,
+                fireAndForget,
+                handedBySender,
+                cpuSeconds);
     }
 }

@@ -1,14 +1,13 @@
 package io.loadgen.stats;
 
-import org.HdrHistogram.Histogram;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.Map;
 import java.util.SplittableRandom;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
+import org.HdrHistogram.Histogram;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** Results add up (architecture convention 9): merging threads or pods is addition, histograms included. */
 @Timeout(10)
@@ -19,9 +18,18 @@ class RunResultTest {
 
     @Test
     void mergingAddsCountsAndErrorsAndSpansBothWindows() {
-        RunResult a = result(RunResult.Status.COMPLETED, 1_000, 2_000, 10_000, 900, 3, 100, Map.of("TimeoutException", 3L), 2.0);
-        RunResult b = result(RunResult.Status.COMPLETED, 1_500, 2_500, 11_000, 400, 2, 300, Map.of("TimeoutException", 1L,
-                "RecordTooLargeException", 1L), 4.0);
+        RunResult a = result(
+                RunResult.Status.COMPLETED, 1_000, 2_000, 10_000, 900, 3, 100, Map.of("TimeoutException", 3L), 2.0);
+        RunResult b = result(
+                RunResult.Status.COMPLETED,
+                1_500,
+                2_500,
+                11_000,
+                400,
+                2,
+                300,
+                Map.of("TimeoutException", 1L, "RecordTooLargeException", 1L),
+                4.0);
 
         RunResult sum = a.plus(b);
 
@@ -30,12 +38,15 @@ class RunResultTest {
         assertThat(sum.bytes()).isEqualTo(1_300 * RECORD_BYTES);
         assertThat(sum.measuredSent()).isEqualTo(1_300 - 400);
         assertThat(sum.warmupSent()).isEqualTo(400);
-        assertThat(sum.errors()).containsOnly(Map.entry("TimeoutException", 4L), Map.entry("RecordTooLargeException", 1L));
+        assertThat(sum.errors())
+                .containsOnly(Map.entry("TimeoutException", 4L), Map.entry("RecordTooLargeException", 1L));
         assertThat(sum.startEpochMillis()).isEqualTo(1_000);
         assertThat(sum.measuredStartEpochMillis()).isEqualTo(2_000);
         assertThat(sum.endEpochMillis()).isEqualTo(11_000);
         assertThat(sum.status()).isEqualTo(RunResult.Status.COMPLETED);
-        assertThat(sum.compressionRatio()).as("weighted by bytes").isCloseTo((2.0 * 90_000 + 4.0 * 40_000) / 130_000, within(1e-9));
+        assertThat(sum.compressionRatio())
+                .as("weighted by bytes")
+                .isCloseTo((2.0 * 90_000 + 4.0 * 40_000) / 130_000, within(1e-9));
     }
 
     @Test
@@ -50,10 +61,18 @@ class RunResultTest {
     @Test
     void anIncompletePartMakesTheFleetIncompleteAndTheShortfallsAddUp() {
         RunResult done = result(RunResult.Status.COMPLETED, 0, 0, 1, 10, 0, 0, Map.of(), 1.0);
-        RunResult behind = Results.builder().status(RunResult.Status.INCOMPLETE).stopReason("duration reached").endEpochMillis(1)
-                .sent(10).bytes(10).measuredSent(10).measuredBytes(10)
+        RunResult behind = Results.builder()
+                .status(RunResult.Status.INCOMPLETE)
+                .stopReason("duration reached")
+                .endEpochMillis(1)
+                .sent(10)
+                .bytes(10)
+                .measuredSent(10)
+                .measuredBytes(10)
                 .shortfall(new Shortfall(700, 2_500, 30, new Stalls(1, 2_000, 100, 2_000), Stalls.NONE))
-                .handedBySender(Map.of("1/0", 740L)).cpuSeconds(2.5).build();
+                .handedBySender(Map.of("1/0", 740L))
+                .cpuSeconds(2.5)
+                .build();
         RunResult stopped = result(RunResult.Status.INTERRUPTED, 0, 0, 1, 10, 0, 0, Map.of(), 1.0);
 
         RunResult fleet = done.plus(behind);
@@ -64,7 +83,9 @@ class RunResultTest {
         assertThat(fleet.plus(behind).shortfall())
                 .isEqualTo(new Shortfall(1_400, 2_500, 60, new Stalls(2, 4_000, 100, 2_000), Stalls.NONE));
         assertThat(fleet.handedBySender()).containsExactly(Map.entry("1/0", 740L));
-        assertThat(fleet.cpuSeconds()).as("one side does not know its CPU: neither does the fleet").isNull();
+        assertThat(fleet.cpuSeconds())
+                .as("one side does not know its CPU: neither does the fleet")
+                .isNull();
         assertThat(behind.plus(behind).cpuSeconds()).isEqualTo(5.0);
         assertThat(behind.cpuSecondsPerMillionRecords()).isEqualTo(2.5 / 10 * 1e6);
     }
@@ -122,16 +143,40 @@ class RunResultTest {
     }
 
     /** A result of {@code sent} acknowledged records of {@link #RECORD_BYTES} each, {@code warmup} of them in warm-up. */
-    private static RunResult result(RunResult.Status status, long start, long measuredStart, long end, long sent, long failed,
-                                    long warmup, Map<String, Long> errors, Double compression) {
-        return Results.builder().status(status).stopReason("all records handed to the producer").startEpochMillis(start)
-                .measuredStartEpochMillis(measuredStart).endEpochMillis(end).sent(sent).failed(failed).bytes(sent * RECORD_BYTES)
-                .measuredSent(sent - warmup).measuredBytes((sent - warmup) * RECORD_BYTES).measuredFailed(failed).errors(errors)
-                .compressionRatio(compression).build();
+    private static RunResult result(
+            RunResult.Status status,
+            long start,
+            long measuredStart,
+            long end,
+            long sent,
+            long failed,
+            long warmup,
+            Map<String, Long> errors,
+            Double compression) {
+        return Results.builder()
+                .status(status)
+                .stopReason("all records handed to the producer")
+                .startEpochMillis(start)
+                .measuredStartEpochMillis(measuredStart)
+                .endEpochMillis(end)
+                .sent(sent)
+                .failed(failed)
+                .bytes(sent * RECORD_BYTES)
+                .measuredSent(sent - warmup)
+                .measuredBytes((sent - warmup) * RECORD_BYTES)
+                .measuredFailed(failed)
+                .errors(errors)
+                .compressionRatio(compression)
+                .build();
     }
 
     private static RunResult withLatency(Histogram ack) {
-        return Results.builder().endEpochMillis(1).sent(ack.getTotalCount()).measuredSent(ack.getTotalCount()).ackLatency(ack)
-                .compressionRatio(1.0).build();
+        return Results.builder()
+                .endEpochMillis(1)
+                .sent(ack.getTotalCount())
+                .measuredSent(ack.getTotalCount())
+                .ackLatency(ack)
+                .compressionRatio(1.0)
+                .build();
     }
 }

@@ -1,15 +1,14 @@
 package io.loadgen.stats;
 
+import static java.util.Map.entry;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.kafka.common.errors.NotLeaderOrFollowerException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-
-import java.util.ArrayList;
-import java.util.List;
-
-import static java.util.Map.entry;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Issue item 5: only acknowledged records count as sent; failures by type; warm-up kept out of the measurements. */
 @Timeout(30)
@@ -40,9 +39,9 @@ class RunStatsTest {
         stats.failed(new NotLeaderOrFollowerException("c"), true);
         stats.failed(null, true);
 
-        assertThat(stats.snapshot().errors()).containsExactly(
-                entry("NotLeaderOrFollowerException", 1L), entry("TimeoutException", 2L),
-                entry("unknown", 1L));
+        assertThat(stats.snapshot().errors())
+                .containsExactly(
+                        entry("NotLeaderOrFollowerException", 1L), entry("TimeoutException", 2L), entry("unknown", 1L));
         assertThat(stats.failed()).isEqualTo(4);
     }
 
@@ -84,7 +83,9 @@ class RunStatsTest {
         assertThat(second.totalAckLatency().getTotalCount()).isEqualTo(3);
         assertThat(third.intervalAckLatency().getTotalCount()).isZero();
         assertThat(third.totalAckLatency().getTotalCount()).isEqualTo(3);
-        assertThat(first.totalAckLatency().getTotalCount()).as("a snapshot is a copy").isEqualTo(2);
+        assertThat(first.totalAckLatency().getTotalCount())
+                .as("a snapshot is a copy")
+                .isEqualTo(2);
     }
 
     @Test

@@ -60,11 +60,13 @@ public final class AppProcess implements AutoCloseable {
             throw new IllegalStateException("no application jar at system property " + JAR_PROPERTY + "=" + jar
                     + "; run this test with failsafe after 'package' (./mvnw verify)");
         }
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar));
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
-        builder.environment().keySet().removeIf(k -> k.startsWith("LOADGEN_") || k.startsWith("KAFKA_") || k.startsWith("QUARKUS_"));
+        builder.environment()
+                .keySet()
+                .removeIf(k -> k.startsWith("LOADGEN_") || k.startsWith("KAFKA_") || k.startsWith("QUARKUS_"));
         builder.environment().put("QUARKUS_HTTP_PORT", "0");
         builder.environment().putAll(env);
         try {
@@ -84,7 +86,8 @@ public final class AppProcess implements AutoCloseable {
         return awaitLine(err, matches, timeout);
     }
 
-    private boolean awaitLine(List<String> lines, Predicate<String> matches, Duration timeout) throws InterruptedException {
+    private boolean awaitLine(List<String> lines, Predicate<String> matches, Duration timeout)
+            throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             synchronized (lines) {
@@ -114,7 +117,8 @@ public final class AppProcess implements AutoCloseable {
     public int waitFor(Duration timeout) throws InterruptedException {
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             process.destroyForcibly();
-            throw new AssertionError("the app did not exit within " + timeout + "; stdout:\n" + stdout() + "\nstderr:\n" + stderr());
+            throw new AssertionError(
+                    "the app did not exit within " + timeout + "; stdout:\n" + stdout() + "\nstderr:\n" + stderr());
         }
         outPump.join(5_000);
         errPump.join(5_000);
@@ -142,13 +146,16 @@ public final class AppProcess implements AutoCloseable {
     }
 
     private static Thread pump(InputStream stream, List<String> lines, String name) {
-        Thread t = new Thread(() -> {
-            try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
-                for (String line; (line = reader.readLine()) != null; ) lines.add(line);
-            } catch (IOException e) {
-                // the process went away; what was read is kept
-            }
-        }, "app-" + name);
+        Thread t = new Thread(
+                () -> {
+                    try (BufferedReader reader =
+                            new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+                        for (String line; (line = reader.readLine()) != null; ) lines.add(line);
+                    } catch (IOException e) {
+                        // the process went away; what was read is kept
+                    }
+                },
+                "app-" + name);
         t.setDaemon(true);
         t.start();
         return t;

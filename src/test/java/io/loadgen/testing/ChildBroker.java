@@ -32,27 +32,36 @@ public final class ChildBroker implements AutoCloseable {
 
     /** Starts the broker with this JVM's class path (the test class path, where Kafka's test kit is). */
     public static ChildBroker start() {
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-                "-cp", System.getProperty("java.class.path"), ChildBroker.class.getName());
+        List<String> command = List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m",
+                "-cp",
+                System.getProperty("java.class.path"),
+                ChildBroker.class.getName());
         Process process;
         try {
-            process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            process = new ProcessBuilder(command)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        BufferedReader out =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         CompletableFuture<String> address = new CompletableFuture<>();
         // Reads to the end, not only to the address: a child whose output nobody reads blocks once the pipe is full.
-        Thread reader = new Thread(() -> {
-            try {
-                for (String line; (line = out.readLine()) != null; ) {
-                    if (line.startsWith(ADDRESS_LINE)) address.complete(line.substring(ADDRESS_LINE.length()));
-                }
-            } catch (IOException e) {
-                // the child is gone
-            }
-            address.complete(null);
-        }, "child-broker-stdout");
+        Thread reader = new Thread(
+                () -> {
+                    try {
+                        for (String line; (line = out.readLine()) != null; ) {
+                            if (line.startsWith(ADDRESS_LINE)) address.complete(line.substring(ADDRESS_LINE.length()));
+                        }
+                    } catch (IOException e) {
+                        // the child is gone
+                    }
+                    address.complete(null);
+                },
+                "child-broker-stdout");
         reader.setDaemon(true);
         reader.start();
         try {
@@ -81,7 +90,9 @@ public final class ChildBroker implements AutoCloseable {
 
     private void signal(String name) {
         try {
-            Process kill = new ProcessBuilder("kill", "-" + name, String.valueOf(process.pid())).inheritIO().start();
+            Process kill = new ProcessBuilder("kill", "-" + name, String.valueOf(process.pid()))
+                    .inheritIO()
+                    .start();
             if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
                 throw new IllegalStateException("kill -" + name + " " + process.pid() + " failed");
             }

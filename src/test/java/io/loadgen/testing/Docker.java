@@ -2,12 +2,6 @@ package io.loadgen.testing;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
-import org.junit.jupiter.api.extension.ConditionEvaluationResult;
-import org.junit.jupiter.api.extension.ExecutionCondition;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.ExtensionContext;
-import org.testcontainers.DockerClientFactory;
-
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
@@ -20,6 +14,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.testcontainers.DockerClientFactory;
 
 /**
  * Whether Testcontainers can run a given image here, and if not, why: for tests that skip with their reason where it
@@ -32,14 +31,18 @@ import java.util.concurrent.TimeUnit;
 public final class Docker {
 
     private static final String HOME = System.getProperty("user.home");
-    private static final List<Path> SIGNS = List.of(Path.of("/var/run/docker.sock"), Path.of(HOME, ".testcontainers.properties"),
-            Path.of(HOME, ".docker/run/docker.sock"), Path.of(HOME, ".docker/desktop/docker.sock"),
-            Path.of(HOME, ".colima/default/docker.sock"), Path.of(HOME, ".rd/docker.sock"));
+    private static final List<Path> SIGNS = List.of(
+            Path.of("/var/run/docker.sock"),
+            Path.of(HOME, ".testcontainers.properties"),
+            Path.of(HOME, ".docker/run/docker.sock"),
+            Path.of(HOME, ".docker/desktop/docker.sock"),
+            Path.of(HOME, ".colima/default/docker.sock"),
+            Path.of(HOME, ".rd/docker.sock"));
 
-    private static final String NO_BRIDGE = "the Docker engine has no bridge network (dockerd --bridge=none), which Testcontainers needs";
+    private static final String NO_BRIDGE =
+            "the Docker engine has no bridge network (dockerd --bridge=none), which Testcontainers needs";
 
-    private Docker() {
-    }
+    private Docker() {}
 
     /** On a test class: skipped, with the reason, unless Testcontainers can start {@link #image()} here. */
     @Target(ElementType.TYPE)
@@ -54,7 +57,8 @@ public final class Docker {
         public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
             NeedsTestcontainers needs = context.getRequiredTestClass().getAnnotation(NeedsTestcontainers.class);
             String reason = whyTestcontainersCannotRun(needs.image());
-            return reason == null ? ConditionEvaluationResult.enabled("Testcontainers can run " + needs.image())
+            return reason == null
+                    ? ConditionEvaluationResult.enabled("Testcontainers can run " + needs.image())
                     : ConditionEvaluationResult.disabled(reason);
         }
     }
@@ -63,7 +67,8 @@ public final class Docker {
     private static final Map<String, Optional<String>> REASONS = new HashMap<>();
 
     public static synchronized String whyTestcontainersCannotRun(String image) {
-        return REASONS.computeIfAbsent(image, i -> Optional.ofNullable(check(i))).orElse(null);
+        return REASONS.computeIfAbsent(image, i -> Optional.ofNullable(check(i)))
+                .orElse(null);
     }
 
     private static String check(String image) {
@@ -101,8 +106,9 @@ public final class Docker {
         // Windows uses a named pipe we cannot cheaply probe; let Testcontainers decide there
         if (System.getProperty("os.name").toLowerCase(Locale.ROOT).contains("win")) return true;
         String runtimeDir = System.getenv("XDG_RUNTIME_DIR");
-        if (runtimeDir != null && (Files.exists(Path.of(runtimeDir, "docker.sock"))
-                || Files.exists(Path.of(runtimeDir, "podman/podman.sock")))) return true;
+        if (runtimeDir != null
+                && (Files.exists(Path.of(runtimeDir, "docker.sock"))
+                        || Files.exists(Path.of(runtimeDir, "podman/podman.sock")))) return true;
         return SIGNS.stream().anyMatch(Files::exists);
     }
 }

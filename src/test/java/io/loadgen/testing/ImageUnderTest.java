@@ -1,10 +1,5 @@
 package io.loadgen.testing;
 
-import org.junit.jupiter.api.extension.ConditionEvaluationResult;
-import org.junit.jupiter.api.extension.ExecutionCondition;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.ExtensionContext;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.annotation.ElementType;
@@ -19,6 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The JVM image ({@code scripts/image.sh}) run with the docker client, the way a user runs it: {@code docker run
@@ -34,15 +33,14 @@ public final class ImageUnderTest {
 
     public static final String IMAGE = System.getProperty("loadgen.image", "kafka-loadgen:jvm");
     /** Debian's client: the static one some machines put first on the PATH cannot build, and this one can. */
-    public static final String DOCKER = System.getProperty("loadgen.docker",
-            Files.isExecutable(Path.of("/usr/bin/docker")) ? "/usr/bin/docker" : "docker");
+    public static final String DOCKER = System.getProperty(
+            "loadgen.docker", Files.isExecutable(Path.of("/usr/bin/docker")) ? "/usr/bin/docker" : "docker");
 
     private static final boolean REQUIRED = "required".equals(System.getenv("IMAGE_TESTS"));
     private static String unavailable;
     private static boolean checked;
 
-    private ImageUnderTest() {
-    }
+    private ImageUnderTest() {}
 
     /**
      * On a test class: skipped, with the reason, where the image cannot run; where CI requires it
@@ -51,15 +49,15 @@ public final class ImageUnderTest {
     @Target(ElementType.TYPE)
     @Retention(RetentionPolicy.RUNTIME)
     @ExtendWith(Condition.class)
-    public @interface NeedsImage {
-    }
+    public @interface NeedsImage {}
 
     static final class Condition implements ExecutionCondition {
         @Override
         public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
             String reason = whyUnavailable();
             if (reason == null) return ConditionEvaluationResult.enabled(IMAGE + " is here");
-            return REQUIRED ? ConditionEvaluationResult.enabled("IMAGE_TESTS=required: fails in @BeforeAll")
+            return REQUIRED
+                    ? ConditionEvaluationResult.enabled("IMAGE_TESTS=required: fails in @BeforeAll")
                     : ConditionEvaluationResult.disabled(reason);
         }
     }
@@ -75,7 +73,8 @@ public final class ImageUnderTest {
             checked = true;
             Result info = docker(List.of("info", "--format", "{{.ServerVersion}}"), 20);
             if (info.exitCode() != 0) {
-                unavailable = "no Docker daemon answers '" + DOCKER + " info': " + info.output().strip();
+                unavailable = "no Docker daemon answers '" + DOCKER + " info': "
+                        + info.output().strip();
             } else if (docker(List.of("image", "inspect", IMAGE), 20).exitCode() != 0) {
                 unavailable = "no image " + IMAGE + " (build it with scripts/image.sh)";
             }
@@ -97,7 +96,8 @@ public final class ImageUnderTest {
         try {
             Process client = new ProcessBuilder(command).start();
             // docker stop: SIGTERM to the container's main process, SIGKILL after 30 s (Kubernetes' default grace)
-            return new AppProcess(client, () -> async("stop", "--time", "30", name), () -> docker(List.of("kill", name), 30));
+            return new AppProcess(
+                    client, () -> async("stop", "--time", "30", name), () -> docker(List.of("kill", name), 30));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -117,8 +117,7 @@ public final class ImageUnderTest {
         return docker(command, 120);
     }
 
-    public record Result(int exitCode, String output) {
-    }
+    public record Result(int exitCode, String output) {}
 
     /** Runs the docker client to its end (stdout and stderr together), within a time limit. */
     public static Result docker(List<String> args, int timeoutSeconds) {
@@ -128,7 +127,10 @@ public final class ImageUnderTest {
         try {
             Path out = Files.createTempFile("docker", ".out");
             try {
-                Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+                Process p = new ProcessBuilder(command)
+                        .redirectErrorStream(true)
+                        .redirectOutput(out.toFile())
+                        .start();
                 if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
                     p.destroyForcibly();
                     return new Result(-1, String.join(" ", command) + ": no answer within " + timeoutSeconds + " s");
@@ -150,7 +152,10 @@ public final class ImageUnderTest {
         command.add(DOCKER);
         command.addAll(List.of(args));
         try {
-            new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,12 +1,5 @@
 package io.loadgen.testing;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.test.KafkaClusterTestKit;
-import org.apache.kafka.common.test.TestKitNodes;
-import org.apache.kafka.common.utils.Exit;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +7,12 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.test.TestKitNodes;
+import org.apache.kafka.common.utils.Exit;
 
 /**
  * One real single-node Apache Kafka (KRaft, combined broker and controller) per test JVM, from Kafka's own test kit:
@@ -31,14 +30,13 @@ public final class KafkaBroker {
     public static final Duration READ_TIMEOUT = Duration.ofSeconds(60);
 
     // Strong references: java.util.logging forgets the level of a logger that gets garbage-collected.
-    private static final List<Logger> QUIETED = List.of(Logger.getLogger("kafka"), Logger.getLogger("org.apache.kafka"),
-            Logger.getLogger("state.change.logger"));
+    private static final List<Logger> QUIETED = List.of(
+            Logger.getLogger("kafka"), Logger.getLogger("org.apache.kafka"), Logger.getLogger("state.change.logger"));
 
     /** Holds the address; also the JVM-wide lock (a string literal is interned: one instance for all class loaders). */
     private static final String ADDRESS_PROPERTY = "io.loadgen.testing.kafka-broker.bootstrap-servers";
 
-    private KafkaBroker() {
-    }
+    private KafkaBroker() {}
 
     /** The broker's address ({@code localhost:PORT}, loopback only); starts the broker on first call in this JVM. */
     public static String bootstrapServers() {
@@ -64,7 +62,9 @@ public final class KafkaBroker {
     /** @param configs topic settings, such as max.message.bytes */
     public static void createTopic(String name, int partitions, Map<String, String> configs) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
-            admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1).configs(configs))).all().get(30, TimeUnit.SECONDS);
+            admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1).configs(configs)))
+                    .all()
+                    .get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("cannot create topic " + name, e);
         }
@@ -85,11 +85,16 @@ public final class KafkaBroker {
         QUIETED.forEach(l -> l.setLevel(Level.WARNING));
         // A broker that hits a fatal fault calls Exit.exit/halt, which would end the test JVM with a non-zero code
         // (surefire then fails the build after every test passed, as seen once in CI). Let it report instead.
-        Exit.setExitProcedure((code, message) -> System.err.println("in-JVM broker wanted to exit(" + code + "): " + message));
-        Exit.setHaltProcedure((code, message) -> System.err.println("in-JVM broker wanted to halt(" + code + "): " + message));
+        Exit.setExitProcedure(
+                (code, message) -> System.err.println("in-JVM broker wanted to exit(" + code + "): " + message));
+        Exit.setHaltProcedure(
+                (code, message) -> System.err.println("in-JVM broker wanted to halt(" + code + "): " + message));
         try {
             KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
-                    .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build())
+                            .setCombined(true)
+                            .setNumBrokerNodes(1)
+                            .setNumControllerNodes(1)
+                            .build())
                     .setConfigProp("offsets.topic.replication.factor", "1")
                     .setConfigProp("transaction.state.log.replication.factor", "1")
                     .setConfigProp("transaction.state.log.min.isr", "1")

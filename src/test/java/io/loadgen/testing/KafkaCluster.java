@@ -1,5 +1,13 @@
 package io.loadgen.testing;
 
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
 import kafka.server.BrokerServer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -10,15 +18,6 @@ import org.apache.kafka.common.TopicPartitionInfo;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 import org.apache.kafka.common.utils.Exit;
-
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
-import java.util.logging.Logger;
-import java.util.stream.Collectors;
 
 /**
  * A real three-broker Apache Kafka cluster (KRaft, one separate controller, loopback only) from Kafka's own test kit,
@@ -35,8 +34,8 @@ public final class KafkaCluster implements AutoCloseable {
     private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(30);
 
     // Strong references: java.util.logging forgets the level of a logger that gets garbage-collected.
-    private static final List<Logger> QUIETED = List.of(Logger.getLogger("kafka"), Logger.getLogger("org.apache.kafka"),
-            Logger.getLogger("state.change.logger"));
+    private static final List<Logger> QUIETED = List.of(
+            Logger.getLogger("kafka"), Logger.getLogger("org.apache.kafka"), Logger.getLogger("state.change.logger"));
 
     private final KafkaClusterTestKit kit;
     /** Taken at start: the test kit asks each broker for its port, which fails while one is down. */
@@ -51,12 +50,17 @@ public final class KafkaCluster implements AutoCloseable {
     public static KafkaCluster start() {
         QUIETED.forEach(l -> l.setLevel(Level.WARNING));
         // As in KafkaBroker: a broker's fatal fault must not end the test JVM.
-        Exit.setExitProcedure((code, message) -> System.err.println("in-JVM broker wanted to exit(" + code + "): " + message));
-        Exit.setHaltProcedure((code, message) -> System.err.println("in-JVM broker wanted to halt(" + code + "): " + message));
+        Exit.setExitProcedure(
+                (code, message) -> System.err.println("in-JVM broker wanted to exit(" + code + "): " + message));
+        Exit.setHaltProcedure(
+                (code, message) -> System.err.println("in-JVM broker wanted to halt(" + code + "): " + message));
         KafkaClusterTestKit kit = null;
         try {
             kit = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
-                    .setCombined(false).setNumBrokerNodes(BROKERS).setNumControllerNodes(1).build())
+                            .setCombined(false)
+                            .setNumBrokerNodes(BROKERS)
+                            .setNumControllerNodes(1)
+                            .build())
                     .setConfigProp("default.replication.factor", String.valueOf(REPLICATION_FACTOR))
                     .setConfigProp("min.insync.replicas", "2")
                     .setConfigProp("offsets.topic.replication.factor", String.valueOf(REPLICATION_FACTOR))
@@ -89,7 +93,8 @@ public final class KafkaCluster implements AutoCloseable {
     /** A topic with {@link #REPLICATION_FACTOR} replicas. */
     public void createTopic(String name, int partitions) {
         try (Admin admin = admin()) {
-            admin.createTopics(List.of(new NewTopic(name, partitions, REPLICATION_FACTOR))).all()
+            admin.createTopics(List.of(new NewTopic(name, partitions, REPLICATION_FACTOR)))
+                    .all()
                     .get(ADMIN_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("cannot create topic " + name, e);
@@ -98,15 +103,23 @@ public final class KafkaCluster implements AutoCloseable {
 
     /** The broker that leads the most partitions of the topic: shutting it down moves the most leadership. */
     public int busiestLeader(String topic) {
-        Map<Integer, Long> led = describe(topic).partitions().stream().map(TopicPartitionInfo::leader)
-                .filter(n -> n != null && !n.isEmpty()).collect(Collectors.groupingBy(Node::id, Collectors.counting()));
-        return led.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+        Map<Integer, Long> led = describe(topic).partitions().stream()
+                .map(TopicPartitionInfo::leader)
+                .filter(n -> n != null && !n.isEmpty())
+                .collect(Collectors.groupingBy(Node::id, Collectors.counting()));
+        return led.entrySet().stream()
+                .max(Map.Entry.comparingByValue())
+                .orElseThrow()
+                .getKey();
     }
 
     /** Ids of the brokers that lead some partition of the topic. */
     public Set<Integer> leaders(String topic) {
-        return describe(topic).partitions().stream().map(TopicPartitionInfo::leader)
-                .filter(n -> n != null && !n.isEmpty()).map(Node::id).collect(Collectors.toSet());
+        return describe(topic).partitions().stream()
+                .map(TopicPartitionInfo::leader)
+                .filter(n -> n != null && !n.isEmpty())
+                .map(Node::id)
+                .collect(Collectors.toSet());
     }
 
     /**
@@ -148,8 +161,10 @@ public final class KafkaCluster implements AutoCloseable {
     public void awaitFullIsr(String topic, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
-            if (describe(topic).partitions().stream().allMatch(p -> p.isr().size() == p.replicas().size())) return;
-            if (System.nanoTime() > deadline) throw new AssertionError("replicas of " + topic + " not back in sync within " + timeout);
+            if (describe(topic).partitions().stream()
+                    .allMatch(p -> p.isr().size() == p.replicas().size())) return;
+            if (System.nanoTime() > deadline)
+                throw new AssertionError("replicas of " + topic + " not back in sync within " + timeout);
             Thread.sleep(200);
         }
     }
@@ -161,7 +176,10 @@ public final class KafkaCluster implements AutoCloseable {
 
     private TopicDescription describe(String topic) {
         try (Admin admin = admin()) {
-            return admin.describeTopics(List.of(topic)).allTopicNames().get(ADMIN_TIMEOUT.toSeconds(), TimeUnit.SECONDS).get(topic);
+            return admin.describeTopics(List.of(topic))
+                    .allTopicNames()
+                    .get(ADMIN_TIMEOUT.toSeconds(), TimeUnit.SECONDS)
+                    .get(topic);
         } catch (Exception e) {
             throw new IllegalStateException("cannot describe topic " + topic, e);
         }
@@ -169,13 +187,18 @@ public final class KafkaCluster implements AutoCloseable {
 
     private BrokerServer broker(int id) {
         BrokerServer b = kit.brokers().get(id);
-        if (b == null) throw new IllegalArgumentException("no broker " + id + " in " + kit.brokers().keySet());
+        if (b == null)
+            throw new IllegalArgumentException(
+                    "no broker " + id + " in " + kit.brokers().keySet());
         return b;
     }
 
     private Admin admin() {
-        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) ADMIN_TIMEOUT.toMillis()));
+        return Admin.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers(),
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                (int) ADMIN_TIMEOUT.toMillis()));
     }
 
     @Override

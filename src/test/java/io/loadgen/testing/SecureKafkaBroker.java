@@ -1,5 +1,21 @@
 package io.loadgen.testing;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -18,23 +34,6 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 import org.apache.kafka.common.utils.Exit;
-
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * A real single-node Apache Kafka (KRaft, from Kafka's test kit) that demands credentials, started once per test JVM
@@ -60,7 +59,8 @@ public final class SecureKafkaBroker {
 
     /** Client listeners: each one's name on the broker and the security protocol its clients set. */
     public enum Listener {
-        SASL_PLAINTEXT("SASL_PLAIN"), SASL_SSL("SASL_TLS");
+        SASL_PLAINTEXT("SASL_PLAIN"),
+        SASL_SSL("SASL_TLS");
 
         final String brokerName;
 
@@ -75,8 +75,8 @@ public final class SecureKafkaBroker {
     /** SCRAM needs the credentials in the cluster metadata before a client can log in; allow a loaded machine. */
     private static final Duration CREDENTIALS_TIMEOUT = Duration.ofSeconds(60);
     // Strong references: java.util.logging forgets the level of a logger that gets garbage-collected.
-    private static final List<Logger> QUIETED = List.of(Logger.getLogger("kafka"), Logger.getLogger("org.apache.kafka"),
-            Logger.getLogger("state.change.logger"));
+    private static final List<Logger> QUIETED = List.of(
+            Logger.getLogger("kafka"), Logger.getLogger("org.apache.kafka"), Logger.getLogger("state.change.logger"));
 
     private static SecureKafkaBroker instance;
 
@@ -87,27 +87,37 @@ public final class SecureKafkaBroker {
     private SecureKafkaBroker() throws Exception {
         QUIETED.forEach(l -> l.setLevel(Level.WARNING));
         // As in KafkaBroker: a fatal broker fault must not end the test JVM.
-        Exit.setExitProcedure((code, message) -> System.err.println("in-JVM secure broker wanted to exit(" + code + "): " + message));
-        Exit.setHaltProcedure((code, message) -> System.err.println("in-JVM secure broker wanted to halt(" + code + "): " + message));
+        Exit.setExitProcedure(
+                (code, message) -> System.err.println("in-JVM secure broker wanted to exit(" + code + "): " + message));
+        Exit.setHaltProcedure(
+                (code, message) -> System.err.println("in-JVM secure broker wanted to halt(" + code + "): " + message));
         Path dir = Files.createTempDirectory("loadgen-secure-broker");
         stores = TlsStores.create(dir.resolve("tls"));
 
         KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
-                .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build())
+                        .setCombined(true)
+                        .setNumBrokerNodes(1)
+                        .setNumControllerNodes(1)
+                        .build())
                 .setConfigProp("offsets.topic.replication.factor", "1")
                 .setConfigProp("transaction.state.log.replication.factor", "1")
                 .setConfigProp("transaction.state.log.min.isr", "1")
                 .setConfigProp("group.initial.rebalance.delay.ms", "0")
                 // Port 0: the test kit pre-binds its own two listeners and hands them over whatever port is written
                 // here; ours bind an ephemeral port, which the broker registers and boundPort() reports.
-                .setConfigProp("listeners", "EXTERNAL://localhost:0,CONTROLLER://localhost:0,"
-                        + Listener.SASL_PLAINTEXT.brokerName + "://localhost:0," + Listener.SASL_SSL.brokerName + "://localhost:0")
-                .setConfigProp("listener.security.protocol.map", "EXTERNAL:PLAINTEXT,CONTROLLER:PLAINTEXT,"
-                        + Listener.SASL_PLAINTEXT.brokerName + ":SASL_PLAINTEXT," + Listener.SASL_SSL.brokerName + ":SASL_SSL")
+                .setConfigProp(
+                        "listeners",
+                        "EXTERNAL://localhost:0,CONTROLLER://localhost:0," + Listener.SASL_PLAINTEXT.brokerName
+                                + "://localhost:0," + Listener.SASL_SSL.brokerName + "://localhost:0")
+                .setConfigProp(
+                        "listener.security.protocol.map",
+                        "EXTERNAL:PLAINTEXT,CONTROLLER:PLAINTEXT," + Listener.SASL_PLAINTEXT.brokerName
+                                + ":SASL_PLAINTEXT," + Listener.SASL_SSL.brokerName + ":SASL_SSL")
                 .setConfigProp("sasl.enabled.mechanisms", String.join(",", MECHANISMS));
         for (Listener listener : Listener.values()) {
             String prefix = "listener.name." + listener.brokerName.toLowerCase(Locale.ROOT) + ".";
-            builder.setConfigProp(prefix + "plain.sasl.jaas.config",
+            builder.setConfigProp(
+                    prefix + "plain.sasl.jaas.config",
                     PLAIN_MODULE + " required user_" + USER + "=\"" + password + "\";");
             builder.setConfigProp(prefix + "scram-sha-256.sasl.jaas.config", SCRAM_MODULE + " required;");
             builder.setConfigProp(prefix + "scram-sha-512.sasl.jaas.config", SCRAM_MODULE + " required;");
@@ -128,7 +138,8 @@ public final class SecureKafkaBroker {
         cluster.waitForReadyBrokers();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(cluster), "kafka-secure-test-broker-stop"));
         var broker = cluster.brokers().values().iterator().next();
-        for (Listener l : Listener.values()) bootstrap.put(l, "localhost:" + broker.boundPort(new ListenerName(l.brokerName)));
+        for (Listener l : Listener.values())
+            bootstrap.put(l, "localhost:" + broker.boundPort(new ListenerName(l.brokerName)));
         addScramCredentials(cluster.bootstrapServers());
     }
 
@@ -214,7 +225,8 @@ public final class SecureKafkaBroker {
             long deadline = System.nanoTime() + READ_TIMEOUT.toNanos();
             while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
                 if (System.nanoTime() > deadline) {
-                    throw new AssertionError("reading topic '" + topic + "' did not reach " + end + " within " + READ_TIMEOUT);
+                    throw new AssertionError(
+                            "reading topic '" + topic + "' did not reach " + end + " within " + READ_TIMEOUT);
                 }
                 for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
                     values.add(r.value() == null ? "" : new String(r.value(), StandardCharsets.UTF_8));
@@ -247,7 +259,9 @@ public final class SecureKafkaBroker {
     private static List<TopicPartition> partitions(KafkaConsumer<?, ?> consumer, String topic) {
         List<PartitionInfo> infos = consumer.partitionsFor(topic, READ_TIMEOUT);
         if (infos == null || infos.isEmpty()) throw new AssertionError("topic '" + topic + "' does not exist");
-        return infos.stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+        return infos.stream()
+                .map(p -> new TopicPartition(p.topic(), p.partition()))
+                .toList();
     }
 
     /**
@@ -258,8 +272,10 @@ public final class SecureKafkaBroker {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, setupBootstrap))) {
             // one request per mechanism: the broker refuses to alter one user twice in a request
             for (ScramMechanism mechanism : List.of(ScramMechanism.SCRAM_SHA_256, ScramMechanism.SCRAM_SHA_512)) {
-                admin.alterUserScramCredentials(List.of(new UserScramCredentialUpsertion(USER,
-                        new ScramCredentialInfo(mechanism, 4096), password))).all().get(CREDENTIALS_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+                admin.alterUserScramCredentials(List.of(new UserScramCredentialUpsertion(
+                                USER, new ScramCredentialInfo(mechanism, 4096), password)))
+                        .all()
+                        .get(CREDENTIALS_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
             }
         }
         long deadline = System.nanoTime() + CREDENTIALS_TIMEOUT.toNanos();
@@ -273,7 +289,8 @@ public final class SecureKafkaBroker {
                     break;
                 } catch (ExecutionException | TimeoutException notYet) {
                     if (System.nanoTime() > deadline) {
-                        throw new IllegalStateException("SCRAM credentials of '" + USER + "' not usable within " + CREDENTIALS_TIMEOUT, notYet);
+                        throw new IllegalStateException(
+                                "SCRAM credentials of '" + USER + "' not usable within " + CREDENTIALS_TIMEOUT, notYet);
                     }
                     Thread.sleep(200);
                 }

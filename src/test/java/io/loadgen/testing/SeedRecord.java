@@ -2,7 +2,6 @@ package io.loadgen.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -43,10 +42,14 @@ public record SeedRecord(String timestamp, String level, long messageNumber, lon
             throw new AssertionError("fields must be exactly " + FIELDS + ", got " + names + ": " + text);
         }
         String timestamp = text(node, "Timestamp", text);
-        if (!TIMESTAMP.matcher(timestamp).matches()) throw new AssertionError("Timestamp not RFC 3339 with nanoseconds: " + text);
+        if (!TIMESTAMP.matcher(timestamp).matches())
+            throw new AssertionError("Timestamp not RFC 3339 with nanoseconds: " + text);
         String level = text(node, "Level", text);
         if (!LEVELS.contains(level)) throw new AssertionError("Level not one of " + LEVELS + ": " + text);
-        return new SeedRecord(timestamp, level, number(MESSAGE, text(node, "Message", text), text),
+        return new SeedRecord(
+                timestamp,
+                level,
+                number(MESSAGE, text(node, "Message", text), text),
                 number(RESOURCE, text(node, "ResourceID", text), text));
     }
 

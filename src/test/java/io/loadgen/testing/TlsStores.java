@@ -42,24 +42,100 @@ public final class TlsStores {
         Path brokerCert = dir.resolve("broker.pem");
         Path clientCert = dir.resolve("client.pem");
 
-        keytool("-genkeypair", "-alias", "broker", "-keyalg", "RSA", "-keysize", "2048", "-validity", "2",
-                "-dname", "CN=localhost", "-ext", "SAN=dns:localhost,ip:127.0.0.1",
-                "-storetype", "PKCS12", "-keystore", brokerKeystore.toString(),
-                "-storepass", BROKER_STORE_PASSWORD, "-keypass", BROKER_STORE_PASSWORD);
-        keytool("-exportcert", "-rfc", "-alias", "broker", "-keystore", brokerKeystore.toString(),
-                "-storepass", BROKER_STORE_PASSWORD, "-file", brokerCert.toString());
-        keytool("-importcert", "-noprompt", "-alias", "broker", "-file", brokerCert.toString(),
-                "-storetype", "PKCS12", "-keystore", clientTruststore.toString(), "-storepass", clientTruststorePassword);
+        keytool(
+                "-genkeypair",
+                "-alias",
+                "broker",
+                "-keyalg",
+                "RSA",
+                "-keysize",
+                "2048",
+                "-validity",
+                "2",
+                "-dname",
+                "CN=localhost",
+                "-ext",
+                "SAN=dns:localhost,ip:127.0.0.1",
+                "-storetype",
+                "PKCS12",
+                "-keystore",
+                brokerKeystore.toString(),
+                "-storepass",
+                BROKER_STORE_PASSWORD,
+                "-keypass",
+                BROKER_STORE_PASSWORD);
+        keytool(
+                "-exportcert",
+                "-rfc",
+                "-alias",
+                "broker",
+                "-keystore",
+                brokerKeystore.toString(),
+                "-storepass",
+                BROKER_STORE_PASSWORD,
+                "-file",
+                brokerCert.toString());
+        keytool(
+                "-importcert",
+                "-noprompt",
+                "-alias",
+                "broker",
+                "-file",
+                brokerCert.toString(),
+                "-storetype",
+                "PKCS12",
+                "-keystore",
+                clientTruststore.toString(),
+                "-storepass",
+                clientTruststorePassword);
 
-        keytool("-genkeypair", "-alias", "client", "-keyalg", "RSA", "-keysize", "2048", "-validity", "2",
-                "-dname", "CN=loadgen", "-storetype", "JKS", "-keystore", clientKeystore.toString(),
-                "-storepass", clientKeystorePassword, "-keypass", clientKeyPassword);
-        keytool("-exportcert", "-rfc", "-alias", "client", "-keystore", clientKeystore.toString(),
-                "-storepass", clientKeystorePassword, "-file", clientCert.toString());
-        keytool("-importcert", "-noprompt", "-alias", "client", "-file", clientCert.toString(),
-                "-storetype", "PKCS12", "-keystore", brokerTruststore.toString(), "-storepass", BROKER_STORE_PASSWORD);
+        keytool(
+                "-genkeypair",
+                "-alias",
+                "client",
+                "-keyalg",
+                "RSA",
+                "-keysize",
+                "2048",
+                "-validity",
+                "2",
+                "-dname",
+                "CN=loadgen",
+                "-storetype",
+                "JKS",
+                "-keystore",
+                clientKeystore.toString(),
+                "-storepass",
+                clientKeystorePassword,
+                "-keypass",
+                clientKeyPassword);
+        keytool(
+                "-exportcert",
+                "-rfc",
+                "-alias",
+                "client",
+                "-keystore",
+                clientKeystore.toString(),
+                "-storepass",
+                clientKeystorePassword,
+                "-file",
+                clientCert.toString());
+        keytool(
+                "-importcert",
+                "-noprompt",
+                "-alias",
+                "client",
+                "-file",
+                clientCert.toString(),
+                "-storetype",
+                "PKCS12",
+                "-keystore",
+                brokerTruststore.toString(),
+                "-storepass",
+                BROKER_STORE_PASSWORD);
 
-        brokerCertificatePem = Files.readString(brokerCert, StandardCharsets.US_ASCII).strip();
+        brokerCertificatePem =
+                Files.readString(brokerCert, StandardCharsets.US_ASCII).strip();
     }
 
     /** New stores in a fresh directory under {@code dir}. */
@@ -76,7 +152,8 @@ public final class TlsStores {
     }
 
     private static void keytool(String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "keytool").toString()));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "keytool").toString()));
         command.addAll(List.of(args));
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         try {
@@ -91,6 +168,7 @@ public final class TlsStores {
             throw new IOException("interrupted while running keytool", e);
         }
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (p.exitValue() != 0) throw new IOException("keytool " + args[0] + " failed (" + p.exitValue() + "): " + output);
+        if (p.exitValue() != 0)
+            throw new IOException("keytool " + args[0] + " failed (" + p.exitValue() + "): " + output);
     }
 }

@@ -1,17 +1,16 @@
 package io.loadgen.testing;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Reads what really reached a topic, with a plain {@link KafkaConsumer} and no consumer group: assigns every
@@ -24,8 +23,7 @@ public final class TopicReader {
     /** How long a read_committed read waits for the markers of transactions that have ended. */
     private static final Duration SETTLE = Duration.ofSeconds(15);
 
-    private TopicReader() {
-    }
+    private TopicReader() {}
 
     /** One record as stored: key (may be null) and value. */
     public record Message(byte[] key, byte[] value) {
@@ -48,10 +46,12 @@ public final class TopicReader {
      * As {@link #readAll(String, String, Duration)}; with {@code readCommitted}, only what a {@code read_committed}
      * consumer sees: records of aborted or still open transactions are left out (the end is the last stable offset).
      */
-    public static List<Message> readAll(String bootstrapServers, String topic, Duration timeout, boolean readCommitted) {
+    public static List<Message> readAll(
+            String bootstrapServers, String topic, Duration timeout, boolean readCommitted) {
         try (KafkaConsumer<byte[], byte[]> consumer = consumer(bootstrapServers, readCommitted)) {
             List<TopicPartition> partitions = partitions(consumer, topic, timeout);
-            Map<TopicPartition, Long> end = readCommitted ? settledEnd(bootstrapServers, consumer, partitions, timeout)
+            Map<TopicPartition, Long> end = readCommitted
+                    ? settledEnd(bootstrapServers, consumer, partitions, timeout)
                     : consumer.endOffsets(partitions, timeout);
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
@@ -78,8 +78,8 @@ public final class TopicReader {
      * read_committed reader stops before the transaction (seen in CI: 0 of 20,000 committed records read right after
      * the run). A transaction still open after that stays out, as it does for any read_committed reader.
      */
-    private static Map<TopicPartition, Long> settledEnd(String bootstrapServers, KafkaConsumer<?, ?> committed,
-                                                        List<TopicPartition> partitions, Duration timeout) {
+    private static Map<TopicPartition, Long> settledEnd(
+            String bootstrapServers, KafkaConsumer<?, ?> committed, List<TopicPartition> partitions, Duration timeout) {
         Map<TopicPartition, Long> highWatermarks;
         try (KafkaConsumer<byte[], byte[]> uncommitted = consumer(bootstrapServers, false)) {
             highWatermarks = uncommitted.endOffsets(partitions, timeout);
@@ -117,17 +117,26 @@ public final class TopicReader {
     private static List<TopicPartition> partitions(KafkaConsumer<?, ?> consumer, String topic, Duration timeout) {
         List<PartitionInfo> infos = consumer.partitionsFor(topic, timeout);
         if (infos == null || infos.isEmpty()) throw new AssertionError("topic '" + topic + "' does not exist");
-        return infos.stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+        return infos.stream()
+                .map(p -> new TopicPartition(p.topic(), p.partition()))
+                .toList();
     }
 
     private static KafkaConsumer<byte[], byte[]> consumer(String bootstrapServers, boolean readCommitted) {
         return new KafkaConsumer<>(Map.of(
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, readCommitted ? "read_committed" : "read_uncommitted",
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName(),
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "10000",
-                ConsumerConfig.CLIENT_ID_CONFIG, "loadgen-test-reader"));
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                readCommitted ? "read_committed" : "read_uncommitted",
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                ByteArrayDeserializer.class.getName(),
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                ByteArrayDeserializer.class.getName(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                "false",
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
+                "10000",
+                ConsumerConfig.CLIENT_ID_CONFIG,
+                "loadgen-test-reader"));
     }
 }

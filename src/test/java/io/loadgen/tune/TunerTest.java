@@ -1,7 +1,6 @@
 package io.loadgen.tune;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.EnumSet;
@@ -11,8 +10,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The search logic against deterministic fake trials and a fake clock: every trial "takes" 10 s, throughput and
@@ -26,8 +25,7 @@ class TunerTest {
     private static final TrialSettings OPTIMUM = new TrialSettings(2, 1, "lz4", 262_144, 20, 5, 0);
     private static final Set<Knob> ALL = EnumSet.allOf(Knob.class);
     /** Hears nothing: the tests look at the result. */
-    static final Tuner.Listener NO_LISTENER = new Tuner.Listener() {
-    };
+    static final Tuner.Listener NO_LISTENER = new Tuner.Listener() {};
 
     private final AtomicLong clock = new AtomicLong();
 
@@ -61,15 +59,21 @@ class TunerTest {
         List<TrialSettings> asked = new java.util.ArrayList<>();
         SearchSpace space = SearchSpace.around(START, ALL, 4);
 
-        TuneResult result = tuner(fake(s -> Measurements.of(throughput(s), 5), asked), Objective.MAX_THROUGHPUT,
-                Duration.ofHours(1), space).run(START);
+        TuneResult result = tuner(
+                        fake(s -> Measurements.of(throughput(s), 5), asked),
+                        Objective.MAX_THROUGHPUT,
+                        Duration.ofHours(1),
+                        space)
+                .run(START);
 
         assertThat(result.best().settings()).isEqualTo(OPTIMUM);
         assertThat(result.best().recordsPerSecond()).isEqualTo(1_000_000);
         assertThat(asked.get(0)).as("the starting settings are measured first").isEqualTo(START);
         assertThat(result.trials().get(0).phase()).isEqualTo("baseline");
         assertThat(result.trials()).extracting(TrialRun::phase).endsWith("confirm", "confirm start");
-        assertThat(asked.size()).as("trials, against a grid of %d", space.gridSize()).isLessThan(40);
+        assertThat(asked.size())
+                .as("trials, against a grid of %d", space.gridSize())
+                .isLessThan(40);
         assertThat(space.gridSize()).isGreaterThan(1_000);
         assertThat(result.stopReason()).isEqualTo("search converged");
     }
@@ -78,12 +82,19 @@ class TunerTest {
     void runsNoSettingsTwiceExceptToConfirmTheWinnerAndNeverMoreProducersThanThreads() {
         List<TrialSettings> asked = new java.util.ArrayList<>();
 
-        TuneResult result = tuner(fake(s -> Measurements.of(throughput(s), 5), asked), Objective.MAX_THROUGHPUT,
-                Duration.ofHours(1), SearchSpace.around(START, ALL, 4)).run(START);
+        TuneResult result = tuner(
+                        fake(s -> Measurements.of(throughput(s), 5), asked),
+                        Objective.MAX_THROUGHPUT,
+                        Duration.ofHours(1),
+                        SearchSpace.around(START, ALL, 4))
+                .run(START);
 
         Set<TrialSettings> seen = new HashSet<>();
         for (TrialRun r : result.trials()) {
-            if (!r.phase().startsWith("confirm")) assertThat(seen.add(r.settings())).as("trial %d repeats settings", r.number()).isTrue();
+            if (!r.phase().startsWith("confirm"))
+                assertThat(seen.add(r.settings()))
+                        .as("trial %d repeats settings", r.number())
+                        .isTrue();
         }
         assertThat(asked).allSatisfy(s -> assertThat(s.producers()).isLessThanOrEqualTo(s.threads()));
         assertThat(result.best().runs()).hasSize(2);
@@ -93,8 +104,12 @@ class TunerTest {
     void theBudgetBoundsTheSearchAndTheBestIsAtLeastTheStart() {
         List<TrialSettings> asked = new java.util.ArrayList<>();
 
-        TuneResult result = tuner(fake(s -> Measurements.of(throughput(s), 5), asked), Objective.MAX_THROUGHPUT,
-                Duration.ofSeconds(65), SearchSpace.around(START, ALL, 4)).run(START);
+        TuneResult result = tuner(
+                        fake(s -> Measurements.of(throughput(s), 5), asked),
+                        Objective.MAX_THROUGHPUT,
+                        Duration.ofSeconds(65),
+                        SearchSpace.around(START, ALL, 4))
+                .run(START);
 
         // four search trials (each leaving room for two more), then the winner and the start again in the room kept
         assertThat(asked).hasSize(6);
@@ -108,7 +123,8 @@ class TunerTest {
 
     @Test
     void theTrialEstimateGrowsWithTheLongestTrialSeen() {
-        // Trials take 30 s while the nominal length says 10 s: after the first, the search plans with 30 s, and a second
+        // Trials take 30 s while the nominal length says 10 s: after the first, the search plans with 30 s, and a
+        // second
         // trial plus the two kept for the confirmation (30 + 3 × 30 s) no longer fit in 100 s (with 10 s they would);
         // the start is measured again in the time kept.
         Trial slow = s -> {
@@ -116,7 +132,9 @@ class TunerTest {
             return Measurements.of(throughput(s), 5);
         };
 
-        TuneResult result = tuner(slow, Objective.MAX_THROUGHPUT, Duration.ofSeconds(100), SearchSpace.around(START, ALL, 4)).run(START);
+        TuneResult result = tuner(
+                        slow, Objective.MAX_THROUGHPUT, Duration.ofSeconds(100), SearchSpace.around(START, ALL, 4))
+                .run(START);
 
         assertThat(result.trials()).extracting(TrialRun::phase).containsExactly("baseline", "confirm start");
         assertThat(result.elapsedSeconds()).isEqualTo(60);
@@ -126,13 +144,22 @@ class TunerTest {
     void aGainWithinTheNoiseIsNotTaken() {
         // linger 5 is 3 % faster than linger 0: less than MIN_GAIN, so the start stays the best.
         TrialSettings start = new TrialSettings(1, 1, "lz4", 16_384, 0, 5, 0);
-        Function<TrialSettings, Measurement> model = s -> Measurements.of(s.lingerMs() == 5 ? 103_000 : s.lingerMs() == 0 ? 100_000 : 90_000, 5);
+        Function<TrialSettings, Measurement> model =
+                s -> Measurements.of(s.lingerMs() == 5 ? 103_000 : s.lingerMs() == 0 ? 100_000 : 90_000, 5);
 
-        TuneResult result = tuner(fake(model, new java.util.ArrayList<>()), Objective.MAX_THROUGHPUT, Duration.ofHours(1),
-                SearchSpace.around(start, EnumSet.of(Knob.LINGER_MS), 2)).run(start);
+        TuneResult result = tuner(
+                        fake(model, new java.util.ArrayList<>()),
+                        Objective.MAX_THROUGHPUT,
+                        Duration.ofHours(1),
+                        SearchSpace.around(start, EnumSet.of(Knob.LINGER_MS), 2))
+                .run(start);
 
-        assertThat(result.best().settings()).as("the trial at linger 5 ran but did not win by enough to move").isEqualTo(start);
-        assertThat(result.trials()).extracting(r -> r.settings().lingerMs()).as("the start measured again at the end")
+        assertThat(result.best().settings())
+                .as("the trial at linger 5 ran but did not win by enough to move")
+                .isEqualTo(start);
+        assertThat(result.trials())
+                .extracting(r -> r.settings().lingerMs())
+                .as("the start measured again at the end")
                 .containsExactly(0, 5, 0);
         assertThat(result.best().runs()).hasSize(2);
     }
@@ -146,8 +173,12 @@ class TunerTest {
                 ? Measurements.of(lingerFiveRuns[0]++ == 0 ? 120_000 : 70_000, 5)
                 : Measurements.of(s.lingerMs() == 0 ? 100_000 : 90_000, 5);
 
-        TuneResult result = tuner(fake(model, new java.util.ArrayList<>()), Objective.MAX_THROUGHPUT, Duration.ofHours(1),
-                SearchSpace.around(start, EnumSet.of(Knob.LINGER_MS), 2)).run(start);
+        TuneResult result = tuner(
+                        fake(model, new java.util.ArrayList<>()),
+                        Objective.MAX_THROUGHPUT,
+                        Duration.ofHours(1),
+                        SearchSpace.around(start, EnumSet.of(Knob.LINGER_MS), 2))
+                .run(start);
 
         assertThat(result.trials()).extracting(TrialRun::phase).endsWith("confirm", "confirm start");
         assertThat(result.best().settings()).isEqualTo(start);
@@ -157,8 +188,12 @@ class TunerTest {
 
     @Test
     void aFailingStartEndsTheSearchWithoutABest() {
-        TuneResult result = tuner(fake(s -> Measurement.failed("cannot reach Kafka"), new java.util.ArrayList<>()),
-                Objective.MAX_THROUGHPUT, Duration.ofHours(1), SearchSpace.around(START, ALL, 4)).run(START);
+        TuneResult result = tuner(
+                        fake(s -> Measurement.failed("cannot reach Kafka"), new java.util.ArrayList<>()),
+                        Objective.MAX_THROUGHPUT,
+                        Duration.ofHours(1),
+                        SearchSpace.around(START, ALL, 4))
+                .run(START);
 
         assertThat(result.succeeded()).isFalse();
         assertThat(result.trials()).hasSize(1);
@@ -167,14 +202,19 @@ class TunerTest {
 
     @Test
     void aSettingThatFailsLaterIsSkippedNotFatal() {
-        Function<TrialSettings, Measurement> model = s -> s.compression().equals("zstd") ? Measurement.failed("broken codec")
-                : Measurements.of(throughput(s), 5);
+        Function<TrialSettings, Measurement> model = s ->
+                s.compression().equals("zstd") ? Measurement.failed("broken codec") : Measurements.of(throughput(s), 5);
 
-        TuneResult result = tuner(fake(model, new java.util.ArrayList<>()), Objective.MAX_THROUGHPUT, Duration.ofHours(1),
-                SearchSpace.around(START, EnumSet.of(Knob.COMPRESSION), 4)).run(START);
+        TuneResult result = tuner(
+                        fake(model, new java.util.ArrayList<>()),
+                        Objective.MAX_THROUGHPUT,
+                        Duration.ofHours(1),
+                        SearchSpace.around(START, EnumSet.of(Knob.COMPRESSION), 4))
+                .run(START);
 
         assertThat(result.best().settings().compression()).isEqualTo("lz4");
-        assertThat(result.trials()).anySatisfy(r -> assertThat(r.measurement().failure()).isEqualTo("broken codec"));
+        assertThat(result.trials())
+                .anySatisfy(r -> assertThat(r.measurement().failure()).isEqualTo("broken codec"));
     }
 
     /** Capacity depends on the settings; p99 = 2 ms + 100 ms × (rate / capacity)^4, so p99 <= 20 ms up to 0.651 × capacity. */
@@ -190,15 +230,23 @@ class TunerTest {
         TrialSettings start = OPTIMUM; // nothing to gain from the knobs: the rate search alone
         double best = 1_000_000 * Math.pow(0.18, 0.25);
 
-        TuneResult result = tuner(fake(TunerTest::latencyModel, new java.util.ArrayList<>()), new Objective.LatencySlo(20),
-                Duration.ofHours(1), SearchSpace.around(start, EnumSet.of(Knob.LINGER_MS), 2)).run(start);
+        TuneResult result = tuner(
+                        fake(TunerTest::latencyModel, new java.util.ArrayList<>()),
+                        new Objective.LatencySlo(20),
+                        Duration.ofHours(1),
+                        SearchSpace.around(start, EnumSet.of(Knob.LINGER_MS), 2))
+                .run(start);
 
         assertThat(result.trials().get(0).phase()).isEqualTo("capacity");
-        assertThat(result.best().settings().rate()).isLessThanOrEqualTo(best).isGreaterThan(best * (1 - 2 * Tuner.RATE_PRECISION));
+        assertThat(result.best().settings().rate())
+                .isLessThanOrEqualTo(best)
+                .isGreaterThan(best * (1 - 2 * Tuner.RATE_PRECISION));
         assertThat(result.best().last().meetsSlo()).isTrue();
         assertThat(result.best().p99Millis()).isLessThanOrEqualTo(20);
-        assertThat(result.trials()).filteredOn(r -> r.settings().paced())
-                .allSatisfy(r -> assertThat(r.meetsSlo()).isEqualTo(r.measurement().p99Millis() <= 20));
+        assertThat(result.trials())
+                .filteredOn(r -> r.settings().paced())
+                .allSatisfy(
+                        r -> assertThat(r.meetsSlo()).isEqualTo(r.measurement().p99Millis() <= 20));
     }
 
     @Test
@@ -206,8 +254,12 @@ class TunerTest {
         // From linger 0 (capacity 700k) the knob search finds linger 20 (1M): its own rate limit is higher.
         TrialSettings start = new TrialSettings(2, 1, "lz4", 262_144, 0, 5, 0);
 
-        TuneResult result = tuner(fake(TunerTest::latencyModel, new java.util.ArrayList<>()), new Objective.LatencySlo(20),
-                Duration.ofHours(1), SearchSpace.around(start, EnumSet.of(Knob.LINGER_MS), 2)).run(start);
+        TuneResult result = tuner(
+                        fake(TunerTest::latencyModel, new java.util.ArrayList<>()),
+                        new Objective.LatencySlo(20),
+                        Duration.ofHours(1),
+                        SearchSpace.around(start, EnumSet.of(Knob.LINGER_MS), 2))
+                .run(start);
 
         assertThat(result.best().settings().lingerMs()).isEqualTo(20);
         assertThat(result.best().settings().rate()).isGreaterThan(0.7 * Math.pow(0.18, 0.25) * 1_000_000);
@@ -216,12 +268,27 @@ class TunerTest {
     @Test
     void theFrontierKeepsOnlyTrialsNoOtherBeatsOnBothAxes() {
         // Each step up in linger is faster and slower to acknowledge, until 100, which is worse on both counts than 50.
-        Map<Integer, Measurement> byLinger = Map.of(0, Measurements.of(100, 10), 5, Measurements.of(200, 20),
-                20, Measurements.of(250, 30), 50, Measurements.of(300, 50), 100, Measurements.of(280, 60));
+        Map<Integer, Measurement> byLinger = Map.of(
+                0,
+                Measurements.of(100, 10),
+                5,
+                Measurements.of(200, 20),
+                20,
+                Measurements.of(250, 30),
+                50,
+                Measurements.of(300, 50),
+                100,
+                Measurements.of(280, 60));
         TrialSettings start = new TrialSettings(1, 1, "lz4", 16_384, 0, 5, 0);
 
-        TuneResult result = tuner(fake(s -> byLinger.getOrDefault(s.lingerMs(), Measurements.of(50, 100)), new java.util.ArrayList<>()),
-                Objective.MAX_THROUGHPUT, Duration.ofHours(1), SearchSpace.around(start, EnumSet.of(Knob.LINGER_MS), 2)).run(start);
+        TuneResult result = tuner(
+                        fake(
+                                s -> byLinger.getOrDefault(s.lingerMs(), Measurements.of(50, 100)),
+                                new java.util.ArrayList<>()),
+                        Objective.MAX_THROUGHPUT,
+                        Duration.ofHours(1),
+                        SearchSpace.around(start, EnumSet.of(Knob.LINGER_MS), 2))
+                .run(start);
 
         assertThat(result.frontier()).extracting(r -> r.settings().lingerMs()).containsExactly(50, 20, 5, 0);
         assertThat(result.trials()).extracting(r -> r.settings().lingerMs()).containsExactly(0, 5, 20, 50, 100, 50, 0);
