@@ -2,6 +2,8 @@ package io.loadgen.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.loadgen.cluster.ResultCodec;
+import io.loadgen.cluster.ResultsTopic;
 import io.loadgen.testing.InJvmKafkaResource;
 import io.loadgen.testing.KafkaBroker;
 import io.loadgen.testing.Summary;
@@ -9,7 +11,10 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
 import io.quarkus.test.junit.main.QuarkusMainTest;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -92,29 +97,40 @@ class FleetReportTest {
 
     /** One shard of two published to the results topic (twice, as a retried pod would): the report names the other. */
     @Test
-    void reportFromTheResultsTopicNamesAMissingShard(QuarkusMainLauncher launcher) {
+    void reportFromTheResultsTopicNamesAMissingShard(QuarkusMainLauncher launcher) throws Exception {
         String runId = "fleet-topic-" + UUID.randomUUID().toString().substring(0, 8);
         String topic = KafkaBroker.uniqueTopic("fleet-topic");
         String results = topic + "-results";
-        for (int attempt = 0; attempt < 2; attempt++) {
-            LaunchResult shard = launcher.launch(
-                    "--topic",
-                    topic,
-                    "--create-topic",
-                    "--messages",
-                    "300",
-                    "--run-id",
-                    runId,
-                    "--shard-count",
-                    "2",
-                    "--shard-index",
-                    "1",
-                    "--barrier",
-                    "false",
-                    "--results-topic",
-                    results);
-            assertThat(shard.exitCode()).as(shard.getErrorOutput()).isZero();
-        }
+        Path first = dir.resolve("shard1.json");
+        String[] shardOne = {
+            "--topic",
+            topic,
+            "--create-topic",
+            "--messages",
+            "300",
+            "--run-id",
+            runId,
+            "--shard-count",
+            "2",
+            "--shard-index",
+            "1",
+            "--barrier",
+            "false",
+            "--results-topic",
+            results
+        };
+        LaunchResult shard = launcher.launch(concat(shardOne, "--result-file", first.toString()));
+        assertThat(shard.exitCode()).as(shard.getErrorOutput()).isZero();
+
+        // A retried pod of the same shard finds its result on the results topic and sends nothing again.
+        LaunchResult retried = launcher.launch(shardOne);
+        assertThat(retried.exitCode()).as(retried.getErrorOutput()).isZero();
+        assertThat(retried.getOutput()).contains("shard 1/2 of run " + runId + " already ran");
+        assertThat(KafkaBroker.countTopic(topic)).as("shard 1's share, once").isEqualTo(150);
+
+        // Were an attempt to publish twice all the same (killed right after publishing, say), the report counts one.
+        new ResultsTopic(Map.of("bootstrap.servers", KafkaBroker.bootstrapServers()), results)
+                .publish(ResultCodec.decode(Files.readString(first)), Duration.ofSeconds(30));
 
         LaunchResult report =
                 launcher.launch("report", "--run-id", runId, "--results-topic", results, "--collect-timeout", "20s");
@@ -128,6 +144,12 @@ class FleetReportTest {
                         "loadgen: shard 1 of run " + runId
                                 + " published twice to the results topic (a retried pod?); the last one counted",
                         "loadgen: incomplete fleet report: no result from shard 0 of run " + runId + " (a fleet of 2)");
+    }
+
+    private static String[] concat(String[] args, String... more) {
+        String[] all = java.util.Arrays.copyOf(args, args.length + more.length);
+        System.arraycopy(more, 0, all, args.length, more.length);
+        return all;
     }
 
     /** A shard of a fleet, run on its own (no barrier, nothing published), with its result in a file. */
