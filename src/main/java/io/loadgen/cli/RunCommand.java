@@ -9,6 +9,7 @@ import io.loadgen.engine.PreparedRun;
 import io.loadgen.engine.ProducerFactory;
 import io.loadgen.engine.RunFailedException;
 import io.loadgen.engine.RunListener;
+import io.loadgen.engine.StoppedBeforeStartException;
 import io.loadgen.metrics.RunMetrics;
 import io.loadgen.metrics.RunState;
 import io.loadgen.report.GateReport;
@@ -168,7 +169,7 @@ public class RunCommand implements Callable<Integer> {
         try (PreparedRun prepared = engine.prepare(spec)) {
             ShardResult earlier = earlierAttempt(spec, fleet, out);
             if (earlier != null) return new Attempt(earlier.result(), false);
-            awaitOtherShards(spec, fleet, out);
+            awaitOtherShards(spec, fleet, engine, out);
             return new Attempt(engine.start(prepared, listener(metrics, out)), true);
         }
     }
@@ -191,17 +192,21 @@ public class RunCommand implements Callable<Integer> {
     }
 
     /** With several shards, the clock starts when all of them are ready (the start barrier, through Kafka). */
-    private static void awaitOtherShards(LoadSpec spec, FleetPlan fleet, PrintStream out) {
+    private static void awaitOtherShards(LoadSpec spec, FleetPlan fleet, LoadEngine engine, PrintStream out) {
         if (spec.shard().single() || !fleet.barrier()) return;
         out.println(
                 "shard " + spec.shard() + ": waiting for all " + spec.shard().count() + " shards of run " + spec.runId()
                         + " (--barrier-timeout " + Durations.format(fleet.barrierTimeout()) + ")");
         out.flush();
+        boolean allReady;
         try {
-            new StartBarrier(spec.producerConfig(), fleet.controlTopic())
-                    .await(spec.runId(), spec.shard(), fleet.barrierTimeout());
+            allReady = new StartBarrier(spec.producerConfig(), fleet.controlTopic())
+                    .await(spec.runId(), spec.shard(), fleet.barrierTimeout(), engine::stopRequested);
         } catch (RuntimeException e) {
             throw new RunFailedException(e.getMessage(), e);
+        }
+        if (!allReady) {
+            throw new StoppedBeforeStartException("stopped while waiting for the other shards; nothing was sent");
         }
     }
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -41,6 +42,16 @@ public final class StartBarrier {
      * @throws BarrierTimeoutException naming the shards that never came
      */
     public void await(String runId, ShardSpec shard, Duration timeout) {
+        await(runId, shard, timeout, () -> false);
+    }
+
+    /**
+     * As {@link #await(String, ShardSpec, Duration)}, giving up as soon as {@code stopped} says so (a signal: a pod
+     * deleted while it waits must not wait out the barrier's timeout).
+     *
+     * @return true when every shard is ready, false when stopped first
+     */
+    public boolean await(String runId, ShardSpec shard, Duration timeout, BooleanSupplier stopped) {
         long deadline = clock.getAsLong() + timeout.toMillis();
         ClusterClients.ensureTopic(settings, topic, timeout);
         try (KafkaProducer<String, String> producer =
@@ -57,6 +68,7 @@ public final class StartBarrier {
                 ClusterClients.consumer(settings, "loadgen-barrier-" + shard.index())) {
             ClusterClients.fromStart(consumer, topic, timeout);
             while (ready.size() < shard.count()) {
+                if (stopped.getAsBoolean()) return false;
                 if (clock.getAsLong() >= deadline) {
                     throw new BarrierTimeoutException(missing(ready, shard.count()), timeout);
                 }
@@ -66,6 +78,7 @@ public final class StartBarrier {
                 }
             }
         }
+        return true;
     }
 
     /** The shard index a control record announces for this run, or null if it is about something else. */

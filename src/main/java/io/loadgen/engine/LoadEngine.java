@@ -77,6 +77,11 @@ public final class LoadEngine {
         stop.abandon(nanoClock.getAsLong());
     }
 
+    /** Whether a stop was asked for ({@link #requestStop()}): for what the caller does between prepare and start. */
+    public boolean stopRequested() {
+        return stop.interrupted();
+    }
+
     /** {@link #prepare} and {@link #start} in one, for callers with nothing to do between them. */
     public RunResult run(LoadSpec spec, RunListener listener) {
         try (PreparedRun prepared = prepare(spec)) {

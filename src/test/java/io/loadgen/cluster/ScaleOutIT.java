@@ -217,6 +217,48 @@ class ScaleOutIT {
         return codes;
     }
 
+    /**
+     * A pod deleted while it waits at the barrier (SIGTERM) stops at once, not after --barrier-timeout: nothing was
+     * sent, exit 130.
+     */
+    @Test
+    void aSignalAtTheBarrierStopsTheShardAtOnce() throws InterruptedException {
+        String topic = KafkaBroker.uniqueTopic("barrier-signal");
+        try (AppProcess shard = AppProcess.start(
+                Map.of(
+                        "KAFKA_BOOTSTRAP_SERVERS",
+                        KafkaBroker.bootstrapServers(),
+                        "LOADGEN_TOPIC",
+                        topic,
+                        "LOADGEN_CREATE_TOPIC",
+                        "true",
+                        "JOB_COMPLETION_INDEX",
+                        "1"),
+                "--shard-count",
+                "3",
+                "--run-id",
+                "signal-" + UUID.randomUUID(),
+                "--barrier-timeout",
+                "5m",
+                "--control-topic",
+                topic + "-control",
+                "--messages",
+                "300")) {
+            assertThat(shard.awaitStdoutLine(line -> line.contains("waiting for all 3 shards"), RUN_TIMEOUT))
+                    .as("at the barrier; stdout:\n%s\nstderr:\n%s", shard.stdout(), shard.stderr())
+                    .isTrue();
+            Thread.sleep(500);
+            long signalled = System.nanoTime();
+            shard.terminate();
+
+            assertThat(shard.waitFor(RUN_TIMEOUT)).isEqualTo(130);
+            assertThat(Duration.ofNanos(System.nanoTime() - signalled)).isLessThan(Duration.ofSeconds(10));
+            assertThat(shard.stderr()).contains("stopped while waiting for the other shards; nothing was sent");
+            Summary.assertNoStackTrace(shard.stdout(), shard.stderr());
+        }
+        assertThat(KafkaBroker.countTopic(topic)).isZero();
+    }
+
     @Test
     void aShardWithoutTheOthersNamesTheMissingOnesAtTheBarrier() throws InterruptedException, IOException {
         String topic = KafkaBroker.uniqueTopic("lonely");
