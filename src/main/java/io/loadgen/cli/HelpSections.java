@@ -13,15 +13,16 @@ import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.UsageMessageSpec;
 
 /**
- * The option list of {@code loadgen run --help} in sections under a one-line heading each, so that the producer
- * settings or the gates can be found among some fifty options without reading them all.
+ * The option lists of {@code loadgen run --help} and {@code loadgen tune --help} in sections under a one-line heading
+ * each, so that the producer settings or the gates can be found among some fifty options without reading them all.
  *
  * <p>A table of option names, not picocli argument groups: a group is a class of its own, so the options would have
  * to leave the mixins that declare them once for {@code run}, {@code tune} and {@code report}, and picocli creates a
  * group's object only when the command line gives one of its options. Here the options stay where they are, picocli
  * renders each one as before (with the "Default:" from {@link ConfigDefaultProvider}), and only the list is cut into
  * sections. The table also sets the order within a section. An option it does not name is still shown, under "Other
- * options" at the end; {@code HelpSectionsTest} fails for it, so that it gets a place.
+ * options" at the end; {@code HelpSectionsTest} fails for it, so that it gets a place. The small commands
+ * ({@code report}, {@code verify}) keep one list.
  */
 final class HelpSections {
 
@@ -94,6 +95,39 @@ final class HelpSections {
                             "--result-file")),
             new Section("Help", List.of("--help", "--version")));
 
+    /** The sections of {@code tune --help}: its own options first, then those it shares with {@code run}. */
+    static final List<Section> TUNE = List.of(
+            new Section(
+                    "Search (what tune looks for, and for how long)",
+                    List.of("--budget", "--slo-p99", "--knobs", "--trial-warmup", "--trial-time", "--jvm-warmup")),
+            new Section(
+                    "Trial topics (one new topic per trial, deleted after it)",
+                    List.of("--topic-prefix", "--partitions", "--replication-factor")),
+            new Section(
+                    "Payload (what each record holds)",
+                    List.of("--payload", "--record-size", "--payload-file", "--keys")),
+            new Section(
+                    "Producer (where Kafka is; the settings the search starts from)",
+                    List.of(
+                            "--bootstrap-servers",
+                            "--threads",
+                            "--producers",
+                            "--acks",
+                            "--compression",
+                            "--batch-size",
+                            "--linger-ms",
+                            "--max-in-flight",
+                            "--buffer-memory",
+                            "--client-id",
+                            "--producer-property",
+                            "--connect-timeout",
+                            "--stop-timeout")),
+            new Section(
+                    "Durability (kept as given in every trial)",
+                    List.of("--idempotence", "--transactional", "--transaction-interval")),
+            new Section("Output (the chart and the JSON of all trials)", List.of("--chart", "--tune-json")),
+            new Section("Help", List.of("--help", "--version")));
+
     static final String OTHER = "Other options";
 
     private HelpSections() {}
@@ -103,6 +137,14 @@ final class HelpSections {
         @Override
         public CommandSpec transform(CommandSpec spec) {
             return install(spec, RUN);
+        }
+    }
+
+    /** {@code tune}'s {@code @Command(modelTransformer = ...)}. */
+    static final class Tune implements IModelTransformer {
+        @Override
+        public CommandSpec transform(CommandSpec spec) {
+            return install(spec, TUNE);
         }
     }
 

@@ -47,6 +47,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "tune",
         mixinStandardHelpOptions = true,
+        modelTransformer = HelpSections.Tune.class,
         showDefaultValues = true,
         sortOptions = false,
         usageHelpAutoWidth = true,

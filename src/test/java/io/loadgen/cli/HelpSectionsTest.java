@@ -14,7 +14,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Model.OptionSpec;
 
 /**
- * Issue 16 items 5 and 6: {@code run --help} lists its options in sections, and {@code loadgen --help} lists the
+ * Issue 16 items 5 and 6: {@code run --help} and {@code tune --help} list their options in sections, and {@code loadgen --help} lists the
  * subcommands one line each. Read from the rendered help, as a user sees it, not from the table alone.
  */
 @Timeout(10)
@@ -28,7 +28,7 @@ class HelpSectionsTest {
         CommandLine run = new CommandLine(RunCommand.class)
                 .setDefaultValueProvider(OptionsFixture.noEnv().defaults());
 
-        Map<String, List<String>> sections = sections(run.getUsageMessage(CommandLine.Help.Ansi.OFF));
+        Map<String, List<String>> sections = sections(run.getUsageMessage(CommandLine.Help.Ansi.OFF), HelpSections.RUN);
 
         assertThat(sections.keySet())
                 .containsExactly(
@@ -62,7 +62,7 @@ class HelpSectionsTest {
         CommandLine run = new CommandLine(RunCommand.class)
                 .setDefaultValueProvider(OptionsFixture.noEnv().defaults());
 
-        Map<String, List<String>> sections = sections(run.getUsageMessage(CommandLine.Help.Ansi.OFF));
+        Map<String, List<String>> sections = sections(run.getUsageMessage(CommandLine.Help.Ansi.OFF), HelpSections.RUN);
 
         assertThat(sections.get("Workload"))
                 .startsWith("--topic")
@@ -105,8 +105,9 @@ class HelpSectionsTest {
                         .defaults())
                 .getUsageMessage(CommandLine.Help.Ansi.OFF);
 
-        assertThat(section(usage, "Workload")).contains("--topic=NAME", "Default: env-topic");
-        assertThat(section(usage, "Producer")).contains("--compression=none|gzip|snappy|lz4|zstd", "Default: lz4");
+        assertThat(section(usage, HelpSections.RUN, "Workload")).contains("--topic=NAME", "Default: env-topic");
+        assertThat(section(usage, HelpSections.RUN, "Producer"))
+                .contains("--compression=none|gzip|snappy|lz4|zstd", "Default: lz4");
         assertThat(usage).contains("Every option --NAME is also config key", "Exit codes:");
     }
 
@@ -120,10 +121,44 @@ class HelpSectionsTest {
                         CommandLine.Model.UsageMessageSpec.SECTION_KEY_OPTION_LIST,
                         help -> HelpSections.render(help, HelpSections.RUN.subList(1, HelpSections.RUN.size())));
 
-        Map<String, List<String>> sections = sections(run.getUsageMessage(CommandLine.Help.Ansi.OFF));
+        Map<String, List<String>> sections = sections(run.getUsageMessage(CommandLine.Help.Ansi.OFF), HelpSections.RUN);
 
         assertThat(sections).doesNotContainKey("Workload");
         assertThat(sections.get(HelpSections.OTHER)).contains("--topic", "--messages", "--threads");
+    }
+
+    @Test
+    void everyOptionOfTuneIsInExactlyOneSectionItsOwnFirst() {
+        CommandLine tune = new CommandLine(TuneCommand.class)
+                .setDefaultValueProvider(OptionsFixture.noEnv().defaults());
+        String usage = tune.getUsageMessage(CommandLine.Help.Ansi.OFF);
+
+        Map<String, List<String>> sections = sections(usage, HelpSections.TUNE);
+
+        assertThat(sections.keySet())
+                .containsExactly("Search", "Trial topics", "Payload", "Producer", "Durability", "Output", "Help");
+        assertThat(sections.get("Search")).startsWith("--budget", "--slo-p99", "--knobs");
+        assertThat(sections.get("Producer")).startsWith("--bootstrap-servers").contains("--linger-ms", "--acks");
+        List<String> shown = sections.values().stream().flatMap(List::stream).toList();
+        List<String> all = tune.getCommandSpec().options().stream()
+                .map(OptionSpec::longestName)
+                .toList();
+        assertThat(shown).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(all);
+        assertThat(section(usage, HelpSections.TUNE, "Search")).contains("Default: 5m");
+        assertThat(usage).contains("Exit codes:");
+    }
+
+    @Test
+    void theTuneTableNamesOnlyOptionsOfTuneAndEachOnce() {
+        List<String> all = new CommandLine(TuneCommand.class)
+                .getCommandSpec().options().stream()
+                        .map(OptionSpec::longestName)
+                        .toList();
+        List<String> named = HelpSections.TUNE.stream()
+                .flatMap(section -> section.options().stream())
+                .toList();
+
+        assertThat(named).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(all);
     }
 
     @Test
@@ -147,28 +182,28 @@ class HelpSectionsTest {
     }
 
     /** Section name (its heading up to the parenthesis) to the options listed under it, in order. */
-    private static Map<String, List<String>> sections(String usage) {
+    private static Map<String, List<String>> sections(String usage, List<HelpSections.Section> table) {
         Map<String, List<String>> sections = new LinkedHashMap<>();
-        for (String heading : headings()) {
+        for (String heading : headings(table)) {
             if (!usage.contains("\n" + heading + ":")) continue;
             List<String> options = new ArrayList<>();
-            Matcher m = OPTION_LINE.matcher(section(usage, heading));
+            Matcher m = OPTION_LINE.matcher(section(usage, table, heading));
             while (m.find()) options.add(m.group(1));
             sections.put(heading.replaceFirst(" \\(.*", ""), options);
         }
         return sections;
     }
 
-    private static List<String> headings() {
+    private static List<String> headings(List<HelpSections.Section> table) {
         List<String> headings = new ArrayList<>(
-                HelpSections.RUN.stream().map(HelpSections.Section::heading).toList());
+                table.stream().map(HelpSections.Section::heading).toList());
         headings.add(HelpSections.OTHER);
         return headings;
     }
 
     /** The lines from a section's heading to the next blank line. */
-    private static String section(String usage, String name) {
-        String heading = headings().stream()
+    private static String section(String usage, List<HelpSections.Section> table, String name) {
+        String heading = headings(table).stream()
                 .filter(h -> h.equals(name) || h.startsWith(name + " ("))
                 .findFirst()
                 .orElseThrow();
