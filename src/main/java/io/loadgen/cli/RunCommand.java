@@ -273,8 +273,8 @@ public class RunCommand implements Callable<Integer> {
     /** @param fleetGates the gates are a fleet's, judged elsewhere: a missed one does not fail this run */
     static int exitCode(RunResult result, GateReport gates, boolean fleetGates) {
         if (result.status() == RunResult.Status.INTERRUPTED) return ExitCodes.INTERRUPTED;
-        if (result.sent() == 0 || result.status() == RunResult.Status.INCOMPLETE) return ExitCodes.RUN_FAILED;
-        if (result.failed() > 0 && !gates.has(GateReport.MAX_ERROR_RATE)) return ExitCodes.RUN_FAILED;
+        if (result.total().sent() == 0 || result.status() == RunResult.Status.INCOMPLETE) return ExitCodes.RUN_FAILED;
+        if (result.total().failed() > 0 && !gates.has(GateReport.MAX_ERROR_RATE)) return ExitCodes.RUN_FAILED;
         if (!gates.passed() && !fleetGates) return ExitCodes.SLO_FAILED;
         return ExitCodes.OK;
     }

@@ -31,7 +31,10 @@ public final class ResultCodec {
 
     private ResultCodec() {}
 
-    /** The wire form; field names are the contract with other versions of the tool. */
+    /**
+     * The wire form; field names are the contract with other versions of the tool, so they stay as they were when
+     * {@link RunResult} was flat ({@code ackLatency} is its send-to-ack latency).
+     */
     public record Document(
             int version,
             String runId,
@@ -63,6 +66,8 @@ public final class ResultCodec {
 
     public static String encode(ShardResult s) {
         RunResult r = s.result();
+        RunResult.Window w = r.window();
+        RunResult.Latencies l = r.latencies();
         Document d = new Document(
                 VERSION,
                 r.runId(),
@@ -72,19 +77,19 @@ public final class ResultCodec {
                 s.positions(),
                 r.status().name(),
                 r.stopReason(),
-                r.startEpochMillis(),
-                r.measuredStartEpochMillis(),
-                r.endEpochMillis(),
-                r.sent(),
-                r.failed(),
-                r.bytes(),
-                r.measuredSent(),
-                r.measuredBytes(),
-                r.measuredFailed(),
+                w.startEpochMillis(),
+                w.measuredStartEpochMillis(),
+                w.endEpochMillis(),
+                r.total().sent(),
+                r.total().failed(),
+                r.total().bytes(),
+                r.measured().sent(),
+                r.measured().bytes(),
+                r.measured().failed(),
                 r.errors(),
-                histogram(r.ackLatency()),
-                histogram(r.intendedLatency()),
-                histogram(r.scheduleDelay()),
+                histogram(l.sendToAck()),
+                histogram(l.intended()),
+                histogram(l.scheduleDelay()),
                 r.compressionRatio(),
                 r.settings(),
                 r.shortfall(),
@@ -114,25 +119,18 @@ public final class ResultCodec {
                 d.runId(),
                 RunResult.Status.valueOf(d.status()),
                 d.stopReason(),
-                d.startEpochMillis(),
-                d.measuredStartEpochMillis(),
-                d.endEpochMillis(),
-                d.sent(),
-                d.failed(),
-                d.bytes(),
-                d.measuredSent(),
-                d.measuredBytes(),
-                d.measuredFailed(),
+                new RunResult.Window(d.startEpochMillis(), d.measuredStartEpochMillis(), d.endEpochMillis()),
+                new RunResult.Counts(d.sent(), d.failed(), d.bytes()),
+                new RunResult.Counts(d.measuredSent(), d.measuredFailed(), d.measuredBytes()),
                 d.errors() == null ? Map.of() : d.errors(),
-                histogram(d.ackLatency()),
-                histogram(d.intendedLatency()),
-                histogram(d.scheduleDelay()),
-                d.compressionRatio(),
-                d.settings(),
+                new RunResult.Latencies(
+                        histogram(d.ackLatency()), histogram(d.intendedLatency()), histogram(d.scheduleDelay())),
                 d.shortfall(),
                 d.fireAndForget(),
                 d.handedBySender(),
-                d.cpuSeconds());
+                d.compressionRatio(),
+                d.cpuSeconds(),
+                d.settings());
         return new ShardResult(new ShardSpec(d.shardIndex(), d.shardCount()), d.firstPosition(), d.positions(), r);
     }
 

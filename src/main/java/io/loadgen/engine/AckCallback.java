@@ -50,7 +50,7 @@ final class AckCallback implements Callback {
         if (exception == null) {
             long now = clock.getAsLong();
             if (transaction == null) {
-                stats.acked(bytes, measured, now - sentNanos, dueNanos < 0 ? -1 : now - dueNanos);
+                stats.sent(bytes, measured, now - sentNanos, dueNanos < 0 ? -1 : now - dueNanos);
             } else {
                 stats.ackedInTransaction(measured, now - sentNanos, dueNanos < 0 ? -1 : now - dueNanos);
                 transaction.acked(bytes, measured);

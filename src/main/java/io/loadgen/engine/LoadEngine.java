@@ -205,25 +205,20 @@ public final class LoadEngine {
                     spec.runId(),
                     status(stop, shortfall),
                     describe(stop, spec, shortfall, gaveUp),
-                    startEpochMillis,
-                    startEpochMillis + (measuredStart - start) / 1_000_000,
-                    startEpochMillis + (end - start) / 1_000_000,
-                    last.acked(),
-                    last.failed(),
-                    last.ackedBytes(),
-                    last.measuredAcked(),
-                    last.measuredBytes(),
-                    last.measuredFailed(),
+                    new RunResult.Window(
+                            startEpochMillis,
+                            startEpochMillis + (measuredStart - start) / 1_000_000,
+                            startEpochMillis + (end - start) / 1_000_000),
+                    new RunResult.Counts(last.sent(), last.failed(), last.sentBytes()),
+                    new RunResult.Counts(last.measuredSent(), last.measuredFailed(), last.measuredBytes()),
                     last.errors(),
-                    last.totalAckLatency(),
-                    last.totalIntendedLatency(),
-                    last.totalScheduleDelay(),
-                    compression,
-                    spec.describe(),
+                    new RunResult.Latencies(last.totalSendToAck(), last.totalIntended(), last.totalScheduleDelay()),
                     shortfall,
                     spec.fireAndForget(),
                     handedBySender(spec, senders),
-                    cpuSeconds());
+                    compression,
+                    cpuSeconds(),
+                    spec.describe());
         } finally {
             ticker.shutdownNow();
             closeAll(producers, Duration.ZERO);

@@ -19,7 +19,7 @@ final class ProgressTicker {
     private final RateShape rate;
 
     private long lastNanos;
-    private long lastAcked;
+    private long lastSent;
     private long lastBytes;
 
     /** @param rate the target rate's curve, or {@code null} when unpaced */
@@ -42,16 +42,16 @@ final class ProgressTicker {
             listener.onProgress(new Progress(
                     now - start,
                     now - lastNanos,
-                    s.acked() - lastAcked,
-                    s.ackedBytes() - lastBytes,
+                    s.sent() - lastSent,
+                    s.sentBytes() - lastBytes,
                     s,
                     target,
                     watch == null ? 0 : watch.behind(now),
                     watch == null ? 0 : watch.sendingStalledFor(now),
                     watch == null ? 0 : watch.acksStalledFor(now)));
             lastNanos = now;
-            lastAcked = s.acked();
-            lastBytes = s.ackedBytes();
+            lastSent = s.sent();
+            lastBytes = s.sentBytes();
         } catch (RuntimeException e) {
             // a failing listener must not stop the ticks (a scheduled task that throws is never run again)
         }

@@ -134,7 +134,7 @@ final class ScheduleWatch {
     }
 
     private long progressOfAcks() {
-        return stats.acked() + stats.failed();
+        return stats.sent() + stats.failed();
     }
 
     /** When record {@code index} (over all threads, from 0) is due, or {@link Pacer#NEVER}. */

@@ -100,8 +100,8 @@ final class LoadgenCollector extends Collector {
 
         out.add(gauge(RUN_START, "Unix time at which sending began.", startEpochSeconds));
         out.add(gauge(RUN_FINISHED, "1 once sending is over and the counters are final.", finished ? 1 : 0));
-        out.add(counter(RECORDS_SENT, "Records the broker acknowledged, warm-up included.", s.acked()));
-        out.add(counter(BYTES_SENT, "Key and value bytes of the acknowledged records.", s.ackedBytes()));
+        out.add(counter(RECORDS_SENT, "Records the broker acknowledged, warm-up included.", s.sent()));
+        out.add(counter(BYTES_SENT, "Key and value bytes of the acknowledged records.", s.sentBytes()));
         CounterMetricFamily failed = new CounterMetricFamily(
                 RECORDS_FAILED, "Records that will never be acknowledged, by exception type.", withLabel("error_type"));
         Map<String, Long> errors = new TreeMap<>();

@@ -19,13 +19,15 @@ public final class FleetTable {
                 "shard", "status", "sent", "failed", "records/s", "p99 ms", "first msg"));
         for (Row row : rows) {
             RunResult r = row.result();
-            Histogram h = r.paced() ? r.intendedLatency() : r.ackLatency();
+            Histogram h = r.latencies().paced()
+                    ? r.latencies().intended()
+                    : r.latencies().sendToAck();
             sb.append(String.format(
                     "%-7s %-13s %15s %10s %14s %10s %12s%n",
                     row.shard(),
                     r.status(),
-                    Numbers.count(r.sent()),
-                    Numbers.count(r.failed()),
+                    Numbers.count(r.total().sent()),
+                    Numbers.count(r.total().failed()),
                     Numbers.rate(r.recordsPerSecond()),
                     h.getTotalCount() == 0 ? "n/a" : Numbers.ms(h.getValueAtPercentile(99)),
                     Numbers.count(row.firstPosition())));

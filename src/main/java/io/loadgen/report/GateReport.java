@@ -71,12 +71,12 @@ public record GateReport(List<Check> checks, LatencyBasis latencyBasis) {
     }
 
     public static GateReport evaluate(SloGates gates, RunResult r) {
-        boolean paced = r.paced();
-        Histogram latency = paced ? r.intendedLatency() : r.ackLatency();
-        boolean measuredAny = r.measuredSent() + r.measuredFailed() > 0;
+        boolean paced = r.latencies().paced();
+        Histogram latency = paced ? r.latencies().intended() : r.latencies().sendToAck();
+        boolean measuredAny = r.measured().sent() + r.measured().failed() > 0;
         List<Check> checks = new ArrayList<>();
         if (gates.maxErrorRate() != null) {
-            double rate = measuredAny ? r.measuredErrorRate() : Double.NaN;
+            double rate = measuredAny ? r.measured().errorRate() : Double.NaN;
             checks.add(atMost(MAX_ERROR_RATE, rate, gates.maxErrorRate(), "ratio"));
         }
         if (gates.minRecordsPerSecond() != null) {

@@ -20,7 +20,7 @@ public final class ProgressPrinter {
     }
 
     static String line(Progress p) {
-        Histogram ack = p.snapshot().intervalAckLatency();
+        Histogram ack = p.snapshot().intervalSendToAck();
         StringBuilder sb = new StringBuilder(160);
         sb.append(String.format(Locale.ROOT, "[%7.1fs] ", p.elapsedNanos() / 1e9))
                 .append(Numbers.rate(p.intervalRecordsPerSecond()))
@@ -31,7 +31,7 @@ public final class ProgressPrinter {
                 .append(Numbers.mib(p.intervalMibPerSecond()))
                 .append(" MiB/s")
                 .append(", total ")
-                .append(Numbers.count(p.snapshot().acked()))
+                .append(Numbers.count(p.snapshot().sent()))
                 .append(", errors ")
                 .append(Numbers.count(p.snapshot().failed()))
                 .append(", in flight ")
@@ -48,7 +48,7 @@ public final class ProgressPrinter {
                     .append(" p99 ")
                     .append(Numbers.ms(ack.getValueAtPercentile(99)));
         }
-        Histogram intended = p.snapshot().intervalIntendedLatency();
+        Histogram intended = p.snapshot().intervalIntended();
         if (intended.getTotalCount() > 0) {
             sb.append(", from due p99 ").append(Numbers.ms(intended.getValueAtPercentile(99)));
         }

@@ -32,24 +32,35 @@ public final class SummaryPrinter {
         row(
                 sb,
                 "records sent",
-                Numbers.count(r.sent()) + (r.fireAndForget() ? " sent, not acknowledged (acks=0)" : " acknowledged")
+                Numbers.count(r.total().sent())
+                        + (r.fireAndForget() ? " sent, not acknowledged (acks=0)" : " acknowledged")
                         + (r.warmupSent() > 0 ? " (" + Numbers.count(r.warmupSent()) + " in warm-up)" : "")
-                        + ", " + Numbers.count(r.failed()) + " failed"
+                        + ", " + Numbers.count(r.total().failed()) + " failed"
                         + (r.unconfirmed() > 0 ? ", " + Numbers.count(r.unconfirmed()) + " unconfirmed" : ""));
         shortfall(sb, r);
-        row(sb, "bytes sent", Numbers.count(r.bytes()) + " (" + Numbers.mib(r.bytes() / 1048576.0) + " MiB)");
+        row(
+                sb,
+                "bytes sent",
+                Numbers.count(r.total().bytes()) + " (" + Numbers.mib(r.total().bytes() / 1048576.0) + " MiB)");
         row(
                 sb,
                 "elapsed",
-                String.format(Locale.ROOT, "%.3f s sending, %.3f s measured", r.elapsedSeconds(), r.measuredSeconds()));
+                String.format(
+                        Locale.ROOT,
+                        "%.3f s sending, %.3f s measured",
+                        r.window().elapsedSeconds(),
+                        r.window().measuredSeconds()));
         row(
                 sb,
                 "throughput",
                 Numbers.rate(r.recordsPerSecond()) + " records/s, " + Numbers.mib(r.mibPerSecond()) + " MiB/s");
-        row(sb, "latency send→ack", latency(r.ackLatency()));
-        if (r.paced()) {
-            row(sb, "latency from due", latency(r.intendedLatency()) + "  (includes time behind schedule)");
-            row(sb, "behind schedule", latency(r.scheduleDelay()) + "  (due time → handed to the producer)");
+        row(sb, "latency send→ack", latency(r.latencies().sendToAck()));
+        if (r.latencies().paced()) {
+            row(sb, "latency from due", latency(r.latencies().intended()) + "  (includes time behind schedule)");
+            row(
+                    sb,
+                    "behind schedule",
+                    latency(r.latencies().scheduleDelay()) + "  (due time → handed to the producer)");
         }
         row(
                 sb,
@@ -112,9 +123,14 @@ public final class SummaryPrinter {
                 sb,
                 "sending stalled",
                 f.sending(),
-                r.startEpochMillis(),
+                r.window().startEpochMillis(),
                 "no record handed to the producer although records were due");
-        stalls(sb, "acks stalled", f.acks(), r.startEpochMillis(), "records in flight, none acknowledged or failed");
+        stalls(
+                sb,
+                "acks stalled",
+                f.acks(),
+                r.window().startEpochMillis(),
+                "records in flight, none acknowledged or failed");
         if (r.fireAndForget()) {
             row(
                     sb,

@@ -5,7 +5,7 @@ package io.loadgen.stats;
  *
  * @param elapsedNanos   since sending began
  * @param intervalNanos  since the previous tick
- * @param intervalAcked  records acknowledged during the interval
+ * @param intervalSent  records acknowledged during the interval
  * @param intervalBytes  their bytes
  * @param snapshot       counters and histograms at the tick
  * @param targetRate     records/s asked for at the tick (it changes under a ramp or steps), 0 when unpaced
@@ -16,7 +16,7 @@ package io.loadgen.stats;
 public record Progress(
         long elapsedNanos,
         long intervalNanos,
-        long intervalAcked,
+        long intervalSent,
         long intervalBytes,
         RunStats.Snapshot snapshot,
         double targetRate,
@@ -25,7 +25,7 @@ public record Progress(
         long acksStalledNanos) {
 
     public double intervalRecordsPerSecond() {
-        return intervalNanos > 0 ? intervalAcked * 1e9 / intervalNanos : 0;
+        return intervalNanos > 0 ? intervalSent * 1e9 / intervalNanos : 0;
     }
 
     public double intervalMibPerSecond() {

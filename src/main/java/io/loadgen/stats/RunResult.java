@@ -8,55 +8,42 @@ import org.HdrHistogram.Histogram;
  * What a run achieved, immutable. A thread, a pod and a fleet all produce one; {@link #plus} merges them exactly
  * (counts add up, histograms add up, the window spans both).
  *
- * @param status             how the run ended
- * @param stopReason         why it stopped, in words
- * @param startEpochMillis   when sending began
- * @param measuredStartEpochMillis when the measured window began (after warm-up)
- * @param endEpochMillis     when the last record was acknowledged or given up (after the final flush)
- * @param sent               records the broker acknowledged, warm-up included
- * @param failed             records that will never be acknowledged
- * @param bytes              value and key bytes of the acknowledged records
- * @param measuredSent       acknowledged records sent after warm-up: the base of rates and latencies
- * @param measuredBytes      their bytes
- * @param measuredFailed     failed records sent after warm-up: the base of the error rate
- * @param errors             failed records by exception type
- * @param ackLatency         send call to acknowledgement, microseconds, measured records only
- * @param intendedLatency    scheduled send time to acknowledgement, microseconds; empty unless paced by --rate
- * @param scheduleDelay      scheduled send time to the send call (time spent behind schedule), microseconds;
- *                           empty unless paced
- * @param compressionRatio   uncompressed / compressed size reported by the client, or {@code null}
- * @param settings           the resolved run settings, secrets masked
- * @param shortfall          what the run did not deliver besides failed records: records due but never sent, records
- *                           unconfirmed when it stopped waiting, stalls
- * @param fireAndForget      sent with acks=0: "sent" then means written to the network, not acknowledged
- * @param handedBySender     records each sender thread handed to the producer, keyed {@code shard/sender}: the length
- *                           of each sender's sequence, so {@code loadgen verify} can see a lost tail
- * @param cpuSeconds         CPU time of the process (a fleet: of its processes) when the run ended, start-up
- *                           included, or {@code null} where the JVM cannot tell: what a pod needs to be sized
+ * <p>"Sent" is one quantity everywhere (this record, the JSON, the metrics, the summary): records the client
+ * confirmed, which means the broker acknowledged them, or with acks=0 ({@code fireAndForget}) that they were written to
+ * the network.
+ *
+ * @param status           how the run ended
+ * @param stopReason       why it stopped, in words
+ * @param window           when sending began, when the measured part began, when the last record was confirmed
+ * @param total            every record, warm-up included
+ * @param measured         records sent after warm-up: the base of rates, latencies and the error rate
+ * @param errors           failed records by exception type
+ * @param latencies        the latency histograms, measured records only
+ * @param shortfall        what the run did not deliver besides failed records: records due but never sent, records
+ *                         unconfirmed when it stopped waiting, stalls
+ * @param fireAndForget    sent with acks=0: "sent" then means written to the network, not acknowledged
+ * @param handedBySender   records each sender thread handed to the producer, keyed {@code shard/sender}: the length of
+ *                         each sender's sequence, so {@code loadgen verify} can see a lost tail
+ * @param compressionRatio uncompressed / compressed size reported by the client, or {@code null}
+ * @param cpuSeconds       CPU time of the process (a fleet: of its processes) when the run ended, start-up included,
+ *                         or {@code null} where the JVM cannot tell: what a pod needs to be sized
+ * @param settings         the resolved run settings, secrets masked
  */
 public record RunResult(
         String runId,
         Status status,
         String stopReason,
-        long startEpochMillis,
-        long measuredStartEpochMillis,
-        long endEpochMillis,
-        long sent,
-        long failed,
-        long bytes,
-        long measuredSent,
-        long measuredBytes,
-        long measuredFailed,
+        Window window,
+        Counts total,
+        Counts measured,
         Map<String, Long> errors,
-        Histogram ackLatency,
-        Histogram intendedLatency,
-        Histogram scheduleDelay,
-        Double compressionRatio,
-        Map<String, Object> settings,
+        Latencies latencies,
         Shortfall shortfall,
         boolean fireAndForget,
         Map<String, Long> handedBySender,
-        Double cpuSeconds) {
+        Double compressionRatio,
+        Double cpuSeconds,
+        Map<String, Object> settings) {
 
     public enum Status {
         /** Ran to its message count or duration, and every record handed over was confirmed or failed. */
@@ -70,46 +57,115 @@ public record RunResult(
         INTERRUPTED
     }
 
+    /**
+     * The run's time line, epoch milliseconds.
+     *
+     * @param startEpochMillis         when sending began
+     * @param measuredStartEpochMillis when the measured part began (after warm-up)
+     * @param endEpochMillis           when the last record was confirmed or given up (after the final flush)
+     */
+    public record Window(long startEpochMillis, long measuredStartEpochMillis, long endEpochMillis) {
+
+        /** Seconds of the measured part. */
+        public double measuredSeconds() {
+            return Math.max(0, endEpochMillis - measuredStartEpochMillis) / 1000.0;
+        }
+
+        /** Seconds from the first send to the last confirmation. */
+        public double elapsedSeconds() {
+            return Math.max(0, endEpochMillis - startEpochMillis) / 1000.0;
+        }
+
+        /** The window that spans both. */
+        public Window plus(Window other) {
+            return new Window(
+                    Math.min(startEpochMillis, other.startEpochMillis),
+                    Math.min(measuredStartEpochMillis, other.measuredStartEpochMillis),
+                    Math.max(endEpochMillis, other.endEpochMillis));
+        }
+    }
+
+    /**
+     * Records and their bytes.
+     *
+     * @param sent   records sent (see the record's Javadoc for what "sent" means)
+     * @param failed records that will never be sent
+     * @param bytes  key and value bytes of the records sent
+     */
+    public record Counts(long sent, long failed, long bytes) {
+
+        public static final Counts ZERO = new Counts(0, 0, 0);
+
+        public Counts plus(Counts other) {
+            return new Counts(sent + other.sent, failed + other.failed, bytes + other.bytes);
+        }
+
+        /** Failed / (sent + failed): the base of the error-rate gate. */
+        public double errorRate() {
+            long all = sent + failed;
+            return all == 0 ? 0 : (double) failed / all;
+        }
+    }
+
+    /**
+     * Latency histograms in microseconds, of measured records.
+     *
+     * @param sendToAck     the send call to the broker's acknowledgement (with acks=0: to the network write)
+     * @param intended      the scheduled send time to the acknowledgement; empty unless paced by --rate
+     * @param scheduleDelay the scheduled send time to the send call (time spent behind schedule); empty unless paced
+     */
+    public record Latencies(Histogram sendToAck, Histogram intended, Histogram scheduleDelay) {
+
+        public Latencies {
+            sendToAck = sendToAck == null ? LatencyHistograms.empty() : sendToAck;
+            intended = intended == null ? LatencyHistograms.empty() : intended;
+            scheduleDelay = scheduleDelay == null ? LatencyHistograms.empty() : scheduleDelay;
+        }
+
+        public static Latencies empty() {
+            return new Latencies(null, null, null);
+        }
+
+        /** Whether the run was paced: only a paced record has an intended send time. */
+        public boolean paced() {
+            return intended.getTotalCount() > 0;
+        }
+
+        /** Both sides' histograms added, into copies. */
+        public Latencies plus(Latencies other) {
+            return new Latencies(
+                    added(sendToAck, other.sendToAck),
+                    added(intended, other.intended),
+                    added(scheduleDelay, other.scheduleDelay));
+        }
+
+        private static Histogram added(Histogram a, Histogram b) {
+            Histogram sum = a.copy();
+            sum.add(b);
+            return sum;
+        }
+    }
+
     public RunResult {
         errors = Map.copyOf(errors);
-        settings = settings == null ? Map.of() : settings;
-        scheduleDelay = scheduleDelay == null ? LatencyHistograms.empty() : scheduleDelay;
+        latencies = latencies == null ? Latencies.empty() : latencies;
         shortfall = shortfall == null ? Shortfall.NONE : shortfall;
         handedBySender = handedBySender == null ? Map.of() : Map.copyOf(handedBySender);
-    }
-
-    /** Seconds of the measured window. */
-    public double measuredSeconds() {
-        return Math.max(0, endEpochMillis - measuredStartEpochMillis) / 1000.0;
-    }
-
-    /** Seconds from the first send to the last acknowledgement. */
-    public double elapsedSeconds() {
-        return Math.max(0, endEpochMillis - startEpochMillis) / 1000.0;
+        settings = settings == null ? Map.of() : settings;
     }
 
     public long warmupSent() {
-        return sent - measuredSent;
+        return total.sent() - measured.sent();
     }
 
     public double recordsPerSecond() {
-        double s = measuredSeconds();
-        return s > 0 ? measuredSent / s : 0;
+        double s = window.measuredSeconds();
+        return s > 0 ? measured.sent() / s : 0;
     }
 
     public double mibPerSecond() {
-        double s = measuredSeconds();
-        return s > 0 ? measuredBytes / s / (1024.0 * 1024.0) : 0;
-    }
-
-    /** Failed / (acknowledged + failed) over the measured window, the base of the error-rate gate. */
-    public double measuredErrorRate() {
-        long total = measuredSent + measuredFailed;
-        return total == 0 ? 0 : (double) measuredFailed / total;
-    }
-
-    public boolean paced() {
-        return intendedLatency.getTotalCount() > 0;
+        double s = window.measuredSeconds();
+        return s > 0 ? measured.bytes() / s / (1024.0 * 1024.0) : 0;
     }
 
     /** The same result with another stop reason (a fleet's reason speaks for its shards). */
@@ -118,30 +174,22 @@ public record RunResult(
                 runId,
                 status,
                 reason,
-                startEpochMillis,
-                measuredStartEpochMillis,
-                endEpochMillis,
-                sent,
-                failed,
-                bytes,
-                measuredSent,
-                measuredBytes,
-                measuredFailed,
+                window,
+                total,
+                measured,
                 errors,
-                ackLatency,
-                intendedLatency,
-                scheduleDelay,
-                compressionRatio,
-                settings,
+                latencies,
                 shortfall,
                 fireAndForget,
                 handedBySender,
-                cpuSeconds);
+                compressionRatio,
+                cpuSeconds,
+                settings);
     }
 
     /** CPU seconds of the process per million records sent, or {@code null} when not known or nothing was sent. */
     public Double cpuSecondsPerMillionRecords() {
-        return cpuSeconds == null || sent == 0 ? null : cpuSeconds / sent * 1e6;
+        return cpuSeconds == null || total.sent() == 0 ? null : cpuSeconds / total.sent() * 1e6;
     }
 
     /** Records handed to the producer that are accounted for nowhere else: neither sent nor failed. */
@@ -151,12 +199,6 @@ public record RunResult(
 
     /** Merges two results of the same run (threads, shards): counts and histograms add, the window spans both. */
     public RunResult plus(RunResult other) {
-        Histogram ack = ackLatency.copy();
-        ack.add(other.ackLatency);
-        Histogram intended = intendedLatency.copy();
-        intended.add(other.intendedLatency);
-        Histogram delay = scheduleDelay.copy();
-        delay.add(other.scheduleDelay);
         Map<String, Long> errs = new TreeMap<>(errors);
         other.errors.forEach((k, v) -> errs.merge(k, v, Long::sum));
         // The worst of the two: interrupted, then incomplete, then completed.
@@ -167,31 +209,24 @@ public record RunResult(
                 runId,
                 s,
                 stopReason.equals(other.stopReason) ? stopReason : stopReason + "; " + other.stopReason,
-                Math.min(startEpochMillis, other.startEpochMillis),
-                Math.min(measuredStartEpochMillis, other.measuredStartEpochMillis),
-                Math.max(endEpochMillis, other.endEpochMillis),
-                sent + other.sent,
-                failed + other.failed,
-                bytes + other.bytes,
-                measuredSent + other.measuredSent,
-                measuredBytes + other.measuredBytes,
-                measuredFailed + other.measuredFailed,
+                window.plus(other.window),
+                total.plus(other.total),
+                measured.plus(other.measured),
                 errs,
-                ack,
-                intended,
-                delay,
-                mergedRatio(other),
-                settings,
+                latencies.plus(other.latencies),
                 shortfall.plus(other.shortfall),
                 fireAndForget || other.fireAndForget,
                 handed,
-                cpuSeconds == null || other.cpuSeconds == null ? null : cpuSeconds + other.cpuSeconds);
+                mergedRatio(other),
+                cpuSeconds == null || other.cpuSeconds == null ? null : cpuSeconds + other.cpuSeconds,
+                settings);
     }
 
     /** Byte-weighted mean of two ratios; a side that does not know its ratio does not count. */
     private Double mergedRatio(RunResult other) {
         if (compressionRatio == null) return other.compressionRatio;
         if (other.compressionRatio == null) return compressionRatio;
-        return (compressionRatio * bytes + other.compressionRatio * other.bytes) / Math.max(1, bytes + other.bytes);
+        long bytes = total.bytes(), otherBytes = other.total.bytes();
+        return (compressionRatio * bytes + other.compressionRatio * otherBytes) / Math.max(1, bytes + otherBytes);
     }
 }

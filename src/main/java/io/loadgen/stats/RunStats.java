@@ -24,14 +24,14 @@ import org.HdrHistogram.SingleWriterRecorder;
 public final class RunStats {
 
     private final LongAdder attempted = new LongAdder();
-    private final LongAdder acked = new LongAdder();
-    private final LongAdder ackedBytes = new LongAdder();
+    private final LongAdder sent = new LongAdder();
+    private final LongAdder sentBytes = new LongAdder();
     private final LongAdder failed = new LongAdder();
-    private final LongAdder measuredAcked = new LongAdder();
+    private final LongAdder measuredSent = new LongAdder();
     private final LongAdder measuredBytes = new LongAdder();
     private final LongAdder measuredFailed = new LongAdder();
     private final ConcurrentHashMap<String, LongAdder> errorsByType = new ConcurrentHashMap<>();
-    private final Recorder ackLatency = newRecorder();
+    private final Recorder sendToAckLatency = newRecorder();
     private final Recorder intendedLatency = newRecorder();
     /** One per paced sender thread: schedule delay is recorded on the sending thread, so no two threads share one. */
     private final List<ScheduleDelayRecorder> scheduleDelays = new CopyOnWriteArrayList<>();
@@ -58,20 +58,20 @@ public final class RunStats {
     }
 
     /**
-     * A record the broker acknowledged.
+     * A record sent: the broker acknowledged it (with acks=0: the client wrote it to the network).
      *
      * @param measured        false during warm-up: counted as sent, left out of rates and latencies
      * @param ackNanos        send call to acknowledgement
      * @param intendedNanos   scheduled send time to acknowledgement, or a negative value when not paced
      */
-    public void acked(int bytes, boolean measured, long ackNanos, long intendedNanos) {
+    public void sent(int bytes, boolean measured, long ackNanos, long intendedNanos) {
         if (sealed) return;
-        acked.increment();
-        ackedBytes.add(bytes);
+        sent.increment();
+        sentBytes.add(bytes);
         if (measured) {
-            measuredAcked.increment();
+            measuredSent.increment();
             measuredBytes.add(bytes);
-            ackLatency.recordValue(LatencyHistograms.clampMicros(ackNanos));
+            sendToAckLatency.recordValue(LatencyHistograms.clampMicros(ackNanos));
             if (intendedNanos >= 0) intendedLatency.recordValue(LatencyHistograms.clampMicros(intendedNanos));
         }
     }
@@ -82,7 +82,7 @@ public final class RunStats {
      */
     public void ackedInTransaction(boolean measured, long ackNanos, long intendedNanos) {
         if (measured) {
-            ackLatency.recordValue(LatencyHistograms.clampMicros(ackNanos));
+            sendToAckLatency.recordValue(LatencyHistograms.clampMicros(ackNanos));
             if (intendedNanos >= 0) intendedLatency.recordValue(LatencyHistograms.clampMicros(intendedNanos));
         }
     }
@@ -90,9 +90,9 @@ public final class RunStats {
     /** Records of a committed transaction, now sent; their latencies were recorded by {@link #ackedInTransaction}. */
     public void committed(long records, long bytes, long measuredRecords, long bytesMeasured) {
         if (sealed) return;
-        acked.add(records);
-        ackedBytes.add(bytes);
-        measuredAcked.add(measuredRecords);
+        sent.add(records);
+        sentBytes.add(bytes);
+        measuredSent.add(measuredRecords);
         measuredBytes.add(bytesMeasured);
     }
 
@@ -130,20 +130,20 @@ public final class RunStats {
         return r;
     }
 
-    public long acked() {
-        return acked.sum();
+    public long sent() {
+        return sent.sum();
     }
 
     public long failed() {
         return failed.sum();
     }
 
-    public long ackedBytes() {
-        return ackedBytes.sum();
+    public long sentBytes() {
+        return sentBytes.sum();
     }
 
     public long inFlight() {
-        return Math.max(0, attempted.sum() - acked.sum() - failed.sum());
+        return Math.max(0, attempted.sum() - sent.sum() - failed.sum());
     }
 
     /** Failed records by error type, at this moment. */
@@ -196,10 +196,10 @@ public final class RunStats {
         fold();
         Snapshot s = new Snapshot(
                 attempted.sum(),
-                acked.sum(),
-                ackedBytes.sum(),
+                sent.sum(),
+                sentBytes.sum(),
                 failed.sum(),
-                measuredAcked.sum(),
+                measuredSent.sum(),
                 measuredBytes.sum(),
                 measuredFailed.sum(),
                 errors(),
@@ -228,7 +228,7 @@ public final class RunStats {
     public record Totals(Histogram sendToAck, Histogram intended, Histogram scheduleDelay) {}
 
     private void fold() {
-        ackScratch = ackLatency.getIntervalHistogram(ackScratch);
+        ackScratch = sendToAckLatency.getIntervalHistogram(ackScratch);
         ack.add(ackScratch);
         intendedScratch = intendedLatency.getIntervalHistogram(intendedScratch);
         intended.add(intendedScratch);
@@ -274,22 +274,22 @@ public final class RunStats {
      */
     public record Snapshot(
             long attempted,
-            long acked,
-            long ackedBytes,
+            long sent,
+            long sentBytes,
             long failed,
-            long measuredAcked,
+            long measuredSent,
             long measuredBytes,
             long measuredFailed,
             Map<String, Long> errors,
-            Histogram intervalAckLatency,
-            Histogram intervalIntendedLatency,
+            Histogram intervalSendToAck,
+            Histogram intervalIntended,
             Histogram intervalScheduleDelay,
-            Histogram totalAckLatency,
-            Histogram totalIntendedLatency,
+            Histogram totalSendToAck,
+            Histogram totalIntended,
             Histogram totalScheduleDelay) {
 
         public long inFlight() {
-            return Math.max(0, attempted - acked - failed);
+            return Math.max(0, attempted - sent - failed);
         }
     }
 }

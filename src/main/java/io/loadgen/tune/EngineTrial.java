@@ -114,10 +114,12 @@ public final class EngineTrial implements Trial {
         // The whole process's CPU per million records sent in the trial (warm-up included, as its CPU is too); with the
         // broker in the same JVM (tests) it includes the broker's.
         long cpu = ProcessCpu.nanos();
-        double cpuPerMillion = cpuAtStart[0] < 0 || cpu < 0 || result.sent() == 0
+        double cpuPerMillion = cpuAtStart[0] < 0 || cpu < 0 || result.total().sent() == 0
                 ? Double.NaN
-                : (cpu - cpuAtStart[0]) / 1e9 / result.sent() * 1e6;
-        var latency = settings.paced() ? result.intendedLatency() : result.ackLatency();
+                : (cpu - cpuAtStart[0]) / 1e9 / result.total().sent() * 1e6;
+        var latency = settings.paced()
+                ? result.latencies().intended()
+                : result.latencies().sendToAck();
         double p99 = latency.getTotalCount() == 0 ? Double.NaN : latency.getValueAtPercentile(99) / 1000.0;
         if (result.status() == RunResult.Status.INTERRUPTED) return Measurement.failed("interrupted");
         return new Measurement(
@@ -127,8 +129,8 @@ public final class EngineTrial implements Trial {
                 result.mibPerSecond(),
                 p99,
                 cpuPerMillion,
-                result.measuredSent(),
-                result.measuredFailed(),
+                result.measured().sent(),
+                result.measured().failed(),
                 sampler.evidence());
     }
 }

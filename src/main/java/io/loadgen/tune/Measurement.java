@@ -10,7 +10,7 @@ package io.loadgen.tune;
  * @param p99Millis             p99 latency: from the intended send time when paced, send→ack otherwise; NaN if nothing
  *                              was measured
  * @param cpuSecondsPerMillion  process CPU seconds per million acknowledged records; NaN when the JVM cannot say
- * @param acked                 records acknowledged in the measured window
+ * @param sent                  records acknowledged in the measured window
  * @param errors                records that failed in the measured window
  * @param evidence              the producers' own metrics over the measured window, for the bottleneck verdict;
  *                              null when not sampled
@@ -22,7 +22,7 @@ public record Measurement(
         double mibPerSecond,
         double p99Millis,
         double cpuSecondsPerMillion,
-        long acked,
+        long sent,
         long errors,
         ProducerEvidence evidence) {
 
@@ -32,6 +32,6 @@ public record Measurement(
 
     /** Ran, and every measured record was acknowledged. */
     public boolean clean() {
-        return ok && errors == 0 && acked > 0;
+        return ok && errors == 0 && sent > 0;
     }
 }

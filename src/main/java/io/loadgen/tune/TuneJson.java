@@ -119,7 +119,7 @@ public final class TuneJson {
                 orNull(m.p99Millis()),
                 r.settings().paced() ? "intended" : "send-to-ack",
                 orNull(m.cpuSecondsPerMillion()),
-                m.acked(),
+                m.sent(),
                 m.errors(),
                 r.meetsSlo(),
                 r.seconds());

@@ -163,7 +163,10 @@ class BrokerLossIT {
             assertThat(doc.path("status").asText()).isEqualTo("INTERRUPTED");
             assertThat(doc.path("records").path("unconfirmed").asLong()).isPositive();
             assertThat(doc.path("records").path("sent").asLong()).isEqualTo(summary.sent());
-            assertThat(ResultCodec.decode(Files.readString(result)).result().sent())
+            assertThat(ResultCodec.decode(Files.readString(result))
+                            .result()
+                            .total()
+                            .sent())
                     .isEqualTo(summary.sent());
         }
     }

@@ -32,7 +32,7 @@ class ResultCodecTest {
                 .measuredBytes(99_200)
                 .measuredFailed(3)
                 .errors(Map.of("TimeoutException", 3L))
-                .ackLatency(ack)
+                .sendToAckLatency(ack)
                 .intendedLatency(intended)
                 .compressionRatio(4.2)
                 .settings(Map.of("topic", "logs"))
@@ -44,12 +44,12 @@ class ResultCodecTest {
         assertThat(back.firstPosition()).isEqualTo(400);
         assertThat(back.positions()).isEqualTo(200);
         RunResult b = back.result();
-        assertThat(b.sent()).isEqualTo(900);
-        assertThat(b.failed()).isEqualTo(3);
+        assertThat(b.total().sent()).isEqualTo(900);
+        assertThat(b.total().failed()).isEqualTo(3);
         assertThat(b.errors()).containsEntry("TimeoutException", 3L);
-        assertThat(b.measuredStartEpochMillis()).isEqualTo(1_500);
-        assertThat(b.ackLatency()).isEqualTo(ack);
-        assertThat(b.intendedLatency().getValueAtPercentile(100)).isEqualTo(intended.getValueAtPercentile(100));
+        assertThat(b.window().measuredStartEpochMillis()).isEqualTo(1_500);
+        assertThat(b.latencies().sendToAck()).isEqualTo(ack);
+        assertThat(b.latencies().intended().getValueAtPercentile(100)).isEqualTo(intended.getValueAtPercentile(100));
         assertThat(b.compressionRatio()).isEqualTo(4.2);
         assertThat(b.settings()).containsEntry("topic", "logs");
     }

@@ -95,10 +95,10 @@ class ScaleOutIT {
         for (ShardResult part : parts) {
             assertThat(part.firstPosition()).isEqualTo(next);
             assertThat(part.positions()).isBetween(MESSAGES / SHARDS, MESSAGES / SHARDS + 1);
-            assertThat(part.result().sent()).isEqualTo(part.positions());
+            assertThat(part.result().total().sent()).isEqualTo(part.positions());
             next += part.positions();
-            sum += part.result().sent();
-            combined.add(part.result().ackLatency());
+            sum += part.result().total().sent();
+            combined.add(part.result().latencies().sendToAck());
         }
         assertThat(next).isEqualTo(MESSAGES);
 
@@ -114,7 +114,7 @@ class ScaleOutIT {
                     .contains("shard 0/3 of run " + runId + " already ran", "=== fleet of 3 shards ===")
                     .doesNotContain("waiting for all 3 shards");
             assertThat(Summary.parse(again.stdout()).sent())
-                    .isEqualTo(parts.get(0).result().sent());
+                    .isEqualTo(parts.get(0).result().total().sent());
         }
 
         // The topic holds exactly the fleet's total, and every Message number once.

@@ -134,7 +134,7 @@ class BrokerFaultTest {
                 .isGreaterThan(outageMillis / 2);
         // due by the stop: the duration's timer may fire a little late on a busy machine
         long due = (long) (RATE * duration.toSeconds());
-        assertThat(r.sent() + r.failed() + f.unconfirmed() + f.notSent())
+        assertThat(r.total().sent() + r.total().failed() + f.unconfirmed() + f.notSent())
                 .as("every record due is accounted for: %s, %s", r, f)
                 .isBetween(due - 5, due + (long) RATE / 2);
         assertThat(r.status()).isEqualTo(f.incomplete() ? RunResult.Status.INCOMPLETE : RunResult.Status.COMPLETED);
@@ -142,7 +142,7 @@ class BrokerFaultTest {
         List<Message> messages = cluster.readCommitted(topic);
         assertThat((long) messages.size())
                 .as("what the topic holds: the sent ones, perhaps some unconfirmed, none failed")
-                .isBetween(r.sent(), r.sent() + f.unconfirmed());
+                .isBetween(r.total().sent(), r.total().sent() + f.unconfirmed());
     }
 
     /** Last: it leaves the cluster without brokers. */
@@ -179,10 +179,10 @@ class BrokerFaultTest {
         BackgroundRun run = new BackgroundRun(spec);
         RunStats live = run.awaitAcked(4_000);
 
-        long sentWhenStopped = live.acked();
+        long sentWhenStopped = live.sent();
         cluster.stopBroker(victim);
         cluster.startBroker(victim);
-        long sentWhenBack = live.acked();
+        long sentWhenBack = live.sent();
         RunResult result = run.awaitEnd(true);
         cluster.awaitFullIsr(topic, Duration.ofSeconds(60));
         return new Outcome(result, sentWhenStopped, sentWhenBack, victim);
@@ -218,7 +218,7 @@ class BrokerFaultTest {
         /** Waits until the run has {@code records} acknowledged; its live counters. */
         RunStats awaitAcked(long records) throws InterruptedException {
             while (thread.isAlive()
-                    && (live.get() == null || live.get().acked() < records)
+                    && (live.get() == null || live.get().sent() < records)
                     && System.nanoTime() < deadline) {
                 Thread.sleep(20);
             }
@@ -245,21 +245,24 @@ class BrokerFaultTest {
                 .as("broker %d was stopped and back while the run still sent", o.stoppedBroker())
                 .isLessThan(RECORDS);
         assertThat(r.status()).isEqualTo(RunResult.Status.COMPLETED);
-        assertThat(r.failed()).as("failed records, by type: %s", r.errors()).isZero();
-        assertThat(r.sent()).isEqualTo(RECORDS);
+        assertThat(r.total().failed())
+                .as("failed records, by type: %s", r.errors())
+                .isZero();
+        assertThat(r.total().sent()).isEqualTo(RECORDS);
 
         // An independent consumer, as the topic's readers see it: every Message number once, no more records than sent.
         List<Message> messages = cluster.readCommitted(topic);
         BitSet numbers = new BitSet();
         messages.forEach(m -> numbers.set((int) SeedRecord.parse(m.value()).messageNumber()));
-        assertThat(messages).hasSize((int) r.sent());
-        assertThat(numbers.cardinality()).as("distinct Message numbers").isEqualTo((int) r.sent());
+        assertThat(messages).hasSize((int) r.total().sent());
+        assertThat(numbers.cardinality()).as("distinct Message numbers").isEqualTo((int)
+                r.total().sent());
 
         // What 'loadgen verify' reports: per sender, nothing missing and nothing twice.
         TopicVerifier.Outcome verified = new TopicVerifier(Map.of("bootstrap.servers", cluster.bootstrapServers()))
                 .verify(topic, spec.runId(), Duration.ofSeconds(60));
         assertThat(verified.complete()).isTrue();
-        assertThat(verified.recordsOfRun()).isEqualTo(r.sent());
+        assertThat(verified.recordsOfRun()).isEqualTo(r.total().sent());
         Map<SequenceTracker.Sender, SequenceTracker.SenderReport> senders =
                 verified.tracker().bySender(Map.of());
         assertThat(senders).hasSize(spec.threads());
@@ -270,7 +273,7 @@ class BrokerFaultTest {
         assertThat(senders.values().stream()
                         .mapToLong(SequenceTracker.SenderReport::received)
                         .sum())
-                .isEqualTo(r.sent());
+                .isEqualTo(r.total().sent());
     }
 
     /** Two sender threads (with transactions, one producer each), paced, the sequence header on. */

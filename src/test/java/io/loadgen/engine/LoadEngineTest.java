@@ -37,8 +37,8 @@ class LoadEngineTest {
         RunResult result = new LoadEngine(ProducerFactory.KAFKA).run(spec(topic, 20_000, 0, 4, 2), RunListeners.NONE);
 
         assertThat(result.status()).isEqualTo(RunResult.Status.COMPLETED);
-        assertThat(result.sent())
-                .as("failed %d, by type %s", result.failed(), result.errors())
+        assertThat(result.total().sent())
+                .as("failed %d, by type %s", result.total().failed(), result.errors())
                 .isEqualTo(20_000);
         List<Message> messages = KafkaBroker.readTopic(topic);
         BitSet numbers = new BitSet();
@@ -67,10 +67,12 @@ class LoadEngineTest {
 
         RunResult result = new LoadEngine(failingEveryHundredth).run(spec(topic, 10_000, 0, 2, 1), RunListeners.NONE);
 
-        assertThat(result.failed()).as("failed, by type %s", result.errors()).isEqualTo(100);
-        assertThat(result.sent()).isEqualTo(9_900);
+        assertThat(result.total().failed())
+                .as("failed, by type %s", result.errors())
+                .isEqualTo(100);
+        assertThat(result.total().sent()).isEqualTo(9_900);
         assertThat(result.errors()).containsOnly(Map.entry("RecordTooLargeException", 100L));
-        assertThat(KafkaBroker.countTopic(topic)).isEqualTo(result.sent());
+        assertThat(KafkaBroker.countTopic(topic)).isEqualTo(result.total().sent());
     }
 
     @Test
@@ -87,15 +89,15 @@ class LoadEngineTest {
             }
         })));
         run.start();
-        while (run.isAlive() && (live.get() == null || live.get().acked() < 1_000)) Thread.sleep(20);
+        while (run.isAlive() && (live.get() == null || live.get().sent() < 1_000)) Thread.sleep(20);
         engine.requestStop();
         run.join(Duration.ofSeconds(30).toMillis());
 
         assertThat(run.isAlive()).as("stopped within the stop timeout").isFalse();
         assertThat(result.get().status()).isEqualTo(RunResult.Status.INTERRUPTED);
         assertThat(result.get().stopReason()).isEqualTo("interrupted");
-        assertThat(result.get().sent()).isBetween(1_000L, 999_999L);
-        assertThat(KafkaBroker.countTopic(topic)).isEqualTo(result.get().sent());
+        assertThat(result.get().total().sent()).isBetween(1_000L, 999_999L);
+        assertThat(KafkaBroker.countTopic(topic)).isEqualTo(result.get().total().sent());
     }
 
     /**
@@ -122,7 +124,7 @@ class LoadEngineTest {
 
         LoadEngine second = new LoadEngine(ProducerFactory.KAFKA);
         try (PreparedRun prepared = second.prepare(spec(topic, 1_000, 0, 1, 1))) {
-            assertThat(second.start(prepared, RunListeners.NONE).sent()).isEqualTo(1_000);
+            assertThat(second.start(prepared, RunListeners.NONE).total().sent()).isEqualTo(1_000);
         }
         assertThat(KafkaBroker.countTopic(topic)).isEqualTo(1_000);
     }

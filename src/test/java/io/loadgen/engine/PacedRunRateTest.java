@@ -31,17 +31,18 @@ class PacedRunRateTest {
         RunResult r = new LoadEngine(ProducerFactory.KAFKA)
                 .run(spec(topic, new RateShape.Constant(2_000), Duration.ofSeconds(5)), RunListeners.NONE);
 
-        assertThat(r.failed()).isZero();
-        assertThat((double) r.sent()).as("records sent").isCloseTo(10_000, within(500.0));
+        assertThat(r.total().failed()).isZero();
+        assertThat((double) r.total().sent()).as("records sent").isCloseTo(10_000, within(500.0));
         assertThat(r.recordsPerSecond()).as("achieved records/s").isCloseTo(2_000, within(100.0));
-        assertThat(KafkaBroker.countTopic(topic)).isEqualTo(r.sent());
-        assertThat(r.scheduleDelay().getTotalCount())
+        assertThat(KafkaBroker.countTopic(topic)).isEqualTo(r.total().sent());
+        assertThat(r.latencies().scheduleDelay().getTotalCount())
                 .as("a schedule delay per measured record")
-                .isEqualTo(r.measuredSent());
-        assertThat(r.intendedLatency().getTotalCount()).isEqualTo(r.measuredSent());
-        assertThat(r.intendedLatency().getValueAtPercentile(50))
+                .isEqualTo(r.measured().sent());
+        assertThat(r.latencies().intended().getTotalCount())
+                .isEqualTo(r.measured().sent());
+        assertThat(r.latencies().intended().getValueAtPercentile(50))
                 .as("from due includes send→ack")
-                .isGreaterThanOrEqualTo(r.ackLatency().getValueAtPercentile(50));
+                .isGreaterThanOrEqualTo(r.latencies().sendToAck().getValueAtPercentile(50));
     }
 
     @Test
@@ -53,8 +54,8 @@ class PacedRunRateTest {
                         spec(topic, new RateShape.Ramp(0, 4_000, Duration.ofSeconds(4)), Duration.ofSeconds(4)),
                         RunListeners.NONE);
 
-        assertThat(r.failed()).isZero();
-        assertThat((double) r.sent()).isCloseTo(8_000, within(400.0));
+        assertThat(r.total().failed()).isZero();
+        assertThat((double) r.total().sent()).isCloseTo(8_000, within(400.0));
     }
 
     /**
@@ -71,10 +72,10 @@ class PacedRunRateTest {
                         spec(KafkaBroker.uniqueTopic("stall"), new RateShape.Constant(2_000), Duration.ofSeconds(3), 1),
                         RunListeners.NONE);
 
-        long ackP99 = r.ackLatency().getValueAtPercentile(99);
-        long intendedP99 = r.intendedLatency().getValueAtPercentile(99);
-        assertThat(r.failed()).isZero();
-        assertThat(r.scheduleDelay().getMaxValue())
+        long ackP99 = r.latencies().sendToAck().getValueAtPercentile(99);
+        long intendedP99 = r.latencies().intended().getValueAtPercentile(99);
+        assertThat(r.total().failed()).isZero();
+        assertThat(r.latencies().scheduleDelay().getMaxValue())
                 .as("µs behind schedule at worst")
                 .isGreaterThan(900_000);
         assertThat(intendedP99).as("µs, from the intended time").isGreaterThan(500_000);

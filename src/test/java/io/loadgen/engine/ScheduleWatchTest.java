@@ -32,7 +32,7 @@ class ScheduleWatchTest {
                     Math.ceil((now - START) / 1e9 * perSecond); // records due before now, as the pacer sends them
             while (stats.attemptedCount() < due) {
                 stats.attempted();
-                if (ack) stats.acked(100, true, 1_000, 1_000);
+                if (ack) stats.sent(100, true, 1_000, 1_000);
             }
             w.tick();
         }

@@ -46,8 +46,8 @@ class TransactionalRunTest {
         RunResult r = new LoadEngine(ProducerFactory.KAFKA)
                 .run(spec("tx-clean", topic, 20_000, 0, seed()), RunListeners.NONE);
 
-        assertThat(r.failed()).as("errors %s", r.errors()).isZero();
-        assertThat(r.sent()).isEqualTo(20_000);
+        assertThat(r.total().failed()).as("errors %s", r.errors()).isZero();
+        assertThat(r.total().sent()).isEqualTo(20_000);
         List<TopicReader.Message> committed = readCommitted(topic);
         BitSet numbers = new BitSet();
         committed.forEach(m -> numbers.set((int) SeedRecord.parse(m.value()).messageNumber()));
@@ -75,20 +75,20 @@ class TransactionalRunTest {
         RunResult r = new LoadEngine(ProducerFactory.KAFKA)
                 .run(spec("tx-abort", topic, 2_000, 500, payload), RunListeners.NONE);
 
-        assertThat(r.sent() + r.failed()).isEqualTo(2_000);
-        assertThat(r.sent()).as("some transactions committed").isPositive();
+        assertThat(r.total().sent() + r.total().failed()).isEqualTo(2_000);
+        assertThat(r.total().sent()).as("some transactions committed").isPositive();
         // At least the 20 large records; a send into a transaction the large record already failed may be failed by
         // the client with that same exception before the transaction is aborted (seen: 22 on a busy machine).
         assertThat(r.errors()).containsKey(TransactionLedger.ABORTED);
         assertThat(r.errors().get("RecordTooLargeException")).isGreaterThanOrEqualTo(20L);
-        assertThat(r.failed())
+        assertThat(r.total().failed())
                 .as("whole transactions failed, not only the large records")
                 .isGreaterThan(20);
         assertThat(readCommitted(topic))
-                .hasSize((int) r.sent())
+                .hasSize((int) r.total().sent())
                 .allSatisfy(m -> assertThat(m.value().length).isLessThan(100));
         TopicVerifier.Outcome verified = verify(topic, "tx-abort");
-        assertThat(verified.recordsOfRun()).isEqualTo(r.sent());
+        assertThat(verified.recordsOfRun()).isEqualTo(r.total().sent());
         assertThat(verified.tracker().bySender(Map.of()).values())
                 .allSatisfy(s -> assertThat(s.duplicates()).isZero());
     }
@@ -113,7 +113,7 @@ class TransactionalRunTest {
         })));
         run.start();
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (run.isAlive() && (live.get() == null || live.get().acked() < 2_000) && System.nanoTime() < deadline)
+        while (run.isAlive() && (live.get() == null || live.get().sent() < 2_000) && System.nanoTime() < deadline)
             Thread.sleep(20);
 
         try (KafkaProducer<byte[], byte[]> usurper = new KafkaProducer<>(Map.of(
@@ -134,11 +134,11 @@ class TransactionalRunTest {
         RunResult r = result.get();
         assertThat(r).as("the run ended").isNotNull();
         assertThat(r.stopReason()).startsWith("stopped early: transactional producer loadgen-tx-fenced-0-0 gave up");
-        assertThat(r.sent()).isBetween(2_000L, 199_999L);
-        assertThat(r.failed())
+        assertThat(r.total().sent()).isBetween(2_000L, 199_999L);
+        assertThat(r.total().failed())
                 .as("the open transaction's records; errors %s", r.errors())
                 .isPositive();
-        assertThat(readCommitted(topic)).hasSize((int) r.sent());
+        assertThat(readCommitted(topic)).hasSize((int) r.total().sent());
     }
 
     private static List<TopicReader.Message> readCommitted(String topic) {

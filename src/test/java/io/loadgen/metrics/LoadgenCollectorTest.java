@@ -51,8 +51,8 @@ class LoadgenCollectorTest {
     void countersAndGaugesAreTheLiveCounts() throws IOException {
         LoadgenCollector collector = started(new RateShape.Constant(500));
         for (int i = 0; i < 7; i++) stats.attempted();
-        stats.acked(100, true, 2 * MS, 3 * MS);
-        stats.acked(150, false, 2 * MS, 3 * MS);
+        stats.sent(100, true, 2 * MS, 3 * MS);
+        stats.sent(150, false, 2 * MS, 3 * MS);
         stats.failed(new TimeoutException("x"), true);
         stats.failed(new TimeoutException("y"), true);
         stats.failed(new RecordTooLargeException("z"), false);
@@ -89,7 +89,7 @@ class LoadgenCollectorTest {
     @Test
     void aRunWithoutFailuresHasTheFailedCounterAtZero() throws IOException {
         LoadgenCollector collector = started(new RateShape.Constant(500));
-        stats.acked(100, true, 2 * MS, 3 * MS);
+        stats.sent(100, true, 2 * MS, 3 * MS);
 
         String scrape = scrape(collector);
 
@@ -121,12 +121,12 @@ class LoadgenCollectorTest {
     void anOutageShowsAsRecordsBehindScheduleStallTimeAndFinallyUnconfirmed() throws IOException {
         LoadgenCollector collector = started(new RateShape.Constant(500));
         for (int i = 0; i < 7; i++) stats.attempted();
-        stats.acked(100, true, 2 * MS, 3 * MS);
+        stats.sent(100, true, 2 * MS, 3 * MS);
         stats.schedule(2_500, 5_200 * MS);
 
         String during = scrape(collector);
         stats.seal();
-        stats.acked(100, true, 2 * MS, 3 * MS); // the forced close answering late: changes nothing any more
+        stats.sent(100, true, 2 * MS, 3 * MS); // the forced close answering late: changes nothing any more
         String after = scrape(collector);
 
         assertThat(value(during, "loadgen_records_behind_schedule", RUN)).isEqualTo(2_500);
@@ -139,9 +139,9 @@ class LoadgenCollectorTest {
     @Test
     void latencyHistogramsHaveExactCumulativeBucketsInSeconds() throws IOException {
         LoadgenCollector collector = started(new RateShape.Constant(500));
-        for (int i = 0; i < 1_000; i++) stats.acked(1, true, 2 * MS, 7 * MS);
-        for (int i = 0; i < 10; i++) stats.acked(1, true, 200 * MS, 900 * MS);
-        stats.acked(1, true, 90_000 * MS, 90_000 * MS); // beyond the last bound: only in +Inf
+        for (int i = 0; i < 1_000; i++) stats.sent(1, true, 2 * MS, 7 * MS);
+        for (int i = 0; i < 10; i++) stats.sent(1, true, 200 * MS, 900 * MS);
+        stats.sent(1, true, 90_000 * MS, 90_000 * MS); // beyond the last bound: only in +Inf
         RunStats.ScheduleDelayRecorder delay = stats.newScheduleDelayRecorder();
         for (int i = 0; i < 4; i++) delay.record(300_000L); // 300 µs behind schedule
 
@@ -173,22 +173,22 @@ class LoadgenCollectorTest {
     @Test
     void aScrapeDoesNotTakeTheProgressLinesInterval() {
         LoadgenCollector collector = started(new RateShape.Constant(500));
-        stats.acked(1, true, 2 * MS, 3 * MS);
-        stats.acked(1, true, 4 * MS, 5 * MS);
+        stats.sent(1, true, 2 * MS, 3 * MS);
+        stats.sent(1, true, 4 * MS, 5 * MS);
 
         collector.collect();
         collector.collect();
         RunStats.Snapshot tick = stats.snapshot();
 
-        assertThat(tick.intervalAckLatency().getTotalCount())
+        assertThat(tick.intervalSendToAck().getTotalCount())
                 .as("the progress interval still has both records")
                 .isEqualTo(2);
-        assertThat(tick.intervalIntendedLatency().getTotalCount()).isEqualTo(2);
-        assertThat(tick.totalAckLatency().getTotalCount()).isEqualTo(2);
+        assertThat(tick.intervalIntended().getTotalCount()).isEqualTo(2);
+        assertThat(tick.totalSendToAck().getTotalCount()).isEqualTo(2);
 
-        stats.acked(1, true, 6 * MS, 7 * MS);
+        stats.sent(1, true, 6 * MS, 7 * MS);
         collector.collect();
-        assertThat(stats.snapshot().intervalAckLatency().getTotalCount()).isEqualTo(1);
+        assertThat(stats.snapshot().intervalSendToAck().getTotalCount()).isEqualTo(1);
         stats.readTotals(t -> assertThat(t.sendToAck().getTotalCount())
                 .as("totals keep growing")
                 .isEqualTo(3));
@@ -197,7 +197,7 @@ class LoadgenCollectorTest {
     @Test
     void anUnpacedRunHasNoScheduleFamiliesAndATargetOfZero() throws IOException {
         LoadgenCollector collector = started(null);
-        stats.acked(1, true, 2 * MS, -1);
+        stats.sent(1, true, 2 * MS, -1);
 
         String scrape = scrape(collector);
 
@@ -220,7 +220,7 @@ class LoadgenCollectorTest {
         assertThat(value(scrape(collector), "loadgen_target_rate_records_per_second", RUN))
                 .isEqualTo(3_000);
 
-        stats.acked(1, true, MS, MS);
+        stats.sent(1, true, MS, MS);
         collector.finished();
         String scrape = scrape(collector);
         assertThat(value(scrape, "loadgen_target_rate_records_per_second", RUN)).isZero();

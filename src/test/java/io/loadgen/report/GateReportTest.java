@@ -45,7 +45,7 @@ class GateReportTest {
                 .measuredBytes(1_240_000)
                 .measuredFailed(10)
                 .errors(Map.of("TimeoutException", 12L))
-                .ackLatency(ack)
+                .sendToAckLatency(ack)
                 .intendedLatency(intended)
                 .scheduleDelay(delay)
                 .build();

@@ -19,7 +19,7 @@ class ProgressPrinterTest {
         RunStats stats = new RunStats();
         for (int i = 0; i < 12_345; i++) {
             stats.attempted();
-            stats.acked(1_024, true, (1 + i % 10) * 1_000_000L, -1);
+            stats.sent(1_024, true, (1 + i % 10) * 1_000_000L, -1);
         }
         stats.attempted();
         stats.failed(new TimeoutException("x"), true);
@@ -38,7 +38,7 @@ class ProgressPrinterTest {
     @Test
     void aPacedRunShowsTheTargetAndTheDelayFromTheDueTime() {
         RunStats stats = new RunStats();
-        stats.acked(100, true, 2_000_000, 7_000_000);
+        stats.sent(100, true, 2_000_000, 7_000_000);
 
         String line = ProgressPrinter.line(onSchedule(SECOND, SECOND, 1, 100, stats.snapshot(), 2_000));
 
@@ -66,10 +66,10 @@ class ProgressPrinterTest {
     private static Progress onSchedule(
             long elapsedNanos,
             long intervalNanos,
-            long intervalAcked,
+            long intervalSent,
             long intervalBytes,
             RunStats.Snapshot snapshot,
             double targetRate) {
-        return new Progress(elapsedNanos, intervalNanos, intervalAcked, intervalBytes, snapshot, targetRate, 0, 0, 0);
+        return new Progress(elapsedNanos, intervalNanos, intervalSent, intervalBytes, snapshot, targetRate, 0, 0, 0);
     }
 }

@@ -66,7 +66,7 @@ final class ReportFixtures {
                 .measuredBytes(5_880_000)
                 .measuredFailed(3)
                 .errors(Map.of("TimeoutException", 3L))
-                .ackLatency(ack)
+                .sendToAckLatency(ack)
                 .compressionRatio(4.25)
                 .settings(spec().describe())
                 .build();

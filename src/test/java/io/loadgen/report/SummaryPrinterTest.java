@@ -43,7 +43,7 @@ class SummaryPrinterTest {
     @Test
     void anOutageIsSpelledOutRecordsNeverSentUnconfirmedAndTheStalls() {
         RunResult r = ReportFixtures.result();
-        long start = r.startEpochMillis();
+        long start = r.window().startEpochMillis();
         RunResult outage = Results.builder()
                 .runId(r.runId())
                 .status(RunResult.Status.INCOMPLETE)
@@ -55,8 +55,8 @@ class SummaryPrinterTest {
                 .bytes(1_000)
                 .measuredSent(23_558)
                 .measuredBytes(1_000)
-                .ackLatency(r.ackLatency())
-                .intendedLatency(r.ackLatency())
+                .sendToAckLatency(r.latencies().sendToAck())
+                .intendedLatency(r.latencies().sendToAck())
                 .shortfall(new Shortfall(
                         76_442,
                         15_300,

@@ -24,7 +24,7 @@ public final class Results {
     private long measuredBytes;
     private long measuredFailed;
     private Map<String, Long> errors = Map.of();
-    private Histogram ackLatency;
+    private Histogram sendToAckLatency;
     private Histogram intendedLatency;
     private Histogram scheduleDelay;
     private Double compressionRatio;
@@ -46,19 +46,19 @@ public final class Results {
                 .runId(r.runId())
                 .status(r.status())
                 .stopReason(r.stopReason())
-                .startEpochMillis(r.startEpochMillis())
-                .measuredStartEpochMillis(r.measuredStartEpochMillis())
-                .endEpochMillis(r.endEpochMillis())
-                .sent(r.sent())
-                .failed(r.failed())
-                .bytes(r.bytes())
-                .measuredSent(r.measuredSent())
-                .measuredBytes(r.measuredBytes())
-                .measuredFailed(r.measuredFailed())
+                .startEpochMillis(r.window().startEpochMillis())
+                .measuredStartEpochMillis(r.window().measuredStartEpochMillis())
+                .endEpochMillis(r.window().endEpochMillis())
+                .sent(r.total().sent())
+                .failed(r.total().failed())
+                .bytes(r.total().bytes())
+                .measuredSent(r.measured().sent())
+                .measuredBytes(r.measured().bytes())
+                .measuredFailed(r.measured().failed())
                 .errors(r.errors())
-                .ackLatency(r.ackLatency())
-                .intendedLatency(r.intendedLatency())
-                .scheduleDelay(r.scheduleDelay())
+                .sendToAckLatency(r.latencies().sendToAck())
+                .intendedLatency(r.latencies().intended())
+                .scheduleDelay(r.latencies().scheduleDelay())
                 .compressionRatio(r.compressionRatio())
                 .settings(r.settings())
                 .shortfall(r.shortfall())
@@ -132,8 +132,8 @@ public final class Results {
         return this;
     }
 
-    public Results ackLatency(Histogram ackLatency) {
-        this.ackLatency = ackLatency;
+    public Results sendToAckLatency(Histogram sendToAckLatency) {
+        this.sendToAckLatency = sendToAckLatency;
         return this;
     }
 
@@ -182,24 +182,16 @@ public final class Results {
                 runId,
                 status,
                 stopReason,
-                startEpochMillis,
-                measuredStartEpochMillis,
-                endEpochMillis,
-                sent,
-                failed,
-                bytes,
-                measuredSent,
-                measuredBytes,
-                measuredFailed,
+                new RunResult.Window(startEpochMillis, measuredStartEpochMillis, endEpochMillis),
+                new RunResult.Counts(sent, failed, bytes),
+                new RunResult.Counts(measuredSent, measuredFailed, measuredBytes),
                 errors,
-                ackLatency == null ? LatencyHistograms.empty() : ackLatency,
-                intendedLatency == null ? LatencyHistograms.empty() : intendedLatency,
-                scheduleDelay == null ? LatencyHistograms.empty() : scheduleDelay,
-                compressionRatio,
-                settings,
+                new RunResult.Latencies(sendToAckLatency, intendedLatency, scheduleDelay),
                 shortfall,
                 fireAndForget,
                 handedBySender,
-                cpuSeconds);
+                compressionRatio,
+                cpuSeconds,
+                settings);
     }
 }

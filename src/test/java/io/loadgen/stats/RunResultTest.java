@@ -33,16 +33,16 @@ class RunResultTest {
 
         RunResult sum = a.plus(b);
 
-        assertThat(sum.sent()).isEqualTo(1_300);
-        assertThat(sum.failed()).isEqualTo(5);
-        assertThat(sum.bytes()).isEqualTo(1_300 * RECORD_BYTES);
-        assertThat(sum.measuredSent()).isEqualTo(1_300 - 400);
+        assertThat(sum.total().sent()).isEqualTo(1_300);
+        assertThat(sum.total().failed()).isEqualTo(5);
+        assertThat(sum.total().bytes()).isEqualTo(1_300 * RECORD_BYTES);
+        assertThat(sum.measured().sent()).isEqualTo(1_300 - 400);
         assertThat(sum.warmupSent()).isEqualTo(400);
         assertThat(sum.errors())
                 .containsOnly(Map.entry("TimeoutException", 4L), Map.entry("RecordTooLargeException", 1L));
-        assertThat(sum.startEpochMillis()).isEqualTo(1_000);
-        assertThat(sum.measuredStartEpochMillis()).isEqualTo(2_000);
-        assertThat(sum.endEpochMillis()).isEqualTo(11_000);
+        assertThat(sum.window().startEpochMillis()).isEqualTo(1_000);
+        assertThat(sum.window().measuredStartEpochMillis()).isEqualTo(2_000);
+        assertThat(sum.window().endEpochMillis()).isEqualTo(11_000);
         assertThat(sum.status()).isEqualTo(RunResult.Status.COMPLETED);
         assertThat(sum.compressionRatio())
                 .as("weighted by bytes")
@@ -125,9 +125,11 @@ class RunResultTest {
 
         RunResult merged = withLatency(left).plus(withLatency(right));
 
-        assertThat(merged.ackLatency().getTotalCount()).isEqualTo(all.getTotalCount());
+        assertThat(merged.latencies().sendToAck().getTotalCount()).isEqualTo(all.getTotalCount());
         for (double p : PERCENTILES) {
-            assertThat(merged.ackLatency().getValueAtPercentile(p)).as("p%s", p).isEqualTo(all.getValueAtPercentile(p));
+            assertThat(merged.latencies().sendToAck().getValueAtPercentile(p))
+                    .as("p%s", p)
+                    .isEqualTo(all.getValueAtPercentile(p));
         }
         assertThat(left.getTotalCount()).as("merging leaves the parts alone").isEqualTo(100_000);
     }
@@ -136,8 +138,8 @@ class RunResultTest {
     void ratesComeFromTheMeasuredWindow() {
         RunResult r = result(RunResult.Status.COMPLETED, 0, 1_000, 3_000, 500, 0, 10, Map.of(), null);
 
-        assertThat(r.measuredSeconds()).isEqualTo(2.0);
-        assertThat(r.elapsedSeconds()).isEqualTo(3.0);
+        assertThat(r.window().measuredSeconds()).isEqualTo(2.0);
+        assertThat(r.window().elapsedSeconds()).isEqualTo(3.0);
         assertThat(r.recordsPerSecond()).as("warm-up left out").isEqualTo(490 / 2.0);
         assertThat(r.mibPerSecond()).isCloseTo(490 * RECORD_BYTES / 2.0 / 1_048_576, within(1e-12));
     }
@@ -175,7 +177,7 @@ class RunResultTest {
                 .endEpochMillis(1)
                 .sent(ack.getTotalCount())
                 .measuredSent(ack.getTotalCount())
-                .ackLatency(ack)
+                .sendToAckLatency(ack)
                 .compressionRatio(1.0)
                 .build();
     }

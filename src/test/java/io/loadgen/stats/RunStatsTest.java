@@ -23,10 +23,10 @@ class RunStatsTest {
     @Test
     void aRecordIsInFlightUntilItsFateIsKnown() {
         for (int i = 0; i < 5; i++) stats.attempted();
-        stats.acked(100, MEASURED, 2_000_000, NOT_PACED);
+        stats.sent(100, MEASURED, 2_000_000, NOT_PACED);
         stats.failed(new TimeoutException("expired"), true);
 
-        assertThat(stats.acked()).isEqualTo(1);
+        assertThat(stats.sent()).isEqualTo(1);
         assertThat(stats.failed()).isEqualTo(1);
         assertThat(stats.inFlight()).isEqualTo(3);
         assertThat(stats.snapshot().inFlight()).isEqualTo(3);
@@ -47,57 +47,57 @@ class RunStatsTest {
 
     @Test
     void warmupRecordsCountAsSentButNotAsMeasured() {
-        stats.acked(100, WARMUP, 50_000_000, 60_000_000);
-        stats.acked(120, MEASURED, 2_000_000, 3_000_000);
+        stats.sent(100, WARMUP, 50_000_000, 60_000_000);
+        stats.sent(120, MEASURED, 2_000_000, 3_000_000);
 
         RunStats.Snapshot s = stats.snapshot();
-        assertThat(s.acked()).isEqualTo(2);
-        assertThat(s.ackedBytes()).isEqualTo(220);
-        assertThat(s.measuredAcked()).isEqualTo(1);
+        assertThat(s.sent()).isEqualTo(2);
+        assertThat(s.sentBytes()).isEqualTo(220);
+        assertThat(s.measuredSent()).isEqualTo(1);
         assertThat(s.measuredBytes()).isEqualTo(120);
-        assertThat(s.totalAckLatency().getTotalCount()).isEqualTo(1);
-        assertThat(s.totalAckLatency().getMaxValue()).as("microseconds").isBetween(1_999L, 2_001L);
-        assertThat(s.totalIntendedLatency().getTotalCount()).isEqualTo(1);
+        assertThat(s.totalSendToAck().getTotalCount()).isEqualTo(1);
+        assertThat(s.totalSendToAck().getMaxValue()).as("microseconds").isBetween(1_999L, 2_001L);
+        assertThat(s.totalIntended().getTotalCount()).isEqualTo(1);
     }
 
     @Test
     void unpacedRecordsHaveNoLatencyFromTheirDueTime() {
-        stats.acked(100, MEASURED, 2_000_000, NOT_PACED);
+        stats.sent(100, MEASURED, 2_000_000, NOT_PACED);
 
-        assertThat(stats.snapshot().totalIntendedLatency().getTotalCount()).isZero();
+        assertThat(stats.snapshot().totalIntended().getTotalCount()).isZero();
     }
 
     @Test
     void aSnapshotMovesTheIntervalIntoTheTotals() {
-        stats.acked(1, MEASURED, 1_000_000, NOT_PACED);
-        stats.acked(1, MEASURED, 3_000_000, NOT_PACED);
+        stats.sent(1, MEASURED, 1_000_000, NOT_PACED);
+        stats.sent(1, MEASURED, 3_000_000, NOT_PACED);
         RunStats.Snapshot first = stats.snapshot();
-        stats.acked(1, MEASURED, 5_000_000, NOT_PACED);
+        stats.sent(1, MEASURED, 5_000_000, NOT_PACED);
         RunStats.Snapshot second = stats.snapshot();
         RunStats.Snapshot third = stats.snapshot();
 
-        assertThat(first.intervalAckLatency().getTotalCount()).isEqualTo(2);
-        assertThat(first.totalAckLatency().getTotalCount()).isEqualTo(2);
-        assertThat(second.intervalAckLatency().getTotalCount()).isEqualTo(1);
-        assertThat(second.intervalAckLatency().getMinValue()).isBetween(4_990L, 5_010L);
-        assertThat(second.totalAckLatency().getTotalCount()).isEqualTo(3);
-        assertThat(third.intervalAckLatency().getTotalCount()).isZero();
-        assertThat(third.totalAckLatency().getTotalCount()).isEqualTo(3);
-        assertThat(first.totalAckLatency().getTotalCount())
+        assertThat(first.intervalSendToAck().getTotalCount()).isEqualTo(2);
+        assertThat(first.totalSendToAck().getTotalCount()).isEqualTo(2);
+        assertThat(second.intervalSendToAck().getTotalCount()).isEqualTo(1);
+        assertThat(second.intervalSendToAck().getMinValue()).isBetween(4_990L, 5_010L);
+        assertThat(second.totalSendToAck().getTotalCount()).isEqualTo(3);
+        assertThat(third.intervalSendToAck().getTotalCount()).isZero();
+        assertThat(third.totalSendToAck().getTotalCount()).isEqualTo(3);
+        assertThat(first.totalSendToAck().getTotalCount())
                 .as("a snapshot is a copy")
                 .isEqualTo(2);
     }
 
     @Test
     void latenciesOutsideTheHistogramAreClampedNotLost() {
-        stats.acked(1, MEASURED, -5, NOT_PACED);
-        stats.acked(1, MEASURED, Long.MAX_VALUE, NOT_PACED);
+        stats.sent(1, MEASURED, -5, NOT_PACED);
+        stats.sent(1, MEASURED, Long.MAX_VALUE, NOT_PACED);
 
         RunStats.Snapshot s = stats.snapshot();
-        assertThat(s.totalAckLatency().getTotalCount()).isEqualTo(2);
-        assertThat(s.totalAckLatency().getMinValue()).isZero();
-        assertThat(s.totalAckLatency().getMaxValue())
-                .isEqualTo(s.totalAckLatency().highestEquivalentValue(LatencyHistograms.MAX_LATENCY_MICROS));
+        assertThat(s.totalSendToAck().getTotalCount()).isEqualTo(2);
+        assertThat(s.totalSendToAck().getMinValue()).isZero();
+        assertThat(s.totalSendToAck().getMaxValue())
+                .isEqualTo(s.totalSendToAck().highestEquivalentValue(LatencyHistograms.MAX_LATENCY_MICROS));
     }
 
     @Test
@@ -110,7 +110,7 @@ class RunStatsTest {
                 for (int i = 0; i < perThread; i++) {
                     stats.attempted();
                     if (i % 10 == 0) stats.failed(new TimeoutException("x"), true);
-                    else stats.acked(10, i % 2 == 0, 1_000_000, NOT_PACED);
+                    else stats.sent(10, i % 2 == 0, 1_000_000, NOT_PACED);
                 }
             }));
         }
@@ -121,9 +121,9 @@ class RunStatsTest {
         long failed = threads * (perThread / 10L);
         assertThat(s.attempted()).isEqualTo((long) threads * perThread);
         assertThat(s.failed()).isEqualTo(failed);
-        assertThat(s.acked()).isEqualTo(threads * (long) perThread - failed);
-        assertThat(s.ackedBytes()).isEqualTo(10 * s.acked());
-        assertThat(s.totalAckLatency().getTotalCount()).isEqualTo(s.measuredAcked());
+        assertThat(s.sent()).isEqualTo(threads * (long) perThread - failed);
+        assertThat(s.sentBytes()).isEqualTo(10 * s.sent());
+        assertThat(s.totalSendToAck().getTotalCount()).isEqualTo(s.measuredSent());
         assertThat(s.inFlight()).isZero();
     }
 }
