@@ -28,10 +28,10 @@ public final class TopicPreparer {
 
     /** @return the topic's partition count */
     static int prepare(LoadSpec spec) {
-        long timeoutMs = spec.connectTimeout().toMillis();
-        String bootstrap = spec.producerConfig().getOrDefault("bootstrap.servers", "?");
+        long timeoutMs = spec.timing().connectTimeout().toMillis();
+        String bootstrap = spec.delivery().producerConfig().getOrDefault("bootstrap.servers", "?");
         Map<String, Object> config = new HashMap<>();
-        spec.producerConfig().forEach((k, v) -> {
+        spec.delivery().producerConfig().forEach((k, v) -> {
             if (AdminClientConfig.configNames().contains(k)) config.put(k, v);
         });
         config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) Math.max(1, timeoutMs));
@@ -44,7 +44,7 @@ public final class TopicPreparer {
                         .get(timeoutMs + 1_000, TimeUnit.MILLISECONDS);
             } catch (ExecutionException | TimeoutException e) {
                 if (e.getCause() instanceof AuthenticationException) {
-                    throw new RunFailedException(refused(spec.producerConfig(), bootstrap, e.getCause()), e);
+                    throw new RunFailedException(refused(spec.delivery().producerConfig(), bootstrap, e.getCause()), e);
                 }
                 throw new RunFailedException(
                         "cannot reach Kafka at " + bootstrap + " within " + timeoutMs / 1000.0
@@ -53,32 +53,34 @@ public final class TopicPreparer {
             }
             try {
                 TopicDescription d = admin.describeTopics(
-                                List.of(spec.topic()), new DescribeTopicsOptions().timeoutMs((int) timeoutMs))
+                                List.of(spec.topic().name()), new DescribeTopicsOptions().timeoutMs((int) timeoutMs))
                         .allTopicNames()
                         .get(timeoutMs + 1_000, TimeUnit.MILLISECONDS)
-                        .get(spec.topic());
+                        .get(spec.topic().name());
                 return d.partitions().size();
             } catch (ExecutionException e) {
                 if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
-                    throw new RunFailedException("cannot describe topic '" + spec.topic() + "': " + reason(e), e);
+                    throw new RunFailedException(
+                            "cannot describe topic '" + spec.topic().name() + "': " + reason(e), e);
                 }
             }
-            if (!spec.topicSetup().create()) {
-                throw new RunFailedException("topic '" + spec.topic() + "' does not exist on " + bootstrap
+            if (!spec.topic().create()) {
+                throw new RunFailedException("topic '" + spec.topic().name() + "' does not exist on " + bootstrap
                         + "; create it, or pass --create-topic (with --partitions and --replication-factor)");
             }
             try {
                 createAndAwaitLeaders(
                         admin,
                         new NewTopic(
-                                spec.topic(),
-                                spec.topicSetup().partitions(),
-                                spec.topicSetup().replicationFactor()),
+                                spec.topic().name(),
+                                spec.topic().partitions(),
+                                spec.topic().replicationFactor()),
                         System.nanoTime() + (timeoutMs + 1_000) * 1_000_000L);
             } catch (ExecutionException e) {
-                throw new RunFailedException("cannot create topic '" + spec.topic() + "': " + reason(e), e);
+                throw new RunFailedException(
+                        "cannot create topic '" + spec.topic().name() + "': " + reason(e), e);
             }
-            return spec.topicSetup().partitions();
+            return spec.topic().partitions();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RunFailedException("interrupted while connecting to Kafka", e);

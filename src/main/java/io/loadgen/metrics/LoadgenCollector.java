@@ -58,10 +58,11 @@ final class LoadgenCollector extends Collector {
     private volatile boolean finished;
 
     LoadgenCollector(LoadSpec spec, LongSupplier nanoClock) {
-        this.labelValues = List.of(spec.runId(), String.valueOf(spec.shard().index()));
+        this.labelValues =
+                List.of(spec.runId(), String.valueOf(spec.placement().shard().index()));
         this.info = info(spec);
         this.knownErrorTypes = knownErrorTypes(spec);
-        this.rate = spec.rate();
+        this.rate = spec.workload().rate();
         this.nanoClock = nanoClock;
     }
 
@@ -183,7 +184,7 @@ final class LoadgenCollector extends Collector {
     static List<String> knownErrorTypes(LoadSpec spec) {
         List<String> types = new ArrayList<>();
         types.add(TimeoutException.class.getSimpleName());
-        if (spec.transactional()) types.add(TransactionAbortedException.class.getSimpleName());
+        if (spec.delivery().transactional()) types.add(TransactionAbortedException.class.getSimpleName());
         return List.copyOf(types);
     }
 
@@ -191,21 +192,25 @@ final class LoadgenCollector extends Collector {
     private static Map<String, String> info(LoadSpec spec) {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("run_id", spec.runId());
-        m.put("shard", String.valueOf(spec.shard().index()));
-        m.put("shards", String.valueOf(spec.shard().count()));
-        m.put("topic", spec.topic());
-        m.put("acks", spec.producerSetting("acks"));
+        m.put("shard", String.valueOf(spec.placement().shard().index()));
+        m.put("shards", String.valueOf(spec.placement().shard().count()));
+        m.put("topic", spec.topic().name());
+        m.put("acks", spec.delivery().producerSetting("acks"));
         // durability as the client resolved it: a dashboard comparing runs must not compare an idempotent run with a
         // plain one
-        m.put("idempotence", spec.idempotent() ? "on" : "off");
-        m.put("transactions", spec.transactional() ? "on" : "off");
-        m.put("compression", spec.producerSetting("compression.type"));
-        m.put("linger_ms", spec.producerSetting("linger.ms"));
-        m.put("batch_size", spec.producerSetting("batch.size"));
-        m.put("threads", String.valueOf(spec.threads()));
-        m.put("producers", String.valueOf(spec.producers()));
+        m.put("idempotence", spec.delivery().idempotent() ? "on" : "off");
+        m.put("transactions", spec.delivery().transactional() ? "on" : "off");
+        m.put("compression", spec.delivery().producerSetting("compression.type"));
+        m.put("linger_ms", spec.delivery().producerSetting("linger.ms"));
+        m.put("batch_size", spec.delivery().producerSetting("batch.size"));
+        m.put("threads", String.valueOf(spec.senders().threads()));
+        m.put("producers", String.valueOf(spec.senders().producers()));
         m.put("payload", spec.payload().type().name().toLowerCase(Locale.ROOT));
-        m.put("rate", spec.rate() == null ? "unlimited" : spec.rate().describe());
+        m.put(
+                "rate",
+                spec.workload().rate() == null
+                        ? "unlimited"
+                        : spec.workload().rate().describe());
         return m;
     }
 }
