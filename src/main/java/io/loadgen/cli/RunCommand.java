@@ -16,10 +16,12 @@ import io.loadgen.report.GateReport;
 import io.loadgen.report.ProgressPrinter;
 import io.loadgen.report.ResultJson;
 import io.loadgen.report.SummaryPrinter;
+import io.loadgen.spec.Delivery;
 import io.loadgen.spec.Durations;
 import io.loadgen.spec.LoadSpec;
 import io.loadgen.spec.RateShape;
 import io.loadgen.spec.Secrets;
+import io.loadgen.spec.ShardSpec;
 import io.loadgen.spec.Workload;
 import io.loadgen.stats.Progress;
 import io.loadgen.stats.RunResult;
@@ -80,8 +82,8 @@ public class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         LoadSpec spec = SpecAssembler.assemble(options, kafkaConfig);
-        FleetPlan fleet = SpecAssembler.fleet(
-                options, spec.placement().shard(), spec.topic().name());
+        ShardSpec shard = spec.placement().shard();
+        FleetPlan fleet = SpecAssembler.fleet(options, shard, spec.topic().name());
         OutputPaths.check(
                 OutputPaths.of("--summary-json", options.summaryJson),
                 OutputPaths.of("--result-file", options.resultFile));
@@ -107,14 +109,13 @@ public class RunCommand implements Callable<Integer> {
                 // In a fleet the gates are the fleet's: judged on the merged result by shard 0's fleet report (and by
                 // 'loadgen report'). A shard shows its own figures against its share, but they do not set its exit
                 // code.
-                boolean inFleet = !spec.placement().shard().single();
-                GateReport gates = GateReport.evaluate(
-                        spec.gates().share(spec.placement().shard().count()), result);
+                boolean inFleet = !shard.single();
+                GateReport gates = GateReport.evaluate(spec.gates().share(shard.count()), result);
                 SummaryPrinter.print(result, gates, out);
                 if (inFleet && !gates.checks().isEmpty()) {
-                    out.println("shard " + spec.placement().shard()
+                    out.println("shard " + shard
                             + ": the gates above hold this shard to its share (--min-throughput / "
-                            + spec.placement().shard().count()
+                            + shard.count()
                             + "); they are the fleet's, judged by shard 0's fleet report and "
                             + "'loadgen report', and do not set this shard's exit code");
                 }
@@ -143,15 +144,15 @@ public class RunCommand implements Callable<Integer> {
      * null. Asked after connecting, so an unreachable cluster costs one connect timeout, not two.
      */
     private static ShardResult earlierAttempt(LoadSpec spec, FleetPlan fleet, PrintStream out) {
-        if (spec.placement().shard().single() || !fleet.publishResult()) return null;
+        ShardSpec shard = spec.placement().shard();
+        if (shard.single() || !fleet.publishResult()) return null;
         try {
             List<ShardResult> published = new ResultsTopic(spec.delivery().producerConfig(), fleet.resultsTopic())
                     .collect(spec.runId(), 0, spec.timing().connectTimeout());
             ShardResult mine = null;
-            for (ShardResult r : published)
-                if (r.shard().index() == spec.placement().shard().index()) mine = r;
+            for (ShardResult r : published) if (r.shard().index() == shard.index()) mine = r;
             if (mine != null) {
-                out.println("shard " + spec.placement().shard() + " of run " + spec.runId()
+                out.println("shard " + shard + " of run " + spec.runId()
                         + " already ran: its result is on topic '" + fleet.resultsTopic()
                         + "' (this is a retried pod), so it sends nothing again; its result:");
             }
@@ -196,15 +197,16 @@ public class RunCommand implements Callable<Integer> {
 
     /** With several shards, the clock starts when all of them are ready (the start barrier, through Kafka). */
     private static void awaitOtherShards(LoadSpec spec, FleetPlan fleet, LoadEngine engine, PrintStream out) {
-        if (spec.placement().shard().single() || !fleet.barrier()) return;
-        out.println("shard " + spec.placement().shard() + ": waiting for all "
-                + spec.placement().shard().count() + " shards of run " + spec.runId() + " (--barrier-timeout "
+        ShardSpec shard = spec.placement().shard();
+        if (shard.single() || !fleet.barrier()) return;
+        out.println("shard " + shard + ": waiting for all "
+                + shard.count() + " shards of run " + spec.runId() + " (--barrier-timeout "
                 + Durations.format(fleet.barrierTimeout()) + ")");
         out.flush();
         boolean allReady;
         try {
             allReady = new StartBarrier(spec.delivery().producerConfig(), fleet.controlTopic())
-                    .await(spec.runId(), spec.placement().shard(), fleet.barrierTimeout(), engine::stopRequested);
+                    .await(spec.runId(), shard, fleet.barrierTimeout(), engine::stopRequested);
         } catch (RuntimeException e) {
             throw new RunFailedException(e.getMessage(), e);
         }
@@ -219,11 +221,9 @@ public class RunCommand implements Callable<Integer> {
      */
     private static int shareResult(
             LoadSpec spec, FleetPlan fleet, RunResult result, boolean publish, int code, PrintStream out) {
+        ShardSpec shard = spec.placement().shard();
         ShardResult mine = new ShardResult(
-                spec.placement().shard(),
-                spec.placement().firstPosition(),
-                spec.workload().records(),
-                result);
+                shard, spec.placement().firstPosition(), spec.workload().records(), result);
         try {
             if (fleet.resultFile() != null) {
                 Files.writeString(fleet.resultFile(), ResultCodec.encode(mine) + "\n");
@@ -234,18 +234,16 @@ public class RunCommand implements Callable<Integer> {
                         .publish(mine, spec.timing().connectTimeout());
                 out.println("shard result published to topic '" + fleet.resultsTopic() + "'");
             }
-            if (!spec.placement().shard().single()
-                    && spec.placement().shard().index() == 0
+            if (!shard.single()
+                    && shard.index() == 0
                     && fleet.fleetReport()
                     && result.status() != RunResult.Status.INTERRUPTED) {
-                out.println(
-                        "collecting the results of " + spec.placement().shard().count() + " shards ...");
+                out.println("collecting the results of " + shard.count() + " shards ...");
                 out.flush();
                 List<ShardResult> all = new ResultsTopic(spec.delivery().producerConfig(), fleet.resultsTopic())
-                        .collect(spec.runId(), spec.placement().shard().count(), fleet.collectTimeout());
+                        .collect(spec.runId(), shard.count(), fleet.collectTimeout());
                 // Shard 0 exits with the fleet's verdict: a fleet gate missed (3), a shard's result missing (1).
-                int verdict =
-                        FleetReport.print(all, spec.placement().shard().count(), spec.gates(), out, System.err, null);
+                int verdict = FleetReport.print(all, shard.count(), spec.gates(), out, System.err, null);
                 if (code == ExitCodes.OK) code = verdict;
             }
         } catch (IOException | RuntimeException e) {
@@ -290,32 +288,28 @@ public class RunCommand implements Callable<Integer> {
     }
 
     static String startLine(LoadSpec s) {
-        Map<String, String> p = s.delivery().producerConfig();
+        Workload w = s.workload();
+        Delivery d = s.delivery();
+        Map<String, String> p = d.producerConfig();
         return "loadgen run " + s.runId() + ": "
-                + (s.workload().records() == Workload.UNLIMITED
-                        ? "unlimited"
-                        : String.format(Locale.ROOT, "%,d", s.workload().records()))
+                + (w.records() == Workload.UNLIMITED ? "unlimited" : String.format(Locale.ROOT, "%,d", w.records()))
                 + " records"
-                + (s.workload().duration() == null
-                        ? ""
-                        : " or " + Durations.format(s.workload().duration()))
-                + (s.workload().rate() instanceof RateShape.Constant c
+                + (w.duration() == null ? "" : " or " + Durations.format(w.duration()))
+                + (w.rate() instanceof RateShape.Constant c
                         ? " at " + RateShape.formatRate(c.ratePerSecond()) + " records/s"
-                        : s.workload().rateLimited()
-                                ? " at " + s.workload().rate().describe()
-                                : "")
+                        : w.rateLimited() ? " at " + w.rate().describe() : "")
                 + " to topic '" + s.topic().name() + "' on " + Secrets.withoutUserInfo(p.get("bootstrap.servers"))
                 + " (" + s.senders().threads() + " threads, " + s.senders().producers() + " producer"
                 + (s.senders().producers() > 1 ? "s" : "")
-                + ", acks=" + s.delivery().producerSetting("acks") + ", idempotence="
-                + (s.delivery().idempotent() ? "on" : "off")
-                + (s.delivery().transactional()
+                + ", acks=" + d.producerSetting("acks") + ", idempotence="
+                + (d.idempotent() ? "on" : "off")
+                + (d.transactional()
                         ? ", transactions committed every "
-                                + Durations.format(s.delivery().transactions().commitInterval())
+                                + Durations.format(d.transactions().commitInterval())
                         : "")
-                + ", compression=" + s.delivery().producerSetting("compression.type")
-                + ", linger.ms=" + s.delivery().producerSetting("linger.ms") + ", batch.size="
-                + s.delivery().producerSetting("batch.size")
+                + ", compression=" + d.producerSetting("compression.type")
+                + ", linger.ms=" + d.producerSetting("linger.ms") + ", batch.size="
+                + d.producerSetting("batch.size")
                 + "; " + s.payload() + ")";
     }
 }

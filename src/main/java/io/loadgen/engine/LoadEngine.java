@@ -7,6 +7,7 @@ import io.loadgen.payload.SequenceHeader;
 import io.loadgen.payload.WallClock;
 import io.loadgen.spec.Durations;
 import io.loadgen.spec.LoadSpec;
+import io.loadgen.spec.Workload;
 import io.loadgen.stats.ProcessCpu;
 import io.loadgen.stats.RunResult;
 import io.loadgen.stats.RunStats;
@@ -122,6 +123,7 @@ public final class LoadEngine {
      */
     public RunResult start(PreparedRun prepared, RunListener listener) {
         LoadSpec spec = prepared.spec();
+        Workload workload = spec.workload();
         List<Producer<byte[], byte[]>> producers = prepared.start();
         if (stop.interrupted()) {
             closeAll(producers, Duration.ZERO);
@@ -135,22 +137,16 @@ public final class LoadEngine {
 
             long startEpochMillis = System.currentTimeMillis();
             long start = nanoClock.getAsLong();
-            SequenceClaims claims = new SequenceClaims(
-                    spec.placement().firstPosition(), spec.workload().records());
+            SequenceClaims claims = new SequenceClaims(spec.placement().firstPosition(), workload.records());
             WarmupGate warmup =
-                    new WarmupGate(spec.workload().warmup(), spec.placement().firstPosition(), start);
+                    new WarmupGate(workload.warmup(), spec.placement().firstPosition(), start);
             List<Thread> threads = new ArrayList<>();
             List<SenderThread> senders = new ArrayList<>();
             for (int t = 0; t < spec.senders().threads(); t++) {
                 // The threads share one schedule, interleaved, so their records arrive evenly instead of in bursts.
-                Pacer pacer = spec.workload().rateLimited()
+                Pacer pacer = workload.rateLimited()
                         ? new Pacer(
-                                spec.workload().rate(),
-                                t,
-                                spec.senders().threads(),
-                                start,
-                                nanoClock,
-                                LockSupport::parkNanos)
+                                workload.rate(), t, spec.senders().threads(), start, nanoClock, LockSupport::parkNanos)
                         : null;
                 SenderThread sender = new SenderThread(
                         spec.topic().name(),
@@ -178,18 +174,17 @@ public final class LoadEngine {
                 senders.add(sender);
                 threads.add(new Thread(sender, "loadgen-sender-" + t));
             }
-            if (spec.workload().duration() != null) {
+            if (workload.duration() != null) {
                 ticker.schedule(
                         () -> stop.stop(StopSignal.Reason.DURATION_REACHED, nanoClock.getAsLong()),
-                        spec.workload().duration().toNanos(),
+                        workload.duration().toNanos(),
                         TimeUnit.NANOSECONDS);
             }
             ScheduleWatch watch = new ScheduleWatch(
-                    stats, spec.workload().rate(), spec.workload().records(), start, startEpochMillis, nanoClock, stop);
+                    stats, workload.rate(), workload.records(), start, startEpochMillis, nanoClock, stop);
             ticker.scheduleAtFixedRate(
                     watch::tick, ScheduleWatch.TICK_NANOS, ScheduleWatch.TICK_NANOS, TimeUnit.NANOSECONDS);
-            ProgressTicker progress = new ProgressTicker(
-                    stats, watch, listener, nanoClock, start, spec.workload().rate());
+            ProgressTicker progress = new ProgressTicker(stats, watch, listener, nanoClock, start, workload.rate());
             long intervalNanos = spec.timing().reportInterval().toNanos();
             ticker.scheduleAtFixedRate(progress::tick, intervalNanos, intervalNanos, TimeUnit.NANOSECONDS);
             threads.forEach(Thread::start);

@@ -1,5 +1,6 @@
 package io.loadgen.metrics;
 
+import io.loadgen.spec.Delivery;
 import io.loadgen.spec.LoadSpec;
 import io.loadgen.spec.RateShape;
 import io.loadgen.stats.RunStats;
@@ -190,27 +191,25 @@ final class LoadgenCollector extends Collector {
 
     /** Labels of {@code loadgen_run_info}: run id and shard first, then what a dashboard would filter or compare by. */
     private static Map<String, String> info(LoadSpec spec) {
+        Delivery delivery = spec.delivery();
+        RateShape shape = spec.workload().rate();
         Map<String, String> m = new LinkedHashMap<>();
         m.put("run_id", spec.runId());
         m.put("shard", String.valueOf(spec.placement().shard().index()));
         m.put("shards", String.valueOf(spec.placement().shard().count()));
         m.put("topic", spec.topic().name());
-        m.put("acks", spec.delivery().producerSetting("acks"));
+        m.put("acks", delivery.producerSetting("acks"));
         // durability as the client resolved it: a dashboard comparing runs must not compare an idempotent run with a
         // plain one
-        m.put("idempotence", spec.delivery().idempotent() ? "on" : "off");
-        m.put("transactions", spec.delivery().transactional() ? "on" : "off");
-        m.put("compression", spec.delivery().producerSetting("compression.type"));
-        m.put("linger_ms", spec.delivery().producerSetting("linger.ms"));
-        m.put("batch_size", spec.delivery().producerSetting("batch.size"));
+        m.put("idempotence", delivery.idempotent() ? "on" : "off");
+        m.put("transactions", delivery.transactional() ? "on" : "off");
+        m.put("compression", delivery.producerSetting("compression.type"));
+        m.put("linger_ms", delivery.producerSetting("linger.ms"));
+        m.put("batch_size", delivery.producerSetting("batch.size"));
         m.put("threads", String.valueOf(spec.senders().threads()));
         m.put("producers", String.valueOf(spec.senders().producers()));
         m.put("payload", spec.payload().type().name().toLowerCase(Locale.ROOT));
-        m.put(
-                "rate",
-                spec.workload().rate() == null
-                        ? "unlimited"
-                        : spec.workload().rate().describe());
+        m.put("rate", shape == null ? "unlimited" : shape.describe());
         return m;
     }
 }
