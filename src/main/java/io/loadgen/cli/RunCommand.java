@@ -16,10 +16,13 @@ import io.loadgen.report.GateReport;
 import io.loadgen.report.ProgressPrinter;
 import io.loadgen.report.ResultJson;
 import io.loadgen.report.SummaryPrinter;
+import io.loadgen.spec.Delivery;
 import io.loadgen.spec.Durations;
 import io.loadgen.spec.LoadSpec;
 import io.loadgen.spec.RateShape;
 import io.loadgen.spec.Secrets;
+import io.loadgen.spec.ShardSpec;
+import io.loadgen.spec.Workload;
 import io.loadgen.stats.Progress;
 import io.loadgen.stats.RunResult;
 import io.loadgen.stats.RunStats;
@@ -79,7 +82,8 @@ public class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         LoadSpec spec = SpecAssembler.assemble(options, kafkaConfig);
-        FleetPlan fleet = SpecAssembler.fleet(options, spec.shard(), spec.topic());
+        ShardSpec shard = spec.placement().shard();
+        FleetPlan fleet = SpecAssembler.fleet(options, shard, spec.topic().name());
         OutputPaths.check(
                 OutputPaths.of("--summary-json", options.summaryJson),
                 OutputPaths.of("--result-file", options.resultFile));
@@ -105,14 +109,14 @@ public class RunCommand implements Callable<Integer> {
                 // In a fleet the gates are the fleet's: judged on the merged result by shard 0's fleet report (and by
                 // 'loadgen report'). A shard shows its own figures against its share, but they do not set its exit
                 // code.
-                boolean inFleet = !spec.shard().single();
-                GateReport gates =
-                        GateReport.evaluate(spec.gates().share(spec.shard().count()), result);
+                boolean inFleet = !shard.single();
+                GateReport gates = GateReport.evaluate(spec.gates().share(shard.count()), result);
                 SummaryPrinter.print(result, gates, out);
                 if (inFleet && !gates.checks().isEmpty()) {
-                    out.println("shard " + spec.shard()
+                    out.println("shard " + shard
                             + ": the gates above hold this shard to its share (--min-throughput / "
-                            + spec.shard().count() + "); they are the fleet's, judged by shard 0's fleet report and "
+                            + shard.count()
+                            + "); they are the fleet's, judged by shard 0's fleet report and "
                             + "'loadgen report', and do not set this shard's exit code");
                 }
                 code = exitCode(result, gates, inFleet);
@@ -140,15 +144,15 @@ public class RunCommand implements Callable<Integer> {
      * null. Asked after connecting, so an unreachable cluster costs one connect timeout, not two.
      */
     private static ShardResult earlierAttempt(LoadSpec spec, FleetPlan fleet, PrintStream out) {
-        if (spec.shard().single() || !fleet.publishResult()) return null;
+        ShardSpec shard = spec.placement().shard();
+        if (shard.single() || !fleet.publishResult()) return null;
         try {
-            List<ShardResult> published = new ResultsTopic(spec.producerConfig(), fleet.resultsTopic())
-                    .collect(spec.runId(), 0, spec.connectTimeout());
+            List<ShardResult> published = new ResultsTopic(spec.delivery().producerConfig(), fleet.resultsTopic())
+                    .collect(spec.runId(), 0, spec.timing().connectTimeout());
             ShardResult mine = null;
-            for (ShardResult r : published)
-                if (r.shard().index() == spec.shard().index()) mine = r;
+            for (ShardResult r : published) if (r.shard().index() == shard.index()) mine = r;
             if (mine != null) {
-                out.println("shard " + spec.shard() + " of run " + spec.runId()
+                out.println("shard " + shard + " of run " + spec.runId()
                         + " already ran: its result is on topic '" + fleet.resultsTopic()
                         + "' (this is a retried pod), so it sends nothing again; its result:");
             }
@@ -193,15 +197,16 @@ public class RunCommand implements Callable<Integer> {
 
     /** With several shards, the clock starts when all of them are ready (the start barrier, through Kafka). */
     private static void awaitOtherShards(LoadSpec spec, FleetPlan fleet, LoadEngine engine, PrintStream out) {
-        if (spec.shard().single() || !fleet.barrier()) return;
-        out.println(
-                "shard " + spec.shard() + ": waiting for all " + spec.shard().count() + " shards of run " + spec.runId()
-                        + " (--barrier-timeout " + Durations.format(fleet.barrierTimeout()) + ")");
+        ShardSpec shard = spec.placement().shard();
+        if (shard.single() || !fleet.barrier()) return;
+        out.println("shard " + shard + ": waiting for all "
+                + shard.count() + " shards of run " + spec.runId() + " (--barrier-timeout "
+                + Durations.format(fleet.barrierTimeout()) + ")");
         out.flush();
         boolean allReady;
         try {
-            allReady = new StartBarrier(spec.producerConfig(), fleet.controlTopic())
-                    .await(spec.runId(), spec.shard(), fleet.barrierTimeout(), engine::stopRequested);
+            allReady = new StartBarrier(spec.delivery().producerConfig(), fleet.controlTopic())
+                    .await(spec.runId(), shard, fleet.barrierTimeout(), engine::stopRequested);
         } catch (RuntimeException e) {
             throw new RunFailedException(e.getMessage(), e);
         }
@@ -216,26 +221,29 @@ public class RunCommand implements Callable<Integer> {
      */
     private static int shareResult(
             LoadSpec spec, FleetPlan fleet, RunResult result, boolean publish, int code, PrintStream out) {
-        ShardResult mine = new ShardResult(spec.shard(), spec.firstPosition(), spec.messages(), result);
+        ShardSpec shard = spec.placement().shard();
+        ShardResult mine = new ShardResult(
+                shard, spec.placement().firstPosition(), spec.workload().records(), result);
         try {
             if (fleet.resultFile() != null) {
                 Files.writeString(fleet.resultFile(), ResultCodec.encode(mine) + "\n");
                 out.println("shard result written to " + fleet.resultFile());
             }
             if (publish && fleet.publishResult()) {
-                new ResultsTopic(spec.producerConfig(), fleet.resultsTopic()).publish(mine, spec.connectTimeout());
+                new ResultsTopic(spec.delivery().producerConfig(), fleet.resultsTopic())
+                        .publish(mine, spec.timing().connectTimeout());
                 out.println("shard result published to topic '" + fleet.resultsTopic() + "'");
             }
-            if (!spec.shard().single()
-                    && spec.shard().index() == 0
+            if (!shard.single()
+                    && shard.index() == 0
                     && fleet.fleetReport()
                     && result.status() != RunResult.Status.INTERRUPTED) {
-                out.println("collecting the results of " + spec.shard().count() + " shards ...");
+                out.println("collecting the results of " + shard.count() + " shards ...");
                 out.flush();
-                List<ShardResult> all = new ResultsTopic(spec.producerConfig(), fleet.resultsTopic())
-                        .collect(spec.runId(), spec.shard().count(), fleet.collectTimeout());
+                List<ShardResult> all = new ResultsTopic(spec.delivery().producerConfig(), fleet.resultsTopic())
+                        .collect(spec.runId(), shard.count(), fleet.collectTimeout());
                 // Shard 0 exits with the fleet's verdict: a fleet gate missed (3), a shard's result missing (1).
-                int verdict = FleetReport.print(all, spec.shard().count(), spec.gates(), out, System.err, null);
+                int verdict = FleetReport.print(all, shard.count(), spec.gates(), out, System.err, null);
                 if (code == ExitCodes.OK) code = verdict;
             }
         } catch (IOException | RuntimeException e) {
@@ -280,22 +288,28 @@ public class RunCommand implements Callable<Integer> {
     }
 
     static String startLine(LoadSpec s) {
-        Map<String, String> p = s.producerConfig();
+        Workload w = s.workload();
+        Delivery d = s.delivery();
+        Map<String, String> p = d.producerConfig();
         return "loadgen run " + s.runId() + ": "
-                + (s.messages() == LoadSpec.UNLIMITED ? "unlimited" : String.format(Locale.ROOT, "%,d", s.messages()))
-                + " records" + (s.duration() == null ? "" : " or " + Durations.format(s.duration()))
-                + (s.rate() instanceof RateShape.Constant c
+                + (w.records() == Workload.UNLIMITED ? "unlimited" : String.format(Locale.ROOT, "%,d", w.records()))
+                + " records"
+                + (w.duration() == null ? "" : " or " + Durations.format(w.duration()))
+                + (w.rate() instanceof RateShape.Constant c
                         ? " at " + RateShape.formatRate(c.ratePerSecond()) + " records/s"
-                        : s.rateLimited() ? " at " + s.rate().describe() : "")
-                + " to topic '" + s.topic() + "' on " + Secrets.withoutUserInfo(p.get("bootstrap.servers"))
-                + " (" + s.threads() + " threads, " + s.producers() + " producer" + (s.producers() > 1 ? "s" : "")
-                + ", acks=" + s.producerSetting("acks") + ", idempotence=" + (s.idempotent() ? "on" : "off")
-                + (s.transactional()
+                        : w.rateLimited() ? " at " + w.rate().describe() : "")
+                + " to topic '" + s.topic().name() + "' on " + Secrets.withoutUserInfo(p.get("bootstrap.servers"))
+                + " (" + s.senders().threads() + " threads, " + s.senders().producers() + " producer"
+                + (s.senders().producers() > 1 ? "s" : "")
+                + ", acks=" + d.producerSetting("acks") + ", idempotence="
+                + (d.idempotent() ? "on" : "off")
+                + (d.transactional()
                         ? ", transactions committed every "
-                                + Durations.format(s.transactions().commitInterval())
+                                + Durations.format(d.transactions().commitInterval())
                         : "")
-                + ", compression=" + s.producerSetting("compression.type")
-                + ", linger.ms=" + s.producerSetting("linger.ms") + ", batch.size=" + s.producerSetting("batch.size")
+                + ", compression=" + d.producerSetting("compression.type")
+                + ", linger.ms=" + d.producerSetting("linger.ms") + ", batch.size="
+                + d.producerSetting("batch.size")
                 + "; " + s.payload() + ")";
     }
 }

@@ -3,16 +3,22 @@ package io.loadgen.cli;
 import io.loadgen.engine.BadSettingException;
 import io.loadgen.engine.Idempotence;
 import io.loadgen.payload.FileLinesGenerator;
+import io.loadgen.spec.Delivery;
 import io.loadgen.spec.Durations;
 import io.loadgen.spec.KeyStrategy;
 import io.loadgen.spec.LoadSpec;
 import io.loadgen.spec.PayloadSpec;
 import io.loadgen.spec.PayloadType;
+import io.loadgen.spec.Placement;
 import io.loadgen.spec.RateShape;
+import io.loadgen.spec.Senders;
 import io.loadgen.spec.ShardSpec;
 import io.loadgen.spec.SloGates;
+import io.loadgen.spec.Timing;
+import io.loadgen.spec.TopicSpec;
 import io.loadgen.spec.Transactions;
 import io.loadgen.spec.Warmup;
+import io.loadgen.spec.Workload;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -67,7 +73,7 @@ final class SpecAssembler {
         if (duration == null && rate != null && !rate.length().isZero()) duration = rate.length();
         long messages = o.messages != null
                 ? positive(o.messages, "--messages")
-                : duration != null ? LoadSpec.UNLIMITED : DEFAULT_MESSAGES;
+                : duration != null ? Workload.UNLIMITED : DEFAULT_MESSAGES;
         Warmup warmup = warmup(o.warmup);
         leavesSomethingToMeasure(warmup, o.warmup, messages, duration);
 
@@ -78,7 +84,8 @@ final class SpecAssembler {
                     + "): each producer needs a sender thread");
         }
 
-        LoadSpec.TopicSetup topicSetup = new LoadSpec.TopicSetup(
+        TopicSpec topicSpec = new TopicSpec(
+                topic,
                 Boolean.TRUE.equals(o.createTopic),
                 (int) positive(require(o.topicAndPayload.partitions, "--partitions"), "--partitions"),
                 (short) range(
@@ -127,24 +134,17 @@ final class SpecAssembler {
         ProducerSettingsCheck.check(producerConfig, o.producer.producerProperties, payload, runId, sequenceHeader);
         return new LoadSpec(
                 runId,
-                shard,
-                firstPosition,
-                topic,
-                messages,
-                duration,
-                rate,
-                threads,
-                producers,
-                shardWarmup(warmup, shard),
-                topicSetup,
+                new Placement(shard, firstPosition),
+                topicSpec,
+                new Workload(messages, duration, rate, shardWarmup(warmup, shard)),
+                new Senders(threads, producers),
                 payload,
-                producerConfig,
-                positiveDuration(require(o.reportInterval, "--report-interval"), "--report-interval"),
-                positiveDuration(require(o.producer.connectTimeout, "--connect-timeout"), "--connect-timeout"),
-                nonNegativeDuration(require(o.producer.stopTimeout, "--stop-timeout"), "--stop-timeout"),
-                gates(o),
-                sequenceHeader,
-                transactions);
+                new Delivery(producerConfig, transactions, sequenceHeader),
+                new Timing(
+                        positiveDuration(require(o.reportInterval, "--report-interval"), "--report-interval"),
+                        positiveDuration(require(o.producer.connectTimeout, "--connect-timeout"), "--connect-timeout"),
+                        nonNegativeDuration(require(o.producer.stopTimeout, "--stop-timeout"), "--stop-timeout")),
+                gates(o));
     }
 
     /** The scale-out options, checked: durations positive, topic names Kafka accepts, three topics that differ. */
@@ -190,7 +190,7 @@ final class SpecAssembler {
 
     /** A warm-up as long as the run measures nothing, and a run that measures nothing passes every gate. */
     static void leavesSomethingToMeasure(Warmup warmup, String given, long messages, Duration duration) {
-        if (warmup.records() > 0 && messages != LoadSpec.UNLIMITED && warmup.records() >= messages) {
+        if (warmup.records() > 0 && messages != Workload.UNLIMITED && warmup.records() >= messages) {
             throw new UsageException(
                     "--warmup " + given.trim() + " leaves nothing to measure: it is not less than --messages "
                             + messages + "; give a warm-up below --messages (or --warmup 0 for none)");

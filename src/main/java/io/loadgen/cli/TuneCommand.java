@@ -144,7 +144,7 @@ public class TuneCommand implements Callable<Integer> {
         SearchSpace space = SearchSpace.around(base, knobs, Runtime.getRuntime().availableProcessors());
 
         PrintStream out = System.out;
-        String bootstrap = start.producerConfig().get("bootstrap.servers");
+        String bootstrap = start.delivery().producerConfig().get("bootstrap.servers");
         out.printf(
                 Locale.ROOT,
                 "loadgen tune %s: %s on %s, budget %s; trials of %s warm-up + %s measured, each on its own topic "
@@ -155,8 +155,8 @@ public class TuneCommand implements Callable<Integer> {
                 Durations.format(budget),
                 Durations.format(warmup),
                 Durations.format(window),
-                start.topicSetup().partitions(),
-                start.topicSetup().replicationFactor(),
+                start.topic().partitions(),
+                start.topic().replicationFactor(),
                 fixed.entrySet().stream()
                         .map(e -> e.getKey() + "=" + e.getValue())
                         .collect(java.util.stream.Collectors.joining(" ")));
@@ -164,7 +164,8 @@ public class TuneCommand implements Callable<Integer> {
         MetricsPort.printChosen(out);
         out.flush();
 
-        try (TrialTopics topics = TrialTopics.connect(start.producerConfig(), start.connectTimeout())) {
+        try (TrialTopics topics = TrialTopics.connect(
+                start.delivery().producerConfig(), start.timing().connectTimeout())) {
             int brokers = topics.brokers(bootstrap);
             Consumer<String> warnings = line -> System.err.println("loadgen: " + line);
             EngineTrial trial = new EngineTrial(
@@ -294,7 +295,12 @@ public class TuneCommand implements Callable<Integer> {
         Map<String, String> given = options.producer.producerProperties;
         return (settings, topic, runId) -> {
             LoadSpec spec = derived.spec(settings, topic, runId);
-            ProducerSettingsCheck.check(spec.producerConfig(), given, spec.payload(), runId, spec.sequenceHeader());
+            ProducerSettingsCheck.check(
+                    spec.delivery().producerConfig(),
+                    given,
+                    spec.payload(),
+                    runId,
+                    spec.delivery().sequenceHeader());
             return spec;
         };
     }
@@ -314,18 +320,18 @@ public class TuneCommand implements Callable<Integer> {
      */
     static Map<String, String> fixedSettings(LoadSpec start) {
         Map<String, String> fixed = new LinkedHashMap<>();
-        fixed.put("acks", start.producerSetting("acks"));
-        fixed.put("idempotence", String.valueOf(start.idempotent()));
-        if (start.transactional()) fixed.put("transactional", "true");
+        fixed.put("acks", start.delivery().producerSetting("acks"));
+        fixed.put("idempotence", String.valueOf(start.delivery().idempotent()));
+        if (start.delivery().transactional()) fixed.put("transactional", "true");
         return fixed;
     }
 
     /** Where the search starts: the configured settings, as the client would use them. */
     static TrialSettings startingSettings(LoadSpec spec) {
         return new TrialSettings(
-                spec.threads(),
-                spec.producers(),
-                spec.producerSetting("compression.type"),
+                spec.senders().threads(),
+                spec.senders().producers(),
+                spec.delivery().producerSetting("compression.type"),
                 intSetting(spec, "batch.size", "--batch-size"),
                 intSetting(spec, "linger.ms", "--linger-ms"),
                 intSetting(spec, "max.in.flight.requests.per.connection", "--max-in-flight"),
@@ -334,8 +340,8 @@ public class TuneCommand implements Callable<Integer> {
 
     private static int intSetting(LoadSpec spec, String property, String option) {
         String v = property.equals("max.in.flight.requests.per.connection")
-                ? spec.producerConfig().getOrDefault(property, "5")
-                : spec.producerSetting(property);
+                ? spec.delivery().producerConfig().getOrDefault(property, "5")
+                : spec.delivery().producerSetting(property);
         try {
             return Integer.parseInt(v.trim());
         } catch (NumberFormatException e) {

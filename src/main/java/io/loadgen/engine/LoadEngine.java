@@ -7,6 +7,7 @@ import io.loadgen.payload.SequenceHeader;
 import io.loadgen.payload.WallClock;
 import io.loadgen.spec.Durations;
 import io.loadgen.spec.LoadSpec;
+import io.loadgen.spec.Workload;
 import io.loadgen.stats.ProcessCpu;
 import io.loadgen.stats.RunResult;
 import io.loadgen.stats.RunStats;
@@ -104,8 +105,9 @@ public final class LoadEngine {
         List<Producer<byte[], byte[]>> producers = createProducers(spec);
         awaitTopicCheck(topicCheck, producers);
         try {
-            for (Producer<byte[], byte[]> p : producers) p.partitionsFor(spec.topic()); // connect + metadata, untimed
-            if (spec.transactional()) initTransactions(spec, producers);
+            for (Producer<byte[], byte[]> p : producers)
+                p.partitionsFor(spec.topic().name()); // connect + metadata, untimed
+            if (spec.delivery().transactional()) initTransactions(spec, producers);
         } catch (RuntimeException e) {
             closeAll(producers, Duration.ZERO);
             throw e;
@@ -121,6 +123,7 @@ public final class LoadEngine {
      */
     public RunResult start(PreparedRun prepared, RunListener listener) {
         LoadSpec spec = prepared.spec();
+        Workload workload = spec.workload();
         List<Producer<byte[], byte[]>> producers = prepared.start();
         if (stop.interrupted()) {
             closeAll(producers, Duration.ZERO);
@@ -134,17 +137,19 @@ public final class LoadEngine {
 
             long startEpochMillis = System.currentTimeMillis();
             long start = nanoClock.getAsLong();
-            SequenceClaims claims = new SequenceClaims(spec.firstPosition(), spec.messages());
-            WarmupGate warmup = new WarmupGate(spec.warmup(), spec.firstPosition(), start);
+            SequenceClaims claims = new SequenceClaims(spec.placement().firstPosition(), workload.records());
+            WarmupGate warmup =
+                    new WarmupGate(workload.warmup(), spec.placement().firstPosition(), start);
             List<Thread> threads = new ArrayList<>();
             List<SenderThread> senders = new ArrayList<>();
-            for (int t = 0; t < spec.threads(); t++) {
+            for (int t = 0; t < spec.senders().threads(); t++) {
                 // The threads share one schedule, interleaved, so their records arrive evenly instead of in bursts.
-                Pacer pacer = spec.rateLimited()
-                        ? new Pacer(spec.rate(), t, spec.threads(), start, nanoClock, LockSupport::parkNanos)
+                Pacer pacer = workload.rateLimited()
+                        ? new Pacer(
+                                workload.rate(), t, spec.senders().threads(), start, nanoClock, LockSupport::parkNanos)
                         : null;
                 SenderThread sender = new SenderThread(
-                        spec.topic(),
+                        spec.topic().name(),
                         producers.get(t % producers.size()),
                         generators.get(),
                         new KeyGenerator(spec.payload()),
@@ -154,49 +159,49 @@ public final class LoadEngine {
                         stop,
                         stats,
                         nanoClock);
-                if (spec.sequenceHeader())
-                    sender.withSequenceHeader(
-                            new SequenceHeader(spec.runId(), spec.shard().index(), t));
-                if (spec.transactional()) {
+                if (spec.delivery().sequenceHeader())
+                    sender.withSequenceHeader(new SequenceHeader(
+                            spec.runId(), spec.placement().shard().index(), t));
+                if (spec.delivery().transactional()) {
                     // One producer per thread (the spec guarantees it): a producer's transaction spans all its threads.
                     sender.withTransactions(new TransactionCycle(
                             producers.get(t),
                             transactionalId(spec, t),
-                            spec.transactions().commitInterval().toNanos(),
+                            spec.delivery().transactions().commitInterval().toNanos(),
                             stats,
                             nanoClock));
                 }
                 senders.add(sender);
                 threads.add(new Thread(sender, "loadgen-sender-" + t));
             }
-            if (spec.duration() != null) {
+            if (workload.duration() != null) {
                 ticker.schedule(
                         () -> stop.stop(StopSignal.Reason.DURATION_REACHED, nanoClock.getAsLong()),
-                        spec.duration().toNanos(),
+                        workload.duration().toNanos(),
                         TimeUnit.NANOSECONDS);
             }
-            ScheduleWatch watch =
-                    new ScheduleWatch(stats, spec.rate(), spec.messages(), start, startEpochMillis, nanoClock, stop);
+            ScheduleWatch watch = new ScheduleWatch(
+                    stats, workload.rate(), workload.records(), start, startEpochMillis, nanoClock, stop);
             ticker.scheduleAtFixedRate(
                     watch::tick, ScheduleWatch.TICK_NANOS, ScheduleWatch.TICK_NANOS, TimeUnit.NANOSECONDS);
-            ProgressTicker progress = new ProgressTicker(stats, watch, listener, nanoClock, start, spec.rate());
-            long intervalNanos = spec.reportInterval().toNanos();
+            ProgressTicker progress = new ProgressTicker(stats, watch, listener, nanoClock, start, workload.rate());
+            long intervalNanos = spec.timing().reportInterval().toNanos();
             ticker.scheduleAtFixedRate(progress::tick, intervalNanos, intervalNanos, TimeUnit.NANOSECONDS);
             threads.forEach(Thread::start);
 
             // Whatever the broker does, the wait ends --stop-timeout after sending stopped: a sender blocked in send()
             // and records the broker never answers are given up on, not waited for until the client's own timeouts.
-            boolean gaveUp = !awaitSenders(threads, spec.stopTimeout());
+            boolean gaveUp = !awaitSenders(threads, spec.timing().stopTimeout());
             stop.stop(StopSignal.Reason.MESSAGES_SENT, nanoClock.getAsLong());
             watch.sendingStopped(stop.requestedAtNanos());
-            if (!gaveUp) gaveUp = !awaitInFlight(producers, spec.stopTimeout());
+            if (!gaveUp) gaveUp = !awaitInFlight(producers, spec.timing().stopTimeout());
             long end = nanoClock.getAsLong();
             // Before closing: a forced close fails what is still in flight, and those records were not failed by Kafka.
             RunStats.Snapshot last = stats.seal();
             Shortfall shortfall = watch.finish(end, last.inFlight());
             Double compression = compressionRatio(producers);
             ticker.shutdownNow();
-            closeAll(producers, gaveUp ? Duration.ZERO : spec.stopTimeout());
+            closeAll(producers, gaveUp ? Duration.ZERO : spec.timing().stopTimeout());
             producers.clear();
             for (Thread t : threads) joinQuietly(t, 1_000);
 
@@ -214,7 +219,7 @@ public final class LoadEngine {
                     last.errors(),
                     new RunResult.Latencies(last.totalSendToAck(), last.totalIntended(), last.totalScheduleDelay()),
                     shortfall,
-                    spec.fireAndForget(),
+                    spec.delivery().fireAndForget(),
                     handedBySender(spec, senders),
                     compression,
                     cpuSeconds(),
@@ -243,7 +248,9 @@ public final class LoadEngine {
     }
 
     private static String transactionalId(LoadSpec spec, int sender) {
-        return spec.transactions().transactionalId(spec.runId(), spec.shard().index(), sender);
+        return spec.delivery()
+                .transactions()
+                .transactionalId(spec.runId(), spec.placement().shard().index(), sender);
     }
 
     /** Waits for the topic check; a stop request (SIGTERM while connecting) ends the wait at once. */
@@ -320,14 +327,17 @@ public final class LoadEngine {
 
     private List<Producer<byte[], byte[]>> createProducers(LoadSpec spec) {
         List<Producer<byte[], byte[]>> producers = new ArrayList<>();
-        String clientId = spec.producerConfig().getOrDefault(ProducerConfig.CLIENT_ID_CONFIG, "loadgen");
+        String clientId = spec.delivery().producerConfig().getOrDefault(ProducerConfig.CLIENT_ID_CONFIG, "loadgen");
         try {
-            for (int i = 0; i < spec.producers(); i++) {
-                Map<String, Object> config = new HashMap<>(spec.producerConfig());
+            for (int i = 0; i < spec.senders().producers(); i++) {
+                Map<String, Object> config = new HashMap<>(spec.delivery().producerConfig());
                 config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
                 config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-                config.put(ProducerConfig.CLIENT_ID_CONFIG, spec.producers() == 1 ? clientId : clientId + "-" + i);
-                if (spec.transactional()) config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId(spec, i));
+                config.put(
+                        ProducerConfig.CLIENT_ID_CONFIG,
+                        spec.senders().producers() == 1 ? clientId : clientId + "-" + i);
+                if (spec.delivery().transactional())
+                    config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId(spec, i));
                 producers.add(producerFactory.create(config));
             }
             return producers;
@@ -379,7 +389,7 @@ public final class LoadEngine {
 
     private static String describe(StopSignal stop, LoadSpec spec, Shortfall shortfall, boolean gaveUp) {
         String why = switch (stop.reason()) {
-            case MESSAGES_SENT -> "all " + spec.messages() + " records handed to the producer";
+            case MESSAGES_SENT -> "all " + spec.workload().records() + " records handed to the producer";
             case DURATION_REACHED -> "duration reached";
             case INTERRUPTED -> "interrupted";
             case FAILED -> "stopped early: " + stop.failure();
@@ -388,7 +398,8 @@ public final class LoadEngine {
         if (gaveUp && shortfall.unconfirmed() > 0) {
             why += stop.abandoned()
                     ? "; records in flight given up at a second signal"
-                    : "; records in flight given up after --stop-timeout " + Durations.format(spec.stopTimeout());
+                    : "; records in flight given up after --stop-timeout "
+                            + Durations.format(spec.timing().stopTimeout());
         }
         if (!stop.interrupted() && shortfall.behindSchedule()) why += "; sending fell behind schedule";
         return why;
@@ -404,7 +415,8 @@ public final class LoadEngine {
     private static Map<String, Long> handedBySender(LoadSpec spec, List<SenderThread> senders) {
         Map<String, Long> handed = new java.util.TreeMap<>();
         for (int t = 0; t < senders.size(); t++)
-            handed.put(spec.shard().index() + "/" + t, senders.get(t).handed());
+            handed.put(
+                    spec.placement().shard().index() + "/" + t, senders.get(t).handed());
         return handed;
     }
 

@@ -36,7 +36,7 @@ final class ScheduleWatch {
 
     /**
      * @param rate     the target rate's curve, or {@code null} when unpaced
-     * @param messages the most records the run sends ({@link io.loadgen.spec.LoadSpec#UNLIMITED} for none)
+     * @param messages the most records the run sends ({@link io.loadgen.spec.Workload#UNLIMITED} for none)
      * @param stop     the run's stop signal, or {@code null} when only {@link #sendingStopped} says so
      */
     ScheduleWatch(

@@ -1,6 +1,7 @@
 package io.loadgen.engine;
 
 import io.loadgen.spec.LoadSpec;
+import io.loadgen.spec.TopicSpec;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,10 +29,12 @@ public final class TopicPreparer {
 
     /** @return the topic's partition count */
     static int prepare(LoadSpec spec) {
-        long timeoutMs = spec.connectTimeout().toMillis();
-        String bootstrap = spec.producerConfig().getOrDefault("bootstrap.servers", "?");
+        TopicSpec topic = spec.topic();
+        Map<String, String> producerConfig = spec.delivery().producerConfig();
+        long timeoutMs = spec.timing().connectTimeout().toMillis();
+        String bootstrap = producerConfig.getOrDefault("bootstrap.servers", "?");
         Map<String, Object> config = new HashMap<>();
-        spec.producerConfig().forEach((k, v) -> {
+        producerConfig.forEach((k, v) -> {
             if (AdminClientConfig.configNames().contains(k)) config.put(k, v);
         });
         config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) Math.max(1, timeoutMs));
@@ -44,7 +47,7 @@ public final class TopicPreparer {
                         .get(timeoutMs + 1_000, TimeUnit.MILLISECONDS);
             } catch (ExecutionException | TimeoutException e) {
                 if (e.getCause() instanceof AuthenticationException) {
-                    throw new RunFailedException(refused(spec.producerConfig(), bootstrap, e.getCause()), e);
+                    throw new RunFailedException(refused(producerConfig, bootstrap, e.getCause()), e);
                 }
                 throw new RunFailedException(
                         "cannot reach Kafka at " + bootstrap + " within " + timeoutMs / 1000.0
@@ -53,32 +56,29 @@ public final class TopicPreparer {
             }
             try {
                 TopicDescription d = admin.describeTopics(
-                                List.of(spec.topic()), new DescribeTopicsOptions().timeoutMs((int) timeoutMs))
+                                List.of(topic.name()), new DescribeTopicsOptions().timeoutMs((int) timeoutMs))
                         .allTopicNames()
                         .get(timeoutMs + 1_000, TimeUnit.MILLISECONDS)
-                        .get(spec.topic());
+                        .get(topic.name());
                 return d.partitions().size();
             } catch (ExecutionException e) {
                 if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
-                    throw new RunFailedException("cannot describe topic '" + spec.topic() + "': " + reason(e), e);
+                    throw new RunFailedException("cannot describe topic '" + topic.name() + "': " + reason(e), e);
                 }
             }
-            if (!spec.topicSetup().create()) {
-                throw new RunFailedException("topic '" + spec.topic() + "' does not exist on " + bootstrap
+            if (!topic.create()) {
+                throw new RunFailedException("topic '" + topic.name() + "' does not exist on " + bootstrap
                         + "; create it, or pass --create-topic (with --partitions and --replication-factor)");
             }
             try {
                 createAndAwaitLeaders(
                         admin,
-                        new NewTopic(
-                                spec.topic(),
-                                spec.topicSetup().partitions(),
-                                spec.topicSetup().replicationFactor()),
+                        new NewTopic(topic.name(), topic.partitions(), topic.replicationFactor()),
                         System.nanoTime() + (timeoutMs + 1_000) * 1_000_000L);
             } catch (ExecutionException e) {
-                throw new RunFailedException("cannot create topic '" + spec.topic() + "': " + reason(e), e);
+                throw new RunFailedException("cannot create topic '" + topic.name() + "': " + reason(e), e);
             }
-            return spec.topicSetup().partitions();
+            return topic.partitions();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RunFailedException("interrupted while connecting to Kafka", e);

@@ -1,5 +1,6 @@
 package io.loadgen.metrics;
 
+import io.loadgen.spec.Delivery;
 import io.loadgen.spec.LoadSpec;
 import io.loadgen.spec.RateShape;
 import io.loadgen.stats.RunStats;
@@ -58,10 +59,11 @@ final class LoadgenCollector extends Collector {
     private volatile boolean finished;
 
     LoadgenCollector(LoadSpec spec, LongSupplier nanoClock) {
-        this.labelValues = List.of(spec.runId(), String.valueOf(spec.shard().index()));
+        this.labelValues =
+                List.of(spec.runId(), String.valueOf(spec.placement().shard().index()));
         this.info = info(spec);
         this.knownErrorTypes = knownErrorTypes(spec);
-        this.rate = spec.rate();
+        this.rate = spec.workload().rate();
         this.nanoClock = nanoClock;
     }
 
@@ -183,29 +185,31 @@ final class LoadgenCollector extends Collector {
     static List<String> knownErrorTypes(LoadSpec spec) {
         List<String> types = new ArrayList<>();
         types.add(TimeoutException.class.getSimpleName());
-        if (spec.transactional()) types.add(TransactionAbortedException.class.getSimpleName());
+        if (spec.delivery().transactional()) types.add(TransactionAbortedException.class.getSimpleName());
         return List.copyOf(types);
     }
 
     /** Labels of {@code loadgen_run_info}: run id and shard first, then what a dashboard would filter or compare by. */
     private static Map<String, String> info(LoadSpec spec) {
+        Delivery delivery = spec.delivery();
+        RateShape shape = spec.workload().rate();
         Map<String, String> m = new LinkedHashMap<>();
         m.put("run_id", spec.runId());
-        m.put("shard", String.valueOf(spec.shard().index()));
-        m.put("shards", String.valueOf(spec.shard().count()));
-        m.put("topic", spec.topic());
-        m.put("acks", spec.producerSetting("acks"));
+        m.put("shard", String.valueOf(spec.placement().shard().index()));
+        m.put("shards", String.valueOf(spec.placement().shard().count()));
+        m.put("topic", spec.topic().name());
+        m.put("acks", delivery.producerSetting("acks"));
         // durability as the client resolved it: a dashboard comparing runs must not compare an idempotent run with a
         // plain one
-        m.put("idempotence", spec.idempotent() ? "on" : "off");
-        m.put("transactions", spec.transactional() ? "on" : "off");
-        m.put("compression", spec.producerSetting("compression.type"));
-        m.put("linger_ms", spec.producerSetting("linger.ms"));
-        m.put("batch_size", spec.producerSetting("batch.size"));
-        m.put("threads", String.valueOf(spec.threads()));
-        m.put("producers", String.valueOf(spec.producers()));
+        m.put("idempotence", delivery.idempotent() ? "on" : "off");
+        m.put("transactions", delivery.transactional() ? "on" : "off");
+        m.put("compression", delivery.producerSetting("compression.type"));
+        m.put("linger_ms", delivery.producerSetting("linger.ms"));
+        m.put("batch_size", delivery.producerSetting("batch.size"));
+        m.put("threads", String.valueOf(spec.senders().threads()));
+        m.put("producers", String.valueOf(spec.senders().producers()));
         m.put("payload", spec.payload().type().name().toLowerCase(Locale.ROOT));
-        m.put("rate", spec.rate() == null ? "unlimited" : spec.rate().describe());
+        m.put("rate", shape == null ? "unlimited" : shape.describe());
         return m;
     }
 }

@@ -39,7 +39,7 @@ public final class RunMetrics implements AutoCloseable {
         collector.register(registry.getPrometheusRegistry());
         List<Tag> tags = List.of(
                 Tag.of("run_id", spec.runId()),
-                Tag.of("shard", String.valueOf(spec.shard().index())));
+                Tag.of("shard", String.valueOf(spec.placement().shard().index())));
         return new RunMetrics(registry.getPrometheusRegistry(), collector, new ProducerMetrics(registry, tags));
     }
 

@@ -21,13 +21,13 @@ public record ShardSpec(int index, int count) {
 
     /** This shard's part of a total record count: remainders go to the low indexes. */
     public long messages(long total) {
-        if (total == LoadSpec.UNLIMITED) return total;
+        if (total == Workload.UNLIMITED) return total;
         return total / count + (index < total % count ? 1 : 0);
     }
 
     /** The first position of this shard's range: the sum of the shares of the shards before it. */
     public long offset(long total) {
-        if (total == LoadSpec.UNLIMITED) {
+        if (total == Workload.UNLIMITED) {
             // Without a total, ranges are fixed-width slices of the long range: still disjoint.
             return (Long.MAX_VALUE / count) * index;
         }

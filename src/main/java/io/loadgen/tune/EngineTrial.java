@@ -84,15 +84,14 @@ public final class EngineTrial implements Trial {
             return p;
         });
         ProducerSampler sampler = new ProducerSampler(
-                settings.maxInFlight(), Math.min(brokers, spec.topicSetup().partitions()));
+                settings.maxInFlight(), Math.min(brokers, spec.topic().partitions()));
         long[] cpuAtStart = {-1};
         long warmupNanos = warmup.toNanos();
         current = engine;
         if (stopRequested) engine.requestStop();
         RunResult result;
         try {
-            topics.create(
-                    topic, spec.topicSetup().partitions(), spec.topicSetup().replicationFactor());
+            topics.create(topic, spec.topic().partitions(), spec.topic().replicationFactor());
             result = engine.run(spec, new RunListener() {
                 @Override
                 public void onStart(RunStats stats) {

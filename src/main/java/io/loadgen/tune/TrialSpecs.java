@@ -1,9 +1,14 @@
 package io.loadgen.tune;
 
+import io.loadgen.spec.Delivery;
 import io.loadgen.spec.LoadSpec;
+import io.loadgen.spec.Placement;
 import io.loadgen.spec.RateShape;
-import io.loadgen.spec.ShardSpec;
+import io.loadgen.spec.Senders;
+import io.loadgen.spec.Timing;
+import io.loadgen.spec.TopicSpec;
 import io.loadgen.spec.Warmup;
+import io.loadgen.spec.Workload;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -39,34 +44,33 @@ public record TrialSpecs(LoadSpec start, Duration warmup, Duration window) imple
     public LoadSpec spec(TrialSettings settings, String topic, String runId) {
         // A --producer-property of one of these is only where its search starts (tune --help): the trial's value
         // replaces it, as the option does in a run that is not given that property.
-        Map<String, String> producerConfig = new HashMap<>(start.producerConfig());
+        Map<String, String> producerConfig = new HashMap<>(start.delivery().producerConfig());
         producerConfig.put("compression.type", settings.compression());
         producerConfig.put("batch.size", String.valueOf(settings.batchSize()));
         producerConfig.put("linger.ms", String.valueOf(settings.lingerMs()));
         producerConfig.put("max.in.flight.requests.per.connection", String.valueOf(settings.maxInFlight()));
         // Transactions give every sender thread its own producer: 'run' reads one producer as that, and the spec
         // refuses other counts below the thread count.
-        int producers = start.transactional() && settings.producers() == 1 ? settings.threads() : settings.producers();
-        LoadSpec.TopicSetup layout = start.topicSetup();
+        int producers = start.delivery().transactional() && settings.producers() == 1
+                ? settings.threads()
+                : settings.producers();
+        TopicSpec layout = start.topic();
         return new LoadSpec(
                 runId,
-                ShardSpec.SINGLE,
-                0,
-                topic,
-                LoadSpec.UNLIMITED,
-                warmup.plus(window),
-                settings.paced() ? new RateShape.Constant(settings.rate()) : null,
-                settings.threads(),
-                producers,
-                warmup.isZero() ? Warmup.NONE : new Warmup(0, warmup),
-                new LoadSpec.TopicSetup(true, layout.partitions(), layout.replicationFactor()),
+                Placement.SINGLE,
+                new TopicSpec(topic, true, layout.partitions(), layout.replicationFactor()),
+                new Workload(
+                        Workload.UNLIMITED,
+                        warmup.plus(window),
+                        settings.paced() ? new RateShape.Constant(settings.rate()) : null,
+                        warmup.isZero() ? Warmup.NONE : new Warmup(0, warmup)),
+                new Senders(settings.threads(), producers),
                 start.payload(),
-                producerConfig,
-                SAMPLE_INTERVAL,
-                start.connectTimeout(),
-                start.stopTimeout(),
-                start.gates(),
-                false,
-                start.transactions());
+                new Delivery(producerConfig, start.delivery().transactions(), false),
+                new Timing(
+                        SAMPLE_INTERVAL,
+                        start.timing().connectTimeout(),
+                        start.timing().stopTimeout()),
+                start.gates());
     }
 }

@@ -30,18 +30,19 @@ class ConfigPrecedenceTest {
     void defaultsComeFromApplicationProperties() {
         LoadSpec spec = OptionsFixture.noEnv().assemble();
 
-        assertThat(spec.topic()).isEqualTo("logs");
-        assertThat(spec.messages()).isEqualTo(2_000_000L);
-        assertThat(spec.duration()).isNull();
-        assertThat(spec.rateLimited()).isFalse();
-        assertThat(spec.threads()).isEqualTo(Math.max(1, Runtime.getRuntime().availableProcessors() - 1));
-        assertThat(spec.producers()).isEqualTo(1);
-        assertThat(spec.reportInterval()).isEqualTo(Duration.ofSeconds(5));
-        assertThat(spec.connectTimeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(spec.topic().name()).isEqualTo("logs");
+        assertThat(spec.workload().records()).isEqualTo(2_000_000L);
+        assertThat(spec.workload().duration()).isNull();
+        assertThat(spec.workload().rateLimited()).isFalse();
+        assertThat(spec.senders().threads())
+                .isEqualTo(Math.max(1, Runtime.getRuntime().availableProcessors() - 1));
+        assertThat(spec.senders().producers()).isEqualTo(1);
+        assertThat(spec.timing().reportInterval()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(spec.timing().connectTimeout()).isEqualTo(Duration.ofSeconds(30));
         assertThat(spec.payload().keys()).isEqualTo(KeyStrategy.NONE);
         assertThat(spec.payload().levelWeights()).containsExactly(1, 1, 1, 1);
         assertThat(spec.payload().resourceCardinality()).isEqualTo(10);
-        assertThat(spec.producerConfig())
+        assertThat(spec.delivery().producerConfig())
                 .containsEntry("bootstrap.servers", "127.0.0.1:9092")
                 .containsEntry("acks", "1")
                 .containsEntry("linger.ms", "50")
@@ -56,20 +57,26 @@ class ConfigPrecedenceTest {
      */
     static Stream<Arguments> layeredOptions() {
         return Stream.of(
-                layer("--topic", "LOADGEN_TOPIC", "env-topic", "cli-topic", LoadSpec::topic, s -> s),
+                layer(
+                        "--topic",
+                        "LOADGEN_TOPIC",
+                        "env-topic",
+                        "cli-topic",
+                        s -> s.topic().name(),
+                        s -> s),
                 layer(
                         "--partitions",
                         "LOADGEN_PARTITIONS",
                         "3",
                         "2",
-                        s -> s.topicSetup().partitions(),
+                        s -> s.topic().partitions(),
                         Integer::valueOf),
                 layer(
                         "--report-interval",
                         "LOADGEN_REPORT_INTERVAL",
                         "2s",
                         "1s",
-                        LoadSpec::reportInterval,
+                        s -> s.timing().reportInterval(),
                         Durations::parse),
                 layer(
                         "--keys",
@@ -83,21 +90,21 @@ class ConfigPrecedenceTest {
                         "LOADGEN_COMPRESSION",
                         "gzip",
                         "zstd",
-                        s -> s.producerConfig().get("compression.type"),
+                        s -> s.delivery().producerConfig().get("compression.type"),
                         s -> s),
                 layer(
                         "--linger-ms",
                         "LOADGEN_LINGER_MS",
                         "7",
                         "3",
-                        s -> s.producerConfig().get("linger.ms"),
+                        s -> s.delivery().producerConfig().get("linger.ms"),
                         s -> s),
                 layer(
                         "--bootstrap-servers",
                         "LOADGEN_BOOTSTRAP_SERVERS",
                         "env:9092",
                         "cli:9092",
-                        s -> s.producerConfig().get("bootstrap.servers"),
+                        s -> s.delivery().producerConfig().get("bootstrap.servers"),
                         s -> s));
     }
 
@@ -137,8 +144,8 @@ class ConfigPrecedenceTest {
     void envMessagesAreOverriddenByTheCommandLine() {
         OptionsFixture env = OptionsFixture.withEnv(Map.of("LOADGEN_MESSAGES", "20000"));
 
-        assertThat(env.assemble().messages()).isEqualTo(20_000);
-        assertThat(env.assemble("--messages", "3000").messages()).isEqualTo(3_000);
+        assertThat(env.assemble().workload().records()).isEqualTo(20_000);
+        assertThat(env.assemble("--messages", "3000").workload().records()).isEqualTo(3_000);
     }
 
     @Test
@@ -156,7 +163,7 @@ class ConfigPrecedenceTest {
                         "env-client"))
                 .assemble();
 
-        assertThat(spec.producerConfig())
+        assertThat(spec.delivery().producerConfig())
                 .containsEntry("linger.ms", "9")
                 .containsEntry("compression.type", "snappy")
                 .containsEntry("bootstrap.servers", "10.0.0.1:9092")
@@ -168,7 +175,7 @@ class ConfigPrecedenceTest {
     void theLoadgenSpellingBeatsTheKafkaSpelling() {
         OptionsFixture env = OptionsFixture.withEnv(Map.of("LOADGEN_LINGER_MS", "7", "KAFKA_LINGER_MS", "9"));
 
-        assertThat(env.assemble().producerConfig()).containsEntry("linger.ms", "7");
+        assertThat(env.assemble().delivery().producerConfig()).containsEntry("linger.ms", "7");
     }
 
     @Test
@@ -183,7 +190,9 @@ class ConfigPrecedenceTest {
                 "--producer-property",
                 "enable.idempotence=false");
 
-        assertThat(spec.producerConfig()).containsEntry("linger.ms", "1").containsEntry("enable.idempotence", "false");
+        assertThat(spec.delivery().producerConfig())
+                .containsEntry("linger.ms", "1")
+                .containsEntry("enable.idempotence", "false");
     }
 
     @Test
@@ -193,7 +202,7 @@ class ConfigPrecedenceTest {
         LoadSpec spec = OptionsFixture.withEnv(Map.of("KAFKA_SASL_JAAS_CONFIG", jaas, "KAFKA_SASL_MECHANISM", "PLAIN"))
                 .assemble();
 
-        assertThat(spec.producerConfig())
+        assertThat(spec.delivery().producerConfig())
                 .containsEntry("sasl.jaas.config", jaas)
                 .containsEntry("sasl.mechanism", "PLAIN");
         assertThat(spec.describe().get("producer"))
@@ -217,7 +226,7 @@ class ConfigPrecedenceTest {
                 "9"));
         LoadSpec spec = env.assemble();
 
-        assertThat(spec.producerConfig())
+        assertThat(spec.delivery().producerConfig())
                 .containsEntry("linger.ms", "9")
                 .doesNotContainKeys("opts", "heap.opts", "listeners");
         assertThat(spec.describe().toString()).doesNotContain("hunter2").doesNotContain("Xmx1G");
@@ -235,7 +244,7 @@ class ConfigPrecedenceTest {
     void aPluginSettingPassesThroughProducerProperty() {
         LoadSpec spec = OptionsFixture.noEnv().assemble("--producer-property", "my.plugin.region=eu-west-1");
 
-        assertThat(spec.producerConfig()).containsEntry("my.plugin.region", "eu-west-1");
+        assertThat(spec.delivery().producerConfig()).containsEntry("my.plugin.region", "eu-west-1");
     }
 
     @Test
@@ -252,7 +261,8 @@ class ConfigPrecedenceTest {
         LoadSpec spec = OptionsFixture.withEnv(Map.of("KAFKA_KEY_SERIALIZER", "org.example.Custom"))
                 .assemble();
 
-        assertThat(spec.producerConfig()).doesNotContainKeys("group.id", "key.serializer", "value.serializer");
+        assertThat(spec.delivery().producerConfig())
+                .doesNotContainKeys("group.id", "key.serializer", "value.serializer");
     }
 
     @Test

@@ -67,7 +67,11 @@ class CountsRatesAndHelpTest {
 
     @Test
     void aWarmupCountTakesDecimalsToo() {
-        assertThat(OptionsFixture.noEnv().assemble("--warmup", "1.5k").warmup().records())
+        assertThat(OptionsFixture.noEnv()
+                        .assemble("--warmup", "1.5k")
+                        .workload()
+                        .warmup()
+                        .records())
                 .isEqualTo(1_500);
         assertThatThrownBy(() -> OptionsFixture.noEnv().assemble("--warmup", "1.5"))
                 .isInstanceOf(UsageException.class)

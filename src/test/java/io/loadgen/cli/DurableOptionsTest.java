@@ -40,9 +40,11 @@ class DurableOptionsTest {
     void byDefaultAcksIsOneAndTheClientTurnsIdempotenceOff() {
         LoadSpec spec = assemble();
 
-        assertThat(spec.producerConfig()).containsEntry("acks", "1").containsEntry("enable.idempotence", "false");
-        assertThat(spec.idempotent()).isFalse();
-        assertThat(spec.transactional()).isFalse();
+        assertThat(spec.delivery().producerConfig())
+                .containsEntry("acks", "1")
+                .containsEntry("enable.idempotence", "false");
+        assertThat(spec.delivery().idempotent()).isFalse();
+        assertThat(spec.delivery().transactional()).isFalse();
         assertThat(spec.describe()).containsEntry("idempotence", "off").doesNotContainKey("transactions");
     }
 
@@ -50,7 +52,7 @@ class DurableOptionsTest {
     void acksAllAloneGivesAnIdempotentProducerAndTheSettingsSaySo() {
         LoadSpec spec = assemble("--acks", "all");
 
-        assertThat(spec.producerConfig()).containsEntry("enable.idempotence", "true");
+        assertThat(spec.delivery().producerConfig()).containsEntry("enable.idempotence", "true");
         assertThat(spec.describe()).containsEntry("idempotence", "on");
     }
 
@@ -64,26 +66,30 @@ class DurableOptionsTest {
 
         LoadSpec spec = assemble("--acks", "all", "--max-in-flight", "10", "--idempotence", "false");
 
-        assertThat(spec.idempotent()).isFalse();
+        assertThat(spec.delivery().idempotent()).isFalse();
         assertThat(spec.describe()).containsEntry("idempotence", "off");
     }
 
     @Test
     void idempotenceFalseTurnsItOffEvenWithAcksAll() {
-        assertThat(assemble("--acks", "all", "--idempotence", "false").producerConfig())
+        assertThat(assemble("--acks", "all", "--idempotence", "false")
+                        .delivery()
+                        .producerConfig())
                 .containsEntry("enable.idempotence", "false");
-        assertThat(assemble("--acks", "all", "--idempotence").idempotent()).isTrue();
+        assertThat(assemble("--acks", "all", "--idempotence").delivery().idempotent())
+                .isTrue();
     }
 
     @Test
     void transactionalGivesEverySenderItsOwnProducerAndTakesTheDefaultInterval() {
         LoadSpec spec = assemble("--transactional", "--acks", "all", "--threads", "3", "--run-id", "r1");
 
-        assertThat(spec.transactions()).isEqualTo(new Transactions(Duration.ofMillis(100), "loadgen"));
-        assertThat(spec.producers()).isEqualTo(3);
-        assertThat(spec.idempotent()).isTrue();
-        assertThat(spec.producerConfig()).doesNotContainKey("transactional.id");
-        assertThat(spec.transactions().transactionalId(spec.runId(), 0, 2)).isEqualTo("loadgen-r1-0-2");
+        assertThat(spec.delivery().transactions()).isEqualTo(new Transactions(Duration.ofMillis(100), "loadgen"));
+        assertThat(spec.senders().producers()).isEqualTo(3);
+        assertThat(spec.delivery().idempotent()).isTrue();
+        assertThat(spec.delivery().producerConfig()).doesNotContainKey("transactional.id");
+        assertThat(spec.delivery().transactions().transactionalId(spec.runId(), 0, 2))
+                .isEqualTo("loadgen-r1-0-2");
         assertThat(spec.describe())
                 .containsEntry("transactions", "commit every 100ms, transactional.id loadgen-<run>-<shard>-<sender>");
     }
@@ -100,8 +106,8 @@ class DurableOptionsTest {
                         "--run-id",
                         "r2");
 
-        assertThat(spec.transactions()).isEqualTo(new Transactions(Duration.ofSeconds(2), "team-a"));
-        assertThat(spec.transactions().transactionalId("r2", 1, 0)).isEqualTo("team-a-r2-1-0");
+        assertThat(spec.delivery().transactions()).isEqualTo(new Transactions(Duration.ofSeconds(2), "team-a"));
+        assertThat(spec.delivery().transactions().transactionalId("r2", 1, 0)).isEqualTo("team-a-r2-1-0");
     }
 
     private static LoadSpec assemble(String... args) {

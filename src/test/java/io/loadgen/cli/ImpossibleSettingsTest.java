@@ -125,7 +125,9 @@ class ImpossibleSettingsTest {
                                 + "every record would fail; give a --batch-size of at most 33554432 or a larger --buffer-memory");
         assertThat(errorFor("--producer-property|batch.size=2000|--producer-property|buffer.memory=1000"))
                 .startsWith("--batch-size (batch.size) 2000 is larger than --buffer-memory (buffer.memory) 1000");
-        assertThat(assemble("--batch-size|33554432|--buffer-memory|33554432").producerConfig())
+        assertThat(assemble("--batch-size|33554432|--buffer-memory|33554432")
+                        .delivery()
+                        .producerConfig())
                 .containsEntry("batch.size", "33554432");
     }
 
@@ -183,7 +185,7 @@ class ImpossibleSettingsTest {
     @Test
     void aTopicNameOver249CharactersIsRefused() {
         assertThat(errorFor("--topic|" + "t".repeat(250))).contains("is longer than the max allowed length 249");
-        assertThat(assemble("--topic|" + "t".repeat(249)).topic()).hasSize(249);
+        assertThat(assemble("--topic|" + "t".repeat(249)).topic().name()).hasSize(249);
     }
 
     // --- h: a warm-up that leaves nothing to measure
@@ -201,8 +203,10 @@ class ImpossibleSettingsTest {
 
     @Test
     void aWarmupShorterThanTheRunIsKept() {
-        assertThat(assemble("--messages|1000|--warmup|999").warmup().records()).isEqualTo(999);
-        assertThat(assemble("--duration|10s|--warmup|9s").warmup().duration()).isEqualTo(Duration.ofSeconds(9));
+        assertThat(assemble("--messages|1000|--warmup|999").workload().warmup().records())
+                .isEqualTo(999);
+        assertThat(assemble("--duration|10s|--warmup|9s").workload().warmup().duration())
+                .isEqualTo(Duration.ofSeconds(9));
     }
 
     // --- e: contradicting options refused; f: the command line beats env
@@ -248,18 +252,22 @@ class ImpossibleSettingsTest {
     void theLoadShapeFromTheCommandLineBeatsTheOneFromEnv() {
         assertThat(OptionsFixture.withEnv(Map.of("LOADGEN_RATE", "100"))
                         .assemble("--ramp", "1k:2k:5s")
+                        .workload()
                         .rate())
                 .isEqualTo(new RateShape.Ramp(1000, 2000, Duration.ofSeconds(5)));
         assertThat(OptionsFixture.withEnv(Map.of("LOADGEN_RAMP", "1k:2k:5s"))
                         .assemble("--rate", "50")
+                        .workload()
                         .rate())
                 .isEqualTo(new RateShape.Constant(50));
         assertThat(OptionsFixture.withEnv(Map.of("LOADGEN_STEPS", "1k:1s"))
                         .assemble("--ramp", "1:2:3s")
+                        .workload()
                         .rate())
                 .isInstanceOf(RateShape.Ramp.class);
         assertThat(OptionsFixture.withEnv(Map.of("LOADGEN_STEPS", "1k:1s"))
                         .assemble("--rate", "0")
+                        .workload()
                         .rate())
                 .as("--rate 0 on the command line: unlimited, whatever env says")
                 .isNull();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.loadgen.spec.LoadSpec;
 import io.loadgen.spec.PayloadType;
 import io.loadgen.spec.Warmup;
+import io.loadgen.spec.Workload;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -102,7 +103,7 @@ class InputValidationTest {
     @ParameterizedTest(name = "--messages {0}")
     @CsvSource({"2m, 2000000", "2_000_000, 2000000", "2000000, 2000000", "500k, 500000", "1, 1"})
     void messageCountsTakeSeparatorsAndSuffixes(String value, long expected) {
-        assertThat(assemble("--messages|" + value).messages()).isEqualTo(expected);
+        assertThat(assemble("--messages|" + value).workload().records()).isEqualTo(expected);
     }
 
     @ParameterizedTest(name = "--duration {0}")
@@ -111,30 +112,30 @@ class InputValidationTest {
     void durationsTakeUnitsOrIso8601(String value, Duration expected) {
         LoadSpec spec = assemble("--duration|" + value);
 
-        assertThat(spec.duration()).isEqualTo(expected);
-        assertThat(spec.messages())
+        assertThat(spec.workload().duration()).isEqualTo(expected);
+        assertThat(spec.workload().records())
                 .as("a duration alone lifts the default message count")
-                .isEqualTo(LoadSpec.UNLIMITED);
+                .isEqualTo(Workload.UNLIMITED);
     }
 
     @Test
     void messagesAndDurationTogetherKeepBoth() {
         LoadSpec spec = assemble("--messages|1000|--duration|1m");
 
-        assertThat(spec.messages()).isEqualTo(1000);
-        assertThat(spec.duration()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(spec.workload().records()).isEqualTo(1000);
+        assertThat(spec.workload().duration()).isEqualTo(Duration.ofMinutes(1));
     }
 
     @ParameterizedTest(name = "--warmup {0}")
     @CsvSource({"10000, 10000, PT0S", "10_000, 10000, PT0S", "10k, 10000, PT0S", "5s, 0, PT5S", "500ms, 0, PT0.5S"})
     void warmupIsARecordCountOrATime(String value, long records, Duration duration) {
-        assertThat(assemble("--warmup|" + value).warmup()).isEqualTo(new Warmup(records, duration));
+        assertThat(assemble("--warmup|" + value).workload().warmup()).isEqualTo(new Warmup(records, duration));
     }
 
     @ParameterizedTest(name = "--warmup {0}")
     @CsvSource({"0", "0s"})
     void aZeroWarmupIsNone(String value) {
-        assertThat(assemble("--warmup|" + value).warmup()).isEqualTo(Warmup.NONE);
+        assertThat(assemble("--warmup|" + value).workload().warmup()).isEqualTo(Warmup.NONE);
     }
 
     @ParameterizedTest(name = "--level-weights {0}")
@@ -175,13 +176,14 @@ class InputValidationTest {
     @ParameterizedTest(name = "--acks {0}")
     @CsvSource({"0, 0", "1, 1", "all, all", "ALL, all", "-1, -1"})
     void acksAcceptsTheProducerValues(String value, String expected) {
-        assertThat(assemble("--acks|" + value).producerConfig()).containsEntry("acks", expected);
+        assertThat(assemble("--acks|" + value).delivery().producerConfig()).containsEntry("acks", expected);
     }
 
     @ParameterizedTest(name = "--compression {0}")
     @CsvSource({"none", "gzip", "snappy", "lz4", "zstd"})
     void compressionAcceptsEveryCodec(String value) {
-        assertThat(assemble("--compression|" + value).producerConfig()).containsEntry("compression.type", value);
+        assertThat(assemble("--compression|" + value).delivery().producerConfig())
+                .containsEntry("compression.type", value);
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.loadgen.spec.LoadSpec;
 import io.loadgen.spec.RateShape;
 import io.loadgen.spec.RateShape.Steps.Step;
 import io.loadgen.spec.SloGates;
+import io.loadgen.spec.Workload;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -25,33 +26,34 @@ class ObservabilityOptionsTest {
     void aRampLastsItsLengthUnlessADurationIsGiven() {
         LoadSpec spec = assemble("--ramp|1k:50k:60s");
 
-        assertThat(spec.rate()).isEqualTo(new RateShape.Ramp(1_000, 50_000, Duration.ofSeconds(60)));
-        assertThat(spec.duration()).isEqualTo(Duration.ofSeconds(60));
-        assertThat(spec.messages()).isEqualTo(LoadSpec.UNLIMITED);
-        assertThat(assemble("--ramp|0:2000:10s|--duration|1m").duration())
+        assertThat(spec.workload().rate()).isEqualTo(new RateShape.Ramp(1_000, 50_000, Duration.ofSeconds(60)));
+        assertThat(spec.workload().duration()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(spec.workload().records()).isEqualTo(Workload.UNLIMITED);
+        assertThat(assemble("--ramp|0:2000:10s|--duration|1m").workload().duration())
                 .as("then the last rate holds")
                 .isEqualTo(Duration.ofMinutes(1));
-        assertThat(assemble("--ramp|0:2000:10s|--messages|500").messages()).isEqualTo(500);
+        assertThat(assemble("--ramp|0:2000:10s|--messages|500").workload().records())
+                .isEqualTo(500);
     }
 
     @Test
     void stepsAreRatesWithTimesAndTheRunLastsTheirSum() {
         LoadSpec spec = assemble("--steps|10k:30s, 0:5s ,50k:1m");
 
-        assertThat(spec.rate())
+        assertThat(spec.workload().rate())
                 .isEqualTo(new RateShape.Steps(List.of(
                         new Step(10_000, Duration.ofSeconds(30)),
                         new Step(0, Duration.ofSeconds(5)),
                         new Step(50_000, Duration.ofMinutes(1)))));
-        assertThat(spec.duration()).isEqualTo(Duration.ofSeconds(95));
+        assertThat(spec.workload().duration()).isEqualTo(Duration.ofSeconds(95));
         assertThat(spec.describe().get("rate")).isEqualTo("steps 10000/s for 30s, 0/s for 5s, 50000/s for 1m");
     }
 
     @Test
     void aConstantRateIsAShapeToo() {
-        assertThat(assemble("--rate|2.5k").rate()).isEqualTo(new RateShape.Constant(2_500));
+        assertThat(assemble("--rate|2.5k").workload().rate()).isEqualTo(new RateShape.Constant(2_500));
         assertThat(assemble("--rate|2.5k").describe().get("rate")).isEqualTo(2_500.0);
-        assertThat(assemble().rate()).as("unlimited by default").isNull();
+        assertThat(assemble().workload().rate()).as("unlimited by default").isNull();
     }
 
     @Test
@@ -59,7 +61,7 @@ class ObservabilityOptionsTest {
         LoadSpec spec =
                 OptionsFixture.withEnv(Map.of("LOADGEN_RAMP", "100:200:5s")).assemble();
 
-        assertThat(spec.rate()).isEqualTo(new RateShape.Ramp(100, 200, Duration.ofSeconds(5)));
+        assertThat(spec.workload().rate()).isEqualTo(new RateShape.Ramp(100, 200, Duration.ofSeconds(5)));
     }
 
     @Test

@@ -72,7 +72,8 @@ final class OptionsFixture {
     FleetPlan fleet(String... args) {
         RunOptions options = parse(args);
         LoadSpec spec = SpecAssembler.assemble(options, kafkaConfig());
-        return SpecAssembler.fleet(options, spec.shard(), spec.topic());
+        return SpecAssembler.fleet(
+                options, spec.placement().shard(), spec.topic().name());
     }
 
     /**

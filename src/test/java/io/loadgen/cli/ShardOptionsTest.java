@@ -15,9 +15,9 @@ class ShardOptionsTest {
     @Test
     void aloneIsShardZeroOfOne() {
         LoadSpec spec = OptionsFixture.noEnv().assemble();
-        assertThat(spec.shard()).isEqualTo(ShardSpec.SINGLE);
-        assertThat(spec.firstPosition()).isZero();
-        assertThat(spec.messages()).isEqualTo(2_000_000);
+        assertThat(spec.placement().shard()).isEqualTo(ShardSpec.SINGLE);
+        assertThat(spec.placement().firstPosition()).isZero();
+        assertThat(spec.workload().records()).isEqualTo(2_000_000);
     }
 
     @Test
@@ -25,11 +25,12 @@ class ShardOptionsTest {
         LoadSpec spec = OptionsFixture.withEnv(
                         Map.of("JOB_COMPLETION_INDEX", "2", "LOADGEN_SHARD_COUNT", "3", "LOADGEN_RUN_ID", "job-uid"))
                 .assemble("--messages", "10", "--rate", "1000");
-        assertThat(spec.shard()).isEqualTo(new ShardSpec(2, 3));
-        assertThat(spec.messages()).as("10 = 4 + 3 + 3").isEqualTo(3);
-        assertThat(spec.firstPosition()).isEqualTo(7);
-        assertThat(((RateShape.Constant) spec.rate()).ratePerSecond()).isEqualTo(333);
-        assertThat(spec.producerConfig()).containsEntry("client.id", "loadgen-shard2");
+        assertThat(spec.placement().shard()).isEqualTo(new ShardSpec(2, 3));
+        assertThat(spec.workload().records()).as("10 = 4 + 3 + 3").isEqualTo(3);
+        assertThat(spec.placement().firstPosition()).isEqualTo(7);
+        assertThat(((RateShape.Constant) spec.workload().rate()).ratePerSecond())
+                .isEqualTo(333);
+        assertThat(spec.delivery().producerConfig()).containsEntry("client.id", "loadgen-shard2");
     }
 
     @Test
@@ -46,9 +47,9 @@ class ShardOptionsTest {
                         "10",
                         "--warmup",
                         "3");
-        assertThat(spec.shard().index()).isZero();
-        assertThat(spec.messages()).isEqualTo(4);
-        assertThat(spec.warmup().records())
+        assertThat(spec.placement().shard().index()).isZero();
+        assertThat(spec.workload().records()).isEqualTo(4);
+        assertThat(spec.workload().warmup().records())
                 .as("a warm-up count is shared like --messages")
                 .isEqualTo(1);
     }
@@ -57,7 +58,7 @@ class ShardOptionsTest {
     void rampsAreScaledForEachShard() {
         LoadSpec spec =
                 OptionsFixture.noEnv().assemble("--shard-count", "4", "--run-id", "r", "--ramp", "4000:8000:10s");
-        assertThat(spec.rate()).isEqualTo(new RateShape.Ramp(1000, 2000, java.time.Duration.ofSeconds(10)));
+        assertThat(spec.workload().rate()).isEqualTo(new RateShape.Ramp(1000, 2000, java.time.Duration.ofSeconds(10)));
     }
 
     @Test

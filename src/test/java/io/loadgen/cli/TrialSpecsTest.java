@@ -7,6 +7,7 @@ import io.loadgen.spec.LoadSpec;
 import io.loadgen.spec.RateShape;
 import io.loadgen.spec.ShardSpec;
 import io.loadgen.spec.Warmup;
+import io.loadgen.spec.Workload;
 import io.loadgen.tune.AppliedSettings;
 import io.loadgen.tune.EngineTrial;
 import io.loadgen.tune.Knob;
@@ -82,7 +83,8 @@ class TrialSpecsTest {
         assertThat(tune.fixed()).containsEntry("acks", "all").containsEntry("idempotence", "false");
         tune.assertEveryTrialIsWhatRunAssembles(
                 from, from.with(Knob.MAX_IN_FLIGHT, "1"), from.with(Knob.MAX_IN_FLIGHT, "5"));
-        assertThat(tune.trial(from.with(Knob.MAX_IN_FLIGHT, "5")).idempotent()).isFalse();
+        assertThat(tune.trial(from.with(Knob.MAX_IN_FLIGHT, "5")).delivery().idempotent())
+                .isFalse();
     }
 
     @Test
@@ -156,7 +158,7 @@ class TrialSpecsTest {
         LoadSpec derived =
                 tune.command.trialSpecs(tune.start, Duration.ZERO, jvmWarmup).spec(from, TOPIC, RUN_ID);
 
-        assertThat(derived.warmup()).isEqualTo(Warmup.NONE);
+        assertThat(derived.workload().warmup()).isEqualTo(Warmup.NONE);
         assertThat(derived)
                 .isEqualTo(tune.assembled(from, RerunCheck.of(Duration.ZERO, Duration.ZERO, jvmWarmup), List.of()));
     }
@@ -169,7 +171,7 @@ class TrialSpecsTest {
 
         LoadSpec derived = tune.trial(paced);
 
-        assertThat(derived.rate()).isEqualTo(new RateShape.Constant(12_345.6));
+        assertThat(derived.workload().rate()).isEqualTo(new RateShape.Constant(12_345.6));
         assertThat(AppliedSettings.of(paced, tune.fixed()).args()).contains("--rate 12346");
         // what run assembles from the rate as the trial ran it
         List<String> exact =
@@ -198,13 +200,13 @@ class TrialSpecsTest {
 
         LoadSpec trial = tune.trial(tune.startingSettings());
 
-        assertThat(trial.messages()).isEqualTo(LoadSpec.UNLIMITED);
-        assertThat(trial.duration()).isEqualTo(WARMUP.plus(WINDOW));
-        assertThat(trial.rate()).isNull();
-        assertThat(trial.shard()).isEqualTo(ShardSpec.SINGLE);
-        assertThat(trial.sequenceHeader()).isFalse();
-        assertThat(trial.reportInterval()).isEqualTo(TrialSpecs.SAMPLE_INTERVAL);
-        assertThat(trial.producerConfig()).containsEntry("client.id", "loadgen");
+        assertThat(trial.workload().records()).isEqualTo(Workload.UNLIMITED);
+        assertThat(trial.workload().duration()).isEqualTo(WARMUP.plus(WINDOW));
+        assertThat(trial.workload().rate()).isNull();
+        assertThat(trial.placement().shard()).isEqualTo(ShardSpec.SINGLE);
+        assertThat(trial.delivery().sequenceHeader()).isFalse();
+        assertThat(trial.timing().reportInterval()).isEqualTo(TrialSpecs.SAMPLE_INTERVAL);
+        assertThat(trial.delivery().producerConfig()).containsEntry("client.id", "loadgen");
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.loadgen.spec.LoadSpec;
 import io.loadgen.spec.Specs;
 import io.loadgen.spec.Transactions;
+import io.loadgen.spec.Workload;
 import io.loadgen.stats.RunResult;
 import io.loadgen.stats.RunStats;
 import io.loadgen.stats.Shortfall;
@@ -109,7 +110,7 @@ class BrokerFaultTest {
         LoadSpec spec = Specs.builder()
                 .runId("outage-1")
                 .topic(topic)
-                .messages(LoadSpec.UNLIMITED)
+                .records(Workload.UNLIMITED)
                 .duration(duration)
                 .rate(RATE)
                 .topicSetup(false, 3, KafkaCluster.REPLICATION_FACTOR)
@@ -153,7 +154,7 @@ class BrokerFaultTest {
         LoadSpec spec = Specs.builder()
                 .runId("down-1")
                 .topic("down")
-                .messages(100)
+                .records(100)
                 .topicSetup(true, 3, KafkaCluster.REPLICATION_FACTOR)
                 .producerConfig(Map.of("bootstrap.servers", cluster.bootstrapServers(), "acks", "all"))
                 .connectTimeout(Duration.ofSeconds(3))
@@ -265,7 +266,7 @@ class BrokerFaultTest {
         assertThat(verified.recordsOfRun()).isEqualTo(r.total().sent());
         Map<SequenceTracker.Sender, SequenceTracker.SenderReport> senders =
                 verified.tracker().bySender(Map.of());
-        assertThat(senders).hasSize(spec.threads());
+        assertThat(senders).hasSize(spec.senders().threads());
         assertThat(senders.values()).allSatisfy(s -> {
             assertThat(s.missing()).as("missing").isZero();
             assertThat(s.duplicates()).as("duplicates").isZero();
@@ -284,7 +285,7 @@ class BrokerFaultTest {
         return Specs.builder()
                 .runId(runId)
                 .topic(topic)
-                .messages(RECORDS)
+                .records(RECORDS)
                 .duration(Duration.ofSeconds(90))
                 .rate(RATE)
                 .threads(2)

@@ -133,7 +133,7 @@ class LoadEngineTest {
         return Specs.builder()
                 .runId("engine-test")
                 .topic(topic)
-                .messages(messages)
+                .records(messages)
                 .rate(rate)
                 .threads(threads)
                 .producers(producers)

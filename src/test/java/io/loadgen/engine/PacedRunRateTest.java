@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import io.loadgen.spec.LoadSpec;
 import io.loadgen.spec.RateShape;
 import io.loadgen.spec.Specs;
+import io.loadgen.spec.Workload;
 import io.loadgen.stats.RunResult;
 import io.loadgen.testing.KafkaBroker;
 import java.lang.reflect.InvocationTargetException;
@@ -104,7 +105,7 @@ class PacedRunRateTest {
         return Specs.builder()
                 .runId("paced-test")
                 .topic(topic)
-                .messages(LoadSpec.UNLIMITED)
+                .records(Workload.UNLIMITED)
                 .duration(duration)
                 .rate(rate)
                 .threads(threads)

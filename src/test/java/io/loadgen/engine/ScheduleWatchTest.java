@@ -2,8 +2,8 @@ package io.loadgen.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.loadgen.spec.LoadSpec;
 import io.loadgen.spec.RateShape;
+import io.loadgen.spec.Workload;
 import io.loadgen.stats.RunStats;
 import io.loadgen.stats.Shortfall;
 import io.loadgen.stats.Stalls;
@@ -47,7 +47,7 @@ class ScheduleWatchTest {
 
     @Test
     void aPacedRunOnScheduleHasNoShortfall() {
-        ScheduleWatch w = watch(new RateShape.Constant(1_000), LoadSpec.UNLIMITED);
+        ScheduleWatch w = watch(new RateShape.Constant(1_000), Workload.UNLIMITED);
         sendFor(w, 10_000, 1_000, true);
         w.sendingStopped(now);
 
@@ -59,7 +59,7 @@ class ScheduleWatchTest {
 
     @Test
     void anOutageUntilTheEndCountsTheRecordsNeverSentAndTheStall() {
-        ScheduleWatch w = watch(new RateShape.Constant(1_000), LoadSpec.UNLIMITED);
+        ScheduleWatch w = watch(new RateShape.Constant(1_000), Workload.UNLIMITED);
         sendFor(w, 5_000, 1_000, true);
         long handedBefore = stats.attemptedCount();
         stats.attempted(); // the send() that blocks: handed, never answered
@@ -87,7 +87,7 @@ class ScheduleWatchTest {
 
     @Test
     void anOutageThatRecoversIsAStallButNotAShortfallOnceCaughtUp() {
-        ScheduleWatch w = watch(new RateShape.Constant(1_000), LoadSpec.UNLIMITED);
+        ScheduleWatch w = watch(new RateShape.Constant(1_000), Workload.UNLIMITED);
         sendFor(w, 3_000, 1_000, true);
         idleFor(w, 4_000);
         sendFor(w, 3_000, 1_000, true); // catches up at once: everything due is handed over on the next tick
@@ -103,7 +103,7 @@ class ScheduleWatchTest {
 
     @Test
     void aSlowLowRateIsNotAStall() {
-        ScheduleWatch w = watch(new RateShape.Constant(0.5), LoadSpec.UNLIMITED);
+        ScheduleWatch w = watch(new RateShape.Constant(0.5), Workload.UNLIMITED);
         sendFor(w, 20_000, 0.5, true);
         w.sendingStopped(now);
 
@@ -143,7 +143,7 @@ class ScheduleWatchTest {
 
     @Test
     void acknowledgementsThatStopWhileRecordsAreInFlightAreAStall() {
-        ScheduleWatch w = watch(new RateShape.Constant(1_000), LoadSpec.UNLIMITED);
+        ScheduleWatch w = watch(new RateShape.Constant(1_000), Workload.UNLIMITED);
         sendFor(w, 2_000, 1_000, true);
         sendFor(w, 3_000, 1_000, false); // handed over on schedule, never acknowledged
         w.sendingStopped(now);
@@ -158,7 +158,7 @@ class ScheduleWatchTest {
 
     @Test
     void onceSendingIsToStopNothingMoreIsDueEvenWhileASenderIsStuckInSend() {
-        ScheduleWatch w = watch(new RateShape.Constant(1_000), LoadSpec.UNLIMITED);
+        ScheduleWatch w = watch(new RateShape.Constant(1_000), Workload.UNLIMITED);
         sendFor(w, 2_000, 1_000, true);
         stats.attempted(); // blocked in send() from here on
         idleFor(w, 3_000);

@@ -161,7 +161,7 @@ class TransactionalRunTest {
         return Specs.builder()
                 .runId(runId)
                 .topic(topic)
-                .messages(messages)
+                .records(messages)
                 .duration(Duration.ofSeconds(60))
                 .rate(rate)
                 .topicSetup(true, 3, (short) 1)

@@ -29,7 +29,7 @@ final class ReportFixtures {
     static LoadSpec spec() {
         return Specs.builder()
                 .runId("run-7")
-                .messages(50_000)
+                .records(50_000)
                 .threads(2)
                 .warmup(new Warmup(1_000, Duration.ZERO))
                 .topicSetup(true, 6, (short) 1)

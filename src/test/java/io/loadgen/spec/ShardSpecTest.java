@@ -41,8 +41,8 @@ class ShardSpecTest {
     void unlimitedRunsGetDisjointSlicesOfTheLongRange() {
         ShardSpec first = new ShardSpec(0, 3);
         ShardSpec second = new ShardSpec(1, 3);
-        assertThat(first.messages(LoadSpec.UNLIMITED)).isEqualTo(LoadSpec.UNLIMITED);
-        assertThat(second.offset(LoadSpec.UNLIMITED)).isEqualTo(Long.MAX_VALUE / 3);
+        assertThat(first.messages(Workload.UNLIMITED)).isEqualTo(Workload.UNLIMITED);
+        assertThat(second.offset(Workload.UNLIMITED)).isEqualTo(Long.MAX_VALUE / 3);
     }
 
     @Test

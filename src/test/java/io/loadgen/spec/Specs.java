@@ -14,13 +14,15 @@ public final class Specs {
 
     private String runId = "test";
     private String topic = "logs";
-    private long messages = 1_000;
+    private long records = 1_000;
     private Duration duration;
     private RateShape rate;
     private int threads = 1;
     private int producers = 1;
     private Warmup warmup = Warmup.NONE;
-    private LoadSpec.TopicSetup topicSetup = new LoadSpec.TopicSetup(false, 6, (short) 1);
+    private boolean createTopic;
+    private int partitions = 6;
+    private short replicationFactor = 1;
     private PayloadSpec payload =
             new PayloadSpec(PayloadType.SEED, 124, null, new int[] {1, 1, 1, 1}, 10, KeyStrategy.NONE, 42);
     private Map<String, String> producerConfig = Map.of();
@@ -46,9 +48,9 @@ public final class Specs {
         return this;
     }
 
-    /** {@link LoadSpec#UNLIMITED} with a duration only. */
-    public Specs messages(long messages) {
-        this.messages = messages;
+    /** {@link Workload#UNLIMITED} with a duration only. */
+    public Specs records(long records) {
+        this.records = records;
         return this;
     }
 
@@ -85,7 +87,9 @@ public final class Specs {
     }
 
     public Specs topicSetup(boolean create, int partitions, short replicationFactor) {
-        this.topicSetup = new LoadSpec.TopicSetup(create, partitions, replicationFactor);
+        this.createTopic = create;
+        this.partitions = partitions;
+        this.replicationFactor = replicationFactor;
         return this;
     }
 
@@ -131,23 +135,13 @@ public final class Specs {
     public LoadSpec build() {
         return new LoadSpec(
                 runId,
-                ShardSpec.SINGLE,
-                0,
-                topic,
-                messages,
-                duration,
-                rate,
-                threads,
-                transactions == null ? producers : threads,
-                warmup,
-                topicSetup,
+                Placement.SINGLE,
+                new TopicSpec(topic, createTopic, partitions, replicationFactor),
+                new Workload(records, duration, rate, warmup),
+                new Senders(threads, transactions == null ? producers : threads),
                 payload,
-                producerConfig,
-                reportInterval,
-                connectTimeout,
-                stopTimeout,
-                SloGates.NONE,
-                sequenceHeader,
-                transactions);
+                new Delivery(producerConfig, transactions, sequenceHeader),
+                new Timing(reportInterval, connectTimeout, stopTimeout),
+                SloGates.NONE);
     }
 }
