@@ -297,7 +297,7 @@ contender_cmd() {
       # --warmup 0: count every record, as perf-test and kcat do. --create-topic false: the topic was just reset.
       # shellcheck disable=SC2086  # LOADGEN_ARGS holds several options: split on purpose
       printf '%s\n' "$REPO/bin/loadgen" run \
-        --bootstrap-servers "127.0.0.1:$KAFKA_PORT" --topic "$TOPIC" --messages "$RECORDS" \
+        --bootstrap-servers "127.0.0.1:$KAFKA_PORT" --topic "$TOPIC" --records "$RECORDS" \
         --compression "$COMPRESSION" --acks "$ACKS" --linger-ms "$LINGER_MS" --batch-size "$BATCH_SIZE" \
         --warmup 0 --create-topic false --summary-json "$prefix.summary.json" $LOADGEN_ARGS
       ;;
@@ -313,7 +313,7 @@ contender_cmd() {
       # shellcheck disable=SC2086  # LOADGEN_ARGS holds several options: split on purpose
       printf '%s\n' "$DOCKER" run --rm --network host --cgroup-parent "$CGROUP_PARENT" -v "$prefix.d:/out" \
         -e QUARKUS_HTTP_PORT=0 "$IMAGE" run \
-        --bootstrap-servers "127.0.0.1:$KAFKA_PORT" --topic "$TOPIC" --messages "$RECORDS" \
+        --bootstrap-servers "127.0.0.1:$KAFKA_PORT" --topic "$TOPIC" --records "$RECORDS" \
         --compression "$COMPRESSION" --acks "$ACKS" --linger-ms "$LINGER_MS" --batch-size "$BATCH_SIZE" \
         --warmup 0 --create-topic false --summary-json /out/summary.json $LOADGEN_ARGS
       ;;

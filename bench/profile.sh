@@ -4,7 +4,7 @@
 # record generation, the client's send()/append, compression, the I/O thread, our counters (lib/profile_summary.py).
 #
 #   bench/profile.sh                          # 2,000,000 records, lz4
-#   bench/profile.sh --messages 4m --compression none
+#   bench/profile.sh --records 4m --compression none
 #   PROFILE_EVENT=cpu bench/profile.sh        # perf_events where the kernel allows it (default: ctimer)
 #
 # Arguments go to 'loadgen run'. Writes bench/results/profile-<stamp>/{profile.collapsed,summary.txt,run.out};
@@ -43,14 +43,14 @@ trap '[[ $started == 1 ]] && "$KAFKA_LOCAL" stop >/dev/null 2>&1 || true' EXIT
 out="$REPO/bench/results/profile-$(date +%Y%m%d-%H%M%S)"
 mkdir -p "$out"
 port="${KAFKA_PORT:-9092}"
-args=(run --bootstrap-servers "127.0.0.1:$port" --topic "$TOPIC" --messages 2000000 --warmup 0 "$@")
+args=(run --bootstrap-servers "127.0.0.1:$port" --topic "$TOPIC" --records 2000000 --warmup 0 "$@")
 
 # A first run on a JDK 25 records bin/loadgen's start-up cache; profile a run that starts from it, as users' do.
 if LOADGEN_LAUNCHER_INFO=1 "$REPO/bin/loadgen" | grep -q '^start-up cache: to be recorded'; then
   log "priming bin/loadgen's start-up cache (one run of 200000 records, not profiled)"
   "$KAFKA_LOCAL" reset-topic "$TOPIC" >/dev/null 2>&1
   QUARKUS_HTTP_PORT=0 "$REPO/bin/loadgen" run --bootstrap-servers "127.0.0.1:$port" --topic "$TOPIC" \
-    --messages 200000 >/dev/null 2>"$out/prime.err" || die "priming run failed (see $out/prime.err)"
+    --records 200000 >/dev/null 2>"$out/prime.err" || die "priming run failed (see $out/prime.err)"
 fi
 "$KAFKA_LOCAL" reset-topic "$TOPIC" >/dev/null 2>&1
 log "profiling: bin/loadgen ${args[*]}"

@@ -20,7 +20,7 @@ trap '"$kafka" stop >/dev/null 2>&1 || true; rm -rf "$KAFKA_LOCAL_DIR"' EXIT
 # The same kind of run users start: the default record shape and producer settings, long enough for the send path
 # to reach the JIT's top tier. QUARKUS_HTTP_PORT=0: port 8080 may be taken on the build host.
 QUARKUS_HTTP_PORT=0 /opt/loadgen/bin/loadgen run --bootstrap-servers "127.0.0.1:$port" \
-  --topic loadgen-startup-cache --messages 2m >/tmp/record-run.log 2>&1 \
+  --topic loadgen-startup-cache --records 2m >/tmp/record-run.log 2>&1 \
   || { echo "record-startup-cache: the recording run failed:" >&2; tail -n 30 /tmp/record-run.log >&2; exit 1; }
 ls /opt/loadgen/app/*.aot >/dev/null 2>&1 \
   || { echo "record-startup-cache: the run completed but no start-up cache was saved:" >&2; cat /tmp/record-run.log >&2; exit 1; }

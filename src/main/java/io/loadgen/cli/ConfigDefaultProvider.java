@@ -11,7 +11,8 @@ import picocli.CommandLine.Model.OptionSpec;
 /**
  * Gives every option its default from configuration, so the precedence is command line, then environment, then
  * {@code application.properties}, and {@code --help} shows the effective value. Option {@code --linger-ms} reads
- * config key {@code loadgen.linger-ms}, which the environment sets as {@code LOADGEN_LINGER_MS}.
+ * config key {@code loadgen.linger-ms}, which the environment sets as {@code LOADGEN_LINGER_MS}. An option's former name
+ * still works as a key ({@code LOADGEN_MESSAGES} for {@code --records}); its own name wins when both are set.
  *
  * <p>The first-class producer options fall back to the Kafka property they stand for ({@code kafka.linger.ms},
  * env {@code KAFKA_LINGER_MS}), so setting either spelling works and the more specific one wins.
@@ -30,6 +31,13 @@ public final class ConfigDefaultProvider implements IDefaultValueProvider {
             "max-in-flight", "max.in.flight.requests.per.connection",
             "buffer-memory", "buffer.memory",
             "client-id", "client.id");
+
+    /**
+     * Renamed options, new name to former name. The former name stays a hidden option, so scripts, manifests and CI
+     * jobs that use it keep working: on the command line as itself, in env and config as a fallback key of the new
+     * name ({@code LOADGEN_MESSAGES} when {@code LOADGEN_RECORDS} is not set).
+     */
+    static final Map<String, String> FORMER_NAMES = Map.of("records", "messages");
 
     private final Function<String, Optional<String>> config;
 
@@ -55,11 +63,15 @@ public final class ConfigDefaultProvider implements IDefaultValueProvider {
     public String defaultValue(ArgSpec arg) {
         if (!(arg instanceof OptionSpec option) || option.usageHelp() || option.versionHelp()) return null;
         String name = option.longestName().replaceFirst("^-+", "");
+        if (FORMER_NAMES.containsValue(name)) return null; // read through the option that replaced it
         // 'report' takes the fleet's size from the results themselves: loadgen.shard-count (1 unless set) is the run's.
         if (name.equals("shard-count")
                 && option.command() != null
                 && "report".equals(option.command().name())) return null;
         Optional<String> value = config.apply(PREFIX + name);
+        if (value.isEmpty() && FORMER_NAMES.containsKey(name)) {
+            value = config.apply(PREFIX + FORMER_NAMES.get(name));
+        }
         if (value.isEmpty() && PRODUCER_OPTIONS.containsKey(name)) {
             value = config.apply("kafka." + PRODUCER_OPTIONS.get(name));
         }

@@ -38,7 +38,7 @@ final class HelpSections {
                             "--create-topic",
                             "--partitions",
                             "--replication-factor",
-                            "--messages",
+                            "--records",
                             "--duration",
                             "--rate",
                             "--ramp",

@@ -9,7 +9,7 @@ import picocli.CommandLine;
 
 /**
  * Entry point. Builds the picocli command tree with the CDI factory, wires the config-backed defaults and the
- * one-line error handlers, and makes {@code run} the default subcommand: {@code loadgen --messages 5} and a bare
+ * one-line error handlers, and makes {@code run} the default subcommand: {@code loadgen --records 5} and a bare
  * {@code java -jar} (configured by env vars alone, as in a container) both run the load.
  */
 @QuarkusMain

@@ -34,13 +34,25 @@ public class RunOptions {
     String topic;
 
     @Option(
-            names = "--messages",
+            names = "--records",
             paramLabel = "N",
             order = 3,
             converter = Converters.Count.class,
-            description =
-                    "Stop after N records (2m = 2,000,000; 1.5k). When not set anywhere: 2000000, or no limit with --duration.")
-    Long messages;
+            description = "Stop after N records (2m = 2,000,000; 1.5k). When not set anywhere: 2000000, or no limit "
+                    + "with --duration. --messages (LOADGEN_MESSAGES) is its former name and still works.")
+    Long records;
+
+    /**
+     * The former name of {@code --records}, hidden from help. A separate option rather than a second name, so that an
+     * error names the option the user typed (picocli names an option by its longest name).
+     */
+    @Option(
+            names = "--messages",
+            paramLabel = "N",
+            hidden = true,
+            converter = Converters.Count.class,
+            description = "Former name of --records.")
+    Long formerRecords;
 
     @Option(
             names = "--duration",

@@ -42,7 +42,7 @@ import picocli.CommandLine.TypeConversionException;
  */
 final class SpecAssembler {
 
-    static final long DEFAULT_MESSAGES = 2_000_000L;
+    static final long DEFAULT_RECORDS = 2_000_000L;
     static final List<String> COMPRESSIONS = List.of("none", "gzip", "snappy", "lz4", "zstd");
     static final List<String> ACKS = List.of("0", "1", "all", "-1");
     private static final Pattern MICROS = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(?:us|µs)");
@@ -71,11 +71,9 @@ final class SpecAssembler {
         RateShape rate = rateShape(o);
         // A ramp or steps run lasts as long as its shape unless told otherwise.
         if (duration == null && rate != null && !rate.length().isZero()) duration = rate.length();
-        long messages = o.messages != null
-                ? positive(o.messages, "--messages")
-                : duration != null ? Workload.UNLIMITED : DEFAULT_MESSAGES;
+        long records = records(o, duration);
         Warmup warmup = warmup(o.warmup);
-        leavesSomethingToMeasure(warmup, o.warmup, messages, duration);
+        leavesSomethingToMeasure(warmup, o.warmup, records, duration);
 
         int threads = (int) positive(require(o.producer.threads, "--threads"), "--threads");
         int producers = (int) positive(require(o.producer.producers, "--producers"), "--producers");
@@ -99,16 +97,16 @@ final class SpecAssembler {
             throw new UsageException("--run-id is required with --shard-count " + shard.count()
                     + ": every shard of a run must name the same run (in Kubernetes the Job's uid, see k8s/)");
         }
-        long firstPosition = shard.offset(messages);
-        messages = shard.messages(messages);
+        long firstPosition = shard.offset(records);
+        records = shard.records(records);
         if (rate != null && !shard.single()) {
             rate = rate instanceof RateShape.Constant c
                     ? new RateShape.Constant(shard.rate(c.ratePerSecond()))
                     : rate.scaled(1.0 / shard.count());
         }
-        if (messages == 0) {
-            throw new UsageException(
-                    "--messages " + o.messages + " leaves shard " + shard + " nothing to send; use fewer shards");
+        if (records == 0) {
+            throw new UsageException("--records " + records(o, duration) + " leaves shard " + shard
+                    + " nothing to send; use fewer shards");
         }
         Map<String, String> producerConfig = producerConfig(o.producer, kafkaConfig);
         Transactions transactions = transactions(o.producer, producerConfig);
@@ -136,7 +134,7 @@ final class SpecAssembler {
                 runId,
                 new Placement(shard, firstPosition),
                 topicSpec,
-                new Workload(messages, duration, rate, shardWarmup(warmup, shard)),
+                new Workload(records, duration, rate, shardWarmup(warmup, shard)),
                 new Senders(threads, producers),
                 payload,
                 new Delivery(producerConfig, transactions, sequenceHeader),
@@ -188,12 +186,23 @@ final class SpecAssembler {
         return name;
     }
 
+    /** --records, or its former name --messages given on the command line (env and config fall back by themselves). */
+    private static long records(RunOptions o, Duration duration) {
+        boolean former = o.onCommandLine("--messages");
+        if (former && o.onCommandLine("--records")) {
+            throw new UsageException("--messages is the former name of --records; give one of them");
+        }
+        if (former) return positive(o.formerRecords, "--messages");
+        if (o.records != null) return positive(o.records, "--records");
+        return duration != null ? Workload.UNLIMITED : DEFAULT_RECORDS;
+    }
+
     /** A warm-up as long as the run measures nothing, and a run that measures nothing passes every gate. */
-    static void leavesSomethingToMeasure(Warmup warmup, String given, long messages, Duration duration) {
-        if (warmup.records() > 0 && messages != Workload.UNLIMITED && warmup.records() >= messages) {
+    static void leavesSomethingToMeasure(Warmup warmup, String given, long records, Duration duration) {
+        if (warmup.records() > 0 && records != Workload.UNLIMITED && warmup.records() >= records) {
             throw new UsageException(
-                    "--warmup " + given.trim() + " leaves nothing to measure: it is not less than --messages "
-                            + messages + "; give a warm-up below --messages (or --warmup 0 for none)");
+                    "--warmup " + given.trim() + " leaves nothing to measure: it is not less than --records " + records
+                            + "; give a warm-up below --records (or --warmup 0 for none)");
         }
         if (!warmup.duration().isZero() && duration != null && warmup.duration().compareTo(duration) >= 0) {
             throw new UsageException(
@@ -252,11 +261,9 @@ final class SpecAssembler {
         }
     }
 
-    /** A warm-up count is a fleet total like --messages; a warm-up time applies to every shard. */
+    /** A warm-up count is a fleet total like --records; a warm-up time applies to every shard. */
     static Warmup shardWarmup(Warmup warmup, ShardSpec shard) {
-        return warmup.records() == 0
-                ? warmup
-                : new Warmup(Math.max(1, shard.messages(warmup.records())), Duration.ZERO);
+        return warmup.records() == 0 ? warmup : new Warmup(Math.max(1, shard.records(warmup.records())), Duration.ZERO);
     }
 
     static ShardSpec shard(RunOptions o) {

@@ -272,7 +272,7 @@ public class TuneCommand implements Callable<Integer> {
         o.topic = topic;
         o.runId = runId;
         o.createTopic = true;
-        o.messages = null;
+        o.records = null;
         o.duration = warmup.plus(window);
         o.warmup = warmup.isZero() ? "0" : Durations.format(warmup);
         o.rate = 0.0;

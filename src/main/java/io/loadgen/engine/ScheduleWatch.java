@@ -22,7 +22,7 @@ final class ScheduleWatch {
     /** The target rate's curve, or {@code null} when unpaced. */
     private final RateShape rate;
 
-    private final long messages;
+    private final long records;
     private final long startNanos;
     private final long startEpochMillis;
     private final LongSupplier clock;
@@ -36,13 +36,13 @@ final class ScheduleWatch {
 
     /**
      * @param rate     the target rate's curve, or {@code null} when unpaced
-     * @param messages the most records the run sends ({@link io.loadgen.spec.Workload#UNLIMITED} for none)
+     * @param records the most records the run sends ({@link io.loadgen.spec.Workload#UNLIMITED} for none)
      * @param stop     the run's stop signal, or {@code null} when only {@link #sendingStopped} says so
      */
     ScheduleWatch(
             RunStats stats,
             RateShape rate,
-            long messages,
+            long records,
             long startNanos,
             long startEpochMillis,
             LongSupplier clock,
@@ -50,7 +50,7 @@ final class ScheduleWatch {
         this.stop = stop;
         this.stats = stats;
         this.rate = rate;
-        this.messages = messages;
+        this.records = records;
         this.startNanos = startNanos;
         this.startEpochMillis = startEpochMillis;
         this.clock = clock;
@@ -139,7 +139,7 @@ final class ScheduleWatch {
 
     /** When record {@code index} (over all threads, from 0) is due, or {@link Pacer#NEVER}. */
     private long dueNanos(long index) {
-        if (index >= messages) return Pacer.NEVER;
+        if (index >= records) return Pacer.NEVER;
         double seconds = rate.dueSeconds(index);
         return Double.isInfinite(seconds) ? Pacer.NEVER : startNanos + Math.round(seconds * 1e9);
     }
@@ -152,11 +152,11 @@ final class ScheduleWatch {
         if (dueNanos(0) >= nowNanos) return 0;
         long lo = 0;
         long hi = 1;
-        while (hi < messages && dueNanos(hi) < nowNanos) {
+        while (hi < records && dueNanos(hi) < nowNanos) {
             lo = hi;
-            hi = hi > Long.MAX_VALUE / 2 ? messages : hi * 2;
+            hi = hi > Long.MAX_VALUE / 2 ? records : hi * 2;
         }
-        if (hi > messages) hi = messages;
+        if (hi > records) hi = records;
         // due(lo) < now, and hi is the count or due(hi) >= now
         while (hi - lo > 1) {
             long mid = lo + (hi - lo) / 2;

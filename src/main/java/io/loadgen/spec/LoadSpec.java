@@ -53,7 +53,7 @@ public record LoadSpec(
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("run-id", runId);
         m.put("topic", topic.name());
-        m.put("messages", workload.records() == Workload.UNLIMITED ? "unlimited" : workload.records());
+        m.put("records", workload.records() == Workload.UNLIMITED ? "unlimited" : workload.records());
         m.put("duration", workload.duration() == null ? "unlimited" : Durations.format(workload.duration()));
         RateShape rate = workload.rate();
         m.put(

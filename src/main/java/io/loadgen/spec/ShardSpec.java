@@ -20,7 +20,7 @@ public record ShardSpec(int index, int count) {
     }
 
     /** This shard's part of a total record count: remainders go to the low indexes. */
-    public long messages(long total) {
+    public long records(long total) {
         if (total == Workload.UNLIMITED) return total;
         return total / count + (index < total % count ? 1 : 0);
     }
@@ -36,7 +36,7 @@ public record ShardSpec(int index, int count) {
 
     /** This shard's part of a fleet rate in records/s; a whole rate is split like a count, remainders to the low indexes. */
     public double rate(double fleetRate) {
-        if (fleetRate == Math.rint(fleetRate) && fleetRate < 1e15) return messages((long) fleetRate);
+        if (fleetRate == Math.rint(fleetRate) && fleetRate < 1e15) return records((long) fleetRate);
         return fleetRate / count;
     }
 

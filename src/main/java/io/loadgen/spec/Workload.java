@@ -7,7 +7,7 @@ import java.util.Objects;
  * How much to send and how fast: the run stops at whichever of {@code records} and {@code duration} comes first.
  *
  * @param records  stop after this many records ({@link #UNLIMITED} with a duration only); the option is
- *                 {@code --messages}
+ *                 {@code --records}
  * @param duration stop after this long, or {@code null}
  * @param rate     target records/s over all threads and how it changes; {@code null} sends as fast as the client
  *                 takes them

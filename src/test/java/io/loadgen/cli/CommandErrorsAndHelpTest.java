@@ -35,7 +35,7 @@ class CommandErrorsAndHelpTest {
                 "2s",
                 "--topic",
                 KafkaBroker.uniqueTopic("unreachable"),
-                "--messages",
+                "--records",
                 "10");
 
         assertFailedWith(
@@ -48,7 +48,7 @@ class CommandErrorsAndHelpTest {
     void aMissingTopicIsNamedWhenNotToldToCreateIt(QuarkusMainLauncher launcher) {
         String topic = KafkaBroker.uniqueTopic("absent");
 
-        LaunchResult run = launcher.launch("--topic", topic, "--messages", "10");
+        LaunchResult run = launcher.launch("--topic", topic, "--records", "10");
 
         assertFailedWith(run, ExitCodes.RUN_FAILED, "loadgen: topic '" + topic + "' does not exist");
         assertThat(run.getErrorOutput()).contains("--create-topic");
@@ -95,7 +95,7 @@ class CommandErrorsAndHelpTest {
                         "Default: logs",
                         "--compression",
                         "Default: lz4",
-                        "--messages",
+                        "--records",
                         "--duration",
                         "--rate",
                         "--warmup",
@@ -118,7 +118,7 @@ class CommandErrorsAndHelpTest {
         LaunchResult run = launcher.launch("--help");
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.getOutput()).contains("Exit codes:", "Default: logs", "--messages");
+        assertThat(run.getOutput()).contains("Exit codes:", "Default: logs", "--records");
         assertThat(run.getOutput())
                 .contains(
                         "  run     " + CommandList.SUMMARIES.get("run"),

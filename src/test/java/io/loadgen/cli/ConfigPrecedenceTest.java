@@ -141,11 +141,36 @@ class ConfigPrecedenceTest {
     }
 
     @Test
-    void envMessagesAreOverriddenByTheCommandLine() {
-        OptionsFixture env = OptionsFixture.withEnv(Map.of("LOADGEN_MESSAGES", "20000"));
+    void envRecordsAreOverriddenByTheCommandLine() {
+        OptionsFixture env = OptionsFixture.withEnv(Map.of("LOADGEN_RECORDS", "20000"));
 
         assertThat(env.assemble().workload().records()).isEqualTo(20_000);
-        assertThat(env.assemble("--messages", "3000").workload().records()).isEqualTo(3_000);
+        assertThat(env.assemble("--records", "3000").workload().records()).isEqualTo(3_000);
+    }
+
+    /** --records was --messages: scripts, manifests and CI jobs that use the former name keep working. */
+    @Test
+    void theFormerNameMessagesStillWorksAndTheNewNameWins() {
+        assertThat(OptionsFixture.noEnv()
+                        .assemble("--messages", "700")
+                        .workload()
+                        .records())
+                .isEqualTo(700);
+        assertThat(OptionsFixture.withEnv(Map.of("LOADGEN_MESSAGES", "800"))
+                        .assemble()
+                        .workload()
+                        .records())
+                .isEqualTo(800);
+        assertThat(OptionsFixture.withEnv(Map.of("LOADGEN_MESSAGES", "800", "LOADGEN_RECORDS", "900"))
+                        .assemble()
+                        .workload()
+                        .records())
+                .isEqualTo(900);
+        assertThat(OptionsFixture.withEnv(Map.of("LOADGEN_MESSAGES", "800"))
+                        .assemble("--records", "600")
+                        .workload()
+                        .records())
+                .isEqualTo(600);
     }
 
     @Test

@@ -18,11 +18,11 @@ class CountsRatesAndHelpTest {
 
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource({
-        "--messages, 1.5k, 1500",
-        "--messages, 2m, 2000000",
-        "--messages, 1_000, 1000",
-        "--messages, 0.25m, 250000",
-        "--messages, 1.5g, 1500000000",
+        "--records, 1.5k, 1500",
+        "--records, 2m, 2000000",
+        "--records, 1_000, 1000",
+        "--records, 0.25m, 250000",
+        "--records, 1.5g, 1500000000",
         "--seed, 2.5k, 2500",
         "--buffer-memory, 1.5m, 1500000"
     })
@@ -30,7 +30,7 @@ class CountsRatesAndHelpTest {
         RunOptions o = OptionsFixture.noEnv().parse(option, value);
 
         long actual = switch (option) {
-            case "--messages" -> o.messages;
+            case "--records" -> o.records;
             case "--seed" -> o.seed;
             default -> o.producer.bufferMemory;
         };
@@ -56,12 +56,12 @@ class CountsRatesAndHelpTest {
         assertThat(actual).isEqualTo(expected);
     }
 
-    @ParameterizedTest(name = "--messages {0}")
+    @ParameterizedTest(name = "--records {0}")
     @CsvSource({"1.5", "1.2345k", "1e3", "k", "1..5k", "2x"})
     void aCountThatIsNotWholeIsRefusedNamingTheForms(String value) {
-        assertThatThrownBy(() -> OptionsFixture.noEnv().parse("--messages", value))
+        assertThatThrownBy(() -> OptionsFixture.noEnv().parse("--records", value))
                 .isInstanceOf(ParameterException.class)
-                .hasMessage("Invalid value for option '--messages': '" + value
+                .hasMessage("Invalid value for option '--records': '" + value
                         + "' is not a whole number (examples: 500000, " + "2_000_000, 1.5k, 2m; suffixes k, m, g)");
     }
 
@@ -107,14 +107,14 @@ class CountsRatesAndHelpTest {
                 .containsEntry("min-throughput", "50,000 records/s");
     }
 
-    /** Was "Default: 2000000" whatever LOADGEN_MESSAGES said. */
+    /** Was "Default: 2000000" whatever LOADGEN_RECORDS said. */
     @Test
     void helpShowsTheMessagesInForce() {
         String usage = new CommandLine(RunCommand.class)
                 .setDefaultValueProvider(
-                        OptionsFixture.withEnv(Map.of("LOADGEN_MESSAGES", "5")).defaults())
+                        OptionsFixture.withEnv(Map.of("LOADGEN_RECORDS", "5")).defaults())
                 .getUsageMessage(CommandLine.Help.Ansi.OFF);
-        int start = usage.indexOf("      --messages=N");
+        int start = usage.indexOf("      --records=N");
         String messages = usage.substring(start, usage.indexOf("--duration=", start));
 
         assertThat(messages.replaceAll("\\s+", " ")).contains("Default: 5").doesNotContain("Default: 2000000");

@@ -192,8 +192,8 @@ class ImpossibleSettingsTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = ';', textBlock = """
-            --messages|1000|--warmup|1000           ; --warmup 1000 leaves nothing to measure: it is not less than --messages 1000; give a warm-up below --messages (or --warmup 0 for none)
-            --messages|1000|--warmup|2k             ; --warmup 2k leaves nothing to measure: it is not less than --messages 1000
+            --records|1000|--warmup|1000           ; --warmup 1000 leaves nothing to measure: it is not less than --records 1000; give a warm-up below --records (or --warmup 0 for none)
+            --records|1000|--warmup|2k             ; --warmup 2k leaves nothing to measure: it is not less than --records 1000
             --duration|10s|--warmup|10s             ; --warmup 10s leaves nothing to measure: it is not shorter than the run's 10s (--duration, or the length of --ramp/--steps)
             --ramp|1k:2k:5s|--warmup|6s             ; --warmup 6s leaves nothing to measure: it is not shorter than the run's 5s
             """)
@@ -203,7 +203,7 @@ class ImpossibleSettingsTest {
 
     @Test
     void aWarmupShorterThanTheRunIsKept() {
-        assertThat(assemble("--messages|1000|--warmup|999").workload().warmup().records())
+        assertThat(assemble("--records|1000|--warmup|999").workload().warmup().records())
                 .isEqualTo(999);
         assertThat(assemble("--duration|10s|--warmup|9s").workload().warmup().duration())
                 .isEqualTo(Duration.ofSeconds(9));

@@ -43,10 +43,10 @@ class InputValidationTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = ';', quoteCharacter = '"', textBlock = """
             --compression|brotli                  ; --compression must be one of none, gzip, snappy, lz4, zstd; got 'brotli'
-            --messages|0                          ; --messages must be a positive whole number, got 0
-            --messages|-5                         ; --messages must be a positive whole number, got -5
-            --messages|lots                       ; Invalid value for option '--messages': 'lots' is not a whole number
-            --messages|99999999999999999999       ; Invalid value for option '--messages': '99999999999999999999' is not a whole number
+            --records|0                          ; --records must be a positive whole number, got 0
+            --records|-5                         ; --records must be a positive whole number, got -5
+            --records|lots                       ; Invalid value for option '--records': 'lots' is not a whole number
+            --records|99999999999999999999       ; Invalid value for option '--records': '99999999999999999999' is not a whole number
             --duration|5 minutes                  ; Invalid value for option '--duration': '5 minutes' is not a duration
             --duration|30                         ; Invalid value for option '--duration': '30' is not a duration
             --duration|0s                         ; --duration must be longer than 0
@@ -100,10 +100,10 @@ class InputValidationTest {
         assertThat(errorFor("--payload-file|" + blank)).contains("--payload-file " + blank);
     }
 
-    @ParameterizedTest(name = "--messages {0}")
+    @ParameterizedTest(name = "--records {0}")
     @CsvSource({"2m, 2000000", "2_000_000, 2000000", "2000000, 2000000", "500k, 500000", "1, 1"})
     void messageCountsTakeSeparatorsAndSuffixes(String value, long expected) {
-        assertThat(assemble("--messages|" + value).workload().records()).isEqualTo(expected);
+        assertThat(assemble("--records|" + value).workload().records()).isEqualTo(expected);
     }
 
     @ParameterizedTest(name = "--duration {0}")
@@ -120,7 +120,7 @@ class InputValidationTest {
 
     @Test
     void messagesAndDurationTogetherKeepBoth() {
-        LoadSpec spec = assemble("--messages|1000|--duration|1m");
+        LoadSpec spec = assemble("--records|1000|--duration|1m");
 
         assertThat(spec.workload().records()).isEqualTo(1000);
         assertThat(spec.workload().duration()).isEqualTo(Duration.ofMinutes(1));

@@ -30,12 +30,12 @@ class JarLaunchIT {
     @TempDir
     Path dir;
 
-    /** The issue's {@code LOADGEN_MESSAGES=500000 KAFKA_BOOTSTRAP_SERVERS=... java -jar ...}, smaller. */
+    /** The issue's {@code LOADGEN_RECORDS=500000 KAFKA_BOOTSTRAP_SERVERS=... java -jar ...}, smaller. */
     @Test
     void envAloneConfiguresARun() throws InterruptedException {
         String topic = KafkaBroker.uniqueTopic("env");
 
-        try (AppProcess app = AppProcess.start(env(topic, "LOADGEN_MESSAGES", "20000"))) {
+        try (AppProcess app = AppProcess.start(env(topic, "LOADGEN_RECORDS", "20000"))) {
             assertExitCode(app, ExitCodes.OK);
             assertThat(Summary.parse(app.stdout()).sent()).isEqualTo(20_000);
         }
@@ -46,7 +46,7 @@ class JarLaunchIT {
     void theCommandLineBeatsEnv() throws InterruptedException {
         String topic = KafkaBroker.uniqueTopic("cli-over-env");
 
-        try (AppProcess app = AppProcess.start(env(topic, "LOADGEN_MESSAGES", "20000"), "--messages", "3000")) {
+        try (AppProcess app = AppProcess.start(env(topic, "LOADGEN_RECORDS", "20000"), "--records", "3000")) {
             assertExitCode(app, ExitCodes.OK);
         }
         assertThat(KafkaBroker.countTopic(topic)).isEqualTo(3_000);
@@ -57,7 +57,7 @@ class JarLaunchIT {
     void kafkaEnvVarsPassThroughAndSecretsStayHidden() throws InterruptedException, IOException {
         String password = "pw-" + UUID.randomUUID();
         Path summaryJson = dir.resolve("secret.json");
-        Map<String, String> env = env(KafkaBroker.uniqueTopic("secret"), "LOADGEN_MESSAGES", "1000");
+        Map<String, String> env = env(KafkaBroker.uniqueTopic("secret"), "LOADGEN_RECORDS", "1000");
         // a PLAINTEXT listener ignores SASL settings, so the run works and only the printing is under test
         env.put(
                 "KAFKA_SASL_JAAS_CONFIG",

@@ -42,7 +42,7 @@ class LauncherIT {
             KafkaBroker.bootstrapServers(),
             "--topic",
             topic,
-            "--messages",
+            "--records",
             "2000",
             "--create-topic"
         };
@@ -70,7 +70,7 @@ class LauncherIT {
     void aFailedRunRecordsNothingAndLoadgenAotOffSkipsTheCache() throws Exception {
         copyApp();
         Result failed = launch(
-                Map.of(), "run", "--bootstrap-servers", "127.0.0.1:1", "--connect-timeout", "1s", "--messages", "10");
+                Map.of(), "run", "--bootstrap-servers", "127.0.0.1:1", "--connect-timeout", "1s", "--records", "10");
         assertThat(failed.code).as(failed.output).isEqualTo(ExitCodes.RUN_FAILED);
         assertThat(caches()).isEmpty();
 
@@ -82,7 +82,7 @@ class LauncherIT {
                 KafkaBroker.bootstrapServers(),
                 "--topic",
                 topic,
-                "--messages",
+                "--records",
                 "500",
                 "--create-topic");
         assertThat(off.code).as(off.output).isZero();

@@ -54,7 +54,7 @@ class MetricsPortIT {
             expected.put("tune --help", ExitCodes.OK);
             expected.put("verify --run-id nobody --topic " + missing, ExitCodes.RUN_FAILED);
             expected.put("report --run-id nobody --results-topic " + missing, ExitCodes.RUN_FAILED);
-            expected.put("--messages lots", ExitCodes.USAGE);
+            expected.put("--records lots", ExitCodes.USAGE);
             expected.put("tune --budget 0s", ExitCodes.USAGE);
             for (Map.Entry<String, Integer> c : expected.entrySet()) {
                 try (AppProcess app = AppProcess.start(env, c.getKey().split(" "))) {
@@ -72,7 +72,7 @@ class MetricsPortIT {
             }
 
             String topic = KafkaBroker.uniqueTopic("port-taken");
-            try (AppProcess run = AppProcess.start(env, "--topic", topic, "--create-topic", "--messages", "10")) {
+            try (AppProcess run = AppProcess.start(env, "--topic", topic, "--create-topic", "--records", "10")) {
                 assertThat(run.waitFor(TIMEOUT)).as(run.stderr()).isEqualTo(ExitCodes.RUN_FAILED);
                 assertThat(run.stderr().lines().toList())
                         .containsExactly("loadgen: cannot serve /q/metrics on port "
@@ -111,7 +111,7 @@ class MetricsPortIT {
             assertThat(version.code()).as(version.output()).isZero();
             assertThat(version.output()).startsWith("loadgen ").doesNotContain(QUARKUS_PORT_LINES);
 
-            Launched run = launch(launcher, env, "--messages", "10", "--bootstrap-servers", "127.0.0.1:1");
+            Launched run = launch(launcher, env, "--records", "10", "--bootstrap-servers", "127.0.0.1:1");
             assertThat(run.code()).as(run.output()).isEqualTo(ExitCodes.RUN_FAILED);
             assertThat(run.output().lines().toList())
                     .containsExactly("loadgen: cannot serve /q/metrics on port "
@@ -146,7 +146,7 @@ class MetricsPortIT {
                 "--topic",
                 topic,
                 "--create-topic",
-                "--messages",
+                "--records",
                 "100",
                 "--metrics-linger",
                 "2m")) {

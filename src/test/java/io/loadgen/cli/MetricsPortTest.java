@@ -19,8 +19,8 @@ class MetricsPortTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
             ''                          | true
-            --messages 10               | true
-            run --messages 10           | true
+            --records 10               | true
+            run --records 10           | true
             tune --budget 1m            | true
             --help                      | false
             -h                          | false
@@ -53,7 +53,7 @@ class MetricsPortTest {
                     Optional.of("127.0.0.1"));
 
             Map<String, String> properties = MetricsPort.beforeBoot(
-                    new String[] {"--messages", "10"}, name -> env.getOrDefault(name, Optional.empty()));
+                    new String[] {"--records", "10"}, name -> env.getOrDefault(name, Optional.empty()));
 
             assertThat(properties)
                     .containsEntry("quarkus.http.host-enabled", "false")

@@ -32,7 +32,7 @@ class ObservabilityOptionsTest {
         assertThat(assemble("--ramp|0:2000:10s|--duration|1m").workload().duration())
                 .as("then the last rate holds")
                 .isEqualTo(Duration.ofMinutes(1));
-        assertThat(assemble("--ramp|0:2000:10s|--messages|500").workload().records())
+        assertThat(assemble("--ramp|0:2000:10s|--records|500").workload().records())
                 .isEqualTo(500);
     }
 

@@ -36,7 +36,7 @@ class OutputPathsCommandTest {
         Path summary = dir.resolve("nope/x.json");
 
         LaunchResult run = launcher.launch(
-                "--topic", topic, "--create-topic", "--messages", "10", "--summary-json", summary.toString());
+                "--topic", topic, "--create-topic", "--records", "10", "--summary-json", summary.toString());
 
         assertUsageError(run, "loadgen: --summary-json " + summary + ": no such directory " + dir.resolve("nope"));
         assertThat(run.getOutput()).doesNotContain("loadgen run ");
@@ -52,7 +52,7 @@ class OutputPathsCommandTest {
                 "--topic",
                 topic,
                 "--create-topic",
-                "--messages",
+                "--records",
                 "10",
                 "--summary-json",
                 file.toString(),

@@ -34,7 +34,7 @@ class OversizeRecordTest {
                 "fixed",
                 "--record-size",
                 "2000000",
-                "--messages",
+                "--records",
                 "20");
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
@@ -62,7 +62,7 @@ class OversizeRecordTest {
                 "fixed",
                 "--record-size",
                 "2000000",
-                "--messages",
+                "--records",
                 "20",
                 "--producer-property",
                 "max.request.size=5000000");

@@ -49,7 +49,7 @@ class RunToKafkaTest {
         Instant before = Instant.now();
 
         LaunchResult run = launcher.launch(
-                "--topic", topic, "--create-topic", "--messages", "50000", "--summary-json", summaryJson.toString());
+                "--topic", topic, "--create-topic", "--records", "50000", "--summary-json", summaryJson.toString());
 
         assertSucceeded(run);
         Instant after = Instant.now();
@@ -98,7 +98,7 @@ class RunToKafkaTest {
                 "--topic",
                 topic,
                 "--create-topic",
-                "--messages",
+                "--records",
                 "5000",
                 "--keys",
                 "resource-id",
@@ -121,7 +121,7 @@ class RunToKafkaTest {
                 "--topic",
                 topic,
                 "--create-topic",
-                "--messages",
+                "--records",
                 "5000",
                 "--payload",
                 "fixed",
@@ -144,7 +144,7 @@ class RunToKafkaTest {
         Path file = Files.writeString(dir.resolve("records.jsonl"), "{\"a\":1}\r\n{\"b\":2}\n\n{\"c\":3}\n");
 
         assertSucceeded(launcher.launch(
-                "--topic", topic, "--create-topic", "--messages", "10", "--payload-file", file.toString()));
+                "--topic", topic, "--create-topic", "--records", "10", "--payload-file", file.toString()));
 
         Map<String, Long> counts = KafkaBroker.readTopic(topic).stream()
                 .collect(Collectors.groupingBy(Message::valueText, Collectors.counting()));
@@ -180,7 +180,7 @@ class RunToKafkaTest {
                 "--topic",
                 topic,
                 "--create-topic",
-                "--messages",
+                "--records",
                 "5000",
                 "--warmup",
                 "1000",

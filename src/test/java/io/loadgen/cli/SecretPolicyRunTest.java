@@ -41,7 +41,7 @@ class SecretPolicyRunTest {
                 "--topic",
                 topic,
                 "--create-topic",
-                "--messages",
+                "--records",
                 "200",
                 "--summary-json",
                 json.toString(),
@@ -81,7 +81,7 @@ class SecretPolicyRunTest {
         LaunchResult run = launcher.launch(
                 "--topic",
                 KafkaBroker.uniqueTopic("jaas"),
-                "--messages",
+                "--records",
                 "10",
                 "--producer-property",
                 "security.protocol=SASL_PLAINTEXT",

@@ -147,7 +147,7 @@ class SecurityIT {
                 topic,
                 "LOADGEN_CREATE_TOPIC",
                 "true",
-                "LOADGEN_MESSAGES",
+                "LOADGEN_RECORDS",
                 String.valueOf(RECORDS),
                 "LOADGEN_CONNECT_TIMEOUT",
                 "30s"));

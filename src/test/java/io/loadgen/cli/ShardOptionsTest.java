@@ -24,7 +24,7 @@ class ShardOptionsTest {
     void theIndexComesFromKubernetesJobCompletionIndex() {
         LoadSpec spec = OptionsFixture.withEnv(
                         Map.of("JOB_COMPLETION_INDEX", "2", "LOADGEN_SHARD_COUNT", "3", "LOADGEN_RUN_ID", "job-uid"))
-                .assemble("--messages", "10", "--rate", "1000");
+                .assemble("--records", "10", "--rate", "1000");
         assertThat(spec.placement().shard()).isEqualTo(new ShardSpec(2, 3));
         assertThat(spec.workload().records()).as("10 = 4 + 3 + 3").isEqualTo(3);
         assertThat(spec.placement().firstPosition()).isEqualTo(7);
@@ -43,14 +43,14 @@ class ShardOptionsTest {
                         "0",
                         "--run-id",
                         "r",
-                        "--messages",
+                        "--records",
                         "10",
                         "--warmup",
                         "3");
         assertThat(spec.placement().shard().index()).isZero();
         assertThat(spec.workload().records()).isEqualTo(4);
         assertThat(spec.workload().warmup().records())
-                .as("a warm-up count is shared like --messages")
+                .as("a warm-up count is shared like --records")
                 .isEqualTo(1);
     }
 
@@ -63,7 +63,7 @@ class ShardOptionsTest {
 
     @Test
     void badShardSettingsAreUsageErrors() {
-        assertThatThrownBy(() -> OptionsFixture.noEnv().assemble("--shard-count", "3", "--messages", "10"))
+        assertThatThrownBy(() -> OptionsFixture.noEnv().assemble("--shard-count", "3", "--records", "10"))
                 .isInstanceOf(UsageException.class)
                 .hasMessageContaining("--run-id is required with --shard-count 3");
         assertThatThrownBy(() ->
@@ -74,7 +74,7 @@ class ShardOptionsTest {
                 .isInstanceOf(UsageException.class)
                 .hasMessageContaining("--shard-count must be a positive whole number");
         assertThatThrownBy(() -> OptionsFixture.noEnv()
-                        .assemble("--shard-count", "5", "--shard-index", "4", "--run-id", "r", "--messages", "3"))
+                        .assemble("--shard-count", "5", "--shard-index", "4", "--run-id", "r", "--records", "3"))
                 .isInstanceOf(UsageException.class)
                 .hasMessageContaining("leaves shard 4/5 nothing to send");
     }

@@ -116,7 +116,7 @@ class SloGateExitCodeTest {
     private static String[] brokerLimitedRun(String... extra) {
         String topic = KafkaBroker.uniqueTopic("gates-limited");
         KafkaBroker.createTopic(topic, 2, java.util.Map.of("max.message.bytes", "2000"));
-        return concat(new String[] {"--topic", topic, "--messages", "2000"}, extra);
+        return concat(new String[] {"--topic", topic, "--records", "2000"}, extra);
     }
 
     /** 2,000 records to a fresh topic, plus {@code extra}. */
@@ -128,7 +128,7 @@ class SloGateExitCodeTest {
                     "--create-topic",
                     "--partitions",
                     "2",
-                    "--messages",
+                    "--records",
                     "2000"
                 },
                 extra);

@@ -49,7 +49,7 @@ class TestcontainersKafkaTest {
                 "--topic",
                 topic,
                 "--create-topic",
-                "--messages",
+                "--records",
                 "20000");
 
         assertThat(run.exitCode()).as("stderr:\n%s", run.getErrorOutput()).isZero();

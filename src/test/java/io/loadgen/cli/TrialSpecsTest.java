@@ -184,7 +184,7 @@ class TrialSpecsTest {
     void runOnlyShapesInEnvNeitherRefuseNorShapeTheTrials() {
         // set for 'run' in a pod's env: a count, a ramp, a fleet of shards, the sequence header
         OptionsFixture env = OptionsFixture.withEnv(Map.of(
-                "LOADGEN_MESSAGES",
+                "LOADGEN_RECORDS",
                 "1000",
                 "LOADGEN_RAMP",
                 "1k:2k:10s",

@@ -27,7 +27,7 @@ class UnknownSettingsTest {
                 Map.of(
                         "LOADGEN_RAET",
                         "5",
-                        "LOADGEN_MESAGES",
+                        "LOADGEN_RECRODS",
                         "1",
                         "LOADGEN_TOTALLY_UNRELATED",
                         "x",
@@ -40,8 +40,8 @@ class UnknownSettingsTest {
 
         assertThat(lines)
                 .containsExactly(
-                        "loadgen: LOADGEN_MESAGES is not a setting of loadgen (did you mean LOADGEN_MESSAGES?); ignored",
                         "loadgen: LOADGEN_RAET is not a setting of loadgen (did you mean LOADGEN_RATE?); ignored",
+                        "loadgen: LOADGEN_RECRODS is not a setting of loadgen (did you mean LOADGEN_RECORDS?); ignored",
                         "loadgen: LOADGEN_TOTALLY_UNRELATED is not a setting of loadgen; ignored");
     }
 
@@ -49,7 +49,8 @@ class UnknownSettingsTest {
     @ParameterizedTest
     @ValueSource(
             strings = {
-                "LOADGEN_MESSAGES",
+                "LOADGEN_RECORDS",
+                "LOADGEN_MESSAGES", // the former name of --records, still read
                 "LOADGEN_PRODUCER_PROPERTY",
                 "LOADGEN_BUDGET",
                 "LOADGEN_VERIFY_TIMEOUT",

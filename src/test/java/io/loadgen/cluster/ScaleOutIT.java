@@ -53,7 +53,7 @@ class ScaleOutIT {
                 String.valueOf(SHARDS),
                 "LOADGEN_RUN_ID",
                 runId,
-                "LOADGEN_MESSAGES",
+                "LOADGEN_RECORDS",
                 String.valueOf(MESSAGES),
                 "LOADGEN_RESULTS_TOPIC",
                 results,
@@ -242,7 +242,7 @@ class ScaleOutIT {
                 "5m",
                 "--control-topic",
                 topic + "-control",
-                "--messages",
+                "--records",
                 "300")) {
             assertThat(shard.awaitStdoutLine(line -> line.contains("waiting for all 3 shards"), RUN_TIMEOUT))
                     .as("at the barrier; stdout:\n%s\nstderr:\n%s", shard.stdout(), shard.stderr())
@@ -280,7 +280,7 @@ class ScaleOutIT {
                 "3s",
                 "--control-topic",
                 topic + "-control",
-                "--messages",
+                "--records",
                 "300")) {
             assertThat(shard.waitFor(RUN_TIMEOUT)).isEqualTo(1);
             assertThat(shard.stderr()).contains("shards 0, 2 never reported ready within 3 s");

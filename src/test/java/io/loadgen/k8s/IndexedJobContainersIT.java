@@ -44,7 +44,7 @@ class IndexedJobContainersIT {
     }
 
     /**
-     * The fleet sends exactly LOADGEN_MESSAGES between its pods, and shard 0 prints the fleet report. A throughput
+     * The fleet sends exactly LOADGEN_RECORDS between its pods, and shard 0 prints the fleet report. A throughput
      * gate set for the Job (one ConfigMap value for all pods) is the fleet's: met by the fleet while each pod sends a
      * third of it, so every pod exits 0.
      */
@@ -75,7 +75,7 @@ class IndexedJobContainersIT {
             long acknowledged = containers.stream()
                     .mapToLong(c -> Summary.parse(c.stdout()).sent())
                     .sum();
-            assertThat(acknowledged).isEqualTo(Long.parseLong(env.get("LOADGEN_MESSAGES")));
+            assertThat(acknowledged).isEqualTo(Long.parseLong(env.get("LOADGEN_RECORDS")));
             assertThat(KafkaBroker.countTopic(env.get("LOADGEN_TOPIC"))).isEqualTo(acknowledged);
         } finally {
             containers.forEach(AppProcess::close);
@@ -142,7 +142,7 @@ class IndexedJobContainersIT {
                         + " comes from something this test does not " + "stand in for: " + var.getValueFrom());
             }
         }
-        assertThat(env).containsKeys("LOADGEN_RUN_ID", "LOADGEN_SHARD_COUNT", "LOADGEN_MESSAGES", "LOADGEN_RATE");
+        assertThat(env).containsKeys("LOADGEN_RUN_ID", "LOADGEN_SHARD_COUNT", "LOADGEN_RECORDS", "LOADGEN_RATE");
         String topic = KafkaBroker.uniqueTopic("indexed-" + name);
         env.put("KAFKA_BOOTSTRAP_SERVERS", KafkaBroker.bootstrapServers());
         env.put("LOADGEN_TOPIC", topic);

@@ -330,7 +330,7 @@ class ManifestsTest {
                         "KAFKA_BOOTSTRAP_SERVERS",
                         "LOADGEN_RESULTS_TOPIC",
                         "LOADGEN_METRICS_LINGER",
-                        "LOADGEN_MESSAGES",
+                        "LOADGEN_RECORDS",
                         "LOADGEN_RATE")
                 // Kubernetes sets the index per pod; a fixed value would give every pod the same shard. A fixed
                 // run id would merge the results of different runs.

@@ -72,7 +72,9 @@ class GrafanaDashboardTest {
                         "by (shard)",
                         "loadgen_records_in_flight");
         for (String histogram : List.of(
-                "loadgen_send_latency_seconds", "loadgen_intended_latency_seconds", "loadgen_schedule_delay_seconds")) {
+                "loadgen_send_to_ack_latency_seconds",
+                "loadgen_intended_latency_seconds",
+                "loadgen_schedule_delay_seconds")) {
             assertThat(all).contains("histogram_quantile(0.99, sum by (le) (rate(" + histogram + "_bucket");
         }
         assertThat(metricNames(queries()))

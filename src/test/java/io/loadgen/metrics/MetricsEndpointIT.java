@@ -92,7 +92,8 @@ class MetricsEndpointIT {
             assertThat(sent(second)).as("records sent is moving").isGreaterThan(sent(first));
             assertThat(sum(second, "kafka_producer_record_send_total"))
                     .isGreaterThan(sum(first, "kafka_producer_record_send_total"));
-            assertThat(value(second, "loadgen_send_latency_seconds_count", run)).isPositive();
+            assertThat(value(second, "loadgen_send_to_ack_latency_seconds_count", run))
+                    .isPositive();
 
             // after the summary, while it lingers: the final values agree with what was printed and written
             assertThat(app.awaitStdoutLine(l -> l.contains("(--metrics-linger)"), Duration.ofSeconds(90)))
@@ -117,8 +118,12 @@ class MetricsEndpointIT {
                     .isZero();
             assertThat(sum(last, "loadgen_records_failed_total")).isZero();
             long measured = doc.path("records").path("measured").asLong();
-            assertThat(value(last, "loadgen_send_latency_seconds_count", run)).isEqualTo(measured);
-            assertThat(value(last, "loadgen_send_latency_seconds_bucket", run, "le=\"+Inf\""))
+            assertThat(value(last, "loadgen_send_to_ack_latency_seconds_count", run))
+                    .isEqualTo(measured);
+            assertThat(value(last, "loadgen_send_to_ack_latency_seconds_bucket", run, "le=\"+Inf\""))
+                    .isEqualTo(measured);
+            assertThat(value(last, "loadgen_send_latency_seconds_count", run))
+                    .as("the deprecated name, for one more release")
                     .isEqualTo(measured);
             assertThat(value(last, "loadgen_intended_latency_seconds_count", run))
                     .isEqualTo(doc.path("intendedLatencyMs").path("count").asLong());

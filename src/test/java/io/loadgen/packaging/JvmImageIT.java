@@ -46,7 +46,7 @@ class JvmImageIT {
                         topic,
                         "LOADGEN_CREATE_TOPIC",
                         "true",
-                        "LOADGEN_MESSAGES",
+                        "LOADGEN_RECORDS",
                         "200000"))) {
             assertThat(app.waitFor(RUN_TIMEOUT))
                     .as("exit code; stdout:\n%s\nstderr:\n%s", app.stdout(), app.stderr())

@@ -19,7 +19,7 @@ class ShardSpecTest {
             assertThat(shard.offset(total))
                     .as("shard %d starts where shard %d ended", k, k - 1)
                     .isEqualTo(expectedOffset);
-            long share = shard.messages(total);
+            long share = shard.records(total);
             assertThat(share).isBetween(total / count, total / count + 1);
             expectedOffset += share;
             sum += share;
@@ -29,9 +29,9 @@ class ShardSpecTest {
 
     @Test
     void remaindersGoToTheLowIndexes() {
-        assertThat(new ShardSpec(0, 3).messages(10)).isEqualTo(4);
-        assertThat(new ShardSpec(1, 3).messages(10)).isEqualTo(3);
-        assertThat(new ShardSpec(2, 3).messages(10)).isEqualTo(3);
+        assertThat(new ShardSpec(0, 3).records(10)).isEqualTo(4);
+        assertThat(new ShardSpec(1, 3).records(10)).isEqualTo(3);
+        assertThat(new ShardSpec(2, 3).records(10)).isEqualTo(3);
         assertThat(new ShardSpec(0, 3).rate(1000)).isEqualTo(334);
         assertThat(new ShardSpec(2, 3).rate(1000)).isEqualTo(333);
         assertThat(new ShardSpec(1, 4).rate(2.5)).isEqualTo(0.625);
@@ -41,7 +41,7 @@ class ShardSpecTest {
     void unlimitedRunsGetDisjointSlicesOfTheLongRange() {
         ShardSpec first = new ShardSpec(0, 3);
         ShardSpec second = new ShardSpec(1, 3);
-        assertThat(first.messages(Workload.UNLIMITED)).isEqualTo(Workload.UNLIMITED);
+        assertThat(first.records(Workload.UNLIMITED)).isEqualTo(Workload.UNLIMITED);
         assertThat(second.offset(Workload.UNLIMITED)).isEqualTo(Long.MAX_VALUE / 3);
     }
 
