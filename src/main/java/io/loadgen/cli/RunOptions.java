@@ -59,7 +59,7 @@ public class RunOptions {
             paramLabel = "TIME",
             order = 4,
             converter = Converters.DurationConverter.class,
-            description = "Stop after this long (30s, 5m, 1h), or at --messages, whichever comes first.")
+            description = "Stop after this long (30s, 5m, 1h), or at --records, whichever comes first.")
     Duration duration;
 
     @Option(
@@ -191,7 +191,7 @@ public class RunOptions {
             paramLabel = "N",
             order = 60,
             converter = Converters.IntCount.class,
-            description = "Processes sharing this run; each sends its exact share of --messages and --rate, and a "
+            description = "Processes sharing this run; each sends its exact share of --records and --rate, and a "
                     + "disjoint range of Message numbers. Needs the same --run-id on every shard.")
     Integer shardCount;
 
