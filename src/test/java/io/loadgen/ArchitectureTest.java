@@ -19,13 +19,14 @@ import java.util.stream.Stream;
  *
  * <p>The dependency graph between our packages as it is (each package uses only those listed after it):
  * <pre>
- *   cli     → cluster, engine, metrics, payload, report, spec, stats, tune, verify
+ *   cli     → cluster, engine, metrics, payload, report, spec, stats, tune, verify, watch
  *   tune    → engine, spec, stats
  *   verify  → cluster, payload, stats
  *   engine  → payload, spec, stats
  *   cluster → spec, stats
- *   metrics → spec, stats
- *   report  → spec, stats
+ *   metrics → spec, stats, watch
+ *   report  → spec, stats, watch
+ *   watch   → (none)
  *   payload → spec
  *   spec    → (none)
  *   stats   → (none)
@@ -36,7 +37,7 @@ import java.util.stream.Stream;
 class ArchitectureTest {
 
     private static final String[] PACKAGES = {
-        "cli", "cluster", "engine", "metrics", "payload", "report", "spec", "stats", "tune", "verify"
+        "cli", "cluster", "engine", "metrics", "payload", "report", "spec", "stats", "tune", "verify", "watch"
     };
 
     @ArchTest
@@ -136,15 +137,15 @@ class ArchitectureTest {
             "cluster coordinates shards (start barrier, results topic) around runs; it does not run them");
 
     @ArchTest
-    static final ArchRule metrics_uses_only_spec_stats = usesOnly(
+    static final ArchRule metrics_uses_only_spec_stats_watch = usesOnly(
             "metrics",
-            new String[] {"spec", "stats"},
-            "metrics publishes what stats counts; it neither runs the engine nor formats reports");
+            new String[] {"spec", "stats", "watch"},
+            "metrics publishes what stats counts and the watch reads; it neither runs the engine nor formats reports");
 
     @ArchTest
-    static final ArchRule report_uses_only_spec_stats = usesOnly(
+    static final ArchRule report_uses_only_spec_stats_watch = usesOnly(
             "report",
-            new String[] {"spec", "stats"},
+            new String[] {"spec", "stats", "watch"},
             "report formats results (progress, summary, JSON, SLO gates) from stats; it runs nothing, so the same"
                     + " printers serve a run, a fleet's merged results and loadgen report");
 
@@ -159,6 +160,13 @@ class ArchitectureTest {
             "verify",
             new String[] {"cluster", "payload", "stats"},
             "verify reads a topic back and checks the records against what payload writes; it never sends");
+
+    @ArchTest
+    static final ArchRule watch_uses_nothing_of_ours = usesOnly(
+            "watch",
+            new String[] {},
+            "the consumer-group watch reads offsets with a client of its own beside a run; it knows neither the"
+                    + " engine nor the spec, so it could watch a topic that something else loads");
 
     /** Classes of io.loadgen.{pkg} depend on no package of ours but their own and {allowed}. */
     private static ArchRule usesOnly(String pkg, String[] allowed, String reason) {

@@ -78,7 +78,16 @@ final class HelpSections {
                     List.of("--report-interval", "--summary-json", "--metrics-linger")),
             new Section(
                     "SLO gates (a run that misses one exits 3)",
-                    List.of("--max-error-rate", "--min-throughput", "--max-p99-latency", "--max-p999-latency")),
+                    List.of(
+                            "--max-error-rate",
+                            "--min-throughput",
+                            "--max-p99-latency",
+                            "--max-p999-latency",
+                            "--max-consumer-lag",
+                            "--max-drain-time")),
+            new Section(
+                    "Downstream (consumer groups that read the topic, watched while loading it)",
+                    List.of("--watch-group", "--drain-timeout")),
             new Section(
                     "Scale-out (one run over several processes, the shards)",
                     List.of(

@@ -26,6 +26,9 @@ import io.loadgen.spec.Workload;
 import io.loadgen.stats.Progress;
 import io.loadgen.stats.RunResult;
 import io.loadgen.stats.RunStats;
+import io.loadgen.watch.AdminOffsets;
+import io.loadgen.watch.GroupReport;
+import io.loadgen.watch.GroupWatcher;
 import io.micrometer.prometheus.PrometheusMeterRegistry;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.inject.Instance;
@@ -97,21 +100,24 @@ public class RunCommand implements Callable<Integer> {
         runState.starting(spec.runId());
         int code;
         RunResult result;
-        try (RunMetrics metrics = RunMetrics.open(prometheus.isResolvable() ? prometheus.get() : null, spec)) {
+        try (RunMetrics metrics = RunMetrics.open(prometheus.isResolvable() ? prometheus.get() : null, spec);
+                GroupWatcher watcher = watcher(spec)) {
             LoadEngine engine = new LoadEngine(config -> metrics.bind(ProducerFactory.KAFKA.create(config)));
             // Held until every file is written: a signal after the run (a second Ctrl-C while the summary prints) must
             // not end the JVM before the result is saved; a third one still exits at once.
             try (SignalTrap trap = SignalTrap.install(engine::requestStop, engine::abandonWait, System.err)) {
-                Attempt attempt = run(engine, spec, fleet, metrics, out);
+                Attempt attempt = run(engine, spec, fleet, metrics, watcher, out);
                 result = attempt.result();
                 metrics.finished();
+                List<GroupReport> groups = drain(watcher, spec, attempt, engine, out);
                 runState.finished();
                 // In a fleet the gates are the fleet's: judged on the merged result by shard 0's fleet report (and by
                 // 'loadgen report'). A shard shows its own figures against its share, but they do not set its exit
                 // code.
                 boolean inFleet = !shard.single();
-                GateReport gates = GateReport.evaluate(spec.gates().share(shard.count()), result);
-                SummaryPrinter.print(result, gates, out);
+                GateReport gates = GateReport.evaluate(spec.gates().share(shard.count()), result)
+                        .withGroups(spec.watch(), groups);
+                SummaryPrinter.print(result, gates, groups, out);
                 if (inFleet && !gates.checks().isEmpty()) {
                     out.println("shard " + shard
                             + ": the gates above hold this shard to its share (--min-throughput / "
@@ -122,7 +128,7 @@ public class RunCommand implements Callable<Integer> {
                 code = exitCode(result, gates, inFleet);
                 if (options.summaryJson != null) {
                     try {
-                        ResultJson.write(result, gates, options.summaryJson);
+                        ResultJson.write(result, gates, groups, options.summaryJson);
                         out.println("summary written to " + options.summaryJson);
                     } catch (IOException e) {
                         System.err.println(
@@ -169,21 +175,65 @@ public class RunCommand implements Callable<Integer> {
      * The run's lifecycle: prepare (connect, untimed), a retried shard's earlier result looked for, the start barrier
      * of a fleet, then start (the clock).
      */
-    private Attempt run(LoadEngine engine, LoadSpec spec, FleetPlan fleet, RunMetrics metrics, PrintStream out) {
+    private Attempt run(
+            LoadEngine engine,
+            LoadSpec spec,
+            FleetPlan fleet,
+            RunMetrics metrics,
+            GroupWatcher watcher,
+            PrintStream out) {
         try (PreparedRun prepared = engine.prepare(spec)) {
             ShardResult earlier = earlierAttempt(spec, fleet, out);
             if (earlier != null) return new Attempt(earlier.result(), false);
             awaitOtherShards(spec, fleet, engine, out);
-            return new Attempt(engine.start(prepared, listener(metrics, out)), true);
+            return new Attempt(engine.start(prepared, listener(metrics, watcher, out)), true);
         }
     }
 
-    private RunListener listener(RunMetrics metrics, PrintStream out) {
-        ProgressPrinter progress = new ProgressPrinter(out);
+    /**
+     * The watch of the consumer groups downstream, or null. In a fleet shard 0 watches: lag is a figure of the whole
+     * topic, and one reader is enough.
+     */
+    private static GroupWatcher watcher(LoadSpec spec) {
+        if (!spec.watch().any() || spec.placement().shard().index() != 0) return null;
+        return new GroupWatcher(
+                new AdminOffsets(
+                        spec.delivery().producerConfig(),
+                        spec.topic().name(),
+                        spec.timing().connectTimeout()),
+                spec.topic().name(),
+                spec.watch().groups(),
+                spec.timing().reportInterval(),
+                System::nanoTime,
+                System.err);
+    }
+
+    /** After the last send, the groups' drain; their reports (none when nothing was watched or sent here). */
+    private static List<GroupReport> drain(
+            GroupWatcher watcher, LoadSpec spec, Attempt attempt, LoadEngine engine, PrintStream out) {
+        if (watcher == null || !attempt.ranHere()) return List.of();
+        Duration timeout = attempt.result().status() == RunResult.Status.INTERRUPTED
+                ? Duration.ZERO
+                : spec.watch().drainTimeout();
+        if (!timeout.isZero() && watcher.anySeen()) {
+            out.println("waiting up to " + Durations.format(timeout) + " for the consumer groups to drain "
+                    + "(--drain-timeout) ...");
+            out.flush();
+        }
+        return watcher.drain(timeout, engine::stopRequested);
+    }
+
+    private RunListener listener(RunMetrics metrics, GroupWatcher watcher, PrintStream out) {
+        ProgressPrinter progress =
+                watcher == null ? new ProgressPrinter(out) : new ProgressPrinter(out, watcher::latest);
         return new RunListener() {
             @Override
             public void onStart(RunStats stats) {
                 metrics.started(stats);
+                if (watcher != null) {
+                    watcher.start();
+                    metrics.watching(watcher::latest);
+                }
                 runState.running();
             }
 

@@ -185,6 +185,10 @@ public class RunOptions {
     @Mixin
     GateOptions gates = new GateOptions();
 
+    // --- consumer groups downstream, watched while loading
+    @Mixin
+    WatchOptions watch = new WatchOptions();
+
     // --- scale-out: one process of a fleet (a Kubernetes Indexed Job)
     @Option(
             names = "--shard-count",

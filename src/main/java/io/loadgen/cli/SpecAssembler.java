@@ -5,6 +5,7 @@ import io.loadgen.engine.Idempotence;
 import io.loadgen.payload.FileLinesGenerator;
 import io.loadgen.spec.Delivery;
 import io.loadgen.spec.Durations;
+import io.loadgen.spec.GroupWatch;
 import io.loadgen.spec.KeyStrategy;
 import io.loadgen.spec.LoadSpec;
 import io.loadgen.spec.PayloadSpec;
@@ -142,7 +143,8 @@ final class SpecAssembler {
                         positiveDuration(require(o.reportInterval, "--report-interval"), "--report-interval"),
                         positiveDuration(require(o.producer.connectTimeout, "--connect-timeout"), "--connect-timeout"),
                         nonNegativeDuration(require(o.producer.stopTimeout, "--stop-timeout"), "--stop-timeout")),
-                gates(o));
+                gates(o),
+                watch(o.watch));
     }
 
     /** The scale-out options, checked: durations positive, topic names Kafka accepts, three topics that differ. */
@@ -367,6 +369,50 @@ final class SpecAssembler {
                 minThroughput,
                 latencyLimit(o.maxP99Latency, "--max-p99-latency"),
                 latencyLimit(o.maxP999Latency, "--max-p999-latency"));
+    }
+
+    /** The groups to watch, each a valid group id once, and the limits of their lag. */
+    static GroupWatch watch(WatchOptions o) {
+        List<String> groups = new ArrayList<>();
+        if (o.groups != null) {
+            for (String g : o.groups) {
+                String id = g.trim();
+                if (id.isEmpty()) continue;
+                if (groups.contains(id)) throw new UsageException("--watch-group names '" + id + "' twice");
+                groups.add(id);
+            }
+        }
+        Duration drain = o.drainTimeout == null
+                ? GroupWatch.DEFAULT_DRAIN_TIMEOUT
+                : nonNegativeDuration(o.drainTimeout, "--drain-timeout");
+        Long maxLagRecords = null;
+        Duration maxLagTime = null;
+        String lag = blankToNull(o.maxConsumerLag);
+        if (lag != null) {
+            String accepted = "--max-consumer-lag takes a record count (10000, 10k) or a time (30s, 500ms)";
+            String lower = lag.toLowerCase(Locale.ROOT).replace("_", "");
+            if (lower.matches("[0-9.]+m")) {
+                // A count's m is a million, a time's m a minute: neither guess is safe for a gate.
+                throw new UsageException("--max-consumer-lag " + lag + " could be millions of records or minutes: "
+                        + "write records with k (10000k) or a time in s (600s)");
+            }
+            if (lower.matches("[0-9.]+[kg]?")) {
+                try {
+                    maxLagRecords = Converters.parseCount(lag);
+                } catch (TypeConversionException e) {
+                    throw new UsageException(accepted + "; got '" + lag + "'");
+                }
+                if (maxLagRecords < 0) throw new UsageException(accepted + ", not negative; got '" + lag + "'");
+            } else {
+                maxLagTime = latencyLimit(lag, "--max-consumer-lag");
+            }
+        }
+        Duration maxDrain = o.maxDrainTime == null ? null : nonNegativeDuration(o.maxDrainTime, "--max-drain-time");
+        if (groups.isEmpty() && (maxLagRecords != null || maxLagTime != null || maxDrain != null)) {
+            throw new UsageException((maxDrain != null ? "--max-drain-time" : "--max-consumer-lag")
+                    + " judges the groups of --watch-group; give one");
+        }
+        return new GroupWatch(groups, drain, maxLagRecords, maxLagTime, maxDrain);
     }
 
     /** {@code 0.001} or {@code 0.1%}: a fraction of the measured records, from 0 to 1. */

@@ -4,6 +4,7 @@ import io.loadgen.spec.Delivery;
 import io.loadgen.spec.LoadSpec;
 import io.loadgen.spec.RateShape;
 import io.loadgen.stats.RunStats;
+import io.loadgen.watch.GroupSample;
 import io.prometheus.client.Collector;
 import io.prometheus.client.CounterMetricFamily;
 import io.prometheus.client.GaugeMetricFamily;
@@ -14,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import org.HdrHistogram.Histogram;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.TransactionAbortedException;
@@ -50,6 +52,9 @@ final class LoadgenCollector extends Collector {
     static final String RUN_INFO = "loadgen_run_info";
     static final String RUN_START = "loadgen_run_start_time_seconds";
     static final String RUN_FINISHED = "loadgen_run_finished";
+    static final String GROUP_LAG = "loadgen_consumer_group_lag_records";
+    static final String GROUP_LAG_SECONDS = "loadgen_consumer_group_lag_seconds";
+    static final String GROUP_CONSUMED = "loadgen_consumer_group_consumed_records";
 
     private final List<String> labelNames = List.of("run_id", "shard");
     private final List<String> labelValues;
@@ -63,6 +68,7 @@ final class LoadgenCollector extends Collector {
     private volatile double startEpochSeconds;
     private volatile double achievedRate;
     private volatile boolean finished;
+    private volatile Supplier<List<GroupSample>> groups = List::of;
 
     LoadgenCollector(LoadSpec spec, LongSupplier nanoClock) {
         this.labelValues =
@@ -78,6 +84,11 @@ final class LoadgenCollector extends Collector {
         this.startNanos = nanoClock.getAsLong();
         this.startEpochSeconds = epochSeconds;
         this.stats = stats;
+    }
+
+    /** The watched consumer groups' latest figures, read at each scrape (the watch keeps them up to date). */
+    void watching(Supplier<List<GroupSample>> groups) {
+        this.groups = groups;
     }
 
     /** The rate achieved over the last progress interval. */
@@ -103,6 +114,7 @@ final class LoadgenCollector extends Collector {
                 TARGET_RATE,
                 "Target records/s at this moment (it follows --ramp and --steps); 0 when unpaced or finished.",
                 targetRate()));
+        groups(out);
         RunStats s = stats;
         if (s == null) return out;
 
@@ -156,6 +168,35 @@ final class LoadgenCollector extends Collector {
             return null;
         });
         return out;
+    }
+
+    /** One sample per group that can be watched; a group that cannot has none rather than a misleading 0. */
+    private void groups(List<MetricFamilySamples> out) {
+        List<GroupSample> watched =
+                groups.get().stream().filter(GroupSample::watched).toList();
+        if (watched.isEmpty()) return;
+        List<String> names = new ArrayList<>(labelNames);
+        names.add("group");
+        GaugeMetricFamily lag = new GaugeMetricFamily(
+                GROUP_LAG, "Records written to the topic that the group has not consumed (committed) yet.", names);
+        GaugeMetricFamily lagSeconds = new GaugeMetricFamily(
+                GROUP_LAG_SECONDS,
+                "Age of the group's oldest unconsumed record, estimated from the topic's end offsets over time.",
+                names);
+        CounterMetricFamily consumed = new CounterMetricFamily(
+                GROUP_CONSUMED,
+                "Records the group consumed (its committed offsets' advance) since the run began.",
+                names);
+        for (GroupSample g : watched) {
+            List<String> values = new ArrayList<>(labelValues);
+            values.add(g.group());
+            lag.addMetric(values, g.lagRecords());
+            lagSeconds.addMetric(values, g.lagSeconds());
+            consumed.addMetric(values, g.consumed());
+        }
+        out.add(lag);
+        out.add(lagSeconds);
+        out.add(consumed);
     }
 
     private double targetRate() {

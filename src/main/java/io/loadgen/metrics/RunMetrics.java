@@ -3,10 +3,12 @@ package io.loadgen.metrics;
 import io.loadgen.spec.LoadSpec;
 import io.loadgen.stats.Progress;
 import io.loadgen.stats.RunStats;
+import io.loadgen.watch.GroupSample;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.prometheus.PrometheusMeterRegistry;
 import io.prometheus.client.CollectorRegistry;
 import java.util.List;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.producer.Producer;
 
 /**
@@ -51,6 +53,11 @@ public final class RunMetrics implements AutoCloseable {
     /** Sending begins: export the live counters from now on. */
     public void started(RunStats stats) {
         if (collector != null) collector.started(stats, System.currentTimeMillis() / 1000.0);
+    }
+
+    /** Consumer groups are watched: export their lag from now on. */
+    public void watching(Supplier<List<GroupSample>> groups) {
+        if (collector != null) collector.watching(groups);
     }
 
     public void progressed(Progress progress) {

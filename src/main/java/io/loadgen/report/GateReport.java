@@ -1,7 +1,9 @@
 package io.loadgen.report;
 
+import io.loadgen.spec.GroupWatch;
 import io.loadgen.spec.SloGates;
 import io.loadgen.stats.RunResult;
+import io.loadgen.watch.GroupReport;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +23,8 @@ public record GateReport(List<Check> checks, LatencyBasis latencyBasis) {
     public static final String MIN_THROUGHPUT = "min-throughput";
     public static final String MAX_P99_LATENCY = "max-p99-latency";
     public static final String MAX_P999_LATENCY = "max-p999-latency";
+    public static final String MAX_CONSUMER_LAG = "max-consumer-lag";
+    public static final String MAX_DRAIN_TIME = "max-drain-time";
 
     public enum LatencyBasis {
         SEND_TO_ACK("send→ack"),
@@ -92,6 +96,38 @@ public record GateReport(List<Check> checks, LatencyBasis latencyBasis) {
         if (gates.maxP999Latency() != null)
             checks.add(latency(MAX_P999_LATENCY, latency, 99.9, gates.maxP999Latency()));
         return new GateReport(checks, paced ? LatencyBasis.INTENDED : LatencyBasis.SEND_TO_ACK);
+    }
+
+    /**
+     * These checks and one per watched group and consumer-lag limit: {@code max-consumer-lag[ingestor]}. A group that
+     * could not be watched fails its gates: nothing was measured.
+     */
+    public GateReport withGroups(GroupWatch watch, List<GroupReport> groups) {
+        if (!watch.hasGates()) return this;
+        List<Check> all = new ArrayList<>(checks);
+        for (GroupReport g : groups) {
+            boolean seen = g.verdict() != GroupReport.Verdict.NOT_WATCHED;
+            String of = "[" + g.group() + "]";
+            if (watch.maxLagRecords() != null) {
+                all.add(atMost(
+                        MAX_CONSUMER_LAG + of,
+                        seen ? g.maxLagRecords() : Double.NaN,
+                        watch.maxLagRecords(),
+                        "records"));
+            }
+            if (watch.maxLagTime() != null) {
+                all.add(atMost(
+                        MAX_CONSUMER_LAG + of,
+                        seen ? g.maxLagSeconds() : Double.NaN,
+                        watch.maxLagTime().toNanos() / 1e9,
+                        "s"));
+            }
+            if (watch.maxDrainTime() != null) {
+                double drain = seen && g.drained() ? g.drainSeconds() : Double.NaN;
+                all.add(atMost(MAX_DRAIN_TIME + of, drain, watch.maxDrainTime().toNanos() / 1e9, "s"));
+            }
+        }
+        return new GateReport(all, latencyBasis);
     }
 
     private static Check latency(String gate, Histogram h, double percentile, Duration limit) {

@@ -1,21 +1,31 @@
 package io.loadgen.report;
 
 import io.loadgen.stats.Progress;
+import io.loadgen.watch.GroupSample;
 import java.io.PrintStream;
+import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 import org.HdrHistogram.Histogram;
 
 /** One line per progress tick: what happened in the last interval, and the totals so far. */
 public final class ProgressPrinter {
 
     private final PrintStream out;
+    private final Supplier<List<GroupSample>> groups;
 
     public ProgressPrinter(PrintStream out) {
+        this(out, List::of);
+    }
+
+    /** @param groups the watched consumer groups' latest figures, appended to each line */
+    public ProgressPrinter(PrintStream out, Supplier<List<GroupSample>> groups) {
         this.out = out;
+        this.groups = groups;
     }
 
     public void print(Progress p) {
-        out.println(line(p));
+        out.println(line(p) + GroupLines.progress(groups.get()));
         out.flush();
     }
 

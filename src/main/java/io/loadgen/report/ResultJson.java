@@ -1,8 +1,10 @@
 package io.loadgen.report;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.loadgen.stats.RunResult;
+import io.loadgen.watch.GroupReport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,7 +45,44 @@ public final class ResultJson {
             Double cpuSeconds,
             Double cpuSecondsPerMillionRecords,
             Gates gates,
-            Map<String, Object> settings) {}
+            Map<String, Object> settings,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<ConsumerGroup> consumerGroups) {}
+
+    /**
+     * A watched consumer group (see {@link GroupReport}): present only when --watch-group was given.
+     *
+     * @param verdict {@code kept-up}, {@code fell-behind} or {@code not-watched}
+     */
+    public record ConsumerGroup(
+            String group,
+            String verdict,
+            String problem,
+            long consumed,
+            double consumedPerSecond,
+            long maxLagRecords,
+            double maxLagSeconds,
+            long endLagRecords,
+            Double drainSeconds,
+            Double behindFromSeconds,
+            double producedPerSecond,
+            double consumedPerSecondBehind) {
+
+        static ConsumerGroup of(GroupReport g) {
+            return new ConsumerGroup(
+                    g.group(),
+                    g.verdict().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
+                    g.problem(),
+                    g.consumed(),
+                    g.consumedPerSecond(),
+                    g.maxLagRecords(),
+                    g.maxLagSeconds(),
+                    g.endLagRecords(),
+                    g.drainSeconds(),
+                    g.behindFromSeconds(),
+                    g.producedPerSecond(),
+                    g.consumedPerSecondBehind());
+        }
+    }
 
     /**
      * What the run did not deliver besides failed records (see {@link io.loadgen.stats.Shortfall}).
@@ -139,6 +178,10 @@ public final class ResultJson {
     }
 
     public static Document document(RunResult r, GateReport gates) {
+        return document(r, gates, List.of());
+    }
+
+    public static Document document(RunResult r, GateReport gates, List<GroupReport> groups) {
         return new Document(
                 r.runId(),
                 r.status().name(),
@@ -168,16 +211,25 @@ public final class ResultJson {
                 r.cpuSeconds(),
                 r.cpuSecondsPerMillionRecords(),
                 Gates.of(gates),
-                r.settings());
+                r.settings(),
+                groups.stream().map(ConsumerGroup::of).toList());
     }
 
     public static String toJson(RunResult r, GateReport gates) throws IOException {
-        return MAPPER.writeValueAsString(document(r, gates));
+        return toJson(r, gates, List.of());
+    }
+
+    public static String toJson(RunResult r, GateReport gates, List<GroupReport> groups) throws IOException {
+        return MAPPER.writeValueAsString(document(r, gates, groups));
     }
 
     public static void write(RunResult r, GateReport gates, Path file) throws IOException {
+        write(r, gates, List.of(), file);
+    }
+
+    public static void write(RunResult r, GateReport gates, List<GroupReport> groups, Path file) throws IOException {
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) Files.createDirectories(parent);
-        Files.writeString(file, toJson(r, gates) + "\n");
+        Files.writeString(file, toJson(r, gates, groups) + "\n");
     }
 }

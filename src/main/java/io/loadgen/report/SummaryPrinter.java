@@ -3,7 +3,9 @@ package io.loadgen.report;
 import io.loadgen.stats.RunResult;
 import io.loadgen.stats.Shortfall;
 import io.loadgen.stats.Stalls;
+import io.loadgen.watch.GroupReport;
 import java.io.PrintStream;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -15,12 +17,21 @@ public final class SummaryPrinter {
     private SummaryPrinter() {}
 
     public static void print(RunResult r, GateReport gates, PrintStream out) {
-        out.print(text(r, gates));
+        print(r, gates, List.of(), out);
+    }
+
+    /** With a section per watched consumer group. */
+    public static void print(RunResult r, GateReport gates, List<GroupReport> groups, PrintStream out) {
+        out.print(text(r, gates, groups));
         out.flush();
     }
 
-    /** The summary, with a section on the SLO gates when any was set. */
     public static String text(RunResult r, GateReport gates) {
+        return text(r, gates, List.of());
+    }
+
+    /** The summary, with a section per watched group and one on the SLO gates when any was set. */
+    public static String text(RunResult r, GateReport gates, List<GroupReport> groups) {
         StringBuilder sb = new StringBuilder();
         sb.append("\n=== loadgen summary: run ")
                 .append(r.runId())
@@ -91,6 +102,7 @@ public final class SummaryPrinter {
                         : r.errors().entrySet().stream()
                                 .map(e -> e.getKey() + "=" + e.getValue())
                                 .collect(Collectors.joining(", ")));
+        for (GroupReport g : groups) GroupLines.summary(sb, g);
         if (!gates.checks().isEmpty()) gates(sb, gates);
         sb.append("settings:\n");
         settings(sb, r.settings(), "  ");
@@ -184,7 +196,12 @@ public final class SummaryPrinter {
      * {@code ...: short by 244 records/s (12.2%)}; the margin only when the gate failed.
      */
     static String verdict(GateReport.Check c) {
-        if (Double.isNaN(c.actual())) return "nothing measured, limit " + value(c.limit(), c.unit());
+        if (Double.isNaN(c.actual())) {
+            return (c.gate().startsWith(GateReport.MAX_DRAIN_TIME)
+                            ? "not drained within --drain-timeout"
+                            : "nothing measured")
+                    + ", limit " + value(c.limit(), c.unit());
+        }
         String text = value(c.actual(), c.unit()) + ", limit " + value(c.limit(), c.unit());
         if (c.passed()) return text;
         if (c.gate().equals(GateReport.MIN_THROUGHPUT)) {
@@ -199,6 +216,8 @@ public final class SummaryPrinter {
         return switch (unit) {
             case "ratio" -> Numbers.percent(v);
             case "ms" -> String.format(Locale.ROOT, "%.3f ms", v);
+            case "s" -> String.format(Locale.ROOT, "%.1f s", v);
+            case "records" -> Numbers.count((long) v) + " records";
             default -> Numbers.rate(v) + " " + unit;
         };
     }

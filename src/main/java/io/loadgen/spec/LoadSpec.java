@@ -20,6 +20,7 @@ import java.util.Objects;
  *                  equals {@code threads}: a producer's transaction is not per thread
  * @param timing    report interval, connect and stop timeouts
  * @param gates     SLO limits the run must meet to pass
+ * @param watch     consumer groups watched while the topic is loaded, and the limits of their lag
  */
 public record LoadSpec(
         String runId,
@@ -30,7 +31,8 @@ public record LoadSpec(
         PayloadSpec payload,
         Delivery delivery,
         Timing timing,
-        SloGates gates) {
+        SloGates gates,
+        GroupWatch watch) {
 
     public LoadSpec {
         Objects.requireNonNull(runId, "runId");
@@ -42,6 +44,7 @@ public record LoadSpec(
         Objects.requireNonNull(timing, "timing");
         placement = placement == null ? Placement.SINGLE : placement;
         gates = gates == null ? SloGates.NONE : gates;
+        watch = watch == null ? GroupWatch.NONE : watch;
         if (delivery.transactional() && senders.producers() != senders.threads()) {
             throw new IllegalArgumentException("a transactional run has one producer per sender thread; got "
                     + senders.producers() + " producers for " + senders.threads() + " threads");
@@ -72,6 +75,7 @@ public record LoadSpec(
         }
         ShardSpec shard = placement.shard();
         if (!shard.single()) m.put("shard", shard + " (Message numbers from " + placement.firstPosition() + ")");
+        if (watch.any()) m.put("watch-group", String.join(",", watch.groups()));
         if (!gates.isEmpty()) m.put("gates", gates.describe());
         if (!delivery.sequenceHeader()) m.put("sequence-header", "off");
         m.put("idempotence", delivery.idempotent() ? "on" : "off");

@@ -1,6 +1,7 @@
 package io.loadgen.tune;
 
 import io.loadgen.spec.Delivery;
+import io.loadgen.spec.GroupWatch;
 import io.loadgen.spec.LoadSpec;
 import io.loadgen.spec.Placement;
 import io.loadgen.spec.RateShape;
@@ -71,6 +72,7 @@ public record TrialSpecs(LoadSpec start, Duration warmup, Duration window) imple
                         SAMPLE_INTERVAL,
                         start.timing().connectTimeout(),
                         start.timing().stopTimeout()),
-                start.gates());
+                start.gates(),
+                GroupWatch.NONE); // a trial's topic is its own: no group downstream reads it
     }
 }

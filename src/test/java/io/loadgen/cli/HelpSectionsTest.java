@@ -32,7 +32,15 @@ class HelpSectionsTest {
 
         assertThat(sections.keySet())
                 .containsExactly(
-                        "Workload", "Payload", "Producer", "Durability", "Output", "SLO gates", "Scale-out", "Help");
+                        "Workload",
+                        "Payload",
+                        "Producer",
+                        "Durability",
+                        "Output",
+                        "SLO gates",
+                        "Downstream",
+                        "Scale-out",
+                        "Help");
         assertThat(sections)
                 .allSatisfy(
                         (heading, options) -> assertThat(options).as(heading).isNotEmpty());
@@ -84,7 +92,14 @@ class HelpSectionsTest {
                 .containsExactly("--idempotence", "--transactional", "--transaction-interval", "--sequence-header");
         assertThat(sections.get("Output")).contains("--report-interval", "--summary-json", "--metrics-linger");
         assertThat(sections.get("SLO gates"))
-                .containsExactly("--max-error-rate", "--min-throughput", "--max-p99-latency", "--max-p999-latency");
+                .containsExactly(
+                        "--max-error-rate",
+                        "--min-throughput",
+                        "--max-p99-latency",
+                        "--max-p999-latency",
+                        "--max-consumer-lag",
+                        "--max-drain-time");
+        assertThat(sections.get("Downstream")).containsExactly("--watch-group", "--drain-timeout");
         assertThat(sections.get("Scale-out"))
                 .contains(
                         "--run-id",

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.loadgen.spec.RateShape;
 import io.loadgen.stats.RunStats;
+import io.loadgen.watch.GroupSample;
 import io.micrometer.prometheus.PrometheusConfig;
 import io.micrometer.prometheus.PrometheusMeterRegistry;
 import java.io.IOException;
@@ -46,6 +47,8 @@ class GrafanaDashboardTest {
         try (RunMetrics metrics = RunMetrics.open(registry, MetricsFixtures.spec("r", new RateShape.Constant(10)))) {
             Producer<byte[], byte[]> producer = metrics.bind(MetricsFixtures.unconnectedProducer("dashboard-test"));
             metrics.started(stats);
+            // A run with --watch-group: the consumer-group row has its series too.
+            metrics.watching(() -> List.of(new GroupSample("ingestor", true, 1_000, 0.5, 10_000, 2_000)));
             exported = MetricsFixtures.sampleNames(registry.scrape());
             producer.close(Duration.ZERO);
         }

@@ -142,6 +142,7 @@ public final class Specs {
                 payload,
                 new Delivery(producerConfig, transactions, sequenceHeader),
                 new Timing(reportInterval, connectTimeout, stopTimeout),
-                SloGates.NONE);
+                SloGates.NONE,
+                GroupWatch.NONE);
     }
 }

@@ -1,0 +1,60 @@
+package io.loadgen.watch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
+
+/** The verdict's arithmetic: a sawtooth from commits is bounded, a consumer slower than the producer is not. */
+class LagSeriesTest {
+
+    private static final double RATE = 2_000;
+
+    @Test
+    void aSawtoothFromCommitsEveryFewSecondsIsBounded() {
+        LagSeries s = new LagSeries();
+        // Commits every 5 s: the lag climbs to 4 s of records, then falls back to 0; 29 s at one reading a second,
+        // the last send at the top of a tooth.
+        for (int t = 0; t <= 29; t++) s.add(new LagSeries.Point(t, (long) (RATE * (t % 5)), (long) (RATE * t), 0));
+
+        assertThat(s.behind(29)).isNull();
+    }
+
+    @Test
+    void aConsumerAtAQuarterOfTheRateFallsBehindFromWhereItsLagStartsToGrow() {
+        LagSeries s = new LagSeries();
+        for (int t = 0; t <= 30; t++) {
+            long produced = (long) (RATE * t);
+            // Keeps up (lag about 100) for 10 s, then consumes 500/s.
+            long consumed = t <= 10 ? produced - 100 : (long) (RATE * 10 - 100 + 500 * (t - 10));
+            s.add(new LagSeries.Point(t, Math.max(0, produced - consumed), produced, consumed));
+        }
+
+        LagSeries.Behind behind = s.behind(30);
+
+        assertThat(behind).isNotNull();
+        assertThat(behind.fromSeconds()).isCloseTo(10, within(1.5));
+        assertThat(behind.producedPerSecond()).isCloseTo(RATE, within(100.0));
+        assertThat(behind.consumedPerSecond()).isCloseTo(500, within(150.0));
+        assertThat(behind.lagSlope()).isCloseTo(1_500, within(150.0));
+    }
+
+    @Test
+    void aLagThatGrowsOnlyALittleIsNoise() {
+        LagSeries s = new LagSeries();
+        // 1% of the rate: within what scheduling makes a lag jitter.
+        for (int t = 0; t <= 30; t++) s.add(new LagSeries.Point(t, 100 + 20L * t, (long) (RATE * t), 0));
+
+        assertThat(s.behind(30)).isNull();
+    }
+
+    @Test
+    void aDayOfReadingsStaysBounded() {
+        LagSeries s = new LagSeries();
+        for (int t = 0; t < 86_400; t++) s.add(new LagSeries.Point(t, 0, t, t));
+
+        assertThat(s.points()).hasSizeLessThanOrEqualTo(LagSeries.MAX_POINTS);
+        assertThat(s.points().get(0).seconds()).isZero();
+        assertThat(s.points().get(s.points().size() - 1).seconds()).isEqualTo(86_399);
+    }
+}
