@@ -404,7 +404,11 @@ final class SpecAssembler {
                 }
                 if (maxLagRecords < 0) throw new UsageException(accepted + ", not negative; got '" + lag + "'");
             } else {
-                maxLagTime = latencyLimit(lag, "--max-consumer-lag");
+                try {
+                    maxLagTime = latencyLimit(lag, "--max-consumer-lag");
+                } catch (UsageException e) {
+                    throw new UsageException(accepted + "; got '" + lag + "'");
+                }
             }
         }
         Duration maxDrain = o.maxDrainTime == null ? null : nonNegativeDuration(o.maxDrainTime, "--max-drain-time");

@@ -78,6 +78,11 @@ class InputValidationTest {
             --linger-ms|-1                        ; --linger-ms must be between 0 and 2147483647, got -1
             --batch-size|-1                       ; --batch-size must be between 0 and 2147483647, got -1
             --max-in-flight|0                     ; --max-in-flight must be a positive whole number, got 0
+            --watch-group|g|--max-consumer-lag|10m ; --max-consumer-lag 10m could be millions of records or minutes: write records with k (10000k) or a time in s (600s)
+            --watch-group|g|--max-consumer-lag|soon ; --max-consumer-lag takes a record count (10000, 10k) or a time (30s, 500ms); got 'soon'
+            --max-consumer-lag|1000               ; --max-consumer-lag judges the groups of --watch-group; give one
+            --max-drain-time|10s                  ; --max-drain-time judges the groups of --watch-group; give one
+            --watch-group|a,b,a                   ; --watch-group names 'a' twice
             --buffer-memory|0                     ; --buffer-memory must be a positive whole number, got 0
             --report-interval|0s                  ; --report-interval must be longer than 0
             --connect-timeout|0s                  ; --connect-timeout must be longer than 0
