@@ -5,8 +5,10 @@ import io.loadgen.report.FleetTable;
 import io.loadgen.report.GateReport;
 import io.loadgen.report.ResultJson;
 import io.loadgen.report.SummaryPrinter;
+import io.loadgen.spec.GroupWatch;
 import io.loadgen.spec.SloGates;
 import io.loadgen.stats.RunResult;
+import io.loadgen.watch.GroupReport;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -41,12 +43,19 @@ final class FleetReport {
             List<ShardResult> shards,
             int expectedShards,
             SloGates gates,
+            GroupWatch watch,
             PrintStream out,
             PrintStream err,
             Path summaryJson)
             throws IOException {
         return report(
-                shards.stream().map(s -> new Sourced(s, null)).toList(), expectedShards, gates, out, err, summaryJson);
+                shards.stream().map(s -> new Sourced(s, null)).toList(),
+                expectedShards,
+                gates,
+                watch,
+                out,
+                err,
+                summaryJson);
     }
 
     /**
@@ -56,10 +65,17 @@ final class FleetReport {
      * retried pod that published again) is counted once, the last one given, with a line on {@code err}.
      *
      * @param expectedShards the user's --shard-count, or 0; when given it must agree with the results
+     * @param watch          the limits of the watched groups' lag (the groups themselves come with shard 0's result)
      * @throws UsageException results of several runs, or a --shard-count the results contradict
      */
     static int report(
-            List<Sourced> given, int expectedShards, SloGates gates, PrintStream out, PrintStream err, Path summaryJson)
+            List<Sourced> given,
+            int expectedShards,
+            SloGates gates,
+            GroupWatch watch,
+            PrintStream out,
+            PrintStream err,
+            Path summaryJson)
             throws IOException {
         if (given.isEmpty()) {
             err.println("loadgen: no shard results found");
@@ -104,17 +120,19 @@ final class FleetReport {
         // A shard's reason ("all 10000 records handed to the producer") next to the fleet's 30,000 would read as
         // a contradiction: say whose reason it is.
         if (shards.size() > 1) fleet = fleet.withStopReason(shardReasons(shards));
-        GateReport verdict = GateReport.evaluate(gates, fleet);
+        List<GroupReport> groups =
+                shards.stream().flatMap(s -> s.groups().stream()).toList();
+        GateReport verdict = GateReport.evaluate(gates, fleet).withGroups(watch, groups);
         out.println("\n=== fleet of " + expected + " shard" + (expected == 1 ? "" : "s")
                 + (missing.isEmpty() ? "" : ": results of " + shards.size() + ", " + missingText(missing) + " missing")
                 + " ===");
-        SummaryPrinter.print(fleet, verdict, out);
+        SummaryPrinter.print(fleet, verdict, groups, out);
         out.println();
         out.print(FleetTable.text(shards.stream()
                 .map(s -> new FleetTable.Row(s.shard().toString(), s.firstPosition(), s.positions(), s.result()))
                 .toList()));
         out.flush();
-        if (summaryJson != null) ResultJson.write(fleet, verdict, summaryJson);
+        if (summaryJson != null) ResultJson.write(fleet, verdict, groups, summaryJson);
         if (!missing.isEmpty()) {
             err.println("loadgen: incomplete fleet report: no result from " + missingText(missing) + " of run " + runId
                     + " (a fleet of " + expected + ")");

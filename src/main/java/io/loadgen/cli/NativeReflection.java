@@ -5,6 +5,7 @@ import io.loadgen.report.ResultJson;
 import io.loadgen.stats.Shortfall;
 import io.loadgen.stats.Stalls;
 import io.loadgen.tune.TuneJson;
+import io.loadgen.watch.GroupReport;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
@@ -29,6 +30,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
             // read and written as they are inside ResultCodec's document, not nested in it
             Shortfall.class,
             Stalls.class,
+            GroupReport.class,
         })
 public final class NativeReflection {
 

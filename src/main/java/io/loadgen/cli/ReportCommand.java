@@ -3,6 +3,7 @@ package io.loadgen.cli;
 import io.loadgen.cluster.ResultCodec;
 import io.loadgen.cluster.ResultsTopic;
 import io.loadgen.engine.RunFailedException;
+import io.loadgen.spec.GroupWatch;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -96,6 +97,9 @@ public class ReportCommand implements Callable<Integer> {
                 shards,
                 shardCount == null ? 0 : shardCount,
                 SpecAssembler.gates(gates),
+                // The groups' figures come with shard 0's result and are printed; their gates are the run's, judged
+                // by shard 0's own fleet report.
+                GroupWatch.NONE,
                 System.out,
                 System.err,
                 summaryJson);

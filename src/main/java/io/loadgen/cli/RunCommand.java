@@ -136,7 +136,7 @@ public class RunCommand implements Callable<Integer> {
                         if (code == ExitCodes.OK) code = ExitCodes.RUN_FAILED;
                     }
                 }
-                code = shareResult(spec, fleet, result, attempt.ranHere(), code, out);
+                code = shareResult(spec, fleet, result, groups, attempt.ranHere(), code, out);
             }
             // An interrupted run is being stopped (a pod deleted, a user at the keyboard): no reason to linger.
             if (result.status() != RunResult.Status.INTERRUPTED) linger(linger, out);
@@ -185,6 +185,9 @@ public class RunCommand implements Callable<Integer> {
         try (PreparedRun prepared = engine.prepare(spec)) {
             ShardResult earlier = earlierAttempt(spec, fleet, out);
             if (earlier != null) return new Attempt(earlier.result(), false);
+            // Before the barrier: no shard sends until this one is ready too, so every record of the fleet is written
+            // after the baseline.
+            if (watcher != null) watcher.baseline();
             awaitOtherShards(spec, fleet, engine, out);
             return new Attempt(engine.start(prepared, listener(metrics, watcher, out)), true);
         }
@@ -270,10 +273,16 @@ public class RunCommand implements Callable<Integer> {
      * part of a fleet; shard 0 then collects every shard's result and prints the fleet report.
      */
     private static int shareResult(
-            LoadSpec spec, FleetPlan fleet, RunResult result, boolean publish, int code, PrintStream out) {
+            LoadSpec spec,
+            FleetPlan fleet,
+            RunResult result,
+            List<GroupReport> groups,
+            boolean publish,
+            int code,
+            PrintStream out) {
         ShardSpec shard = spec.placement().shard();
         ShardResult mine = new ShardResult(
-                shard, spec.placement().firstPosition(), spec.workload().records(), result);
+                shard, spec.placement().firstPosition(), spec.workload().records(), result, groups);
         try {
             if (fleet.resultFile() != null) {
                 Files.writeString(fleet.resultFile(), ResultCodec.encode(mine) + "\n");
@@ -293,7 +302,7 @@ public class RunCommand implements Callable<Integer> {
                 List<ShardResult> all = new ResultsTopic(spec.delivery().producerConfig(), fleet.resultsTopic())
                         .collect(spec.runId(), shard.count(), fleet.collectTimeout());
                 // Shard 0 exits with the fleet's verdict: a fleet gate missed (3), a shard's result missing (1).
-                int verdict = FleetReport.print(all, shard.count(), spec.gates(), out, System.err, null);
+                int verdict = FleetReport.print(all, shard.count(), spec.gates(), spec.watch(), out, System.err, null);
                 if (code == ExitCodes.OK) code = verdict;
             }
         } catch (IOException | RuntimeException e) {

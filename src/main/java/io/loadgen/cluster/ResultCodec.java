@@ -1,5 +1,6 @@
 package io.loadgen.cluster;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -7,8 +8,10 @@ import io.loadgen.spec.ShardSpec;
 import io.loadgen.stats.LatencyHistograms;
 import io.loadgen.stats.RunResult;
 import io.loadgen.stats.Shortfall;
+import io.loadgen.watch.GroupReport;
 import java.nio.ByteBuffer;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.zip.DataFormatException;
 import org.HdrHistogram.Histogram;
@@ -22,7 +25,7 @@ public final class ResultCodec {
 
     /**
      * Bump when the document changes incompatibly; readers reject other versions. Fields added later (shortfall,
-     * fireAndForget, handedBySender, cpuSeconds) read as absent from older documents.
+     * fireAndForget, handedBySender, cpuSeconds, consumerGroups) read as absent from older documents.
      */
     public static final int VERSION = 1;
 
@@ -62,7 +65,8 @@ public final class ResultCodec {
             Shortfall shortfall,
             boolean fireAndForget,
             Map<String, Long> handedBySender,
-            Double cpuSeconds) {}
+            Double cpuSeconds,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<GroupReport> consumerGroups) {}
 
     public static String encode(ShardResult s) {
         RunResult r = s.result();
@@ -95,7 +99,8 @@ public final class ResultCodec {
                 r.shortfall(),
                 r.fireAndForget(),
                 r.handedBySender(),
-                r.cpuSeconds());
+                r.cpuSeconds(),
+                s.groups());
         try {
             return MAPPER.writeValueAsString(d);
         } catch (JsonProcessingException e) {
@@ -131,7 +136,8 @@ public final class ResultCodec {
                 d.compressionRatio(),
                 d.cpuSeconds(),
                 d.settings());
-        return new ShardResult(new ShardSpec(d.shardIndex(), d.shardCount()), d.firstPosition(), d.positions(), r);
+        return new ShardResult(
+                new ShardSpec(d.shardIndex(), d.shardCount()), d.firstPosition(), d.positions(), r, d.consumerGroups());
     }
 
     static String histogram(Histogram h) {

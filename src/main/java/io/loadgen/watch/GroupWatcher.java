@@ -57,10 +57,24 @@ public final class GroupWatcher implements AutoCloseable {
         this.latest = groups.stream().map(GroupSample::unwatched).toList();
     }
 
-    /** Takes the baseline (the topic's ends now) and starts reading every interval; call when sending begins. */
+    /**
+     * Reads the baseline, on the calling thread: the topic's end offsets and each group's commits before the first
+     * record is sent, so that everything the run writes counts as produced, and everything a group consumes of it as
+     * consumed. Call just before sending begins.
+     */
+    public void baseline() {
+        startNanos = nanoClock.getAsLong();
+        sample();
+    }
+
+    /** Sending begins (time 0 of the readings): reads every interval from now on. */
     public void start() {
         startNanos = nanoClock.getAsLong();
-        thread.execute(this::sample);
+        boolean noBaseline;
+        synchronized (this) {
+            noBaseline = startEnds == null;
+        }
+        if (noBaseline) thread.execute(this::sample); // the baseline could not be read: try at once
         long every = interval.toNanos();
         thread.scheduleAtFixedRate(this::sample, every, every, TimeUnit.NANOSECONDS);
     }

@@ -9,6 +9,8 @@ import io.loadgen.stats.Results;
 import io.loadgen.stats.RunResult;
 import io.loadgen.stats.Shortfall;
 import io.loadgen.stats.Stalls;
+import io.loadgen.watch.GroupReport;
+import java.util.List;
 import java.util.Map;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
@@ -90,6 +92,37 @@ class ResultCodecTest {
         RunResult old = ResultCodec.decode(older).result();
         assertThat(old.shortfall()).isEqualTo(Shortfall.NONE);
         assertThat(old.handedBySender()).isEmpty();
+    }
+
+    /** Shard 0 carries the consumer groups it watched for the fleet; a shard that watched none writes no field. */
+    @Test
+    void theWatchedGroupsSurviveTheTripAndAreAbsentWhenNoneWasWatched() {
+        GroupReport behind = new GroupReport(
+                "ingestor",
+                GroupReport.Verdict.FELL_BEHIND,
+                null,
+                7_803,
+                777.0,
+                25_854,
+                8.5,
+                24_254,
+                null,
+                1.0,
+                3_996.0,
+                808.0);
+        GroupReport absent = new GroupReport(
+                "nobody", GroupReport.Verdict.NOT_WATCHED, "it does not exist", 0, 0, 0, 0, 0, null, null, 0, 0);
+        RunResult r = Results.builder().sent(10).build();
+
+        String json = ResultCodec.encode(new ShardResult(new ShardSpec(0, 2), 0, 5, r, List.of(behind, absent)));
+        ShardResult back = ResultCodec.decode(json);
+
+        assertThat(back.groups()).containsExactly(behind, absent);
+        assertThat(ResultCodec.encode(new ShardResult(new ShardSpec(1, 2), 5, 5, r)))
+                .doesNotContain("consumerGroups");
+        assertThat(ResultCodec.decode(ResultCodec.encode(new ShardResult(new ShardSpec(1, 2), 5, 5, r)))
+                        .groups())
+                .isEmpty();
     }
 
     @Test
