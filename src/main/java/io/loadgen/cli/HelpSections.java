@@ -108,7 +108,16 @@ final class HelpSections {
     static final List<Section> TUNE = List.of(
             new Section(
                     "Search (what tune looks for, and for how long)",
-                    List.of("--budget", "--slo-p99", "--knobs", "--trial-warmup", "--trial-time", "--jvm-warmup")),
+                    List.of(
+                            "--budget",
+                            "--target",
+                            "--topic",
+                            "--start-rate",
+                            "--slo-p99",
+                            "--knobs",
+                            "--trial-warmup",
+                            "--trial-time",
+                            "--jvm-warmup")),
             new Section(
                     "Trial topics (one new topic per trial, deleted after it)",
                     List.of("--topic-prefix", "--partitions", "--replication-factor")),

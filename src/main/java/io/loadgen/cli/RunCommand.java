@@ -18,6 +18,7 @@ import io.loadgen.report.ResultJson;
 import io.loadgen.report.SummaryPrinter;
 import io.loadgen.spec.Delivery;
 import io.loadgen.spec.Durations;
+import io.loadgen.spec.GroupWatch;
 import io.loadgen.spec.LoadSpec;
 import io.loadgen.spec.RateShape;
 import io.loadgen.spec.Secrets;
@@ -126,6 +127,8 @@ public class RunCommand implements Callable<Integer> {
                             + "'loadgen report', and do not set this shard's exit code");
                 }
                 code = exitCode(result, gates, inFleet);
+                // A signal while the groups drained: the run was stopped, whatever the gates say.
+                if (engine.stopRequested() && code != ExitCodes.INTERRUPTED) code = ExitCodes.INTERRUPTED;
                 if (options.summaryJson != null) {
                     try {
                         ResultJson.write(result, gates, groups, options.summaryJson);
@@ -215,9 +218,12 @@ public class RunCommand implements Callable<Integer> {
     private static List<GroupReport> drain(
             GroupWatcher watcher, LoadSpec spec, Attempt attempt, LoadEngine engine, PrintStream out) {
         if (watcher == null || !attempt.ranHere()) return List.of();
-        Duration timeout = attempt.result().status() == RunResult.Status.INTERRUPTED
-                ? Duration.ZERO
-                : spec.watch().drainTimeout();
+        GroupWatch w = spec.watch();
+        // A --max-drain-time above --drain-timeout could never pass otherwise: wait as long as the gate allows.
+        Duration waitUpTo = w.maxDrainTime() != null && w.maxDrainTime().compareTo(w.drainTimeout()) > 0
+                ? w.maxDrainTime()
+                : w.drainTimeout();
+        Duration timeout = attempt.result().status() == RunResult.Status.INTERRUPTED ? Duration.ZERO : waitUpTo;
         if (!timeout.isZero() && watcher.anySeen()) {
             out.println("waiting up to " + Durations.format(timeout) + " for the consumer groups to drain "
                     + "(--drain-timeout) ...");

@@ -4,6 +4,7 @@ import io.loadgen.spec.Durations;
 import io.loadgen.spec.LoadSpec;
 import io.loadgen.spec.Secrets;
 import io.loadgen.tune.EngineTrial;
+import io.loadgen.tune.GroupCapacity;
 import io.loadgen.tune.Knob;
 import io.loadgen.tune.Measurement;
 import io.loadgen.tune.Objective;
@@ -118,6 +119,12 @@ public class TuneCommand implements Callable<Integer> {
                             + (jvmWarmup.isZero() ? "" : ", after --jvm-warmup " + Durations.format(jvmWarmup))
                             + "); give at least " + Durations.format(least));
         }
+        String group = groupTarget();
+        if (group != null) return groupCapacity(group, budget, window, commandStart);
+        if (onCommandLine("--topic")) {
+            throw new UsageException("--topic is for --target group:NAME (the throughput search sends to topics of its "
+                    + "own, --topic-prefix)");
+        }
         Duration slo = SpecAssembler.latencyLimit(options.sloP99, "--slo-p99");
         Objective objective = slo == null ? Objective.MAX_THROUGHPUT : new Objective.LatencySlo(slo.toNanos() / 1e6);
         Set<Knob> knobs = knobs(options.knobs);
@@ -229,6 +236,110 @@ public class TuneCommand implements Callable<Integer> {
                 return report(tuneId, result, fixed, out, result.succeeded() ? ExitCodes.OK : ExitCodes.RUN_FAILED);
             }
         }
+    }
+
+    /** The group of {@code --target group:NAME}, or null for {@code --target throughput}. */
+    private String groupTarget() {
+        String t = options.target == null ? "throughput" : options.target.trim();
+        if (t.equalsIgnoreCase("throughput")) return null;
+        if (t.regionMatches(true, 0, "group:", 0, 6) && !t.substring(6).isBlank()) {
+            if (options.sloP99 != null && !options.sloP99.isBlank()) {
+                throw new UsageException("--slo-p99 and --target group:NAME are different searches; give one");
+            }
+            return t.substring(6).trim();
+        }
+        throw new UsageException("--target takes throughput or group:NAME; got '" + t + "'");
+    }
+
+    private boolean onCommandLine(String option) {
+        return command != null
+                && command.commandLine() != null
+                && command.commandLine().getParseResult() != null
+                && command.commandLine().getParseResult().hasMatchedOption(option);
+    }
+
+    /**
+     * {@code --target group:NAME}: trials at one rate each on the real topic, searched by {@link GroupCapacity}; prints
+     * a line per trial, the capacity with the trials around it, and a {@code run} line that checks the boundary.
+     */
+    private int groupCapacity(String group, Duration budget, Duration window, long commandStart) {
+        String topic = options.topic == null || options.topic.isBlank() ? null : options.topic.trim();
+        if (topic == null) throw new UsageException("--target group:" + group + " needs --topic, the topic it reads");
+        SpecAssembler.topicName(topic, "--topic");
+        String tuneId = SpecAssembler.runId(null);
+        LoadSpec start = startingSpec(topic, tuneId, Duration.ZERO, window);
+        Duration drainBound =
+                window.compareTo(Duration.ofSeconds(20)) > 0 ? window.dividedBy(2) : Duration.ofSeconds(10);
+        Duration perTrial = window.plus(drainBound).plus(TRIAL_OVERHEAD);
+        if (budget.compareTo(perTrial) < 0) {
+            throw new UsageException("--budget " + Durations.format(budget)
+                    + " is shorter than one trial (--trial-time "
+                    + Durations.format(window) + " + up to " + Durations.format(drainBound) + " to drain + about "
+                    + Durations.format(TRIAL_OVERHEAD) + "); give at least " + Durations.format(perTrial));
+        }
+        KafkaSettings.reportIgnored(kafkaConfig, System.err);
+        MetricsPort.requireAvailable();
+        PrintStream out = System.out;
+        double startRate = options.startRate == null || options.startRate <= 0 ? 1_000 : options.startRate;
+        out.printf(
+                Locale.ROOT,
+                "loadgen tune %s: the capacity of consumer group '%s' on topic '%s' (%s), budget %s; trials of %s "
+                        + "from --rate %,.0f, doubling until the group falls behind, then bisecting%n",
+                tuneId,
+                group,
+                topic,
+                Secrets.withoutUserInfo(start.delivery().producerConfig().get("bootstrap.servers")),
+                Durations.format(budget),
+                Durations.format(window),
+                startRate);
+        MetricsPort.printChosen(out);
+        out.flush();
+        GroupTrials trials = new GroupTrials(start, group, window, drainBound, out);
+        GroupCapacity.Result result;
+        try (SignalTrap trap = SignalTrap.install(
+                trials::requestStop, System.err, "stopping after the current trial (send it again to exit at once)")) {
+            result = new GroupCapacity(trials, System::nanoTime, trials::stopped)
+                    .search(startRate, budget.toNanos() - (System.nanoTime() - commandStart), perTrial.toNanos());
+        }
+        out.println();
+        out.println("=== capacity of consumer group '" + group + "' on topic '" + topic + "' ===");
+        for (GroupCapacity.Trial t : result.trials().stream()
+                .sorted(java.util.Comparator.comparingDouble(GroupCapacity.Trial::rate))
+                .toList()) {
+            out.printf(
+                    Locale.ROOT,
+                    "  %s %,10.0f records/s  produced %,10.0f/s  consumed %,10.0f/s  %s%n",
+                    t.keptUp() ? "KEPT UP " : "BEHIND  ",
+                    t.rate(),
+                    t.produced(),
+                    t.consumed(),
+                    t.why());
+        }
+        if (result.capacity() <= 0) {
+            out.println("no rate kept up (" + result.stopReason() + ")");
+            out.flush();
+            System.err.println(
+                    "loadgen: consumer group '" + group + "' kept up at no rate tried: " + result.stopReason());
+            return trials.stopped() ? ExitCodes.INTERRUPTED : ExitCodes.RUN_FAILED;
+        }
+        out.printf(
+                Locale.ROOT,
+                "capacity: about %,.0f records/s (kept up at %,.0f/s%s; %s)%n",
+                result.capacity(),
+                result.capacity(),
+                result.lowestFailing() > 0
+                        ? String.format(Locale.ROOT, ", fell behind at %,.0f/s", result.lowestFailing())
+                        : ", never fell behind: the capacity is higher",
+                result.stopReason());
+        out.printf(
+                Locale.ROOT,
+                "check it: loadgen run --topic %s --rate %.0f --duration %s --watch-group %s%n",
+                topic,
+                result.capacity(),
+                Durations.format(window.multipliedBy(3)),
+                group);
+        out.flush();
+        return trials.stopped() ? ExitCodes.INTERRUPTED : ExitCodes.OK;
     }
 
     private int report(String tuneId, TuneResult result, Map<String, String> fixed, PrintStream out, int code) {

@@ -59,6 +59,32 @@ public class TuneOptions {
     Duration jvmWarmup;
 
     @Option(
+            names = "--target",
+            paramLabel = "throughput|group:NAME",
+            order = 0,
+            description =
+                    "What to find: the producer settings with the most records/s (throughput), or the capacity of "
+                            + "consumer group NAME downstream of --topic: the highest --rate at which its lag stays bounded "
+                            + "and drains, from trials on the real topic.")
+    String target;
+
+    @Option(
+            names = "--topic",
+            paramLabel = "NAME",
+            order = 0,
+            description = "With --target group:NAME: the topic the group reads, which the trials load (it must exist).")
+    String topic;
+
+    @Option(
+            names = "--start-rate",
+            paramLabel = "RECORDS/S",
+            order = 0,
+            converter = Converters.Rate.class,
+            description =
+                    "With --target group:NAME: the first trial's --rate; it doubles until the group falls behind.")
+    Double startRate;
+
+    @Option(
             names = "--knobs",
             paramLabel = "LIST",
             order = 0,

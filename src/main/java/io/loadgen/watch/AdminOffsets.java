@@ -25,27 +25,40 @@ import org.apache.kafka.common.errors.TopicAuthorizationException;
  */
 public final class AdminOffsets implements OffsetSource {
 
-    private final Admin admin;
+    /**
+     * The longest one call may take: a reading makes a few calls, and the drain, the baseline before the start barrier
+     * and a stop all wait for a reading to end, so none may take the whole --connect-timeout.
+     */
+    static final Duration CALL_TIMEOUT = Duration.ofSeconds(5);
+
+    private final Map<String, Object> config = new HashMap<>();
     private final String topic;
     private final long timeoutMillis;
+    private Admin admin;
     private Map<TopicPartition, OffsetSpec> latest;
 
+    /** Connects at the first reading, so that a bad setting is a line of the watch, not a failure of the run. */
     public AdminOffsets(Map<String, String> settings, String topic, Duration timeout) {
-        Map<String, Object> config = new HashMap<>();
         settings.forEach((k, v) -> {
             if (AdminClientConfig.configNames().contains(k) && !k.equals("client.id")) config.put(k, v);
         });
+        this.timeoutMillis = Math.min(timeout.toMillis(), CALL_TIMEOUT.toMillis());
         config.put(AdminClientConfig.CLIENT_ID_CONFIG, "loadgen-group-watch");
-        this.admin = Admin.create(config);
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeoutMillis);
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeoutMillis);
         this.topic = topic;
-        this.timeoutMillis = timeout.toMillis();
+    }
+
+    private synchronized Admin admin() {
+        if (admin == null) admin = Admin.create(config);
+        return admin;
     }
 
     @Override
     public Map<Integer, Long> endOffsets() {
         try {
             if (latest == null) {
-                TopicDescription d = admin.describeTopics(java.util.List.of(topic))
+                TopicDescription d = admin().describeTopics(java.util.List.of(topic))
                         .allTopicNames()
                         .get(timeoutMillis, TimeUnit.MILLISECONDS)
                         .get(topic);
@@ -54,7 +67,7 @@ public final class AdminOffsets implements OffsetSource {
                 latest = specs;
             }
             Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends =
-                    admin.listOffsets(latest).all().get(timeoutMillis, TimeUnit.MILLISECONDS);
+                    admin().listOffsets(latest).all().get(timeoutMillis, TimeUnit.MILLISECONDS);
             Map<Integer, Long> out = new HashMap<>();
             ends.forEach((tp, info) -> out.put(tp.partition(), info.offset()));
             return out;
@@ -74,7 +87,7 @@ public final class AdminOffsets implements OffsetSource {
     @Override
     public Commits committed(String group) {
         try {
-            Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(group)
+            Map<TopicPartition, OffsetAndMetadata> offsets = admin().listConsumerGroupOffsets(group)
                     .partitionsToOffsetAndMetadata()
                     .get(timeoutMillis, TimeUnit.MILLISECONDS);
             Map<Integer, Long> mine = new HashMap<>();
@@ -99,7 +112,7 @@ public final class AdminOffsets implements OffsetSource {
      */
     private Commits whyNoCommits(String group) {
         try {
-            ConsumerGroupDescription d = admin.describeConsumerGroups(java.util.List.of(group))
+            ConsumerGroupDescription d = admin().describeConsumerGroups(java.util.List.of(group))
                     .describedGroups()
                     .get(group)
                     .get(timeoutMillis, TimeUnit.MILLISECONDS);
@@ -112,7 +125,7 @@ public final class AdminOffsets implements OffsetSource {
             return Commits.unavailable(problem(group, e.getCause()));
         } catch (TimeoutException | InterruptedException e) {
             if (e instanceof InterruptedException) Thread.currentThread().interrupt();
-            return Commits.noneYet("it committed no offsets on topic '" + topic + "'");
+            return Commits.unavailable("its description did not arrive within " + timeoutMillis + " ms");
         }
     }
 
@@ -125,7 +138,7 @@ public final class AdminOffsets implements OffsetSource {
     }
 
     @Override
-    public void close() {
-        admin.close(Duration.ofSeconds(5));
+    public synchronized void close() {
+        if (admin != null) admin.close(Duration.ofSeconds(1));
     }
 }

@@ -76,11 +76,18 @@ final class GroupTrack {
         latest = new GroupSample(group, true, lag, lagSeconds, consumed, rate);
         maxLag = Math.max(maxLag, lag);
         maxLagSeconds = Math.max(maxLagSeconds, lagSeconds);
-        series.add(new LagSeries.Point(seconds, lag, produced, consumed));
+        series.add(new LagSeries.Point(seconds, lag, lagSeconds, produced, consumed));
+        readAtNanos = atNanos;
         return null;
     }
 
     private double lastSeconds;
+    private long readAtNanos = Long.MIN_VALUE;
+
+    /** When the figures of {@link #latest()} were read, on the watch's clock. */
+    long readAtNanos() {
+        return readAtNanos;
+    }
 
     GroupSample latest() {
         return latest;
@@ -106,9 +113,12 @@ final class GroupTrack {
      * @param sendEndSeconds when the last record was sent, seconds after sending began
      * @param drainSeconds   from then until the lag was 0, or null when it was not
      */
-    GroupReport report(double sendEndSeconds, Double drainSeconds, double endSeconds) {
+    GroupReport report(double sendEndSeconds, Double drainSeconds, double endSeconds, boolean interrupted) {
         if (!seen()) return GroupReport.notWatched(group, problem == null ? "no offsets were read" : problem);
         if (!committedEver) return GroupReport.notWatched(group, noCommits);
+        if (interrupted && drainSeconds == null) {
+            return GroupReport.notWatched(group, "the run was interrupted before the group drained");
+        }
         LagSeries.Behind behind = series.behind(sendEndSeconds);
         boolean keptUp = behind == null && drainSeconds != null;
         var points = series.points();

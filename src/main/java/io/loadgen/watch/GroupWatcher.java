@@ -92,15 +92,24 @@ public final class GroupWatcher implements AutoCloseable {
         double sendEnd = seconds(nanoClock.getAsLong());
         Map<String, Double> drainedAt = new LinkedHashMap<>();
         // From here on the readings are taken on this thread, so each one is seen at once; a reading under way on the
-        // watch thread ends first (sample() is synchronized), uninterrupted.
+        // watch thread ends first, uninterrupted (each Admin call is bounded).
         thread.shutdown();
+        try {
+            thread.awaitTermination(AdminOffsets.CALL_TIMEOUT.toMillis() * 4, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         long deadline = nanoClock.getAsLong() + timeout.toNanos();
         while (true) {
+            long readingFrom = nanoClock.getAsLong();
             sample();
             double now = seconds(nanoClock.getAsLong());
             for (GroupTrack t : tracks.values()) {
-                if (t.seen() && t.latest().lagRecords() == 0)
+                // Only a reading taken now counts: a failed one leaves the figures of an earlier one in place.
+                boolean fresh = t.readAtNanos() >= readingFrom;
+                if (fresh && t.latest().lagRecords() == 0) {
                     drainedAt.putIfAbsent(t.group, Math.max(0, now - sendEnd));
+                }
             }
             boolean allDrained = tracks.values().stream()
                     .allMatch(t -> !t.seen() || t.neverCommitted() != null || drainedAt.containsKey(t.group));
@@ -118,7 +127,12 @@ public final class GroupWatcher implements AutoCloseable {
             }
         }
         List<GroupReport> reports = new ArrayList<>();
-        for (GroupTrack t : tracks.values()) reports.add(t.report(sendEnd, drainedAt.get(t.group), end));
+        boolean interrupted = stop.getAsBoolean();
+        synchronized (this) {
+            for (GroupTrack t : tracks.values()) {
+                reports.add(t.report(sendEnd, drainedAt.get(t.group), end, interrupted));
+            }
+        }
         return reports;
     }
 
@@ -150,11 +164,13 @@ public final class GroupWatcher implements AutoCloseable {
                 samples.add(t.latest());
             }
             latest = List.copyOf(samples);
-            // A group not seen yet may appear with a committed offset from before any reading: keep them all till then.
-            if (tracks.values().stream().allMatch(GroupTrack::seen)) {
-                history.forgetBefore(EndOffsetHistory.lowest(
-                        tracks.values().stream().map(GroupTrack::committed).toList()));
-            }
+            // Only what the groups being watched still need. A group not seen yet (absent, mistyped) does not hold the
+            // history: should it appear, its lag in time starts as a lower bound.
+            List<Map<Integer, Long>> committed = tracks.values().stream()
+                    .filter(GroupTrack::seen)
+                    .map(GroupTrack::committed)
+                    .toList();
+            if (!committed.isEmpty()) history.forgetBefore(EndOffsetHistory.lowest(committed));
             readProblem = null;
         } catch (RuntimeException e) {
             if (!String.valueOf(e.getMessage()).equals(readProblem)) {

@@ -12,19 +12,25 @@ final class LagSeries {
     static final int MAX_POINTS = 4_096;
 
     /**
-     * The least growth that counts as falling behind, as a share of the rate records were written at: below it the lag
-     * is flat within what commit intervals and scheduling make it jitter.
+     * The least growth of the lag in time that counts as falling behind, seconds per second: a group that consumes at
+     * C while records come at R sees its oldest record age at 1 - C/R s/s, so this is a group below 95% of the rate.
+     * Judged on time rather than records, a lag that grows only because the rate does (a ramp, with commits every few
+     * seconds) is not mistaken for falling behind.
      */
     static final double GROWTH_SHARE = 0.05;
 
     /** How far above its highest lag before X a group must be at the last send to have fallen behind. */
     static final double HIGHER_THAN_BEFORE = 1.5;
 
-    /** @param seconds since sending began; produced and consumed count from the start of the watch */
-    record Point(double seconds, long lag, long produced, long consumed) {}
+    /**
+     * @param seconds    since sending began
+     * @param lagSeconds age of the oldest unconsumed record
+     * @param produced   records written since the baseline; {@code consumed} likewise
+     */
+    record Point(double seconds, long lag, double lagSeconds, long produced, long consumed) {}
 
     /**
-     * Falling behind from {@code fromSeconds}: the lag grew at {@code lagSlope} records/s from there to the last send,
+     * Falling behind from {@code fromSeconds}: the lag in time grew at {@code lagSlope} s/s from there to the last send,
      * while records were written at {@code producedPerSecond} and consumed at {@code consumedPerSecond}.
      */
     record Behind(double fromSeconds, double lagSlope, double producedPerSecond, double consumedPerSecond) {}
@@ -43,11 +49,12 @@ final class LagSeries {
     }
 
     /**
-     * Whether the lag grew steadily while records were sent (points up to {@code sendEndSeconds}). The lag is modelled
-     * as flat up to a moment X and a straight line after it; X is the moment that fits best (least squares), and the
-     * group fell behind from X when the line rises by more than {@link #GROWTH_SHARE} of the rate written meanwhile
-     * and the lag at the last send is well above ({@link #HIGHER_THAN_BEFORE}) everything it was before X. A sawtooth from commits every few seconds is
-     * flat on this model; a consumer slower than the producer is a rising line.
+     * Whether the lag grew steadily while records were sent (points up to {@code sendEndSeconds}). The lag in time is
+     * modelled as flat up to a moment X and a straight line after it; X is the moment that fits best (least squares),
+     * and the group fell behind from X when the line rises faster than {@link #GROWTH_SHARE} s/s, the lag at the last
+     * send is well above ({@link #HIGHER_THAN_BEFORE}) everything it was before X, and it rose by more than a
+     * reading's worth. A sawtooth from commits every few seconds is flat on this model; a consumer slower than the
+     * producer is a rising line.
      *
      * @return null when the lag stayed bounded (or there are too few points to tell)
      */
@@ -60,14 +67,14 @@ final class LagSeries {
         double[] y = new double[n];
         for (int i = 0; i < n; i++) {
             t[i] = sent.get(i).seconds;
-            y[i] = sent.get(i).lag;
+            y[i] = sent.get(i).lagSeconds;
         }
         int bestStart = 0;
         double bestError = Double.MAX_VALUE;
         double bestSlope = 0;
-        // The rising part spans a fifth of the sending time and three points at least: a line, not one tooth of the
-        // sawtooth that commits every few seconds draw.
-        int shortest = Math.max(3, n / 5);
+        // The rising part spans a third of the sending time and four points at least: a line, not one tooth of the
+        // sawtooth that commits every few seconds draw, nor a spike at the last reading.
+        int shortest = Math.max(4, n / 3);
         for (int k = 0; k <= n - shortest; k++) {
             double error = flatError(y, 0, k);
             double[] line = fit(t, y, k, n);
@@ -84,10 +91,13 @@ final class LagSeries {
         if (span <= 0) return null;
         double produced = (last.produced - from.produced) / span;
         double consumed = (last.consumed - from.consumed) / span;
-        if (bestSlope <= GROWTH_SHARE * Math.max(produced, 1)) return null;
-        long highestBefore = 0;
-        for (int i = 0; i < bestStart; i++) highestBefore = Math.max(highestBefore, sent.get(i).lag);
-        if (last.lag <= HIGHER_THAN_BEFORE * highestBefore) return null;
+        if (bestSlope <= GROWTH_SHARE) return null;
+        double highestBefore = 0;
+        for (int i = 0; i < bestStart; i++) highestBefore = Math.max(highestBefore, sent.get(i).lagSeconds);
+        if (last.lagSeconds <= HIGHER_THAN_BEFORE * highestBefore) return null;
+        // And it rose by more than a reading's worth: one late commit is not a trend.
+        double step = span / Math.max(1, n - 1 - bestStart);
+        if (last.lagSeconds - from.lagSeconds <= step) return null;
         return new Behind(from.seconds, bestSlope, produced, consumed);
     }
 

@@ -154,7 +154,7 @@ class HelpSectionsTest {
 
         assertThat(sections.keySet())
                 .containsExactly("Search", "Trial topics", "Payload", "Producer", "Durability", "Output", "Help");
-        assertThat(sections.get("Search")).startsWith("--budget", "--slo-p99", "--knobs");
+        assertThat(sections.get("Search")).startsWith("--budget", "--target", "--topic");
         assertThat(sections.get("Producer")).startsWith("--bootstrap-servers").contains("--linger-ms", "--acks");
         List<String> shown = sections.values().stream().flatMap(List::stream).toList();
         List<String> all = tune.getCommandSpec().options().stream()

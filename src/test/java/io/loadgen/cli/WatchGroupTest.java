@@ -45,15 +45,17 @@ class WatchGroupTest {
         KafkaBroker.createTopic(topic, 3);
         Path json = dir.resolve("fast.json");
         LaunchResult run;
-        try (PacedConsumer ingestor = new PacedConsumer("ingestor-fast", topic, 4_000, Duration.ofSeconds(90))
-                .awaitAssignment(Duration.ofSeconds(30))) {
+        try (PacedConsumer ingestor = new PacedConsumer("ingestor-fast", topic, 4_000, Duration.ofSeconds(90))) {
+            ingestor.awaitAssignment(Duration.ofSeconds(30));
             run = launcher.launch(
                     "--topic",
                     topic,
                     "--rate",
                     "1000",
                     "--duration",
-                    "6s",
+                    "10s",
+                    "--acks",
+                    "all",
                     "--watch-group",
                     "ingestor-fast",
                     "--drain-timeout",
@@ -90,8 +92,8 @@ class WatchGroupTest {
         KafkaBroker.createTopic(topic, 3);
         Path json = dir.resolve("slow.json");
         LaunchResult run;
-        try (PacedConsumer ingestor = new PacedConsumer("ingestor-slow", topic, 800, Duration.ofSeconds(90))
-                .awaitAssignment(Duration.ofSeconds(30))) {
+        try (PacedConsumer ingestor = new PacedConsumer("ingestor-slow", topic, 800, Duration.ofSeconds(90))) {
+            ingestor.awaitAssignment(Duration.ofSeconds(30));
             run = launcher.launch(
                     "--topic",
                     topic,

@@ -21,6 +21,9 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  */
 public final class PacedConsumer implements AutoCloseable {
 
+    /** Time the consumer may catch up on at full speed after a sleep overshot: a few ms, not seconds of idling. */
+    private static final long BURST_NANOS = 5_000_000L;
+
     private final Thread thread;
     private final AtomicLong consumed = new AtomicLong();
     private final CountDownLatch assigned = new CountDownLatch(1);
@@ -59,16 +62,17 @@ public final class PacedConsumer implements AutoCloseable {
         Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config)) {
             consumer.subscribe(List.of(topic));
-            long pacedFrom = -1;
+            long interval = (long) (1e9 / perSecond);
+            long next = System.nanoTime();
             while (!stop && System.nanoTime() < end) {
                 var records = consumer.poll(Duration.ofMillis(100));
                 if (!consumer.assignment().isEmpty()) assigned.countDown();
                 for (ConsumerRecord<byte[], byte[]> r : records) {
-                    if (pacedFrom < 0) pacedFrom = System.nanoTime();
-                    // Paced from the first record: record n is processed no earlier than n / perSecond after it.
-                    long due = pacedFrom + (long) (consumed.get() / perSecond * 1e9);
-                    long wait = due - System.nanoTime();
-                    if (wait > 0) Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                    // One record per interval, and no credit for time spent idle: a consumer that waited for records
+                    // is no faster once they come (its capacity is what the test says, not more in bursts).
+                    next = Math.max(next, System.nanoTime() - BURST_NANOS) + interval;
+                    long wait = next - System.nanoTime();
+                    if (wait > 1_000_000) Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
                     consumed.incrementAndGet();
                     done.put(new TopicPartition(r.topic(), r.partition()), new OffsetAndMetadata(r.offset() + 1));
                     if (stop) break;

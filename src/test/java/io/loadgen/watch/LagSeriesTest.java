@@ -15,7 +15,9 @@ class LagSeriesTest {
         LagSeries s = new LagSeries();
         // Commits every 5 s: the lag climbs to 4 s of records, then falls back to 0; 29 s at one reading a second,
         // the last send at the top of a tooth.
-        for (int t = 0; t <= 29; t++) s.add(new LagSeries.Point(t, (long) (RATE * (t % 5)), (long) (RATE * t), 0));
+        for (int t = 0; t <= 29; t++) {
+            s.add(new LagSeries.Point(t, (long) (RATE * (t % 5)), t % 5, (long) (RATE * t), 0));
+        }
 
         assertThat(s.behind(29)).isNull();
     }
@@ -27,7 +29,9 @@ class LagSeriesTest {
             long produced = (long) (RATE * t);
             // Keeps up (lag about 100) for 10 s, then consumes 500/s.
             long consumed = t <= 10 ? produced - 100 : (long) (RATE * 10 - 100 + 500 * (t - 10));
-            s.add(new LagSeries.Point(t, Math.max(0, produced - consumed), produced, consumed));
+            // its oldest record ages by 1 - 500/2000 = 0.75 s every second once it falls behind
+            double age = t <= 10 ? 0.05 : 0.05 + 0.75 * (t - 10);
+            s.add(new LagSeries.Point(t, Math.max(0, produced - consumed), age, produced, consumed));
         }
 
         LagSeries.Behind behind = s.behind(30);
@@ -36,22 +40,40 @@ class LagSeriesTest {
         assertThat(behind.fromSeconds()).isCloseTo(10, within(1.5));
         assertThat(behind.producedPerSecond()).isCloseTo(RATE, within(100.0));
         assertThat(behind.consumedPerSecond()).isCloseTo(500, within(150.0));
-        assertThat(behind.lagSlope()).isCloseTo(1_500, within(150.0));
+        assertThat(behind.lagSlope()).isCloseTo(0.75, within(0.1));
     }
 
     @Test
     void aLagThatGrowsOnlyALittleIsNoise() {
         LagSeries s = new LagSeries();
-        // 1% of the rate: within what scheduling makes a lag jitter.
-        for (int t = 0; t <= 30; t++) s.add(new LagSeries.Point(t, 100 + 20L * t, (long) (RATE * t), 0));
+        // Its oldest record ages by 1% of the time: within what scheduling makes a lag jitter.
+        for (int t = 0; t <= 30; t++)
+            s.add(new LagSeries.Point(t, 100 + 20L * t, 0.1 + 0.01 * t, (long) (RATE * t), 0));
 
         assertThat(s.behind(30)).isNull();
+    }
+
+    /**
+     * A ramp from 1,000 to 20,000 records/s with commits every 5 s: the lag in records rises with the rate, the age
+     * of the oldest record does not.
+     */
+    @Test
+    void aLagThatGrowsOnlyBecauseTheRateDoesIsBounded() {
+        LagSeries s = new LagSeries();
+        long produced = 0;
+        for (int t = 0; t <= 40; t++) {
+            double rate = 1_000 + 19_000 * t / 40.0;
+            produced += (long) rate;
+            s.add(new LagSeries.Point(t, (long) (rate * (t % 5)), t % 5, produced, 0));
+        }
+
+        assertThat(s.behind(40)).isNull();
     }
 
     @Test
     void aDayOfReadingsStaysBounded() {
         LagSeries s = new LagSeries();
-        for (int t = 0; t < 86_400; t++) s.add(new LagSeries.Point(t, 0, t, t));
+        for (int t = 0; t < 86_400; t++) s.add(new LagSeries.Point(t, 0, 0, t, t));
 
         assertThat(s.points()).hasSizeLessThanOrEqualTo(LagSeries.MAX_POINTS);
         assertThat(s.points().get(0).seconds()).isZero();
