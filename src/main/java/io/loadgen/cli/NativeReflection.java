@@ -4,6 +4,8 @@ import io.loadgen.cluster.ResultCodec;
 import io.loadgen.report.ResultJson;
 import io.loadgen.stats.Shortfall;
 import io.loadgen.stats.Stalls;
+import io.loadgen.tune.GroupCapacity;
+import io.loadgen.tune.GroupCapacityReport;
 import io.loadgen.tune.TuneJson;
 import io.loadgen.watch.GroupReport;
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -31,6 +33,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
             Shortfall.class,
             Stalls.class,
             GroupReport.class,
+            GroupCapacityReport.class,
+            GroupCapacity.class, // its Trial records are in GroupCapacityReport's JSON
         })
 public final class NativeReflection {
 

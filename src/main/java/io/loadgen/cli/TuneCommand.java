@@ -5,6 +5,7 @@ import io.loadgen.spec.LoadSpec;
 import io.loadgen.spec.Secrets;
 import io.loadgen.tune.EngineTrial;
 import io.loadgen.tune.GroupCapacity;
+import io.loadgen.tune.GroupCapacityReport;
 import io.loadgen.tune.Knob;
 import io.loadgen.tune.Measurement;
 import io.loadgen.tune.Objective;
@@ -277,6 +278,9 @@ public class TuneCommand implements Callable<Integer> {
                     + Durations.format(window) + " + up to " + Durations.format(drainBound) + " to drain + about "
                     + Durations.format(TRIAL_OVERHEAD) + "); give at least " + Durations.format(perTrial));
         }
+        Path chartFile =
+                options.chart == null || options.chart.toString().equalsIgnoreCase("none") ? null : options.chart;
+        OutputPaths.check(OutputPaths.of("--chart", chartFile), OutputPaths.of("--tune-json", options.tuneJson));
         KafkaSettings.reportIgnored(kafkaConfig, System.err);
         MetricsPort.requireAvailable();
         PrintStream out = System.out;
@@ -315,6 +319,7 @@ public class TuneCommand implements Callable<Integer> {
                     t.consumed(),
                     t.why());
         }
+        int files = writeCapacityFiles(chartFile, tuneId, group, topic, result, out);
         if (result.capacity() <= 0) {
             out.println("no rate kept up (" + result.stopReason() + ")");
             out.flush();
@@ -339,7 +344,26 @@ public class TuneCommand implements Callable<Integer> {
                 Durations.format(window.multipliedBy(3)),
                 group);
         out.flush();
-        return trials.stopped() ? ExitCodes.INTERRUPTED : ExitCodes.OK;
+        return trials.stopped() ? ExitCodes.INTERRUPTED : files;
+    }
+
+    /** The chart and the JSON of a capacity search, as asked; {@code RUN_FAILED} when one cannot be written. */
+    private int writeCapacityFiles(
+            Path chart, String tuneId, String group, String topic, GroupCapacity.Result result, PrintStream out) {
+        try {
+            if (chart != null) {
+                GroupCapacityReport.writeChart(chart, group, topic, result);
+                out.println("chart written to " + chart.toAbsolutePath());
+            }
+            if (options.tuneJson != null) {
+                GroupCapacityReport.writeJson(options.tuneJson, tuneId, group, topic, result);
+                out.println("JSON written to " + options.tuneJson);
+            }
+            return ExitCodes.OK;
+        } catch (IOException e) {
+            System.err.println("loadgen: cannot write the tune report: " + e.getMessage());
+            return ExitCodes.RUN_FAILED;
+        }
     }
 
     private int report(String tuneId, TuneResult result, Map<String, String> fixed, PrintStream out, int code) {

@@ -3,6 +3,8 @@ package io.loadgen.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.loadgen.testing.InJvmKafkaResource;
 import io.loadgen.testing.KafkaBroker;
 import io.loadgen.testing.PacedConsumer;
@@ -11,11 +13,14 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
 import io.quarkus.test.junit.main.QuarkusMainTest;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 17 item 5: {@code tune --target group:NAME} finds the capacity of a real consumer group whose speed the test
@@ -26,12 +31,17 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(300)
 class TuneGroupCapacityTest {
 
+    @TempDir
+    Path dir;
+
     private static final Pattern CAPACITY = Pattern.compile("capacity: about ([0-9,]+) records/s");
     private static final double GROUP_SPEED = 3_000;
 
     @Test
     void theSearchFindsTheGroupsCapacityWithItsEvidence(QuarkusMainLauncher launcher) throws Exception {
         String topic = KafkaBroker.uniqueTopic("capacity");
+        Path chart = dir.resolve("capacity.html");
+        Path json = dir.resolve("capacity.json");
         KafkaBroker.createTopic(topic, 3);
         LaunchResult tune;
         try (PacedConsumer ingestor = new PacedConsumer("ingestor-cap", topic, GROUP_SPEED, Duration.ofSeconds(280))) {
@@ -47,7 +57,11 @@ class TuneGroupCapacityTest {
                     "--budget",
                     "200s",
                     "--start-rate",
-                    "1000");
+                    "1000",
+                    "--chart",
+                    chart.toString(),
+                    "--tune-json",
+                    json.toString());
         }
 
         assertThat(tune.exitCode()).as(tune.getOutput() + tune.getErrorOutput()).isZero();
@@ -62,6 +76,13 @@ class TuneGroupCapacityTest {
                 .containsPattern("trial 1: --rate 1,000 +produced [0-9,]+/s +consumed [0-9,]+/s +lag bounded")
                 .containsPattern("check it: loadgen run --topic " + topic + " --rate [0-9]+ --duration 12s "
                         + "--watch-group ingestor-cap");
+        JsonNode doc = new ObjectMapper().readTree(json.toFile());
+        assertThat(doc.path("capacity").asDouble()).isEqualTo(capacity);
+        assertThat(doc.path("trials").size()).isGreaterThanOrEqualTo(3);
+        assertThat(doc.path("trials").path(0).path("produced").asDouble()).isPositive();
+        String page = Files.readString(chart);
+        assertThat(page).startsWith("<!DOCTYPE html>").contains("<svg", "class=\"kept\"", "class=\"behind\"");
+        assertThat(page).as("works offline").doesNotContain("<script", "src=", "href=", "@import");
     }
 
     @Test
