@@ -29,6 +29,24 @@ final class HelpSections {
     /** @param heading one line, shown with a colon after it */
     record Section(String heading, List<String> options) {}
 
+    /** The producer options that run and tune share, in the order both show them, after the ones given first. */
+    private static List<String> withProducerSettings(String... first) {
+        List<String> all = new ArrayList<>(List.of(first));
+        all.addAll(List.of(
+                "--producers",
+                "--acks",
+                "--compression",
+                "--batch-size",
+                "--linger-ms",
+                "--max-in-flight",
+                "--buffer-memory",
+                "--client-id",
+                "--producer-property",
+                "--connect-timeout",
+                "--stop-timeout"));
+        return List.copyOf(all);
+    }
+
     /** The sections of {@code run --help}, in order, each naming its options by their long name, in order. */
     static final List<Section> RUN = List.of(
             new Section(
@@ -56,20 +74,7 @@ final class HelpSections {
                             "--resource-cardinality",
                             "--seed")),
             new Section(
-                    "Producer (where Kafka is, how the producer sends)",
-                    List.of(
-                            "--bootstrap-servers",
-                            "--producers",
-                            "--acks",
-                            "--compression",
-                            "--batch-size",
-                            "--linger-ms",
-                            "--max-in-flight",
-                            "--buffer-memory",
-                            "--client-id",
-                            "--producer-property",
-                            "--connect-timeout",
-                            "--stop-timeout")),
+                    "Producer (where Kafka is, how the producer sends)", withProducerSettings("--bootstrap-servers")),
             new Section(
                     "Durability (no record written twice, no loss unnoticed)",
                     List.of("--idempotence", "--transactional", "--transaction-interval", "--sequence-header")),
@@ -126,20 +131,7 @@ final class HelpSections {
                     List.of("--payload", "--record-size", "--payload-file", "--keys")),
             new Section(
                     "Producer (where Kafka is; the settings the search starts from)",
-                    List.of(
-                            "--bootstrap-servers",
-                            "--threads",
-                            "--producers",
-                            "--acks",
-                            "--compression",
-                            "--batch-size",
-                            "--linger-ms",
-                            "--max-in-flight",
-                            "--buffer-memory",
-                            "--client-id",
-                            "--producer-property",
-                            "--connect-timeout",
-                            "--stop-timeout")),
+                    withProducerSettings("--bootstrap-servers", "--threads")),
             new Section(
                     "Durability (kept as given in every trial)",
                     List.of("--idempotence", "--transactional", "--transaction-interval")),
