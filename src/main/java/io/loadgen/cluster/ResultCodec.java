@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.loadgen.spec.ShardSpec;
 import io.loadgen.stats.LatencyHistograms;
+import io.loadgen.stats.RecordShape;
 import io.loadgen.stats.RunResult;
 import io.loadgen.stats.Shortfall;
 import io.loadgen.watch.GroupReport;
@@ -25,7 +26,7 @@ public final class ResultCodec {
 
     /**
      * Bump when the document changes incompatibly; readers reject other versions. Fields added later (shortfall,
-     * fireAndForget, handedBySender, cpuSeconds, consumerGroups) read as absent from older documents.
+     * fireAndForget, handedBySender, cpuSeconds, consumerGroups, valueBytes, partitionRecords) read as absent from older documents.
      */
     public static final int VERSION = 1;
 
@@ -66,7 +67,9 @@ public final class ResultCodec {
             boolean fireAndForget,
             Map<String, Long> handedBySender,
             Double cpuSeconds,
-            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<GroupReport> consumerGroups) {}
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<GroupReport> consumerGroups,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String valueBytes,
+            @JsonInclude(JsonInclude.Include.NON_NULL) long[] partitionRecords) {}
 
     public static String encode(ShardResult s) {
         RunResult r = s.result();
@@ -100,7 +103,11 @@ public final class ResultCodec {
                 r.fireAndForget(),
                 r.handedBySender(),
                 r.cpuSeconds(),
-                s.groups());
+                s.groups(),
+                r.shape().valueBytes().getTotalCount() == 0
+                        ? null
+                        : histogram(r.shape().valueBytes()),
+                r.shape().partitions() == 0 ? null : r.shape().perPartition());
         try {
             return MAPPER.writeValueAsString(d);
         } catch (JsonProcessingException e) {
@@ -135,9 +142,16 @@ public final class ResultCodec {
                 d.handedBySender(),
                 d.compressionRatio(),
                 d.cpuSeconds(),
+                new RecordShape(sizes(d.valueBytes()), d.partitionRecords()),
                 d.settings());
         return new ShardResult(
                 new ShardSpec(d.shardIndex(), d.shardCount()), d.firstPosition(), d.positions(), r, d.consumerGroups());
+    }
+
+    private static Histogram sizes(String base64) {
+        Histogram h = RecordShape.newSizeHistogram();
+        if (base64 != null && !base64.isEmpty()) h.add(decoded(base64, "value size"));
+        return h;
     }
 
     static String histogram(Histogram h) {
@@ -148,14 +162,17 @@ public final class ResultCodec {
 
     static Histogram histogram(String base64) {
         if (base64 == null || base64.isEmpty()) return LatencyHistograms.empty();
+        Histogram h = LatencyHistograms.empty();
+        h.add(decoded(base64, "latency"));
+        return h;
+    }
+
+    private static Histogram decoded(String base64, String what) {
         try {
-            Histogram decoded = Histogram.decodeFromCompressedByteBuffer(
+            return Histogram.decodeFromCompressedByteBuffer(
                     ByteBuffer.wrap(Base64.getDecoder().decode(base64)), 0);
-            Histogram h = LatencyHistograms.empty();
-            h.add(decoded);
-            return h;
         } catch (DataFormatException | IllegalArgumentException e) {
-            throw new IllegalArgumentException("corrupt latency histogram in shard result", e);
+            throw new IllegalArgumentException("corrupt " + what + " histogram in shard result", e);
         }
     }
 }

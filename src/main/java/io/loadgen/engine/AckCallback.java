@@ -49,6 +49,7 @@ final class AckCallback implements Callback {
     public void onCompletion(RecordMetadata metadata, Exception exception) {
         if (exception == null) {
             long now = clock.getAsLong();
+            stats.landedOn(metadata.partition());
             if (transaction == null) {
                 stats.sent(bytes, measured, now - sentNanos, dueNanos < 0 ? -1 : now - dueNanos);
             } else {

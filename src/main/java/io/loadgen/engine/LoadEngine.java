@@ -9,6 +9,7 @@ import io.loadgen.spec.Durations;
 import io.loadgen.spec.LoadSpec;
 import io.loadgen.spec.Workload;
 import io.loadgen.stats.ProcessCpu;
+import io.loadgen.stats.RecordShape;
 import io.loadgen.stats.RunResult;
 import io.loadgen.stats.RunStats;
 import io.loadgen.stats.Shortfall;
@@ -26,6 +27,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
+import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.KafkaException;
@@ -104,15 +106,16 @@ public final class LoadEngine {
         NativeCodecs.preferNative();
         List<Producer<byte[], byte[]>> producers = createProducers(spec);
         awaitTopicCheck(topicCheck, producers);
+        int partitions = 0;
         try {
-            for (Producer<byte[], byte[]> p : producers)
-                p.partitionsFor(spec.topic().name()); // connect + metadata, untimed
+            for (Producer<byte[], byte[]> p : producers) // connect + metadata, untimed
+            partitions = p.partitionsFor(spec.topic().name()).size();
             if (spec.delivery().transactional()) initTransactions(spec, producers);
         } catch (RuntimeException e) {
             closeAll(producers, Duration.ZERO);
             throw e;
         }
-        return new PreparedRun(spec, producers);
+        return new PreparedRun(spec, producers, partitions);
     }
 
     /**
@@ -204,6 +207,7 @@ public final class LoadEngine {
             closeAll(producers, gaveUp ? Duration.ZERO : spec.timing().stopTimeout());
             producers.clear();
             for (Thread t : threads) joinQuietly(t, 1_000);
+            RecordShape shape = recordShape(senders, stats, prepared.partitions());
 
             long measuredStart = warmup.measuredStartNanos(end);
             return new RunResult(
@@ -223,11 +227,19 @@ public final class LoadEngine {
                     handedBySender(spec, senders),
                     compression,
                     cpuSeconds(),
+                    shape,
                     spec.describe());
         } finally {
             ticker.shutdownNow();
             closeAll(producers, Duration.ZERO);
         }
+    }
+
+    /** The senders' value sizes added up, and the records per partition the acknowledgements counted. */
+    private static RecordShape recordShape(List<SenderThread> senders, RunStats stats, int partitions) {
+        Histogram sizes = RecordShape.newSizeHistogram();
+        for (SenderThread s : senders) sizes.add(s.valueSizes());
+        return new RecordShape(sizes, stats.perPartition(partitions));
     }
 
     /**

@@ -17,15 +17,22 @@ public final class PreparedRun implements AutoCloseable {
 
     private final LoadSpec spec;
     private final List<Producer<byte[], byte[]>> producers;
+    private final int partitions;
     private boolean started;
 
-    PreparedRun(LoadSpec spec, List<Producer<byte[], byte[]>> producers) {
+    PreparedRun(LoadSpec spec, List<Producer<byte[], byte[]>> producers, int partitions) {
         this.spec = spec;
         this.producers = producers;
+        this.partitions = partitions;
     }
 
     public LoadSpec spec() {
         return spec;
+    }
+
+    /** The topic's partition count when the producers fetched its metadata. */
+    int partitions() {
+        return partitions;
     }
 
     /** Hands the producers over to the one start of this run. */

@@ -3,9 +3,11 @@ package io.loadgen.engine;
 import io.loadgen.payload.KeyGenerator;
 import io.loadgen.payload.RecordGenerator;
 import io.loadgen.payload.SequenceHeader;
+import io.loadgen.stats.RecordShape;
 import io.loadgen.stats.RunStats;
 import java.util.List;
 import java.util.function.LongSupplier;
+import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
@@ -36,6 +38,9 @@ final class SenderThread implements Runnable {
     private long sent;
     /** {@link #sent} for other threads (the result's per-sender counts), published without a fence per record. */
     private final java.util.concurrent.atomic.AtomicLong handed = new java.util.concurrent.atomic.AtomicLong();
+
+    /** Sizes of the values this thread handed over; read once the thread has ended. */
+    private final Histogram valueSizes = RecordShape.newSizeHistogram();
 
     private TransactionCycle transactions;
     private TransactionLedger ledger;
@@ -86,6 +91,11 @@ final class SenderThread implements Runnable {
         return handed.get();
     }
 
+    /** Sizes of the values handed to the producer. Single writer: read it only after the thread has ended. */
+    Histogram valueSizes() {
+        return valueSizes;
+    }
+
     @Override
     public void run() {
         try {
@@ -126,6 +136,7 @@ final class SenderThread implements Runnable {
                         new AckCallback(stats, clock, now, due, bytes, measured, ledger));
                 handed.lazySet(
                         ++sent); // only records the client took: a refused one leaves no gap for verify to report
+                valueSizes.recordValue(value.length);
                 if (transactions != null) transactions.handedOver();
             } catch (TransactionFailedException e) {
                 stats.failed(e.getCause(), measured); // this record never reached the producer

@@ -3,6 +3,7 @@ package io.loadgen.report;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.loadgen.stats.RecordShape;
 import io.loadgen.stats.RunResult;
 import io.loadgen.watch.GroupReport;
 import java.io.IOException;
@@ -40,6 +41,8 @@ public final class ResultJson {
             Latency intendedLatencyMs,
             Latency scheduleDelayMs,
             Double compressionRatio,
+            @JsonInclude(JsonInclude.Include.NON_NULL) RecordSize recordSizeBytes,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Partitions partitions,
             Map<String, Long> errors,
             Shortfall shortfall,
             Double cpuSeconds,
@@ -47,6 +50,49 @@ public final class ResultJson {
             Gates gates,
             Map<String, Object> settings,
             @JsonInclude(JsonInclude.Include.NON_EMPTY) List<ConsumerGroup> consumerGroups) {}
+
+    /** Sizes of the record values made, in bytes; absent when no record was made. */
+    public record RecordSize(long count, double mean, long p50, long p99, long max) {
+        static RecordSize of(RecordShape s) {
+            Histogram h = s.valueBytes();
+            if (h.getTotalCount() == 0) return null;
+            return new RecordSize(
+                    h.getTotalCount(),
+                    Math.round(h.getMean() * 10) / 10.0,
+                    h.getValueAtPercentile(50),
+                    h.getValueAtPercentile(99),
+                    h.getMaxValue());
+        }
+    }
+
+    /**
+     * Records acknowledged per partition: the spread that keys make. {@code maxToMean} is 1 for a perfectly even
+     * spread; hot keys push it up.
+     *
+     * @param count   the topic's partitions
+     * @param written partitions that received at least one record
+     * @param records the count of each partition, index = partition number
+     */
+    public record Partitions(
+            int count,
+            int written,
+            long maxRecords,
+            long minRecords,
+            double meanRecords,
+            double maxToMean,
+            long[] records) {
+        static Partitions of(RecordShape s) {
+            if (s.partitions() == 0) return null;
+            return new Partitions(
+                    s.partitions(),
+                    s.partitionsWritten(),
+                    s.maxPerPartition(),
+                    s.minPerPartition(),
+                    Math.round(s.meanPerPartition() * 10) / 10.0,
+                    Math.round(s.skew() * 1000) / 1000.0,
+                    s.perPartition());
+        }
+    }
 
     /**
      * A watched consumer group (see {@link GroupReport}): present only when --watch-group was given.
@@ -206,6 +252,8 @@ public final class ResultJson {
                 Latency.of(r.latencies().intended()),
                 Latency.of(r.latencies().scheduleDelay()),
                 r.compressionRatio(),
+                RecordSize.of(r.shape()),
+                Partitions.of(r.shape()),
                 r.errors(),
                 Shortfall.of(r.shortfall()),
                 r.cpuSeconds(),

@@ -1,5 +1,6 @@
 package io.loadgen.report;
 
+import io.loadgen.stats.RecordShape;
 import io.loadgen.stats.RunResult;
 import io.loadgen.stats.Shortfall;
 import io.loadgen.stats.Stalls;
@@ -30,6 +31,36 @@ public final class SummaryPrinter {
         return text(r, gates, List.of());
     }
 
+    /** Record sizes and the spread over partitions: what templates, size distributions and hot keys did. */
+    private static void shape(StringBuilder sb, RecordShape s) {
+        Histogram sizes = s.valueBytes();
+        if (sizes.getTotalCount() > 0) {
+            row(
+                    sb,
+                    "record size",
+                    String.format(
+                            Locale.ROOT,
+                            "mean %s B, p50 %s B, p99 %s B, max %s B (values)",
+                            Numbers.count(Math.round(sizes.getMean())),
+                            Numbers.count(sizes.getValueAtPercentile(50)),
+                            Numbers.count(sizes.getValueAtPercentile(99)),
+                            Numbers.count(sizes.getMaxValue())));
+        }
+        if (s.partitions() > 0) {
+            row(
+                    sb,
+                    "partitions",
+                    String.format(
+                            Locale.ROOT,
+                            "%d of %d written; records per partition max %s, mean %s (max/mean %.2f)",
+                            s.partitionsWritten(),
+                            s.partitions(),
+                            Numbers.count(s.maxPerPartition()),
+                            Numbers.count(Math.round(s.meanPerPartition())),
+                            s.skew()));
+        }
+    }
+
     /** The summary, with a section per watched group and one on the SLO gates when any was set. */
     public static String text(RunResult r, GateReport gates, List<GroupReport> groups) {
         StringBuilder sb = new StringBuilder();
@@ -53,6 +84,7 @@ public final class SummaryPrinter {
                 sb,
                 "bytes sent",
                 Numbers.count(r.total().bytes()) + " (" + Numbers.mib(r.total().bytes() / 1048576.0) + " MiB)");
+        shape(sb, r.shape());
         row(
                 sb,
                 "elapsed",

@@ -27,6 +27,7 @@ import org.HdrHistogram.Histogram;
  * @param compressionRatio uncompressed / compressed size reported by the client, or {@code null}
  * @param cpuSeconds       CPU time of the process (a fleet: of its processes) when the run ended, start-up included,
  *                         or {@code null} where the JVM cannot tell: what a pod needs to be sized
+ * @param shape            the record sizes made and the records acknowledged per partition
  * @param settings         the resolved run settings, secrets masked
  */
 public record RunResult(
@@ -43,6 +44,7 @@ public record RunResult(
         Map<String, Long> handedBySender,
         Double compressionRatio,
         Double cpuSeconds,
+        RecordShape shape,
         Map<String, Object> settings) {
 
     public enum Status {
@@ -151,6 +153,7 @@ public record RunResult(
         latencies = latencies == null ? Latencies.empty() : latencies;
         shortfall = shortfall == null ? Shortfall.NONE : shortfall;
         handedBySender = handedBySender == null ? Map.of() : Map.copyOf(handedBySender);
+        shape = shape == null ? RecordShape.empty() : shape;
         settings = settings == null ? Map.of() : settings;
     }
 
@@ -184,6 +187,7 @@ public record RunResult(
                 handedBySender,
                 compressionRatio,
                 cpuSeconds,
+                shape,
                 settings);
     }
 
@@ -219,6 +223,7 @@ public record RunResult(
                 handed,
                 mergedRatio(other),
                 cpuSeconds == null || other.cpuSeconds == null ? null : cpuSeconds + other.cpuSeconds,
+                shape.plus(other.shape),
                 settings);
     }
 

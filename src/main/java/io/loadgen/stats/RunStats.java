@@ -31,6 +31,7 @@ public final class RunStats {
     private final LongAdder measuredBytes = new LongAdder();
     private final LongAdder measuredFailed = new LongAdder();
     private final ConcurrentHashMap<String, LongAdder> errorsByType = new ConcurrentHashMap<>();
+    private final PartitionTally partitions = new PartitionTally();
     private final Recorder sendToAckLatency = newRecorder();
     private final Recorder intendedLatency = newRecorder();
     /** One per paced sender thread: schedule delay is recorded on the sending thread, so no two threads share one. */
@@ -74,6 +75,19 @@ public final class RunStats {
             sendToAckLatency.recordValue(LatencyHistograms.clampMicros(ackNanos));
             if (intendedNanos >= 0) intendedLatency.recordValue(LatencyHistograms.clampMicros(intendedNanos));
         }
+    }
+
+    /**
+     * The partition a record was acknowledged on (with acks=0: the one it was written to), for the partition spread of
+     * the result. Inside a transaction it counts at the acknowledgement, before the commit.
+     */
+    public void landedOn(int partition) {
+        if (!sealed) partitions.add(partition);
+    }
+
+    /** Records acknowledged per partition so far, index = partition, at least {@code partitions} long. */
+    public long[] perPartition(int partitions) {
+        return this.partitions.snapshot(partitions);
     }
 
     /**

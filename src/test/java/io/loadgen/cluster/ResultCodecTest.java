@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.loadgen.spec.ShardSpec;
 import io.loadgen.stats.LatencyHistograms;
+import io.loadgen.stats.RecordShape;
 import io.loadgen.stats.Results;
 import io.loadgen.stats.RunResult;
 import io.loadgen.stats.Shortfall;
@@ -54,6 +55,32 @@ class ResultCodecTest {
         assertThat(b.latencies().intended().getValueAtPercentile(100)).isEqualTo(intended.getValueAtPercentile(100));
         assertThat(b.compressionRatio()).isEqualTo(4.2);
         assertThat(b.settings()).containsEntry("topic", "logs");
+    }
+
+    @Test
+    void recordSizesAndRecordsPerPartitionSurviveTheTripAndTwoShardsAddUpByPartition() {
+        Histogram sizes = RecordShape.newSizeHistogram();
+        for (int v = 200; v <= 4_000; v += 19) sizes.recordValue(v);
+        RunResult r = Results.builder()
+                .sent(600)
+                .shape(new RecordShape(sizes, new long[] {300, 0, 200, 100}))
+                .build();
+
+        RunResult back = ResultCodec.decode(ResultCodec.encode(new ShardResult(new ShardSpec(0, 2), 0, 600, r)))
+                .result();
+        assertThat(back.shape().valueBytes()).isEqualTo(sizes);
+        assertThat(back.shape().perPartition()).containsExactly(300, 0, 200, 100);
+
+        RunResult other = Results.builder()
+                .sent(50)
+                .shape(new RecordShape(null, new long[] {10, 40}))
+                .build();
+        RecordShape fleet = back.plus(other).shape();
+        assertThat(fleet.perPartition()).containsExactly(310, 40, 200, 100);
+        assertThat(fleet.partitionsWritten()).isEqualTo(4);
+        assertThat(fleet.maxPerPartition()).isEqualTo(310);
+        assertThat(fleet.skew()).isEqualTo(310 / (650 / 4.0));
+        assertThat(fleet.valueBytes().getTotalCount()).isEqualTo(sizes.getTotalCount());
     }
 
     @Test

@@ -33,6 +33,7 @@ public final class Results {
     private boolean fireAndForget;
     private Map<String, Long> handedBySender = Map.of();
     private Double cpuSeconds;
+    private RecordShape shape;
 
     private Results() {}
 
@@ -172,6 +173,11 @@ public final class Results {
         return this;
     }
 
+    public Results shape(RecordShape shape) {
+        this.shape = shape;
+        return this;
+    }
+
     public Results cpuSeconds(Double cpuSeconds) {
         this.cpuSeconds = cpuSeconds;
         return this;
@@ -192,6 +198,7 @@ public final class Results {
                 handedBySender,
                 compressionRatio,
                 cpuSeconds,
+                shape,
                 settings);
     }
 }

@@ -1,0 +1,93 @@
+package io.loadgen.stats;
+
+import java.util.Arrays;
+import org.HdrHistogram.Histogram;
+
+/**
+ * What a workload's shape did: how big its record values were and how its records spread over the topic's
+ * partitions. Hot keys and record sizes drive batching, compression and partition balance, so a run shows them.
+ *
+ * @param valueBytes   sizes of the record values made and handed to the producer, in bytes
+ * @param perPartition records acknowledged per partition, index = partition number; as long as the topic's partition
+ *                     count when it was known, so partitions that got nothing count in the mean. Inside transactions
+ *                     a record counts when acknowledged, before its transaction commits or aborts
+ */
+public record RecordShape(Histogram valueBytes, long[] perPartition) {
+
+    /** Highest value size a histogram tracks: above loadgen's largest --record-size and Kafka's message limits. */
+    static final long MAX_VALUE_BYTES = 1L << 30;
+
+    public RecordShape {
+        valueBytes = valueBytes == null ? newSizeHistogram() : valueBytes;
+        perPartition = perPartition == null ? new long[0] : perPartition.clone();
+    }
+
+    public static RecordShape empty() {
+        return new RecordShape(null, null);
+    }
+
+    /** An empty histogram of value sizes: 2 significant digits are plenty for a size summary. */
+    public static Histogram newSizeHistogram() {
+        return new Histogram(1, MAX_VALUE_BYTES, 2);
+    }
+
+    @Override
+    public long[] perPartition() {
+        return perPartition.clone();
+    }
+
+    /** Partitions counted (the topic's, when known). */
+    public int partitions() {
+        return perPartition.length;
+    }
+
+    /** Partitions that received at least one record. */
+    public int partitionsWritten() {
+        return (int) Arrays.stream(perPartition).filter(n -> n > 0).count();
+    }
+
+    public long maxPerPartition() {
+        return Arrays.stream(perPartition).max().orElse(0);
+    }
+
+    public long minPerPartition() {
+        return Arrays.stream(perPartition).min().orElse(0);
+    }
+
+    public double meanPerPartition() {
+        return Arrays.stream(perPartition).average().orElse(0);
+    }
+
+    /** Max over mean records per partition: 1 is perfectly even; hot keys push it up. */
+    public double skew() {
+        double mean = meanPerPartition();
+        return mean == 0 ? 0 : maxPerPartition() / mean;
+    }
+
+    /** Sizes add, partition counts add by partition number. */
+    public RecordShape plus(RecordShape other) {
+        Histogram sizes = valueBytes.copy();
+        sizes.add(other.valueBytes);
+        long[] parts = Arrays.copyOf(perPartition, Math.max(perPartition.length, other.perPartition.length));
+        for (int i = 0; i < other.perPartition.length; i++) parts[i] += other.perPartition[i];
+        return new RecordShape(sizes, parts);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof RecordShape s
+                && valueBytes.equals(s.valueBytes)
+                && Arrays.equals(perPartition, s.perPartition);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * valueBytes.hashCode() + Arrays.hashCode(perPartition);
+    }
+
+    @Override
+    public String toString() {
+        return "RecordShape[values=" + valueBytes.getTotalCount() + ", perPartition=" + Arrays.toString(perPartition)
+                + "]";
+    }
+}
