@@ -1,0 +1,73 @@
+package io.loadgen.payload.template;
+
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+
+/**
+ * Writes the record's time in the template formats. The date and time up to the second is formatted once per second
+ * (one thread's records share their second), the fraction or epoch digits are written per record.
+ */
+final class TimeText {
+
+    private static final byte[][] MONTHS = {
+        ascii("Jan"), ascii("Feb"), ascii("Mar"), ascii("Apr"), ascii("May"), ascii("Jun"),
+        ascii("Jul"), ascii("Aug"), ascii("Sep"), ascii("Oct"), ascii("Nov"), ascii("Dec")
+    };
+
+    private long second = Long.MIN_VALUE;
+    /** yyyy-MM-ddTHH:mm:ss */
+    private final Bytes rfc3339 = new Bytes(19);
+    /** dd/MMM/yyyy:HH:mm:ss +0000 */
+    private final Bytes clf = new Bytes(26);
+
+    void rfc3339(Bytes out, long epochNanos, int fractionDigits) {
+        cache(epochNanos);
+        out.put(rfc3339);
+        out.put('.');
+        out.putFixed(Math.floorMod(epochNanos, 1_000_000_000L) / Pow10.of(9 - fractionDigits), fractionDigits);
+        out.put('Z');
+    }
+
+    void clf(Bytes out, long epochNanos) {
+        cache(epochNanos);
+        out.put(clf);
+    }
+
+    private void cache(long epochNanos) {
+        long s = Math.floorDiv(epochNanos, 1_000_000_000L);
+        if (s == second) return;
+        LocalDateTime t = LocalDateTime.ofEpochSecond(s, 0, ZoneOffset.UTC);
+        rfc3339.clear();
+        rfc3339.putFixed(t.getYear(), 4);
+        rfc3339.put('-');
+        rfc3339.putFixed(t.getMonthValue(), 2);
+        rfc3339.put('-');
+        rfc3339.putFixed(t.getDayOfMonth(), 2);
+        rfc3339.put('T');
+        clock(rfc3339, t);
+        clf.clear();
+        clf.putFixed(t.getDayOfMonth(), 2);
+        clf.put('/');
+        clf.put(MONTHS[t.getMonthValue() - 1]);
+        clf.put('/');
+        clf.putFixed(t.getYear(), 4);
+        clf.put(':');
+        clock(clf, t);
+        clf.put(' ');
+        clf.put('+');
+        clf.putFixed(0, 4);
+        second = s;
+    }
+
+    private static void clock(Bytes out, LocalDateTime t) {
+        out.putFixed(t.getHour(), 2);
+        out.put(':');
+        out.putFixed(t.getMinute(), 2);
+        out.put(':');
+        out.putFixed(t.getSecond(), 2);
+    }
+
+    private static byte[] ascii(String s) {
+        return s.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    }
+}
