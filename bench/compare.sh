@@ -12,6 +12,7 @@
 #   B  org.apache.kafka.tools.ProducerPerformance (kafka-producer-perf-test) at the broker's Kafka version,
 #      with --payload-file of 100,000 distinct seed-format lines (it picks one at random per record)
 #   C  kcat (librdkafka), optional, producing an N-line file of seed-format lines
+#   T  loadgen run with --template NAME (issue 18), optional (--template): A's command making shaped records
 #   D  the JVM image (scripts/image.sh), optional: `docker run --network host` of loadgen run with A's options; its CPU
 #      is read from the container's cgroup (the docker client's own is nothing), its whole-process time includes
 #      the container's creation
@@ -34,6 +35,7 @@ LINGER_MS="${BENCH_LINGER_MS:-50}"
 BATCH_SIZE="${BENCH_BATCH_SIZE:-1048576}"
 TOPIC="${BENCH_TOPIC:-logs}"
 KCAT="${BENCH_KCAT:-auto}"            # auto: include kcat if installed; yes: require it; no: skip
+TEMPLATE="${BENCH_TEMPLATE:-}"        # a template for contender T (e.g. nginx); empty: no T
 IMAGE="${BENCH_IMAGE:-auto}"          # auto: include kafka-loadgen:jvm if a Docker daemon has it; no: skip; else a name
 DOCKER="${DOCKER:-$( [[ -x /usr/bin/docker ]] && echo /usr/bin/docker || echo docker)}"
 # The image's runs go under this cgroup parent, which outlives each container: its CPU counters, read before and
@@ -80,6 +82,7 @@ Options (environment variable in brackets):
   --batch-size BYTES   producer batch.size                   [BENCH_BATCH_SIZE=1048576]
   --topic NAME         topic (deleted and re-created!)       [BENCH_TOPIC=logs]
   --kcat auto|yes|no   include kcat (Debian package kcat)    [BENCH_KCAT=auto: if installed]
+  --template NAME      add loadgen with --template NAME (T)   [BENCH_TEMPLATE: none]
   --image auto|no|IMG  include the JVM image (scripts/image.sh) [BENCH_IMAGE=auto: kafka-loadgen:jvm if Docker has it]
   --long               long runs: 20,000,000 records, 3 rounds (kcat's input file is then ~2.5 GB, cached)
   --no-build           do not build the app (default: build if missing or older than src/ and pom.xml);
@@ -118,6 +121,7 @@ parse_args() {
       --kcat) KCAT="$2"; shift ;;
       --no-kcat) KCAT=no ;;
       --image) IMAGE="$2"; shift ;;
+      --template) TEMPLATE="$2"; shift ;;
       --long) RECORDS=20000000; ROUNDS=3 ;;
       --no-build) BUILD=no ;;
       --smoke) RECORDS=20000; ROUNDS=1; SMOKE=1; PRIME_RECORDS=100000 ;;
@@ -293,13 +297,14 @@ OUT=""  # results directory of this invocation
 contender_cmd() {
   local c="$1" prefix="$2"
   case "$c" in
-    A)
+    A | T)
       # --warmup 0: count every record, as perf-test and kcat do. --create-topic false: the topic was just reset.
       # shellcheck disable=SC2086  # LOADGEN_ARGS holds several options: split on purpose
       printf '%s\n' "$REPO/bin/loadgen" run \
         --bootstrap-servers "127.0.0.1:$KAFKA_PORT" --topic "$TOPIC" --records "$RECORDS" \
         --compression "$COMPRESSION" --acks "$ACKS" --linger-ms "$LINGER_MS" --batch-size "$BATCH_SIZE" \
         --warmup 0 --create-topic false --summary-json "$prefix.summary.json" $LOADGEN_ARGS
+      [[ "$c" == T ]] && printf '%s\n' --template "$TEMPLATE"
       ;;
     B)
       # run-class execs java with KAFKA_RUN_CLASS_OPTS (set below), so /usr/bin/time sees the JVM itself.
@@ -360,7 +365,7 @@ time_field() { sed -n "s/^[[:space:]]*$1: //p" "$2" | head -n1; }
 # Runs contender $1 in round $2 and appends one CSV row.
 run_one() {
   local c="$1" round="$2" name
-  case "$c" in A) name=loadgen ;; B) name=perftest ;; C) name=kcat ;; D) name=image ;; esac
+  case "$c" in A) name=loadgen ;; B) name=perftest ;; C) name=kcat ;; D) name=image ;; T) name=template ;; esac
   local prefix="$OUT/r$round-$name"
   local -a cmd
   mapfile -t cmd < <(contender_cmd "$c" "$prefix")
@@ -416,7 +421,7 @@ run_one() {
 
   # Records/s while sending, MiB/s and p99 as each tool reports them.
   case "$c" in
-    A | D)
+    A | D | T)
       if [[ -s "$prefix.summary.json" ]]; then
         IFS=, read -r send_rps mibps p99 sent < <(python3 - "$prefix.summary.json" <<'PY'
 import json, sys
@@ -505,6 +510,7 @@ main() {
   local contenders=(A B)
   [[ "$KCAT" == yes ]] && contenders+=(C)
   [[ "$IMAGE" != no ]] && contenders+=(D)
+  [[ -n "$TEMPLATE" ]] && contenders+=(T)
   local k=${#contenders[@]}
 
   write_settings_json "${contenders[*]}"
@@ -523,6 +529,7 @@ A loadgen:   $(head -n1 "$OUT/app-version.txt"): bin/loadgen run ... --warmup 0$
 B perf-test: ProducerPerformance --throughput -1 --payload-file $(basename "$PERFTEST_FILE") ($PERFTEST_LINES distinct seed lines)
              java: $(JAVA_HOME="$(contender_java_home B)" perftest_java_version); options: $PERFTEST_JAVA_OPTS
 $(if [[ "$IMAGE" != no ]]; then echo "D image:     docker run --network host $IMAGE ($("$DOCKER" image inspect --format '{{slice .Id 7 19}}, built {{.Created}}' "$IMAGE")): A's options; CPU from cgroup $CGROUP_PARENT"; fi)
+$(if [[ -n "$TEMPLATE" ]]; then echo "T template:  A's command with --template $TEMPLATE"; fi)
 $(if [[ "$KCAT" == yes ]]; then echo "C kcat:      $(kcat -V 2>&1 | sed -n 's/^Version \([^ ]*\).*\(librdkafka [^ ]*\).*/\1 (\2)/p'); -l $(basename "$KCAT_FILE") ($RECORDS seed lines)"; fi)
 order: rotates each round (A B C, B C A, ...) so no contender always runs first after a reset; results in $OUT
 EOF

@@ -12,7 +12,7 @@ import json
 import statistics
 import sys
 
-NAMES = {"A": "loadgen", "B": "perf-test", "C": "kcat", "D": "loadgen image"}
+NAMES = {"A": "loadgen", "B": "perf-test", "C": "kcat", "D": "loadgen image", "T": "loadgen template"}
 
 # (key, header, format) of the columns printed per run and as medians.
 COLUMNS = [
@@ -93,7 +93,7 @@ NOISY_CORES = 0.5  # other processes' average load during a run above which the 
 def medians_of(runs):
     """Per contender: medians over its passing runs, plus the slowest and fastest sending rate."""
     medians = {}
-    for c in ("A", "B", "C", "D"):
+    for c in ("A", "B", "C", "D", "T"):
         all_c = [r for r in runs if r["contender"] == c]
         if not all_c:
             continue
@@ -137,6 +137,16 @@ def print_ratios(medians):
         ratios["rss_mib"] = q
         rows.append(["peak RSS", fmt(q, "{:.2f}"), "(info)", ""])
         print(table(["metric", "ratio", "target", ""], rows))
+    t = medians.get("loadgen template")
+    if a and t:
+        # Issue 18: shaped records at generator speed, at least 0.8 x the seed payload's rate.
+        q = ratio(t, a, "send_rps")
+        ratios["template_send_rps"] = q
+        met = "-" if q is None else ("met" if q >= 0.8 else "NOT met")
+        print(f"\nloadgen template / loadgen seed, records/s while sending: {fmt(q, '{:.2f}')} (issue 18: >= 0.8) {met}")
+        q = ratio(t, a, "cpu_per_m")
+        ratios["template_cpu_per_m"] = q
+        print(f"loadgen template / loadgen seed, CPU s per million records: {fmt(q, '{:.2f}')} (info)")
     if a and c:
         q = ratio(a, c, "send_rps")
         ratios["send_rps_vs_kcat"] = q

@@ -22,7 +22,8 @@ final class CommandList implements IModelTransformer {
             "run", "Send records to Kafka and report what it acknowledged (the default)",
             "report", "Merge the results of a run's shards into one fleet report",
             "verify", "Read a run's records back: missing, duplicated, reordered",
-            "tune", "Find the fastest producer settings, or the highest rate within a p99");
+            "tune", "Find the fastest producer settings, or the top rate within a p99",
+            "templates", "The shipped record templates, one's text or records");
 
     @Override
     public CommandSpec transform(CommandSpec spec) {

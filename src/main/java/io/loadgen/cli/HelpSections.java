@@ -69,6 +69,8 @@ final class HelpSections {
                             "--payload",
                             "--record-size",
                             "--payload-file",
+                            "--template",
+                            "--template-format",
                             "--keys",
                             "--level-weights",
                             "--resource-cardinality",
@@ -128,7 +130,13 @@ final class HelpSections {
                     List.of("--topic-prefix", "--partitions", "--replication-factor")),
             new Section(
                     "Payload (what each record holds)",
-                    List.of("--payload", "--record-size", "--payload-file", "--keys")),
+                    List.of(
+                            "--payload",
+                            "--record-size",
+                            "--payload-file",
+                            "--template",
+                            "--template-format",
+                            "--keys")),
             new Section(
                     "Producer (where Kafka is; the settings the search starts from)",
                     withProducerSettings("--bootstrap-servers", "--threads")),

@@ -11,7 +11,13 @@ import picocli.CommandLine.IVersionProvider;
         mixinStandardHelpOptions = true,
         versionProvider = LoadgenCommand.Version.class,
         modelTransformer = CommandList.class,
-        subcommands = {RunCommand.class, ReportCommand.class, VerifyCommand.class, TuneCommand.class},
+        subcommands = {
+            RunCommand.class,
+            ReportCommand.class,
+            VerifyCommand.class,
+            TuneCommand.class,
+            TemplatesCommand.class
+        },
         description = "A Kafka load generator: sends realistic log records with a tuned producer and reports what the "
                 + "cluster acknowledged: throughput, latency percentiles, errors. "
                 + "Without a subcommand, 'run' runs with the options given ('loadgen run --help' lists them).%n",

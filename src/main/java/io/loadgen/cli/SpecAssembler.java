@@ -4,6 +4,7 @@ import io.loadgen.engine.BadSettingException;
 import io.loadgen.engine.Idempotence;
 import io.loadgen.payload.FileLinesGenerator;
 import io.loadgen.spec.Delivery;
+import io.loadgen.spec.Distribution;
 import io.loadgen.spec.Durations;
 import io.loadgen.spec.GroupWatch;
 import io.loadgen.spec.KeyStrategy;
@@ -15,6 +16,7 @@ import io.loadgen.spec.RateShape;
 import io.loadgen.spec.Senders;
 import io.loadgen.spec.ShardSpec;
 import io.loadgen.spec.SloGates;
+import io.loadgen.spec.TemplateSource;
 import io.loadgen.spec.Timing;
 import io.loadgen.spec.TopicSpec;
 import io.loadgen.spec.Transactions;
@@ -473,9 +475,17 @@ final class SpecAssembler {
             case "seed" -> PayloadType.SEED;
             case "fixed" -> PayloadType.FIXED;
             case "file" -> PayloadType.FILE;
-            default -> throw new UsageException("--payload must be one of seed, fixed, file; got '" + o.payload + "'");
+            case "template" -> PayloadType.TEMPLATE;
+            default ->
+                throw new UsageException(
+                        "--payload must be one of seed, fixed, file, template; got '" + o.payload + "'");
         };
-        int recordSize = (int) range(require(o.recordSize, "--record-size"), "--record-size", 1, 100 * 1024 * 1024);
+        Distribution recordSize = recordSize(require(o.recordSize, "--record-size"));
+        TemplateSource template = null;
+        if (payloadType == PayloadType.TEMPLATE) {
+            if (chosen.template() == null) throw new UsageException("--payload template needs --template NAME|FILE");
+            template = TemplateOptions.source(chosen.template(), o.templateFormat);
+        }
         if (payloadType == PayloadType.FILE) {
             if (payloadFile == null) throw new UsageException("--payload file needs --payload-file FILE");
             if (!Files.isRegularFile(payloadFile) || !Files.isReadable(payloadFile)) {
@@ -493,24 +503,77 @@ final class SpecAssembler {
         }
         int cardinality =
                 (int) positive(require(run.resourceCardinality, "--resource-cardinality"), "--resource-cardinality");
-        return new PayloadSpec(
+        KeyStrategy keys = keys(o.keys);
+        PayloadSpec spec = new PayloadSpec(
                 payloadType,
                 recordSize,
                 payloadFile,
+                template,
                 levelWeights(run.levelWeights),
                 cardinality,
-                keys(o.keys),
+                keys,
+                keyDraw(keys, o.keys),
                 require(run.seed, "--seed"));
+        if (template != null) TemplateOptions.check(spec);
+        return spec;
     }
+
+    private static final String KEYS_ACCEPTED =
+            "--keys must be one of none, resource-id, random, sequence, uniform:N, zipf:N:S (N keys, exponent S > 0)";
 
     static KeyStrategy keys(String value) {
         String v = value == null ? "none" : value.trim().toLowerCase(Locale.ROOT);
+        if (v.startsWith("uniform:")) return KeyStrategy.UNIFORM;
+        if (v.startsWith("zipf:")) return KeyStrategy.ZIPF;
         return switch (v) {
             case "none" -> KeyStrategy.NONE;
             case "resource-id", "resourceid", "resource_id" -> KeyStrategy.RESOURCE_ID;
             case "random" -> KeyStrategy.RANDOM;
-            default -> throw new UsageException("--keys must be one of none, resource-id, random; got '" + value + "'");
+            case "sequence" -> KeyStrategy.SEQUENCE;
+            default -> throw new UsageException(KEYS_ACCEPTED + "; got '" + value + "'");
         };
+    }
+
+    /** Which of {@code key-0 .. key-(N-1)} a record gets: {@code uniform:N} draws 0..N-1, {@code zipf:N:S} ranks 1..N. */
+    static Distribution keyDraw(KeyStrategy keys, String value) {
+        if (keys != KeyStrategy.UNIFORM && keys != KeyStrategy.ZIPF) return null;
+        String v = value.trim().toLowerCase(Locale.ROOT);
+        try {
+            if (keys == KeyStrategy.UNIFORM) {
+                long n = Long.parseLong(v.substring("uniform:".length()));
+                if (n < 1 || n > Integer.MAX_VALUE) throw new NumberFormatException();
+                return Distribution.range(0, n - 1);
+            }
+            Distribution zipf = Distribution.parse(v);
+            if (zipf.kind() != Distribution.Kind.ZIPF) throw new IllegalArgumentException();
+            return zipf;
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(KEYS_ACCEPTED + "; got '" + value + "'");
+        }
+    }
+
+    /** One size, {@code A..B}, or a distribution; draws are cut to 1 .. {@link PayloadSpec#MAX_RECORD_BYTES}. */
+    static Distribution recordSize(String value) {
+        String accepted = "--record-size takes bytes (124, 4k), A..B, uniform:A:B, normal:MEAN:SD or "
+                + "lognormal:MEAN:SIGMA, from 1 to " + PayloadSpec.MAX_RECORD_BYTES;
+        Distribution d;
+        try {
+            d = Distribution.constant(new Converters.IntCount().convert(value));
+        } catch (RuntimeException notOneSize) {
+            try {
+                d = Distribution.parse(value.trim());
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(accepted + "; got '" + value + "'");
+            }
+        }
+        if (d.kind() == Distribution.Kind.ZIPF
+                || d.lowest() < 1 && d.kind() != Distribution.Kind.NORMAL && d.kind() != Distribution.Kind.LOGNORMAL
+                || d.highest() > PayloadSpec.MAX_RECORD_BYTES && Double.isFinite(d.highest())
+                || d.mean() < 1
+                || d.mean() > PayloadSpec.MAX_RECORD_BYTES) {
+            throw new UsageException(accepted + "; got '" + value + "'");
+        }
+        return d;
     }
 
     /** {@code 1,1,1,1} (INFO,WARN,ERROR,DEBUG) or {@code INFO=70,WARN=20,ERROR=5,DEBUG=5} (absent levels weigh 0). */

@@ -136,7 +136,8 @@ public final class LoadEngine {
         try {
             RunStats stats = new RunStats();
             listener.onStart(stats);
-            Supplier<RecordGenerator> generators = Generators.forSpec(spec.payload(), epochNanos);
+            Supplier<RecordGenerator> generators =
+                    Generators.forSpec(spec.payload(), spec.placement().shard().index(), epochNanos);
 
             long startEpochMillis = System.currentTimeMillis();
             long start = nanoClock.getAsLong();

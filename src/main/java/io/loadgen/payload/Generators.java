@@ -1,5 +1,7 @@
 package io.loadgen.payload;
 
+import io.loadgen.payload.template.Template;
+import io.loadgen.payload.template.TemplateGenerator;
 import io.loadgen.spec.PayloadSpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,10 +13,19 @@ public final class Generators {
 
     private Generators() {}
 
-    public static Supplier<RecordGenerator> forSpec(PayloadSpec spec, LongSupplier epochNanos) {
+    /** @param shard this process's shard index, which a template's {@code {{shard}}} writes */
+    public static Supplier<RecordGenerator> forSpec(PayloadSpec spec, int shard, LongSupplier epochNanos) {
         return switch (spec.type()) {
             case SEED -> () -> new SeedLogGenerator(spec, epochNanos);
             case FIXED -> () -> new FixedSizeGenerator(spec);
+            case TEMPLATE -> {
+                // Compiled once for all threads: the plan is immutable, each thread's generator has its own buffers.
+                Template template = Template.compile(
+                        spec.template().text(),
+                        spec.template().name(),
+                        spec.template().json());
+                yield () -> new TemplateGenerator(template, spec.seed(), shard, epochNanos);
+            }
             case FILE -> {
                 try {
                     byte[][] lines = FileLinesGenerator.readLines(spec.file());

@@ -7,5 +7,7 @@ public enum PayloadType {
     /** Random letters of a fixed size, comparable to kafka-producer-perf-test's --record-size. */
     FIXED,
     /** Lines of a file, one record per line, in order, wrapping around. */
-    FILE
+    FILE,
+    /** Records made from a template: text with placeholders for times, numbers, choices, words and stack traces. */
+    TEMPLATE
 }

@@ -61,13 +61,13 @@ class ImpossibleSettingsTest {
 
         assertThat(assemble("--payload|fixed|--record-size|" + largest)
                         .payload()
-                        .recordSizeBytes())
+                        .largestRecordBytes())
                 .isEqualTo(largest);
         assertThat(errorFor("--payload|fixed|--record-size|" + (largest + 1)))
                 .startsWith("--record-size " + (largest + 1));
         assertThat(assemble("--payload|fixed|--record-size|2000000|--producer-property|max.request.size=3000000")
                         .payload()
-                        .recordSizeBytes())
+                        .largestRecordBytes())
                 .as("a raised limit lets it through")
                 .isEqualTo(2_000_000);
     }

@@ -50,12 +50,18 @@ class InputValidationTest {
             --duration|5 minutes                  ; Invalid value for option '--duration': '5 minutes' is not a duration
             --duration|30                         ; Invalid value for option '--duration': '30' is not a duration
             --duration|0s                         ; --duration must be longer than 0
-            --payload|json                        ; --payload must be one of seed, fixed, file; got 'json'
+            --payload|json                        ; --payload must be one of seed, fixed, file, template; got 'json'
             --payload|file                        ; --payload file needs --payload-file FILE
+            --payload|template                    ; --payload template needs --template NAME|FILE
+            --template-format|json                ; --template-format applies to --template only; got --payload seed
             --payload-file|{dir}/missing.txt      ; --payload-file {dir}/missing.txt does not exist or is not a readable file
             --payload-file|{dir}                  ; --payload-file {dir} does not exist or is not a readable file
             --payload-file|{dir}/empty.txt        ; --payload-file {dir}/empty.txt is empty
-            --keys|hash                           ; --keys must be one of none, resource-id, random; got 'hash'
+            --keys|hash                           ; --keys must be one of none, resource-id, random, sequence, uniform:N, zipf:N:S (N keys, exponent S > 0); got 'hash'
+            --keys|zipf:100                       ; --keys must be one of none, resource-id, random, sequence, uniform:N, zipf:N:S (N keys, exponent S > 0); got 'zipf:100'
+            --keys|zipf:100:0                     ; got 'zipf:100:0'
+            --keys|uniform:0                      ; got 'uniform:0'
+            --keys|uniform:many                   ; got 'uniform:many'
             --level-weights|1,2,3                 ; --level-weights takes four weights for INFO,WARN,ERROR,DEBUG
             --level-weights|INFO=1,TRACE=2        ; --level-weights takes four weights for INFO,WARN,ERROR,DEBUG (1,1,1,1) or named ones (INFO=70,WARN=20,ERROR=5,DEBUG=5); unknown level 'TRACE'
             --level-weights|0,0,0,0               ; --level-weights takes four weights for INFO,WARN,ERROR,DEBUG (1,1,1,1) or named ones (INFO=70,WARN=20,ERROR=5,DEBUG=5); at least one weight must be positive
@@ -73,7 +79,11 @@ class InputValidationTest {
             --bootstrap-servers|{space}           ; --bootstrap-servers must name at least one HOST:PORT
             --partitions|0                        ; --partitions must be a positive whole number, got 0
             --replication-factor|0                ; --replication-factor must be between 1 and 32767, got 0
-            --payload|fixed|--record-size|0       ; --record-size must be between 1 and 104857600, got 0
+            --payload|fixed|--record-size|0       ; --record-size takes bytes (124, 4k), A..B, uniform:A:B, normal:MEAN:SD or lognormal:MEAN:SIGMA, from 1 to 104857600; got '0'
+            --payload|fixed|--record-size|0..100  ; --record-size takes bytes (124, 4k), A..B, uniform:A:B, normal:MEAN:SD or lognormal:MEAN:SIGMA, from 1 to 104857600; got '0..100'
+            --payload|fixed|--record-size|lognormal:500 ; got 'lognormal:500'
+            --payload|fixed|--record-size|zipf:10:1 ; got 'zipf:10:1'
+            --payload|fixed|--record-size|1..200000000 ; got '1..200000000'
             --resource-cardinality|0              ; --resource-cardinality must be a positive whole number, got 0
             --linger-ms|-1                        ; --linger-ms must be between 0 and 2147483647, got -1
             --batch-size|-1                       ; --batch-size must be between 0 and 2147483647, got -1
@@ -175,7 +185,7 @@ class InputValidationTest {
         LoadSpec spec = assemble("--payload|FIXED|--record-size|200");
 
         assertThat(spec.payload().type()).isEqualTo(PayloadType.FIXED);
-        assertThat(spec.payload().recordSizeBytes()).isEqualTo(200);
+        assertThat(spec.payload().largestRecordBytes()).isEqualTo(200);
     }
 
     @ParameterizedTest(name = "--acks {0}")

@@ -2,6 +2,7 @@ package io.loadgen.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.loadgen.spec.Distribution;
 import io.loadgen.spec.KeyStrategy;
 import io.loadgen.spec.LoadSpec;
 import io.loadgen.spec.PayloadSpec;
@@ -68,8 +69,16 @@ class TransactionalRunTest {
         for (int i = 0; i < 99; i++) lines.append("small record ").append(i).append('\n');
         lines.append("x".repeat(1_500_000)).append('\n');
         Path file = Files.writeString(dir.resolve("lines.txt"), lines);
-        PayloadSpec payload =
-                new PayloadSpec(PayloadType.FILE, 124, file, new int[] {1, 1, 1, 1}, 10, KeyStrategy.NONE, 42);
+        PayloadSpec payload = new PayloadSpec(
+                PayloadType.FILE,
+                Distribution.constant(124),
+                file,
+                null,
+                new int[] {1, 1, 1, 1},
+                10,
+                KeyStrategy.NONE,
+                null,
+                42);
 
         // Paced so that transactions (100 ms) hold about 50 records: some commit, some abort.
         RunResult r = new LoadEngine(ProducerFactory.KAFKA)
@@ -153,7 +162,16 @@ class TransactionalRunTest {
     }
 
     private static PayloadSpec seed() {
-        return new PayloadSpec(PayloadType.SEED, 124, null, new int[] {1, 1, 1, 1}, 10, KeyStrategy.NONE, 42);
+        return new PayloadSpec(
+                PayloadType.SEED,
+                Distribution.constant(124),
+                null,
+                null,
+                new int[] {1, 1, 1, 1},
+                10,
+                KeyStrategy.NONE,
+                null,
+                42);
     }
 
     /** One sender thread (so the transactional.id is predictable), transactions of 100 ms, sequence header on. */

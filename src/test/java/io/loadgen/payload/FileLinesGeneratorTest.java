@@ -50,7 +50,7 @@ class FileLinesGeneratorTest {
 
     @Test
     void everySenderThreadsGeneratorSharesTheLinesReadOnce() throws IOException {
-        Supplier<RecordGenerator> generators = Generators.forSpec(Payloads.file(write("x\ny\n")), () -> 0L);
+        Supplier<RecordGenerator> generators = Generators.forSpec(Payloads.file(write("x\ny\n")), 0, () -> 0L);
 
         RecordGenerator first = generators.get();
         RecordGenerator second = generators.get();

@@ -2,6 +2,7 @@ package io.loadgen.payload;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.loadgen.spec.Distribution;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -42,5 +43,54 @@ class FixedSizeGeneratorTest {
         for (long position = 99; position >= 0; position--) {
             assertThat(b.value(position).clone()).isEqualTo(a.value(position).clone());
         }
+    }
+
+    @Test
+    void uniformSizesStayWithinTheRangeAndAverageItsMiddle() {
+        FixedSizeGenerator generator = new FixedSizeGenerator(Payloads.fixed(Distribution.parse("200..4000"), 3));
+        int n = 50_000;
+        double sum = 0;
+        int smallest = Integer.MAX_VALUE, largest = 0;
+        for (long p = 0; p < n; p++) {
+            byte[] value = generator.value(p);
+            sum += value.length;
+            smallest = Math.min(smallest, value.length);
+            largest = Math.max(largest, value.length);
+            assertThat((char) value[value.length - 1]).isBetween('A', 'Z');
+        }
+        // Uniform on 200..4000: mean 2100, SD (3801^2-1)/12 under the root; the mean of n within 5 standard errors.
+        double se = Math.sqrt((3801.0 * 3801 - 1) / 12 / n);
+        assertThat(sum / n).isBetween(2100 - 5 * se, 2100 + 5 * se);
+        assertThat(smallest).isBetween(200, 210);
+        assertThat(largest).isBetween(3990, 4000);
+    }
+
+    @Test
+    void logNormalSizesAverageTheGivenMeanWithALongRightTail() {
+        FixedSizeGenerator generator =
+                new FixedSizeGenerator(Payloads.fixed(Distribution.parse("lognormal:800:0.5"), 3));
+        int n = 100_000;
+        double sum = 0;
+        int[] sizes = new int[n];
+        for (int p = 0; p < n; p++) {
+            sizes[p] = generator.value(p).length;
+            sum += sizes[p];
+        }
+        // A draw's SD is MEAN * sqrt(exp(SIGMA^2) - 1); the mean of n within 5 standard errors (rounding aside).
+        double se = 800 * Math.sqrt(Math.exp(0.25) - 1) / Math.sqrt(n);
+        assertThat(sum / n).isBetween(800 - 5 * se - 0.5, 800 + 5 * se + 0.5);
+        java.util.Arrays.sort(sizes);
+        assertThat(sizes[0]).isPositive();
+        assertThat(sizes[n / 2]).as("median below mean: skewed right").isLessThan(800);
+        assertThat(sizes[n - 1]).isGreaterThan(2_000);
+    }
+
+    @Test
+    void sizesOfManyLengthsReuseBoundedMemory() {
+        LengthKeyedBuffers buffers = new LengthKeyedBuffers();
+        for (int length = 0; length < 200_000; length += 7)
+            assertThat(buffers.get(length)).hasSize(length);
+        assertThat(buffers.slotBytes()).isLessThanOrEqualTo(LengthKeyedBuffers.BUDGET_BYTES);
+        assertThat(buffers.get(1_500)).isSameAs(buffers.get(1_500));
     }
 }

@@ -1,5 +1,6 @@
 package io.loadgen.payload;
 
+import io.loadgen.spec.Distribution;
 import io.loadgen.spec.KeyStrategy;
 import io.loadgen.spec.PayloadSpec;
 import io.loadgen.spec.PayloadType;
@@ -14,7 +15,8 @@ final class Payloads {
     private Payloads() {}
 
     static PayloadSpec seed(int[] weights, int cardinality, KeyStrategy keys, long seed) {
-        return new PayloadSpec(PayloadType.SEED, 124, null, weights, cardinality, keys, seed);
+        return new PayloadSpec(
+                PayloadType.SEED, Distribution.constant(124), null, null, weights, cardinality, keys, null, seed);
     }
 
     static PayloadSpec seed() {
@@ -26,10 +28,21 @@ final class Payloads {
     }
 
     static PayloadSpec fixed(int size, long seed) {
-        return new PayloadSpec(PayloadType.FIXED, size, null, UNIFORM, 10, KeyStrategy.NONE, seed);
+        return new PayloadSpec(
+                PayloadType.FIXED, Distribution.constant(size), null, null, UNIFORM, 10, KeyStrategy.NONE, null, seed);
+    }
+
+    static PayloadSpec fixed(Distribution sizes, long seed) {
+        return new PayloadSpec(PayloadType.FIXED, sizes, null, null, UNIFORM, 10, KeyStrategy.NONE, null, seed);
+    }
+
+    /** Seed records with drawn keys: {@code uniform:N} or {@code zipf:N:S}. */
+    static PayloadSpec drawnKeys(KeyStrategy keys, Distribution draw, long seed) {
+        return new PayloadSpec(PayloadType.SEED, Distribution.constant(124), null, null, UNIFORM, 10, keys, draw, seed);
     }
 
     static PayloadSpec file(Path file) {
-        return new PayloadSpec(PayloadType.FILE, 124, file, UNIFORM, 10, KeyStrategy.NONE, SEED);
+        return new PayloadSpec(
+                PayloadType.FILE, Distribution.constant(124), file, null, UNIFORM, 10, KeyStrategy.NONE, null, SEED);
     }
 }

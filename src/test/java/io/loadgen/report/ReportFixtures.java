@@ -1,5 +1,6 @@
 package io.loadgen.report;
 
+import io.loadgen.spec.Distribution;
 import io.loadgen.spec.KeyStrategy;
 import io.loadgen.spec.LoadSpec;
 import io.loadgen.spec.PayloadSpec;
@@ -34,7 +35,15 @@ final class ReportFixtures {
                 .warmup(new Warmup(1_000, Duration.ZERO))
                 .topicSetup(true, 6, (short) 1)
                 .payload(new PayloadSpec(
-                        PayloadType.SEED, 124, null, new int[] {1, 1, 1, 1}, 10, KeyStrategy.RESOURCE_ID, 42))
+                        PayloadType.SEED,
+                        Distribution.constant(124),
+                        null,
+                        null,
+                        new int[] {1, 1, 1, 1},
+                        10,
+                        KeyStrategy.RESOURCE_ID,
+                        null,
+                        42))
                 .producerConfig(Map.of(
                         "bootstrap.servers",
                         "127.0.0.1:9092",

@@ -23,8 +23,16 @@ public final class Specs {
     private boolean createTopic;
     private int partitions = 6;
     private short replicationFactor = 1;
-    private PayloadSpec payload =
-            new PayloadSpec(PayloadType.SEED, 124, null, new int[] {1, 1, 1, 1}, 10, KeyStrategy.NONE, 42);
+    private PayloadSpec payload = new PayloadSpec(
+            PayloadType.SEED,
+            Distribution.constant(124),
+            null,
+            null,
+            new int[] {1, 1, 1, 1},
+            10,
+            KeyStrategy.NONE,
+            null,
+            42);
     private Map<String, String> producerConfig = Map.of();
     private Duration reportInterval = Duration.ofSeconds(1);
     private Duration connectTimeout = Duration.ofSeconds(10);

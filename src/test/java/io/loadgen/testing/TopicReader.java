@@ -25,8 +25,8 @@ public final class TopicReader {
 
     private TopicReader() {}
 
-    /** One record as stored: key (may be null) and value. */
-    public record Message(byte[] key, byte[] value) {
+    /** One record as stored: key (may be null), value and the partition it is on. */
+    public record Message(byte[] key, byte[] value, int partition) {
 
         public String keyText() {
             return key == null ? null : new String(key, StandardCharsets.UTF_8);
@@ -64,7 +64,7 @@ public final class TopicReader {
                 }
                 for (ConsumerRecord<byte[], byte[]> r : consumer.poll(POLL)) {
                     if (r.offset() < end.get(new TopicPartition(r.topic(), r.partition()))) {
-                        out.add(new Message(r.key(), r.value()));
+                        out.add(new Message(r.key(), r.value(), r.partition()));
                     }
                 }
             }

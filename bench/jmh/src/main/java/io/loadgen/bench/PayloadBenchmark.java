@@ -5,6 +5,7 @@ import io.loadgen.payload.FixedSizeGenerator;
 import io.loadgen.payload.KeyGenerator;
 import io.loadgen.payload.SeedLogGenerator;
 import io.loadgen.payload.WallClock;
+import io.loadgen.spec.Distribution;
 import io.loadgen.spec.KeyStrategy;
 import io.loadgen.spec.PayloadSpec;
 import io.loadgen.spec.PayloadType;
@@ -66,7 +67,7 @@ public class PayloadBenchmark {
 
     /** The app's defaults: levels 1,1,1,1, 10 resources, seed 42. */
     private static PayloadSpec spec(PayloadType type, KeyStrategy keys) {
-        return new PayloadSpec(type, RECORD_SIZE, null, new int[]{1, 1, 1, 1}, 10, keys, 42);
+        return new PayloadSpec(type, Distribution.constant(RECORD_SIZE), null, null, new int[]{1, 1, 1, 1}, 10, keys, null, 42);
     }
 
     private static byte[][] seedLines(int n) {

@@ -1,0 +1,88 @@
+package io.loadgen.cli;
+
+import io.loadgen.payload.WallClock;
+import io.loadgen.payload.template.Template;
+import io.loadgen.payload.template.TemplateGenerator;
+import io.loadgen.payload.template.TemplateSyntaxException;
+import io.loadgen.spec.TemplateSource;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code loadgen templates}: the shipped templates with a record of each, one template's text to copy and edit, or a
+ * few records of a template (a file of one's own included) before a run uses it.
+ */
+@Command(
+        name = "templates",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = "Without a name: the shipped record templates, with one record each. With a name or a file: "
+                + "the template's text (copy it to a file, edit it, run it with --template FILE), or with --sample N "
+                + "N records made from it.%n",
+        footer = {"%nThe placeholders are described in docs/templates.md.%n", ExitCodes.HELP_TEXT})
+public class TemplatesCommand implements Callable<Integer> {
+
+    @Parameters(arity = "0..1", paramLabel = "NAME|FILE", description = "A shipped template or a template file.")
+    String template;
+
+    @Option(
+            names = "--sample",
+            paramLabel = "N",
+            converter = Converters.IntCount.class,
+            description = "Print N records made from the template instead of its text.")
+    Integer sample;
+
+    @Option(
+            names = "--template-format",
+            paramLabel = "json|text",
+            description = "As for run: whether the records are JSON (default: by the file's extension).")
+    String templateFormat;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Seed of the pseudo-random choices (default 42).")
+    long seed = 42;
+
+    @Override
+    public Integer call() {
+        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        if (template == null) {
+            for (String name : Template.shippedNames()) {
+                out.println(name + ":");
+                out.println(
+                        "  " + new String(records(source(name), 1)[0], StandardCharsets.UTF_8).replace("\n", "\n  "));
+            }
+            out.println("\n'loadgen templates NAME' prints a template's text; 'loadgen run --template NAME' uses it.");
+            return ExitCodes.OK;
+        }
+        TemplateSource source = source(template);
+        if (sample == null) {
+            out.print(source.text());
+            if (!source.text().endsWith("\n")) out.println();
+            return ExitCodes.OK;
+        }
+        if (sample < 1 || sample > 1_000_000)
+            throw new UsageException("--sample must be from 1 to 1000000, got " + sample);
+        for (byte[] record : records(source, sample)) out.println(new String(record, StandardCharsets.UTF_8));
+        return ExitCodes.OK;
+    }
+
+    private TemplateSource source(String nameOrFile) {
+        return TemplateOptions.source("NAME|FILE", nameOrFile, templateFormat);
+    }
+
+    private byte[][] records(TemplateSource source, int n) {
+        Template compiled;
+        try {
+            compiled = Template.compile(source.text(), source.name(), source.json());
+        } catch (TemplateSyntaxException e) {
+            throw new UsageException(e.getMessage());
+        }
+        TemplateGenerator generator = new TemplateGenerator(compiled, seed, 0, WallClock.epochNanos());
+        byte[][] out = new byte[n][];
+        for (int i = 0; i < n; i++) out[i] = generator.value(i).clone();
+        return out;
+    }
+}
