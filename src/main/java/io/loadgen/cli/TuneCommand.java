@@ -156,7 +156,7 @@ public class TuneCommand implements Callable<Integer> {
         out.printf(
                 Locale.ROOT,
                 "loadgen tune %s: %s on %s, budget %s; trials of %s warm-up + %s measured, each on its own topic "
-                        + "(%d partitions, replication factor %d); fixed: %s%n",
+                        + "(%d partitions, replication factor %d); records: %s; fixed: %s%n",
                 tuneId,
                 objective.describe(),
                 Secrets.withoutUserInfo(bootstrap),
@@ -165,6 +165,7 @@ public class TuneCommand implements Callable<Integer> {
                 Durations.format(window),
                 start.topic().partitions(),
                 start.topic().replicationFactor(),
+                start.payload(),
                 fixed.entrySet().stream()
                         .map(e -> e.getKey() + "=" + e.getValue())
                         .collect(java.util.stream.Collectors.joining(" ")));

@@ -189,6 +189,10 @@ class TuneCommandTest {
                 "1",
                 "--partitions",
                 "3",
+                "--template",
+                "app-json",
+                "--keys",
+                "zipf:100:1.1",
                 "--topic-prefix",
                 KafkaBroker.uniqueTopic("tune-slo"),
                 "--tune-json",
@@ -196,8 +200,13 @@ class TuneCommandTest {
                 "--chart",
                 "none");
 
+        // the trials send the template's records (issue 18): the start line names them
+        assertThat(run.getOutput()).contains("records: template app-json (JSON records, keys zipf:100:1.1)");
         JsonNode doc = JSON.readTree(json.toFile());
         JsonNode trials = doc.path("trials");
+        assertThat(trials.get(0).path("recordsPerSecond").asDouble())
+                .as("a trial of template records sent some")
+                .isPositive();
         assertThat(doc.path("objective").asText()).isEqualTo("p99-slo");
         assertThat(doc.path("sloP99Ms").asDouble()).isEqualTo(500.0);
         assertThat(trials.get(0).path("phase").asText()).isEqualTo("capacity");
