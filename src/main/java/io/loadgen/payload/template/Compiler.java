@@ -85,6 +85,8 @@ final class Compiler {
     private final List<Template.SamplerSpec> samplers = new ArrayList<>();
     private int slots;
     private boolean readsClock;
+    /** Names of closed sections, to tell a user why one is unknown after its {{end}}. */
+    private final Map<String, Integer> sectionNames = new HashMap<>();
 
     Compiler(String text, String source, boolean json) {
         this.text = text;
@@ -116,7 +118,11 @@ final class Compiler {
             }
             appendLiteral(pos, open);
             int close = closeOf(open);
-            if (close < 0) throw error(open, excerpt(open), "'}}' to close the placeholder");
+            if (close < 0) {
+                int quote = unclosedQuote(open);
+                if (quote >= 0) throw error(quote, excerpt(quote), "a closing '\"' for this quoted text");
+                throw error(open, excerpt(open), "'}}' to close the placeholder");
+            }
             placeholder(open, close);
             pos = close + 2;
         }
@@ -236,6 +242,21 @@ final class Compiler {
         return -1;
     }
 
+    /** The quote left open in the placeholder opened at {@code open}, -1 if none is. */
+    private int unclosedQuote(int open) {
+        int i = open + 2;
+        while (i < end) {
+            if (text.charAt(i) == '"') {
+                int after = afterQuoted(i);
+                if (after < 0) return i;
+                i = after;
+            } else {
+                i++;
+            }
+        }
+        return -1;
+    }
+
     private int afterQuoted(int quote) {
         int j = quote + 1;
         while (j < end) {
@@ -290,7 +311,7 @@ final class Compiler {
                                 first.offset(),
                                 first.text(),
                                 "a generator (" + GENERATORS + "), let, if, else, end, a quoted text or a name"
-                                        + " defined before" + namesInScope());
+                                        + " defined before" + namesInScope() + sectionNote(first.text()));
                     }
                     nothingAfter(t, 1, "'}}' after the name " + n.name());
                     add(new Step.Reference(n.value(), n.slot(), inString()));
@@ -370,6 +391,14 @@ final class Compiler {
         for (Frame f : frames) names.addAll(f.names.keySet());
         names.sort(null);
         return names.isEmpty() ? " (none is)" : " (" + String.join(", ", names) + ")";
+    }
+
+    /** Why {@code name} is unknown here when a closed section defined it: a name lives in its section. */
+    private String sectionNote(String name) {
+        Integer at = sectionNames.get(name);
+        return at == null
+                ? ""
+                : "; " + name + " is defined inside the {{if}} section at " + at(at) + " and known only there";
     }
 
     // ---- generators
@@ -588,6 +617,7 @@ final class Compiler {
         }
         flushLiteral();
         f.jsonAfterThen = tracker.state();
+        for (Name n : f.names.values()) sectionNames.putIfAbsent(n.name(), n.offset());
         f.otherwise = new ArrayList<>();
         f.names = new HashMap<>(); // what the then-branch named is not set when the else-branch runs
         tracker.restore(f.jsonAtIf);
@@ -597,6 +627,7 @@ final class Compiler {
         if (frames.size() == 1) throw error(open, "{{end}}", "{{end}} only after an {{if ...}}");
         flushLiteral();
         Frame f = frames.pop();
+        for (Name n : f.names.values()) sectionNames.putIfAbsent(n.name(), n.offset());
         int afterThen = f.otherwise == null ? tracker.state() : f.jsonAfterThen;
         int afterElse = f.otherwise == null ? f.jsonAtIf : tracker.state();
         if (json && afterThen != afterElse) {
@@ -639,7 +670,10 @@ final class Compiler {
         }
         Name n = first.quoted() ? null : lookup(first.text());
         if (n == null) {
-            throw error(first.offset(), first.text(), CONDITION + ", with a name defined before" + namesInScope());
+            throw error(
+                    first.offset(),
+                    first.text(),
+                    CONDITION + ", with a name defined before" + namesInScope() + sectionNote(first.text()));
         }
         if (i + 1 >= t.size()) {
             throw error(close, "}}", "an operator after " + n.name() + ": ==, !=, <, <=, >, >= or in");
@@ -855,7 +889,7 @@ final class Compiler {
 
     /** The opening of a placeholder, to its end or its first 40 characters. */
     private String excerpt(int open) {
-        int close = closeOf(open);
+        int close = text.startsWith("{{", open) ? closeOf(open) : -1;
         int stop = close >= 0 ? close + 2 : Math.min(end, open + 40);
         String s = text.substring(open, Math.min(stop, open + 40));
         return s.length() < stop - open ? s + "..." : s;
