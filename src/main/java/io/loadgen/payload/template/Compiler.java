@@ -57,15 +57,19 @@ final class Compiler {
         final Condition condition;
         final int offset;
         final int jsonAtIf;
+        /** The text before the {{if}}. */
+        final byte[] prefix;
+
         final List<Step> then = new ArrayList<>();
         List<Step> otherwise;
         int jsonAfterThen;
         Map<String, Name> names = new HashMap<>();
 
-        Frame(Condition condition, int offset, int jsonAtIf) {
+        Frame(Condition condition, int offset, int jsonAtIf, byte[] prefix) {
             this.condition = condition;
             this.offset = offset;
             this.jsonAtIf = jsonAtIf;
+            this.prefix = prefix;
         }
 
         List<Step> steps() {
@@ -108,7 +112,7 @@ final class Compiler {
 
     Template compile(String sourceText) {
         dropSilentLines();
-        frames.push(new Frame(null, -1, 0));
+        frames.push(new Frame(null, -1, 0, null));
         int pos = 0;
         while (pos < end) {
             int open = text.indexOf("{{", pos);
@@ -206,10 +210,16 @@ final class Compiler {
         literal.append(inString() ? JsonText.escape(s) : s);
     }
 
+    /** Text still to write at the end of a template or branch. */
     private void flushLiteral() {
-        if (literal.length() == 0) return;
-        steps().add(new Step.Literal(literal.toString().getBytes(StandardCharsets.UTF_8)));
+        if (literal.length() > 0) steps().add(new Step.Literal(takeLiteral()));
+    }
+
+    /** The literal text since the last step, for the next step to write first. */
+    private byte[] takeLiteral() {
+        byte[] b = literal.toString().getBytes(StandardCharsets.UTF_8);
         literal.setLength(0);
+        return b;
     }
 
     private boolean inString() {
@@ -218,11 +228,6 @@ final class Compiler {
 
     private List<Step> steps() {
         return frames.peek().steps();
-    }
-
-    private void add(Step step) {
-        flushLiteral();
-        steps().add(step);
     }
 
     /** The offset of the {@code }}} closing the placeholder opened at {@code open}; quoted text may hold braces. */
@@ -303,7 +308,7 @@ final class Compiler {
                     define(t, 0, true, close);
                 } else if (GENERATOR_NAMES.contains(first.text())) {
                     Value v = value(t, 0, close);
-                    add(new Step.Emit(v, inString()));
+                    steps().add(new Step.Emit(takeLiteral(), v, inString()));
                 } else {
                     Name n = lookup(first.text());
                     if (n == null) {
@@ -314,7 +319,7 @@ final class Compiler {
                                         + " defined before" + namesInScope() + sectionNote(first.text()));
                     }
                     nothingAfter(t, 1, "'}}' after the name " + n.name());
-                    add(new Step.Reference(n.value(), n.slot(), inString()));
+                    steps().add(new Step.Reference(takeLiteral(), n.value(), n.slot(), inString()));
                 }
             }
         }
@@ -375,7 +380,7 @@ final class Compiler {
         Value v = value(t, i + 2, close);
         int slot = slots++;
         frames.peek().names.put(name.text(), new Name(name.text(), slot, v, name.offset()));
-        add(new Step.Define(v, slot, writes, inString()));
+        steps().add(new Step.Define(takeLiteral(), v, slot, writes, inString()));
     }
 
     private Name lookup(String name) {
@@ -605,8 +610,7 @@ final class Compiler {
 
     private void startIf(List<Token> t, int open, int close) {
         Condition c = condition(t, 1, close);
-        flushLiteral();
-        frames.push(new Frame(c, open, tracker.state()));
+        frames.push(new Frame(c, open, tracker.state(), takeLiteral()));
     }
 
     private void startElse(int open) {
@@ -639,7 +643,7 @@ final class Compiler {
         }
         tracker.restore(afterThen);
         Step[] otherwise = f.otherwise == null ? new Step[0] : f.otherwise.toArray(new Step[0]);
-        steps().add(new Step.Section(f.condition, f.then.toArray(new Step[0]), otherwise));
+        steps().add(new Step.Section(f.prefix, f.condition, f.then.toArray(new Step[0]), otherwise));
     }
 
     private Condition condition(List<Token> t, int from, int close) {
