@@ -49,6 +49,7 @@ final class Bytes {
 
     void put(byte[] b) {
         int n = b.length;
+        if (n == 0) return; // many steps have no text before them: skip the call of arraycopy
         room(n);
         byte[] a = array;
         int at = length;
