@@ -21,6 +21,15 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  */
 public final class Sampler {
 
+    private final UniformRandomProvider rng;
+    /**
+     * For integer ranges of fewer than 2^31 values: their size, drawn with {@link UniformRandomProvider#nextInt(int)}
+     * (Lemire's method: a multiplication, a division only on rare rejections). commons-rng's long sampler divides on
+     * every draw, which costs more than the rest of a small template placeholder. 0 when not used.
+     */
+    private final int span;
+
+    private final long low;
     private final Distribution.Kind kind;
     private final double constant;
     private final ContinuousSampler continuous;
@@ -66,6 +75,18 @@ public final class Sampler {
                 c = LogNormalSampler.of(ZigguratSampler.NormalizedGaussian.of(rng), distribution.logMean(), b);
             case ZIPF -> r = RejectionInversionZipfSampler.of(rng, (int) a, b);
         }
+        long lo = 0;
+        long size = 0;
+        if (k == Distribution.Kind.RANGE) {
+            lo = (long) a;
+            size = (long) b - (long) a + 1;
+        } else if (k == Distribution.Kind.UNIFORM && i != null) {
+            lo = (long) Math.ceil(a);
+            size = (long) Math.floor(b) - lo + 1;
+        }
+        this.rng = rng;
+        this.low = lo;
+        this.span = size > 0 && size <= Integer.MAX_VALUE ? (int) size : 0;
         this.kind = k;
         this.constant = a;
         this.continuous = c;
@@ -85,8 +106,11 @@ public final class Sampler {
     public long nextLong() {
         long v = switch (kind) {
             case CONSTANT -> Math.round(constant);
-            case RANGE -> integers.sample();
-            case UNIFORM -> integers != null ? integers.sample() : Math.round(continuous.sample());
+            case RANGE -> span != 0 ? low + rng.nextInt(span) : integers.sample();
+            case UNIFORM ->
+                span != 0
+                        ? low + rng.nextInt(span)
+                        : integers != null ? integers.sample() : Math.round(continuous.sample());
             case NORMAL, LOGNORMAL -> Math.round(continuous.sample());
             case ZIPF -> ranks.sample();
         };
@@ -97,7 +121,7 @@ public final class Sampler {
     public double nextDouble() {
         double v = switch (kind) {
             case CONSTANT -> constant;
-            case RANGE -> integers.sample();
+            case RANGE -> span != 0 ? low + rng.nextInt(span) : integers.sample();
             case UNIFORM, NORMAL, LOGNORMAL -> continuous.sample();
             case ZIPF -> ranks.sample();
         };

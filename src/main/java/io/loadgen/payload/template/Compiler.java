@@ -57,15 +57,19 @@ final class Compiler {
         final Condition condition;
         final int offset;
         final int jsonAtIf;
+        /** The text before the {{if}}. */
+        final byte[] prefix;
+
         final List<Step> then = new ArrayList<>();
         List<Step> otherwise;
         int jsonAfterThen;
         Map<String, Name> names = new HashMap<>();
 
-        Frame(Condition condition, int offset, int jsonAtIf) {
+        Frame(Condition condition, int offset, int jsonAtIf, byte[] prefix) {
             this.condition = condition;
             this.offset = offset;
             this.jsonAtIf = jsonAtIf;
+            this.prefix = prefix;
         }
 
         List<Step> steps() {
@@ -85,6 +89,8 @@ final class Compiler {
     private final List<Template.SamplerSpec> samplers = new ArrayList<>();
     private int slots;
     private boolean readsClock;
+    /** Names of closed sections, to tell a user why one is unknown after its {{end}}. */
+    private final Map<String, Integer> sectionNames = new HashMap<>();
 
     Compiler(String text, String source, boolean json) {
         this.text = text;
@@ -106,7 +112,7 @@ final class Compiler {
 
     Template compile(String sourceText) {
         dropSilentLines();
-        frames.push(new Frame(null, -1, 0));
+        frames.push(new Frame(null, -1, 0, null));
         int pos = 0;
         while (pos < end) {
             int open = text.indexOf("{{", pos);
@@ -116,7 +122,11 @@ final class Compiler {
             }
             appendLiteral(pos, open);
             int close = closeOf(open);
-            if (close < 0) throw error(open, excerpt(open), "'}}' to close the placeholder");
+            if (close < 0) {
+                int quote = unclosedQuote(open);
+                if (quote >= 0) throw error(quote, excerpt(quote), "a closing '\"' for this quoted text");
+                throw error(open, excerpt(open), "'}}' to close the placeholder");
+            }
             placeholder(open, close);
             pos = close + 2;
         }
@@ -200,10 +210,16 @@ final class Compiler {
         literal.append(inString() ? JsonText.escape(s) : s);
     }
 
+    /** Text still to write at the end of a template or branch. */
     private void flushLiteral() {
-        if (literal.length() == 0) return;
-        steps().add(new Step.Literal(literal.toString().getBytes(StandardCharsets.UTF_8)));
+        if (literal.length() > 0) steps().add(new Step.Literal(takeLiteral()));
+    }
+
+    /** The literal text since the last step, for the next step to write first. */
+    private byte[] takeLiteral() {
+        byte[] b = literal.toString().getBytes(StandardCharsets.UTF_8);
         literal.setLength(0);
+        return b;
     }
 
     private boolean inString() {
@@ -212,11 +228,6 @@ final class Compiler {
 
     private List<Step> steps() {
         return frames.peek().steps();
-    }
-
-    private void add(Step step) {
-        flushLiteral();
-        steps().add(step);
     }
 
     /** The offset of the {@code }}} closing the placeholder opened at {@code open}; quoted text may hold braces. */
@@ -229,6 +240,21 @@ final class Compiler {
                 if (i < 0) return -1;
             } else if (c == '}' && text.charAt(i + 1) == '}') {
                 return i;
+            } else {
+                i++;
+            }
+        }
+        return -1;
+    }
+
+    /** The quote left open in the placeholder opened at {@code open}, -1 if none is. */
+    private int unclosedQuote(int open) {
+        int i = open + 2;
+        while (i < end) {
+            if (text.charAt(i) == '"') {
+                int after = afterQuoted(i);
+                if (after < 0) return i;
+                i = after;
             } else {
                 i++;
             }
@@ -282,7 +308,7 @@ final class Compiler {
                     define(t, 0, true, close);
                 } else if (GENERATOR_NAMES.contains(first.text())) {
                     Value v = value(t, 0, close);
-                    add(new Step.Emit(v, inString()));
+                    steps().add(new Step.Emit(takeLiteral(), v, inString()));
                 } else {
                     Name n = lookup(first.text());
                     if (n == null) {
@@ -290,10 +316,10 @@ final class Compiler {
                                 first.offset(),
                                 first.text(),
                                 "a generator (" + GENERATORS + "), let, if, else, end, a quoted text or a name"
-                                        + " defined before" + namesInScope());
+                                        + " defined before" + namesInScope() + sectionNote(first.text()));
                     }
                     nothingAfter(t, 1, "'}}' after the name " + n.name());
-                    add(new Step.Reference(n.value(), n.slot(), inString()));
+                    steps().add(new Step.Reference(takeLiteral(), n.value(), n.slot(), inString()));
                 }
             }
         }
@@ -354,7 +380,7 @@ final class Compiler {
         Value v = value(t, i + 2, close);
         int slot = slots++;
         frames.peek().names.put(name.text(), new Name(name.text(), slot, v, name.offset()));
-        add(new Step.Define(v, slot, writes, inString()));
+        steps().add(new Step.Define(takeLiteral(), v, slot, writes, inString()));
     }
 
     private Name lookup(String name) {
@@ -370,6 +396,14 @@ final class Compiler {
         for (Frame f : frames) names.addAll(f.names.keySet());
         names.sort(null);
         return names.isEmpty() ? " (none is)" : " (" + String.join(", ", names) + ")";
+    }
+
+    /** Why {@code name} is unknown here when a closed section defined it: a name lives in its section. */
+    private String sectionNote(String name) {
+        Integer at = sectionNames.get(name);
+        return at == null
+                ? ""
+                : "; " + name + " is defined inside the {{if}} section at " + at(at) + " and known only there";
     }
 
     // ---- generators
@@ -576,8 +610,7 @@ final class Compiler {
 
     private void startIf(List<Token> t, int open, int close) {
         Condition c = condition(t, 1, close);
-        flushLiteral();
-        frames.push(new Frame(c, open, tracker.state()));
+        frames.push(new Frame(c, open, tracker.state(), takeLiteral()));
     }
 
     private void startElse(int open) {
@@ -588,6 +621,7 @@ final class Compiler {
         }
         flushLiteral();
         f.jsonAfterThen = tracker.state();
+        for (Name n : f.names.values()) sectionNames.putIfAbsent(n.name(), n.offset());
         f.otherwise = new ArrayList<>();
         f.names = new HashMap<>(); // what the then-branch named is not set when the else-branch runs
         tracker.restore(f.jsonAtIf);
@@ -597,6 +631,7 @@ final class Compiler {
         if (frames.size() == 1) throw error(open, "{{end}}", "{{end}} only after an {{if ...}}");
         flushLiteral();
         Frame f = frames.pop();
+        for (Name n : f.names.values()) sectionNames.putIfAbsent(n.name(), n.offset());
         int afterThen = f.otherwise == null ? tracker.state() : f.jsonAfterThen;
         int afterElse = f.otherwise == null ? f.jsonAtIf : tracker.state();
         if (json && afterThen != afterElse) {
@@ -608,7 +643,7 @@ final class Compiler {
         }
         tracker.restore(afterThen);
         Step[] otherwise = f.otherwise == null ? new Step[0] : f.otherwise.toArray(new Step[0]);
-        steps().add(new Step.Section(f.condition, f.then.toArray(new Step[0]), otherwise));
+        steps().add(new Step.Section(f.prefix, f.condition, f.then.toArray(new Step[0]), otherwise));
     }
 
     private Condition condition(List<Token> t, int from, int close) {
@@ -639,7 +674,10 @@ final class Compiler {
         }
         Name n = first.quoted() ? null : lookup(first.text());
         if (n == null) {
-            throw error(first.offset(), first.text(), CONDITION + ", with a name defined before" + namesInScope());
+            throw error(
+                    first.offset(),
+                    first.text(),
+                    CONDITION + ", with a name defined before" + namesInScope() + sectionNote(first.text()));
         }
         if (i + 1 >= t.size()) {
             throw error(close, "}}", "an operator after " + n.name() + ": ==, !=, <, <=, >, >= or in");
@@ -855,7 +893,7 @@ final class Compiler {
 
     /** The opening of a placeholder, to its end or its first 40 characters. */
     private String excerpt(int open) {
-        int close = closeOf(open);
+        int close = text.startsWith("{{", open) ? closeOf(open) : -1;
         int stop = close >= 0 ? close + 2 : Math.min(end, open + 40);
         String s = text.substring(open, Math.min(stop, open + 40));
         return s.length() < stop - open ? s + "..." : s;

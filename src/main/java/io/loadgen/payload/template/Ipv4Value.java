@@ -12,15 +12,24 @@ final class Ipv4Value extends Value {
         this.network = network & ~hostMask;
     }
 
+    /** "0".."255", and the same with a leading dot: an address is four copies. */
+    private static final byte[][] OCTETS = new byte[256][];
+
+    private static final byte[][] DOT_OCTETS = new byte[256][];
+
+    static {
+        for (int i = 0; i < 256; i++) {
+            OCTETS[i] = Integer.toString(i).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            DOT_OCTETS[i] = ("." + i).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        }
+    }
+
     @Override
     void write(RecordState r, Bytes out, boolean inString) {
         int a = network | (r.random.nextInt() & hostMask);
-        out.putLong(a >>> 24);
-        out.put('.');
-        out.putLong((a >>> 16) & 0xFF);
-        out.put('.');
-        out.putLong((a >>> 8) & 0xFF);
-        out.put('.');
-        out.putLong(a & 0xFF);
+        out.put(OCTETS[a >>> 24]);
+        out.put(DOT_OCTETS[(a >>> 16) & 0xFF]);
+        out.put(DOT_OCTETS[(a >>> 8) & 0xFF]);
+        out.put(DOT_OCTETS[a & 0xFF]);
     }
 }

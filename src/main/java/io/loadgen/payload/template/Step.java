@@ -1,7 +1,19 @@
 package io.loadgen.payload.template;
 
-/** One part of a compiled template: literal text, a placeholder, a reference or a conditional section. */
+/**
+ * One part of a compiled template: a placeholder, a reference or a conditional section, each with the literal text
+ * before it, so a record costs one dispatch per placeholder rather than two.
+ */
 abstract class Step {
+
+    private static final byte[] NONE = new byte[0];
+
+    /** Template text written before the step's own output, encoded once. */
+    final byte[] prefix;
+
+    Step(byte[] prefix) {
+        this.prefix = prefix == null ? NONE : prefix;
+    }
 
     abstract void run(RecordState r);
 
@@ -9,17 +21,15 @@ abstract class Step {
         for (Step s : steps) s.run(r);
     }
 
-    /** Template text between placeholders, encoded once. */
+    /** Template text after the last placeholder of a template or branch. */
     static final class Literal extends Step {
-        private final byte[] bytes;
-
-        Literal(byte[] bytes) {
-            this.bytes = bytes;
+        Literal(byte[] text) {
+            super(text);
         }
 
         @Override
         void run(RecordState r) {
-            r.out.put(bytes);
+            r.out.put(prefix);
         }
     }
 
@@ -28,13 +38,15 @@ abstract class Step {
         private final Value value;
         private final boolean inString;
 
-        Emit(Value value, boolean inString) {
+        Emit(byte[] prefix, Value value, boolean inString) {
+            super(prefix);
             this.value = value;
             this.inString = inString;
         }
 
         @Override
         void run(RecordState r) {
+            r.out.put(prefix);
             value.write(r, r.out, inString);
         }
     }
@@ -46,7 +58,8 @@ abstract class Step {
         private final boolean writes;
         private final boolean inString;
 
-        Define(Value value, int slot, boolean writes, boolean inString) {
+        Define(byte[] prefix, Value value, int slot, boolean writes, boolean inString) {
+            super(prefix);
             this.value = value;
             this.slot = slot;
             this.writes = writes;
@@ -55,6 +68,7 @@ abstract class Step {
 
         @Override
         void run(RecordState r) {
+            r.out.put(prefix);
             Slot s = r.slots[slot];
             value.remember(r, s);
             if (writes) value.writeRemembered(s, r.out, inString);
@@ -67,7 +81,8 @@ abstract class Step {
         private final int slot;
         private final boolean inString;
 
-        Reference(Value value, int slot, boolean inString) {
+        Reference(byte[] prefix, Value value, int slot, boolean inString) {
+            super(prefix);
             this.value = value;
             this.slot = slot;
             this.inString = inString;
@@ -75,6 +90,7 @@ abstract class Step {
 
         @Override
         void run(RecordState r) {
+            r.out.put(prefix);
             value.writeRemembered(r.slots[slot], r.out, inString);
         }
     }
@@ -85,7 +101,8 @@ abstract class Step {
         private final Step[] then;
         private final Step[] otherwise;
 
-        Section(Condition condition, Step[] then, Step[] otherwise) {
+        Section(byte[] prefix, Condition condition, Step[] then, Step[] otherwise) {
+            super(prefix);
             this.condition = condition;
             this.then = then.clone();
             this.otherwise = otherwise.clone();
@@ -93,6 +110,7 @@ abstract class Step {
 
         @Override
         void run(RecordState r) {
+            r.out.put(prefix);
             runAll(condition.test(r) ? then : otherwise, r);
         }
     }

@@ -24,7 +24,13 @@ final class TimeText {
         cache(epochNanos);
         out.put(rfc3339);
         out.put('.');
-        out.putFixed(Math.floorMod(epochNanos, 1_000_000_000L) / Pow10.of(9 - fractionDigits), fractionDigits);
+        long nanos = Math.floorMod(epochNanos, 1_000_000_000L);
+        // Constant divisors: the compiler turns them into multiplications.
+        switch (fractionDigits) {
+            case 3 -> out.putFixed(nanos / 1_000_000, 3);
+            case 6 -> out.putFixed(nanos / 1_000, 6);
+            default -> out.putFixed(nanos, 9);
+        }
         out.put('Z');
     }
 

@@ -7,14 +7,6 @@ final class UuidValue extends Value {
     void write(RecordState r, Bytes out, boolean inString) {
         long hi = (r.random.nextLong() & ~0xF000L) | 0x4000L; // version 4
         long lo = (r.random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L; // IETF variant
-        out.putHex(hi >>> 32, 8);
-        out.put('-');
-        out.putHex(hi >>> 16, 4);
-        out.put('-');
-        out.putHex(hi, 4);
-        out.put('-');
-        out.putHex(lo >>> 48, 4);
-        out.put('-');
-        out.putHex(lo, 12);
+        out.putUuid(hi, lo);
     }
 }

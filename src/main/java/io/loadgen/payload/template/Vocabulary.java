@@ -398,13 +398,51 @@ final class Vocabulary {
 
     static final byte[][] WORDS = new byte[TEXT.length][];
     static final byte[][] CAPITALISED = new byte[TEXT.length][];
+    /** Each word after a space: a word after the first is one copy. */
+    static final byte[][] SPACED = new byte[TEXT.length][];
+
+    /**
+     * The same words packed for {@link Bytes#putPacked}: two longs and a length each (every word with its space fits
+     * in 16 bytes), so a word of a sentence is two stores.
+     */
+    static final Packed PACKED_WORDS;
+
+    static final Packed PACKED_CAPITALISED;
+    static final Packed PACKED_SPACED;
+
+    /** Words as two big-endian longs and a length. */
+    static final class Packed {
+        final long[] first;
+        final long[] second;
+        final int[] length;
+
+        Packed(byte[][] words) {
+            first = new long[words.length];
+            second = new long[words.length];
+            length = new int[words.length];
+            for (int i = 0; i < words.length; i++) {
+                if (words[i].length > 16) throw new IllegalStateException("word too long: " + TEXT[i]);
+                first[i] = Bytes.pack(words[i], 0);
+                second[i] = Bytes.pack(words[i], 1);
+                length[i] = words[i].length;
+            }
+        }
+
+        void put(int i, Bytes out) {
+            out.putPacked(first[i], second[i], length[i]);
+        }
+    }
 
     static {
         for (int i = 0; i < TEXT.length; i++) {
             WORDS[i] = TEXT[i].getBytes(StandardCharsets.US_ASCII);
             CAPITALISED[i] = (Character.toUpperCase(TEXT[i].charAt(0)) + TEXT[i].substring(1))
                     .getBytes(StandardCharsets.US_ASCII);
+            SPACED[i] = (" " + TEXT[i]).getBytes(StandardCharsets.US_ASCII);
         }
+        PACKED_WORDS = new Packed(WORDS);
+        PACKED_CAPITALISED = new Packed(CAPITALISED);
+        PACKED_SPACED = new Packed(SPACED);
     }
 
     private Vocabulary() {}
