@@ -5,6 +5,8 @@ import io.loadgen.payload.FixedSizeGenerator;
 import io.loadgen.payload.KeyGenerator;
 import io.loadgen.payload.SeedLogGenerator;
 import io.loadgen.payload.WallClock;
+import io.loadgen.payload.template.Template;
+import io.loadgen.payload.template.TemplateGenerator;
 import io.loadgen.spec.Distribution;
 import io.loadgen.spec.KeyStrategy;
 import io.loadgen.spec.PayloadSpec;
@@ -15,6 +17,7 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -112,6 +115,35 @@ public class PayloadBenchmark {
     @Benchmark
     public byte[] fileLinesValue() {
         return fileLines.value(next());
+    }
+
+    /**
+     * Each shipped record template (issue 18; target under 250 ns and about 0 B per record), with the live wall
+     * clock as the app runs it, one generator per thread as the engine builds them.
+     */
+    @State(Scope.Thread)
+    public static class Templates {
+        @Param({"seed", "nginx", "app-json", "syslog", "k8s"})
+        public String template;
+
+        TemplateGenerator generator;
+        long position;
+
+        @Setup
+        public void setUp() {
+            generator = new TemplateGenerator(Template.shipped(template).orElseThrow(), 42, 0, WallClock.epochNanos());
+        }
+
+        long next() {
+            long p = position;
+            position = p + 1 == RUN_RECORDS ? 0 : p + 1;
+            return p;
+        }
+    }
+
+    @Benchmark
+    public byte[] templateValue(Templates t) {
+        return t.generator.value(t.next());
     }
 
     @Benchmark
