@@ -13,6 +13,8 @@
 #      with --payload-file of 100,000 distinct seed-format lines (it picks one at random per record)
 #   C  kcat (librdkafka), optional, producing an N-line file of seed-format lines
 #   T  loadgen run with --template NAME (issue 18), optional (--template): A's command making shaped records
+#   F  with T: A's command with --payload-file of 100,000 records the template made beforehand: the same bytes sent,
+#      nothing generated, so T / F is what making the records costs, apart from their size
 #   D  the JVM image (scripts/image.sh), optional: `docker run --network host` of loadgen run with A's options; its CPU
 #      is read from the container's cgroup (the docker client's own is nothing), its whole-process time includes
 #      the container's creation
@@ -276,6 +278,7 @@ wait_for_quiet() {
 DATA_DIR="$RESULTS_ROOT/data"
 PERFTEST_FILE=""
 KCAT_FILE=""
+TEMPLATE_FILE=""
 
 # perf-test gets PERFTEST_LINES distinct seed lines; kcat sends each line once, so it needs exactly RECORDS lines.
 # Files are deterministic and cached in bench/results/data/.
@@ -287,6 +290,13 @@ make_payload_files() {
     KCAT_FILE="$DATA_DIR/seed-$RECORDS.txt"
     [[ -s "$KCAT_FILE" ]] || { log "writing $KCAT_FILE"; python3 "$BENCH_DIR/lib/seed_lines.py" "$RECORDS" "$KCAT_FILE"; }
   fi
+  if [[ -n "$TEMPLATE" ]]; then
+    # Made fresh by this build (a template may change between builds); one record per line, so only templates whose
+    # records hold no line break (all the shipped ones) can be compared this way.
+    TEMPLATE_FILE="$OUT/template-$(basename "$TEMPLATE")-100000.txt"
+    LOADGEN_APP_DIR="$OUT/app" QUARKUS_HTTP_PORT=0 "$REPO/bin/loadgen" templates --sample 100000 "$TEMPLATE" \
+      >"$TEMPLATE_FILE" 2>"$OUT/template-lines.err" || die "loadgen templates --sample failed (see $OUT/template-lines.err)"
+  fi
 }
 
 # --- one run -----------------------------------------------------------------------------------
@@ -297,7 +307,7 @@ OUT=""  # results directory of this invocation
 contender_cmd() {
   local c="$1" prefix="$2"
   case "$c" in
-    A | T)
+    A | T | F)
       # --warmup 0: count every record, as perf-test and kcat do. --create-topic false: the topic was just reset.
       # shellcheck disable=SC2086  # LOADGEN_ARGS holds several options: split on purpose
       printf '%s\n' "$REPO/bin/loadgen" run \
@@ -305,6 +315,7 @@ contender_cmd() {
         --compression "$COMPRESSION" --acks "$ACKS" --linger-ms "$LINGER_MS" --batch-size "$BATCH_SIZE" \
         --warmup 0 --create-topic false --summary-json "$prefix.summary.json" $LOADGEN_ARGS
       [[ "$c" == T ]] && printf '%s\n' --template "$TEMPLATE"
+      [[ "$c" == F ]] && printf '%s\n' --payload-file "$TEMPLATE_FILE"
       ;;
     B)
       # run-class execs java with KAFKA_RUN_CLASS_OPTS (set below), so /usr/bin/time sees the JVM itself.
@@ -365,7 +376,7 @@ time_field() { sed -n "s/^[[:space:]]*$1: //p" "$2" | head -n1; }
 # Runs contender $1 in round $2 and appends one CSV row.
 run_one() {
   local c="$1" round="$2" name
-  case "$c" in A) name=loadgen ;; B) name=perftest ;; C) name=kcat ;; D) name=image ;; T) name=template ;; esac
+  case "$c" in A) name=loadgen ;; B) name=perftest ;; C) name=kcat ;; D) name=image ;; T) name=template ;; F) name=template-lines ;; esac
   local prefix="$OUT/r$round-$name"
   local -a cmd
   mapfile -t cmd < <(contender_cmd "$c" "$prefix")
@@ -421,7 +432,7 @@ run_one() {
 
   # Records/s while sending, MiB/s and p99 as each tool reports them.
   case "$c" in
-    A | D | T)
+    A | D | T | F)
       if [[ -s "$prefix.summary.json" ]]; then
         IFS=, read -r send_rps mibps p99 sent < <(python3 - "$prefix.summary.json" <<'PY'
 import json, sys
@@ -510,7 +521,7 @@ main() {
   local contenders=(A B)
   [[ "$KCAT" == yes ]] && contenders+=(C)
   [[ "$IMAGE" != no ]] && contenders+=(D)
-  [[ -n "$TEMPLATE" ]] && contenders+=(T)
+  [[ -n "$TEMPLATE" ]] && contenders+=(T F)
   local k=${#contenders[@]}
 
   write_settings_json "${contenders[*]}"
@@ -529,7 +540,7 @@ A loadgen:   $(head -n1 "$OUT/app-version.txt"): bin/loadgen run ... --warmup 0$
 B perf-test: ProducerPerformance --throughput -1 --payload-file $(basename "$PERFTEST_FILE") ($PERFTEST_LINES distinct seed lines)
              java: $(JAVA_HOME="$(contender_java_home B)" perftest_java_version); options: $PERFTEST_JAVA_OPTS
 $(if [[ "$IMAGE" != no ]]; then echo "D image:     docker run --network host $IMAGE ($("$DOCKER" image inspect --format '{{slice .Id 7 19}}, built {{.Created}}' "$IMAGE")): A's options; CPU from cgroup $CGROUP_PARENT"; fi)
-$(if [[ -n "$TEMPLATE" ]]; then echo "T template:  A's command with --template $TEMPLATE"; fi)
+$(if [[ -n "$TEMPLATE" ]]; then echo "T template:  A's command with --template $TEMPLATE"; echo "F lines:     A's command with --payload-file $(basename "$TEMPLATE_FILE") (100,000 records of T's template, made beforehand)"; fi)
 $(if [[ "$KCAT" == yes ]]; then echo "C kcat:      $(kcat -V 2>&1 | sed -n 's/^Version \([^ ]*\).*\(librdkafka [^ ]*\).*/\1 (\2)/p'); -l $(basename "$KCAT_FILE") ($RECORDS seed lines)"; fi)
 order: rotates each round (A B C, B C A, ...) so no contender always runs first after a reset; results in $OUT
 EOF

@@ -12,7 +12,7 @@ import json
 import statistics
 import sys
 
-NAMES = {"A": "loadgen", "B": "perf-test", "C": "kcat", "D": "loadgen image", "T": "loadgen template"}
+NAMES = {"A": "loadgen", "B": "perf-test", "C": "kcat", "D": "loadgen image", "T": "loadgen template", "F": "loadgen template lines"}
 
 # (key, header, format) of the columns printed per run and as medians.
 COLUMNS = [
@@ -93,7 +93,7 @@ NOISY_CORES = 0.5  # other processes' average load during a run above which the 
 def medians_of(runs):
     """Per contender: medians over its passing runs, plus the slowest and fastest sending rate."""
     medians = {}
-    for c in ("A", "B", "C", "D", "T"):
+    for c in ("A", "B", "C", "D", "T", "F"):
         all_c = [r for r in runs if r["contender"] == c]
         if not all_c:
             continue
@@ -147,6 +147,15 @@ def print_ratios(medians):
         q = ratio(t, a, "cpu_per_m")
         ratios["template_cpu_per_m"] = q
         print(f"loadgen template / loadgen seed, CPU s per million records: {fmt(q, '{:.2f}')} (info)")
+        f = medians.get("loadgen template lines")
+        if f:
+            # The same records read from a file: equal bytes, no generation. What the template itself costs.
+            q = ratio(t, f, "send_rps")
+            ratios["template_vs_lines_send_rps"] = q
+            print(f"loadgen template / the same records from a file, records/s while sending: {fmt(q, '{:.2f}')}")
+            q = ratio(t, f, "cpu_per_m")
+            ratios["template_vs_lines_cpu_per_m"] = q
+            print(f"loadgen template / the same records from a file, CPU s per million records: {fmt(q, '{:.2f}')}")
     if a and c:
         q = ratio(a, c, "send_rps")
         ratios["send_rps_vs_kcat"] = q

@@ -59,7 +59,7 @@ final class TemplateOptions {
         }
         if (source.json()) {
             Optional<String> problem = template.firstInvalidJson(spec.seed(), Template.JSON_CHECK_RECORDS);
-            if (problem.isPresent()) throw new UsageException("--template " + source.name() + ": " + problem.get());
+            if (problem.isPresent()) throw new UsageException("--template " + problem.get());
         }
     }
 

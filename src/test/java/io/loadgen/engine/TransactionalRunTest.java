@@ -162,16 +162,7 @@ class TransactionalRunTest {
     }
 
     private static PayloadSpec seed() {
-        return new PayloadSpec(
-                PayloadType.SEED,
-                Distribution.constant(124),
-                null,
-                null,
-                new int[] {1, 1, 1, 1},
-                10,
-                KeyStrategy.NONE,
-                null,
-                42);
+        return Specs.seedPayload();
     }
 
     /** One sender thread (so the transactional.id is predictable), transactions of 100 ms, sequence header on. */

@@ -23,16 +23,7 @@ public final class Specs {
     private boolean createTopic;
     private int partitions = 6;
     private short replicationFactor = 1;
-    private PayloadSpec payload = new PayloadSpec(
-            PayloadType.SEED,
-            Distribution.constant(124),
-            null,
-            null,
-            new int[] {1, 1, 1, 1},
-            10,
-            KeyStrategy.NONE,
-            null,
-            42);
+    private PayloadSpec payload = seedPayload();
     private Map<String, String> producerConfig = Map.of();
     private Duration reportInterval = Duration.ofSeconds(1);
     private Duration connectTimeout = Duration.ofSeconds(10);
@@ -41,6 +32,20 @@ public final class Specs {
     private Transactions transactions;
 
     private Specs() {}
+
+    /** The seed payload with the app's defaults: equal level weights, 10 resources, no keys, seed 42. */
+    public static PayloadSpec seedPayload() {
+        return new PayloadSpec(
+                PayloadType.SEED,
+                Distribution.constant(124),
+                null,
+                null,
+                new int[] {1, 1, 1, 1},
+                10,
+                KeyStrategy.NONE,
+                null,
+                42);
+    }
 
     public static Specs builder() {
         return new Specs();

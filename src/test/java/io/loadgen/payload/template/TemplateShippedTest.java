@@ -6,10 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.loadgen.payload.SeedLogGenerator;
-import io.loadgen.spec.Distribution;
-import io.loadgen.spec.KeyStrategy;
 import io.loadgen.spec.PayloadSpec;
-import io.loadgen.spec.PayloadType;
+import io.loadgen.spec.Specs;
 import io.loadgen.testing.SeedRecord;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -66,16 +64,7 @@ class TemplateShippedTest {
 
     @Test
     void seedHasTheFormatOfTheSeedGeneratorByteForByteButTheLevel() {
-        PayloadSpec spec = new PayloadSpec(
-                PayloadType.SEED,
-                Distribution.constant(124),
-                null,
-                null,
-                new int[] {1, 1, 1, 1},
-                10,
-                KeyStrategy.NONE,
-                null,
-                42);
+        PayloadSpec spec = Specs.seedPayload();
         SeedLogGenerator seed = new SeedLogGenerator(spec, Records.CLOCK);
         List<String> records = Records.make(Template.shipped("seed").orElseThrow(), N);
         Map<String, Integer> levels = new TreeMap<>();
