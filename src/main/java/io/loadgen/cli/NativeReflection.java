@@ -2,6 +2,7 @@ package io.loadgen.cli;
 
 import io.loadgen.cluster.ResultCodec;
 import io.loadgen.report.ResultJson;
+import io.loadgen.stats.RunCard;
 import io.loadgen.stats.Shortfall;
 import io.loadgen.stats.Stalls;
 import io.loadgen.tune.GroupCapacity;
@@ -32,6 +33,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
             // read and written as they are inside ResultCodec's document, not nested in it
             Shortfall.class,
             Stalls.class,
+            RunCard.class,
             GroupReport.class,
             GroupCapacityReport.class,
             GroupCapacity.class, // its Trial records are in GroupCapacityReport's JSON

@@ -49,7 +49,53 @@ public final class ResultJson {
             Double cpuSecondsPerMillionRecords,
             Gates gates,
             Map<String, Object> settings,
+            @JsonInclude(JsonInclude.Include.NON_NULL) RunCard runCard,
             @JsonInclude(JsonInclude.Include.NON_EMPTY) List<ConsumerGroup> consumerGroups) {}
+
+    /**
+     * Where the run ran (see {@link io.loadgen.stats.RunCard}): what {@code loadgen compare} checks before it sets two
+     * results side by side. A fact that could not be read is null; the card is absent from results that have none.
+     *
+     * @param runtime                   {@code JVM} or {@code native}
+     * @param cores                     processors the JVM saw; a fleet: its shards' added up
+     * @param containerCpuLimit         CPUs the cgroup allows, null for no limit; a fleet: added up
+     * @param containerMemoryLimitBytes memory the cgroup allows, null for no limit; a fleet: shard 0's
+     * @param brokerVersion             the cluster's finalized metadata.version ({@code metadata.version 4.1-IV1}):
+     *                                  Kafka reports no broker release
+     */
+    public record RunCard(
+            String loadgenVersion,
+            String runtime,
+            String javaVersion,
+            String javaVm,
+            String cpuModel,
+            int cores,
+            Double containerCpuLimit,
+            Long containerMemoryLimitBytes,
+            Integer brokers,
+            String brokerVersion,
+            Topic topic) {
+
+        static RunCard of(io.loadgen.stats.RunCard c) {
+            if (c == null) return null;
+            io.loadgen.stats.RunCard.Machine m = c.machine();
+            io.loadgen.stats.RunCard.Cluster k = c.cluster();
+            return new RunCard(
+                    c.loadgenVersion(),
+                    m.runtime(),
+                    m.javaVersion(),
+                    m.javaVm(),
+                    m.cpuModel(),
+                    m.cores(),
+                    m.containerCpuLimit(),
+                    m.containerMemoryLimitBytes(),
+                    k.brokers(),
+                    k.brokerVersion(),
+                    new Topic(k.topic(), k.partitions(), k.replicationFactor()));
+        }
+    }
+
+    public record Topic(String name, Integer partitions, Integer replicationFactor) {}
 
     /** Sizes of the record values made, in bytes; absent when no record was made. */
     public record RecordSize(long count, double mean, long p50, long p99, long max) {
@@ -260,6 +306,7 @@ public final class ResultJson {
                 r.cpuSecondsPerMillionRecords(),
                 Gates.of(gates),
                 r.settings(),
+                RunCard.of(r.runCard()),
                 groups.stream().map(ConsumerGroup::of).toList());
     }
 
