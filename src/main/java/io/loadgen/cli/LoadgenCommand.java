@@ -16,7 +16,8 @@ import picocli.CommandLine.IVersionProvider;
             ReportCommand.class,
             VerifyCommand.class,
             TuneCommand.class,
-            TemplatesCommand.class
+            TemplatesCommand.class,
+            CompareCommand.class
         },
         description = "A Kafka load generator: sends realistic log records with a tuned producer and reports what the "
                 + "cluster acknowledged: throughput, latency percentiles, errors. "

@@ -1,6 +1,7 @@
 package io.loadgen.cli;
 
 import io.loadgen.cluster.ResultCodec;
+import io.loadgen.report.ComparisonJson;
 import io.loadgen.report.ResultJson;
 import io.loadgen.stats.RunCard;
 import io.loadgen.stats.Shortfall;
@@ -28,6 +29,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 @RegisterForReflection(
         targets = {
             ResultJson.class,
+            ComparisonJson.class,
             ResultCodec.class,
             TuneJson.class,
             // read and written as they are inside ResultCodec's document, not nested in it

@@ -1,6 +1,9 @@
 package io.loadgen.report;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.loadgen.stats.RecordShape;
@@ -21,6 +24,13 @@ import org.HdrHistogram.Histogram;
 public final class ResultJson {
 
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /** Reads summaries of this and other versions: a field added later or dropped since is no reason to refuse one. */
+    private static final ObjectMapper READER =
+            new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    /** Fields every summary has had; a JSON document without them is something else. */
+    private static final List<String> REQUIRED = List.of("runId", "status", "records", "recordsPerSecond", "settings");
 
     private ResultJson() {}
 
@@ -308,6 +318,35 @@ public final class ResultJson {
                 r.settings(),
                 RunCard.of(r.runCard()),
                 groups.stream().map(ConsumerGroup::of).toList());
+    }
+
+    /**
+     * A summary read back ({@code loadgen compare}): what {@link #write} wrote, for a run or a fleet.
+     *
+     * @throws IllegalArgumentException what the text is instead, in words for a one-line message
+     */
+    public static Document read(String json) {
+        JsonNode tree;
+        try {
+            tree = READER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not JSON (" + e.getOriginalMessage() + ")", e);
+        }
+        if (tree == null || !tree.isObject()) throw new IllegalArgumentException("not a JSON object");
+        if (tree.has("shardIndex") && tree.has("ackLatency")) {
+            throw new IllegalArgumentException("a shard result (--result-file), not a summary: merge the shards'"
+                    + " results with 'loadgen report --summary-json FILE' and compare that");
+        }
+        for (String field : REQUIRED) {
+            if (!tree.has(field)) {
+                throw new IllegalArgumentException("not a loadgen summary (no '" + field + "' field)");
+            }
+        }
+        try {
+            return READER.treeToValue(tree, Document.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not a loadgen summary (" + e.getOriginalMessage() + ")", e);
+        }
     }
 
     public static String toJson(RunResult r, GateReport gates) throws IOException {
