@@ -23,7 +23,8 @@ final class CommandList implements IModelTransformer {
             "report", "Merge the results of a run's shards into one fleet report",
             "verify", "Read a run's records back: missing, duplicated, reordered",
             "tune", "Find the fastest producer settings, or the top rate within a p99",
-            "templates", "The shipped record templates, one's text or records");
+            "templates", "The shipped record templates, one's text or records",
+            "compare", "Two runs' summary JSON side by side; exit 3 on a regression");
 
     @Override
     public CommandSpec transform(CommandSpec spec) {

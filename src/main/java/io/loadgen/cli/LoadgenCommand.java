@@ -16,7 +16,8 @@ import picocli.CommandLine.IVersionProvider;
             ReportCommand.class,
             VerifyCommand.class,
             TuneCommand.class,
-            TemplatesCommand.class
+            TemplatesCommand.class,
+            CompareCommand.class
         },
         description = "A Kafka load generator: sends realistic log records with a tuned producer and reports what the "
                 + "cluster acknowledged: throughput, latency percentiles, errors. "
@@ -28,13 +29,17 @@ import picocli.CommandLine.IVersionProvider;
         })
 public class LoadgenCommand {
 
+    /** The application's version (the project's, which Quarkus records at build time), or {@code dev}. */
+    static String appVersion() {
+        return ConfigProvider.getConfig()
+                .getOptionalValue("quarkus.application.version", String.class)
+                .orElse("dev");
+    }
+
     static final class Version implements IVersionProvider {
         @Override
         public String[] getVersion() {
-            String app = ConfigProvider.getConfig()
-                    .getOptionalValue("quarkus.application.version", String.class)
-                    .orElse("dev");
-            return new String[] {"loadgen " + app + " (Kafka client " + AppInfoParser.getVersion() + ")"};
+            return new String[] {"loadgen " + appVersion() + " (Kafka client " + AppInfoParser.getVersion() + ")"};
         }
     }
 }

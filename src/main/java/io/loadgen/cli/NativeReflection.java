@@ -1,7 +1,9 @@
 package io.loadgen.cli;
 
 import io.loadgen.cluster.ResultCodec;
+import io.loadgen.report.ComparisonJson;
 import io.loadgen.report.ResultJson;
+import io.loadgen.stats.RunCard;
 import io.loadgen.stats.Shortfall;
 import io.loadgen.stats.Stalls;
 import io.loadgen.tune.GroupCapacity;
@@ -27,11 +29,13 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 @RegisterForReflection(
         targets = {
             ResultJson.class,
+            ComparisonJson.class,
             ResultCodec.class,
             TuneJson.class,
             // read and written as they are inside ResultCodec's document, not nested in it
             Shortfall.class,
             Stalls.class,
+            RunCard.class,
             GroupReport.class,
             GroupCapacityReport.class,
             GroupCapacity.class, // its Trial records are in GroupCapacityReport's JSON

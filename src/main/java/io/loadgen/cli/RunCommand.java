@@ -192,7 +192,9 @@ public class RunCommand implements Callable<Integer> {
             // after the baseline.
             if (watcher != null) watcher.baseline();
             awaitOtherShards(spec, fleet, engine, out);
-            return new Attempt(engine.start(prepared, listener(metrics, watcher, out)), true);
+            RunResult result = engine.start(prepared, listener(metrics, watcher, out));
+            return new Attempt(
+                    result.withRunCard(prepared.card().withLoadgenVersion(LoadgenCommand.appVersion())), true);
         }
     }
 

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.loadgen.spec.ShardSpec;
 import io.loadgen.stats.LatencyHistograms;
 import io.loadgen.stats.RecordShape;
+import io.loadgen.stats.RunCard;
 import io.loadgen.stats.RunResult;
 import io.loadgen.stats.Shortfall;
 import io.loadgen.watch.GroupReport;
@@ -26,7 +27,7 @@ public final class ResultCodec {
 
     /**
      * Bump when the document changes incompatibly; readers reject other versions. Fields added later (shortfall,
-     * fireAndForget, handedBySender, cpuSeconds, consumerGroups, valueBytes, partitionRecords) read as absent from older documents.
+     * fireAndForget, handedBySender, cpuSeconds, consumerGroups, valueBytes, partitionRecords, runCard) read as absent from older documents.
      */
     public static final int VERSION = 1;
 
@@ -69,7 +70,8 @@ public final class ResultCodec {
             Double cpuSeconds,
             @JsonInclude(JsonInclude.Include.NON_EMPTY) List<GroupReport> consumerGroups,
             @JsonInclude(JsonInclude.Include.NON_NULL) String valueBytes,
-            @JsonInclude(JsonInclude.Include.NON_NULL) long[] partitionRecords) {}
+            @JsonInclude(JsonInclude.Include.NON_NULL) long[] partitionRecords,
+            @JsonInclude(JsonInclude.Include.NON_NULL) RunCard runCard) {}
 
     public static String encode(ShardResult s) {
         RunResult r = s.result();
@@ -107,7 +109,8 @@ public final class ResultCodec {
                 r.shape().valueBytes().getTotalCount() == 0
                         ? null
                         : histogram(r.shape().valueBytes()),
-                r.shape().partitions() == 0 ? null : r.shape().perPartition());
+                r.shape().partitions() == 0 ? null : r.shape().perPartition(),
+                r.runCard());
         try {
             return MAPPER.writeValueAsString(d);
         } catch (JsonProcessingException e) {
@@ -143,7 +146,8 @@ public final class ResultCodec {
                 d.compressionRatio(),
                 d.cpuSeconds(),
                 new RecordShape(sizes(d.valueBytes()), d.partitionRecords()),
-                d.settings());
+                d.settings(),
+                d.runCard());
         return new ShardResult(
                 new ShardSpec(d.shardIndex(), d.shardCount()), d.firstPosition(), d.positions(), r, d.consumerGroups());
     }

@@ -8,8 +8,10 @@ import io.loadgen.payload.WallClock;
 import io.loadgen.spec.Durations;
 import io.loadgen.spec.LoadSpec;
 import io.loadgen.spec.Workload;
+import io.loadgen.stats.MachineFacts;
 import io.loadgen.stats.ProcessCpu;
 import io.loadgen.stats.RecordShape;
+import io.loadgen.stats.RunCard;
 import io.loadgen.stats.RunResult;
 import io.loadgen.stats.RunStats;
 import io.loadgen.stats.Shortfall;
@@ -101,11 +103,11 @@ public final class LoadEngine {
     public PreparedRun prepare(LoadSpec spec) {
         // The cluster and topic check talks to the broker while the producers are built: start-up time counts
         // for every pod of a Kubernetes Job, and the two do not depend on each other.
-        FutureTask<Void> topicCheck = new FutureTask<>(() -> TopicPreparer.prepare(spec), null);
+        FutureTask<RunCard.Cluster> topicCheck = new FutureTask<>(() -> TopicPreparer.prepare(spec));
         daemon(topicCheck, "loadgen-topic-check").start();
         NativeCodecs.preferNative();
         List<Producer<byte[], byte[]>> producers = createProducers(spec);
-        awaitTopicCheck(topicCheck, producers);
+        RunCard.Cluster cluster = awaitTopicCheck(topicCheck, producers);
         int partitions = 0;
         try {
             for (Producer<byte[], byte[]> p : producers) // connect + metadata, untimed
@@ -115,7 +117,9 @@ public final class LoadEngine {
             closeAll(producers, Duration.ZERO);
             throw e;
         }
-        return new PreparedRun(spec, producers, partitions);
+        // The tool's version is the caller's to add: the engine does not know which application runs it.
+        RunCard card = new RunCard(null, MachineFacts.ofThisProcess(), cluster);
+        return new PreparedRun(spec, producers, partitions, card);
     }
 
     /**
@@ -229,7 +233,8 @@ public final class LoadEngine {
                     compression,
                     cpuSeconds(),
                     shape,
-                    spec.describe());
+                    spec.describe(),
+                    prepared.card());
         } finally {
             ticker.shutdownNow();
             closeAll(producers, Duration.ZERO);
@@ -267,12 +272,12 @@ public final class LoadEngine {
     }
 
     /** Waits for the topic check; a stop request (SIGTERM while connecting) ends the wait at once. */
-    private void awaitTopicCheck(FutureTask<Void> topicCheck, List<Producer<byte[], byte[]>> producers) {
+    private RunCard.Cluster awaitTopicCheck(
+            FutureTask<RunCard.Cluster> topicCheck, List<Producer<byte[], byte[]>> producers) {
         try {
             while (true) {
                 try {
-                    topicCheck.get(50, TimeUnit.MILLISECONDS);
-                    return;
+                    return topicCheck.get(50, TimeUnit.MILLISECONDS);
                 } catch (TimeoutException stillConnecting) {
                     if (stop.interrupted()) {
                         closeAll(producers, Duration.ZERO);

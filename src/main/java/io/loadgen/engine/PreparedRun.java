@@ -1,6 +1,7 @@
 package io.loadgen.engine;
 
 import io.loadgen.spec.LoadSpec;
+import io.loadgen.stats.RunCard;
 import java.time.Duration;
 import java.util.List;
 import org.apache.kafka.clients.producer.Producer;
@@ -18,16 +19,26 @@ public final class PreparedRun implements AutoCloseable {
     private final LoadSpec spec;
     private final List<Producer<byte[], byte[]>> producers;
     private final int partitions;
+    private final RunCard card;
     private boolean started;
 
-    PreparedRun(LoadSpec spec, List<Producer<byte[], byte[]>> producers, int partitions) {
+    PreparedRun(LoadSpec spec, List<Producer<byte[], byte[]>> producers, int partitions, RunCard card) {
         this.spec = spec;
         this.producers = producers;
         this.partitions = partitions;
+        this.card = card;
     }
 
     public LoadSpec spec() {
         return spec;
+    }
+
+    /**
+     * The run card as far as the engine knows it: the machine, and the cluster and topic as the check before the
+     * clock found them; the tool's version is the caller's to add.
+     */
+    public RunCard card() {
+        return card;
     }
 
     /** The topic's partition count when the producers fetched its metadata. */

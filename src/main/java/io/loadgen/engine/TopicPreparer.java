@@ -2,6 +2,7 @@ package io.loadgen.engine;
 
 import io.loadgen.spec.LoadSpec;
 import io.loadgen.spec.TopicSpec;
+import io.loadgen.stats.RunCard;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,8 +28,8 @@ public final class TopicPreparer {
 
     private TopicPreparer() {}
 
-    /** @return the topic's partition count */
-    static int prepare(LoadSpec spec) {
+    /** @return the cluster's part of the run card, read while the Admin client is at hand (see {@link ClusterFacts}) */
+    static RunCard.Cluster prepare(LoadSpec spec) {
         TopicSpec topic = spec.topic();
         Map<String, String> producerConfig = spec.delivery().producerConfig();
         long timeoutMs = spec.timing().connectTimeout().toMillis();
@@ -41,10 +42,12 @@ public final class TopicPreparer {
         config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.max(1, Math.min(timeoutMs, 30_000)));
         config.putIfAbsent(AdminClientConfig.CLIENT_ID_CONFIG, "loadgen-admin");
         try (Admin admin = Admin.create(config)) {
+            int brokers;
             try {
-                admin.describeCluster(new DescribeClusterOptions().timeoutMs((int) timeoutMs))
+                brokers = admin.describeCluster(new DescribeClusterOptions().timeoutMs((int) timeoutMs))
                         .nodes()
-                        .get(timeoutMs + 1_000, TimeUnit.MILLISECONDS);
+                        .get(timeoutMs + 1_000, TimeUnit.MILLISECONDS)
+                        .size();
             } catch (ExecutionException | TimeoutException e) {
                 if (e.getCause() instanceof AuthenticationException) {
                     throw new RunFailedException(refused(producerConfig, bootstrap, e.getCause()), e);
@@ -60,7 +63,7 @@ public final class TopicPreparer {
                         .allTopicNames()
                         .get(timeoutMs + 1_000, TimeUnit.MILLISECONDS)
                         .get(topic.name());
-                return d.partitions().size();
+                return ClusterFacts.read(admin, brokers, topic.name(), d, factsTimeout(timeoutMs));
             } catch (ExecutionException e) {
                 if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
                     throw new RunFailedException("cannot describe topic '" + topic.name() + "': " + reason(e), e);
@@ -78,7 +81,7 @@ public final class TopicPreparer {
             } catch (ExecutionException e) {
                 throw new RunFailedException("cannot create topic '" + topic.name() + "': " + reason(e), e);
             }
-            return topic.partitions();
+            return ClusterFacts.read(admin, brokers, topic.name(), null, factsTimeout(timeoutMs));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RunFailedException("interrupted while connecting to Kafka", e);
@@ -86,6 +89,14 @@ public final class TopicPreparer {
             throw new RunFailedException(
                     "Kafka at " + bootstrap + " did not answer within " + timeoutMs / 1000.0 + " s", e);
         }
+    }
+
+    /**
+     * The run card's facts wait at most this long each: a cluster slow to describe its features must not hold up a
+     * run that would otherwise start.
+     */
+    private static long factsTimeout(long connectTimeoutMs) {
+        return Math.max(1, Math.min(connectTimeoutMs, 5_000));
     }
 
     /** How long a new topic is left alone after its partitions have leaders (see {@link #awaitLeaders}). */

@@ -1,6 +1,9 @@
 package io.loadgen.report;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.loadgen.stats.RecordShape;
@@ -21,6 +24,13 @@ import org.HdrHistogram.Histogram;
 public final class ResultJson {
 
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /** Reads summaries of this and other versions: a field added later or dropped since is no reason to refuse one. */
+    private static final ObjectMapper READER =
+            new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    /** Fields every summary has had; a JSON document without them is something else. */
+    private static final List<String> REQUIRED = List.of("runId", "status", "records", "recordsPerSecond", "settings");
 
     private ResultJson() {}
 
@@ -49,7 +59,53 @@ public final class ResultJson {
             Double cpuSecondsPerMillionRecords,
             Gates gates,
             Map<String, Object> settings,
+            @JsonInclude(JsonInclude.Include.NON_NULL) RunCard runCard,
             @JsonInclude(JsonInclude.Include.NON_EMPTY) List<ConsumerGroup> consumerGroups) {}
+
+    /**
+     * Where the run ran (see {@link io.loadgen.stats.RunCard}): what {@code loadgen compare} checks before it sets two
+     * results side by side. A fact that could not be read is null; the card is absent from results that have none.
+     *
+     * @param runtime                   {@code JVM} or {@code native}
+     * @param cores                     processors the JVM saw; a fleet: its shards' added up
+     * @param containerCpuLimit         CPUs the cgroup allows, null for no limit; a fleet: added up
+     * @param containerMemoryLimitBytes memory the cgroup allows, null for no limit; a fleet: shard 0's
+     * @param brokerVersion             the cluster's finalized metadata.version ({@code metadata.version 4.1-IV1}):
+     *                                  Kafka reports no broker release
+     */
+    public record RunCard(
+            String loadgenVersion,
+            String runtime,
+            String javaVersion,
+            String javaVm,
+            String cpuModel,
+            int cores,
+            Double containerCpuLimit,
+            Long containerMemoryLimitBytes,
+            Integer brokers,
+            String brokerVersion,
+            Topic topic) {
+
+        static RunCard of(io.loadgen.stats.RunCard c) {
+            if (c == null) return null;
+            io.loadgen.stats.RunCard.Machine m = c.machine();
+            io.loadgen.stats.RunCard.Cluster k = c.cluster();
+            return new RunCard(
+                    c.loadgenVersion(),
+                    m.runtime(),
+                    m.javaVersion(),
+                    m.javaVm(),
+                    m.cpuModel(),
+                    m.cores(),
+                    m.containerCpuLimit(),
+                    m.containerMemoryLimitBytes(),
+                    k.brokers(),
+                    k.brokerVersion(),
+                    new Topic(k.topic(), k.partitions(), k.replicationFactor()));
+        }
+    }
+
+    public record Topic(String name, Integer partitions, Integer replicationFactor) {}
 
     /** Sizes of the record values made, in bytes; absent when no record was made. */
     public record RecordSize(long count, double mean, long p50, long p99, long max) {
@@ -260,7 +316,37 @@ public final class ResultJson {
                 r.cpuSecondsPerMillionRecords(),
                 Gates.of(gates),
                 r.settings(),
+                RunCard.of(r.runCard()),
                 groups.stream().map(ConsumerGroup::of).toList());
+    }
+
+    /**
+     * A summary read back ({@code loadgen compare}): what {@link #write} wrote, for a run or a fleet.
+     *
+     * @throws IllegalArgumentException what the text is instead, in words for a one-line message
+     */
+    public static Document read(String json) {
+        JsonNode tree;
+        try {
+            tree = READER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not JSON (" + e.getOriginalMessage() + ")", e);
+        }
+        if (tree == null || !tree.isObject()) throw new IllegalArgumentException("not a JSON object");
+        if (tree.has("shardIndex") && tree.has("ackLatency")) {
+            throw new IllegalArgumentException("a shard result (--result-file), not a summary: merge the shards'"
+                    + " results with 'loadgen report --summary-json FILE' and compare that");
+        }
+        for (String field : REQUIRED) {
+            if (!tree.has(field)) {
+                throw new IllegalArgumentException("not a loadgen summary (no '" + field + "' field)");
+            }
+        }
+        try {
+            return READER.treeToValue(tree, Document.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not a loadgen summary (" + e.getOriginalMessage() + ")", e);
+        }
     }
 
     public static String toJson(RunResult r, GateReport gates) throws IOException {

@@ -126,6 +126,7 @@ public final class SummaryPrinter {
                                             "; %.2f s per million records sent",
                                             r.cpuSecondsPerMillionRecords())));
         }
+        if (r.runCard() != null) row(sb, "machine", RunCardLine.text(r.runCard()));
         row(
                 sb,
                 "errors",

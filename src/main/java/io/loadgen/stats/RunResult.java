@@ -29,6 +29,8 @@ import org.HdrHistogram.Histogram;
  *                         or {@code null} where the JVM cannot tell: what a pod needs to be sized
  * @param shape            the record sizes made and the records acknowledged per partition
  * @param settings         the resolved run settings, secrets masked
+ * @param runCard          where it ran: the tool, the machine, the cluster and topic; null where not known (a result
+ *                         of an older version, a tuning trial)
  */
 public record RunResult(
         String runId,
@@ -45,7 +47,8 @@ public record RunResult(
         Double compressionRatio,
         Double cpuSeconds,
         RecordShape shape,
-        Map<String, Object> settings) {
+        Map<String, Object> settings,
+        RunCard runCard) {
 
     public enum Status {
         /** Ran to its message count or duration, and every record handed over was confirmed or failed. */
@@ -188,7 +191,29 @@ public record RunResult(
                 compressionRatio,
                 cpuSeconds,
                 shape,
-                settings);
+                settings,
+                runCard);
+    }
+
+    /** The same result with its run card (the command adds what only it knows: the tool's version). */
+    public RunResult withRunCard(RunCard card) {
+        return new RunResult(
+                runId,
+                status,
+                stopReason,
+                window,
+                total,
+                measured,
+                errors,
+                latencies,
+                shortfall,
+                fireAndForget,
+                handedBySender,
+                compressionRatio,
+                cpuSeconds,
+                shape,
+                settings,
+                card);
     }
 
     /** CPU seconds of the process per million records sent, or {@code null} when not known or nothing was sent. */
@@ -201,7 +226,10 @@ public record RunResult(
         return shortfall.unconfirmed();
     }
 
-    /** Merges two results of the same run (threads, shards): counts and histograms add, the window spans both. */
+    /**
+     * Merges two results of the same run (threads, shards): counts and histograms add, the window spans both; the
+     * settings and the run card are this one's, its processors added to (see {@link RunCard#plus}).
+     */
     public RunResult plus(RunResult other) {
         Map<String, Long> errs = new TreeMap<>(errors);
         other.errors.forEach((k, v) -> errs.merge(k, v, Long::sum));
@@ -224,7 +252,8 @@ public record RunResult(
                 mergedRatio(other),
                 cpuSeconds == null || other.cpuSeconds == null ? null : cpuSeconds + other.cpuSeconds,
                 shape.plus(other.shape),
-                settings);
+                settings,
+                runCard == null ? other.runCard : runCard.plus(other.runCard));
     }
 
     /** Byte-weighted mean of two ratios; a side that does not know its ratio does not count. */

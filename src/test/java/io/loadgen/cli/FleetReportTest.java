@@ -2,6 +2,8 @@ package io.loadgen.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.loadgen.cluster.ResultCodec;
 import io.loadgen.cluster.ResultsTopic;
 import io.loadgen.testing.InJvmKafkaResource;
@@ -11,6 +13,8 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
 import io.quarkus.test.junit.main.QuarkusMainTest;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -55,8 +59,14 @@ class FleetReportTest {
                         "loadgen: shard 0 of run " + runId + " given twice (" + a + ", " + a + "); counted once",
                         "loadgen: incomplete fleet report: no result from shard 1 of run " + runId + " (a fleet of 2)");
 
-        LaunchResult whole = launcher.launch("report", a, b, a);
+        Path fleetJson = dir.resolve("fleet.json");
+        LaunchResult whole = launcher.launch("report", "--summary-json", fleetJson.toString(), a, b, a);
         assertThat(whole.exitCode()).as(whole.getErrorOutput()).isZero();
+        JsonNode card = readJson(fleetJson).path("runCard");
+        assertThat(card.path("cores").asInt())
+                .as("a fleet's run card counts the processors of both shards")
+                .isEqualTo(2 * Runtime.getRuntime().availableProcessors());
+        assertThat(card.path("brokers").asInt()).isEqualTo(1);
         assertThat(whole.getOutput()).contains("=== fleet of 2 shards ===");
         assertThat(Summary.parse(whole.getOutput()).sent())
                 .as("300 + 300, the duplicate not added")
@@ -183,5 +193,13 @@ class FleetReportTest {
         return result.getErrorStream().stream()
                 .filter(l -> l.startsWith("loadgen:"))
                 .toList();
+    }
+
+    private static JsonNode readJson(Path file) {
+        try {
+            return new ObjectMapper().readTree(file.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

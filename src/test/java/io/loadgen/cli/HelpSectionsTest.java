@@ -197,7 +197,7 @@ class HelpSectionsTest {
                     .startsWith("  " + names.get(i) + " ")
                     .endsWith(CommandList.SUMMARIES.get(names.get(i)));
         }
-        assertThat(names).containsExactly("run", "report", "verify", "tune", "templates");
+        assertThat(names).containsExactly("run", "report", "verify", "tune", "templates", "compare");
     }
 
     /** Section name (its heading up to the parenthesis) to the options listed under it, in order. */

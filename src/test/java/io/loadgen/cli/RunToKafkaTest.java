@@ -88,6 +88,11 @@ class RunToKafkaTest {
         assertThat(cpu).isPositive();
         assertThat(json.path("cpuSecondsPerMillionRecords").asDouble())
                 .isCloseTo(cpu / messages.size() * 1e6, within(1e-6));
+        // the run card: the cluster and topic as the run found them before its clock started
+        JsonNode card = json.path("runCard");
+        assertThat(card.path("brokers").asInt()).isEqualTo(1);
+        assertThat(card.path("topic").path("partitions").asInt()).isEqualTo(6);
+        assertThat(card.path("cores").asInt()).isEqualTo(Runtime.getRuntime().availableProcessors());
     }
 
     @Test

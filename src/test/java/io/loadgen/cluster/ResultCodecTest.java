@@ -7,6 +7,7 @@ import io.loadgen.spec.ShardSpec;
 import io.loadgen.stats.LatencyHistograms;
 import io.loadgen.stats.RecordShape;
 import io.loadgen.stats.Results;
+import io.loadgen.stats.RunCard;
 import io.loadgen.stats.RunResult;
 import io.loadgen.stats.Shortfall;
 import io.loadgen.stats.Stalls;
@@ -17,6 +18,33 @@ import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
 
 class ResultCodecTest {
+
+    @Test
+    void theRunCardTravelsWithTheShardResultAndAnOlderResultHasNone() {
+        RunCard card = new RunCard(
+                "1.2.3",
+                new RunCard.Machine(
+                        "JVM",
+                        "21.0.5",
+                        "OpenJDK 64-Bit Server VM (Eclipse Adoptium)",
+                        "AMD EPYC",
+                        4,
+                        1.5,
+                        2_147_483_648L),
+                new RunCard.Cluster(3, "metadata.version 4.1-IV1", "logs", 12, 3));
+        RunResult r = Results.builder().sent(10).runCard(card).build();
+
+        String encoded = ResultCodec.encode(new ShardResult(new ShardSpec(0, 1), 0, 10, r));
+
+        assertThat(ResultCodec.decode(encoded).result().runCard()).isEqualTo(card);
+        String older = encoded.replaceFirst(",\"runCard\":\\{.*\\}\\}\\}", "}");
+        assertThat(older).doesNotContain("runCard");
+        assertThat(ResultCodec.decode(older).result().runCard()).isNull();
+        assertThat(ResultCodec.encode(new ShardResult(
+                        new ShardSpec(0, 1), 0, 10, Results.builder().build())))
+                .as("no card, no field: older readers see the document they know")
+                .doesNotContain("runCard");
+    }
 
     @Test
     void roundTripKeepsCountsAndTheExactHistograms() {

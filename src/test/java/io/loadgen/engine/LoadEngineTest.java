@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.loadgen.spec.LoadSpec;
 import io.loadgen.spec.Specs;
+import io.loadgen.stats.RunCard;
 import io.loadgen.stats.RunResult;
 import io.loadgen.stats.RunStats;
 import io.loadgen.testing.KafkaBroker;
@@ -127,6 +128,29 @@ class LoadEngineTest {
             assertThat(second.start(prepared, RunListeners.NONE).total().sent()).isEqualTo(1_000);
         }
         assertThat(KafkaBroker.countTopic(topic)).isEqualTo(1_000);
+    }
+
+    /** The run card's cluster part is read while preparing, for a topic created then and for one that existed. */
+    @Test
+    void preparingReadsTheClustersFactsForTheRunCard() {
+        String topic = KafkaBroker.uniqueTopic("card");
+        LoadEngine engine = new LoadEngine(ProducerFactory.KAFKA);
+
+        try (PreparedRun created = engine.prepare(spec(topic, 1, 0, 1, 1))) {
+            RunCard.Cluster c = created.card().cluster();
+            assertThat(c.brokers()).isEqualTo(1);
+            assertThat(c.topic()).isEqualTo(topic);
+            assertThat(c.partitions()).isEqualTo(3);
+            assertThat(c.replicationFactor()).isEqualTo(1);
+            // the in-JVM broker is KRaft: it reports the metadata.version it was formatted with
+            assertThat(c.brokerVersion()).matches("metadata\\.version \\d+\\.\\d+-IV\\d+");
+        }
+        try (PreparedRun existing = engine.prepare(spec(topic, 1, 0, 1, 1))) {
+            assertThat(existing.card().cluster().partitions()).isEqualTo(3);
+            assertThat(existing.card().cluster().brokers()).isEqualTo(1);
+            assertThat(existing.card().machine().cores())
+                    .isEqualTo(Runtime.getRuntime().availableProcessors());
+        }
     }
 
     private static LoadSpec spec(String topic, long messages, double rate, int threads, int producers) {

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.loadgen.stats.Results;
+import io.loadgen.stats.RunCard;
+import io.loadgen.stats.RunResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,6 +50,39 @@ class ResultJsonTest {
         assertThat(doc.path("errors").path("TimeoutException").asLong()).isEqualTo(3);
         assertThat(doc.path("settings").path("topic").asText()).isEqualTo("logs");
         assertThat(doc.path("settings").path("producer").path("acks").asText()).isEqualTo("all");
+    }
+
+    @Test
+    void theRunCardSaysWhereTheRunRanWithUnknownFactsAsNull() throws IOException {
+        RunCard card = new RunCard(
+                "1.2.3",
+                new RunCard.Machine(
+                        "JVM", "21.0.5", "OpenJDK 64-Bit Server VM (Eclipse Adoptium)", "AMD EPYC", 2, null, null),
+                new RunCard.Cluster(1, null, "logs", 6, 1));
+        RunResult r = Results.from(ReportFixtures.result()).runCard(card).build();
+
+        JsonNode c =
+                JSON.readTree(ResultJson.toJson(r, ReportFixtures.NO_GATES)).path("runCard");
+
+        assertThat(c.path("loadgenVersion").asText()).isEqualTo("1.2.3");
+        assertThat(c.path("runtime").asText()).isEqualTo("JVM");
+        assertThat(c.path("javaVersion").asText()).isEqualTo("21.0.5");
+        assertThat(c.path("javaVm").asText()).isEqualTo("OpenJDK 64-Bit Server VM (Eclipse Adoptium)");
+        assertThat(c.path("cpuModel").asText()).isEqualTo("AMD EPYC");
+        assertThat(c.path("cores").asInt()).isEqualTo(2);
+        assertThat(c.has("containerCpuLimit") && c.path("containerCpuLimit").isNull())
+                .as("no limit is a null, not a missing field")
+                .isTrue();
+        assertThat(c.path("containerMemoryLimitBytes").isNull()).isTrue();
+        assertThat(c.path("brokers").asInt()).isEqualTo(1);
+        assertThat(c.path("brokerVersion").isNull()).isTrue();
+        assertThat(c.path("topic").path("name").asText()).isEqualTo("logs");
+        assertThat(c.path("topic").path("partitions").asInt()).isEqualTo(6);
+        assertThat(c.path("topic").path("replicationFactor").asInt()).isEqualTo(1);
+        assertThat(JSON.readTree(ResultJson.toJson(ReportFixtures.result(), ReportFixtures.NO_GATES))
+                        .has("runCard"))
+                .as("a result without a card (an older shard's) has no field")
+                .isFalse();
     }
 
     @Test

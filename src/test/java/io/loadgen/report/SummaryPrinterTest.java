@@ -3,6 +3,7 @@ package io.loadgen.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.loadgen.stats.Results;
+import io.loadgen.stats.RunCard;
 import io.loadgen.stats.RunResult;
 import io.loadgen.stats.Shortfall;
 import io.loadgen.stats.Stalls;
@@ -98,6 +99,35 @@ class SummaryPrinterTest {
                         "acks=0             the broker confirms nothing",
                         "cpu                3.00 s for the process, start-up included; 60.00 s per million records sent")
                 .doesNotContain("acknowledged (1,000");
+    }
+
+    @Test
+    void theRunCardIsOneLineOfMachineClusterAndTopic() {
+        RunResult withCard = Results.from(result)
+                .runCard(new RunCard(
+                        "1.2.3",
+                        new RunCard.Machine(
+                                "JVM",
+                                "21.0.5",
+                                "vm",
+                                "Intel(R) Xeon(R) Platinum 8375C CPU @ 2.90GHz",
+                                2,
+                                1.5,
+                                2_147_483_648L),
+                        new RunCard.Cluster(1, "metadata.version 4.1-IV1", "logs", 6, 1)))
+                .build();
+        RunResult unknown = Results.from(result)
+                .runCard(new RunCard(null, new RunCard.Machine("JVM", "21", "vm", null, 8, null, null), null))
+                .build();
+
+        assertThat(SummaryPrinter.text(withCard, ReportFixtures.NO_GATES))
+                .contains(
+                        "\nmachine            2 cores (Intel Xeon Platinum 8375C), container limits 1.5 CPUs, 2.0 GiB;"
+                                + " cluster 1 broker (metadata.version 4.1-IV1), topic 6 partitions x1\n");
+        assertThat(SummaryPrinter.text(unknown, ReportFixtures.NO_GATES))
+                .contains(
+                        "\nmachine            8 cores, no container limits; cluster ? brokers, topic ? partitions x?\n");
+        assertThat(SummaryPrinter.text(result, ReportFixtures.NO_GATES)).doesNotContain("machine");
     }
 
     @Test

@@ -7,7 +7,7 @@ import org.HdrHistogram.Histogram;
  * Builds a {@link RunResult} for tests, through its one canonical constructor: a test names the figures that matter to
  * it and leaves the rest at these defaults: run {@code run-1}, {@link RunResult.Status#COMPLETED COMPLETED} ("done"),
  * every time 0, every count 0, no errors, empty latency histograms, compression ratio and CPU time unknown, no
- * settings, no shortfall, acknowledged (not acks=0), no per-sender counts.
+ * settings, no shortfall, acknowledged (not acks=0), no per-sender counts, no run card.
  */
 public final class Results {
 
@@ -34,6 +34,7 @@ public final class Results {
     private Map<String, Long> handedBySender = Map.of();
     private Double cpuSeconds;
     private RecordShape shape;
+    private RunCard runCard;
 
     private Results() {}
 
@@ -65,7 +66,8 @@ public final class Results {
                 .shortfall(r.shortfall())
                 .fireAndForget(r.fireAndForget())
                 .handedBySender(r.handedBySender())
-                .cpuSeconds(r.cpuSeconds());
+                .cpuSeconds(r.cpuSeconds())
+                .runCard(r.runCard());
     }
 
     public Results runId(String runId) {
@@ -183,6 +185,11 @@ public final class Results {
         return this;
     }
 
+    public Results runCard(RunCard runCard) {
+        this.runCard = runCard;
+        return this;
+    }
+
     public RunResult build() {
         return new RunResult(
                 runId,
@@ -199,6 +206,7 @@ public final class Results {
                 compressionRatio,
                 cpuSeconds,
                 shape,
-                settings);
+                settings,
+                runCard);
     }
 }

@@ -181,4 +181,39 @@ class RunResultTest {
                 .compressionRatio(1.0)
                 .build();
     }
+
+    @Test
+    void aFleetsRunCardIsItsFirstShardsWithTheProcessorsAddedUp() {
+        RunCard shard0 = new RunCard(
+                "1.0",
+                new RunCard.Machine("JVM", "21", "vm", "AMD EPYC", 2, 1.5, 1_000L),
+                new RunCard.Cluster(3, "metadata.version 4.1-IV1", "logs", 12, 3));
+        RunCard shard1 = new RunCard(
+                "1.0",
+                new RunCard.Machine("JVM", "21", "vm", "Intel Xeon", 4, 2.0, 2_000L),
+                new RunCard.Cluster(3, "metadata.version 4.1-IV1", "logs", 12, 3));
+        RunCard unlimited = new RunCard(
+                "1.0", new RunCard.Machine("JVM", "21", "vm", null, 8, null, null), RunCard.Cluster.UNKNOWN);
+
+        RunCard fleet = Results.builder()
+                .runCard(shard0)
+                .build()
+                .plus(Results.builder().runCard(shard1).build())
+                .runCard();
+
+        assertThat(fleet.machine().cores()).isEqualTo(6);
+        assertThat(fleet.machine().containerCpuLimit()).isEqualTo(3.5);
+        assertThat(fleet.machine().containerMemoryLimitBytes()).isEqualTo(1_000L);
+        assertThat(fleet.machine().cpuModel()).isEqualTo("AMD EPYC");
+        assertThat(fleet.cluster()).isEqualTo(shard0.cluster());
+        assertThat(fleet.plus(unlimited).machine().containerCpuLimit())
+                .as("a shard without a CPU limit leaves the fleet without one")
+                .isNull();
+        assertThat(Results.builder()
+                        .build()
+                        .plus(Results.builder().runCard(shard1).build())
+                        .runCard())
+                .as("a result of an older version has no card; the other's is kept")
+                .isEqualTo(shard1);
+    }
 }
