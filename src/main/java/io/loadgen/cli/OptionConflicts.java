@@ -54,7 +54,11 @@ final class OptionConflicts {
             if (o.onCommandLine("--template") && !o.onCommandLine("--payload-file")) {
                 return chosen(o, given, null, template);
             }
-            throw new UsageException("--payload-file and --template are alternatives; give one");
+            throw new UsageException("--payload-file and --template are alternatives"
+                    + (o.onCommandLine("--template")
+                            ? ""
+                            : ", here both from env or config (LOADGEN_PAYLOAD_FILE, LOADGEN_TEMPLATE)")
+                    + "; give one");
         }
         return chosen(o, given, file, template);
     }

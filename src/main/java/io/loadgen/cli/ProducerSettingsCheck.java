@@ -1,6 +1,7 @@
 package io.loadgen.cli;
 
 import io.loadgen.payload.SequenceHeader;
+import io.loadgen.spec.Distribution;
 import io.loadgen.spec.PayloadSpec;
 import io.loadgen.spec.PayloadType;
 import java.io.IOException;
@@ -120,16 +121,19 @@ final class ProducerSettingsCheck {
                 ? new Header[] {new RecordHeader(SequenceHeader.KEY, new SequenceHeader(runId, 0, 0).next(0))}
                 : new Header[0];
         if (payload.type() == PayloadType.FIXED) {
-            // A distribution without a top (normal, lognormal) is cut at the option's bound only: its rare large draws
-            // fail as records too large, counted as errors, rather than being refused here.
-            if (Double.isInfinite(payload.recordSize().highest())) return;
-            int size = serializedSize(key, payload.largestRecordBytes(), headers);
+            // A distribution's draws above the limit fail as records too large, counted as errors: it is refused only
+            // when even its smallest record would fail, as one size is.
+            Distribution sizes = payload.recordSize();
+            boolean one = sizes.lowest() == sizes.highest();
+            int smallest = one ? payload.largestRecordBytes() : (int) Math.max(1, Math.ceil(sizes.lowest()));
+            int size = serializedSize(key, smallest, headers);
             if (size > limit) {
-                throw new UsageException("--record-size " + payload.recordSize() + " makes records of " + size
-                        + " bytes (value, key and record overhead), over the producer's " + limitName
-                        + ": every record would fail; give a --record-size of at most "
-                        + largestValue(key, headers, limit)
-                        + ", or " + raise);
+                throw new UsageException(
+                        "--record-size " + sizes + " makes records of " + (one ? "" : "at least ") + size
+                                + " bytes (value, key and record overhead), over the producer's " + limitName
+                                + ": every record would fail; give a --record-size of at most "
+                                + largestValue(key, headers, limit)
+                                + ", or " + raise);
             }
             return;
         }

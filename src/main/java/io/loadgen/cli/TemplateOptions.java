@@ -31,9 +31,10 @@ final class TemplateOptions {
             String text;
             try {
                 text = Files.readString(file, StandardCharsets.UTF_8);
+            } catch (java.nio.charset.CharacterCodingException e) {
+                throw new UsageException(option + " " + nameOrFile + " is not UTF-8 text");
             } catch (IOException | java.io.UncheckedIOException e) {
-                throw new UsageException(
-                        option + " " + nameOrFile + " cannot be read as UTF-8 text: " + e.getMessage());
+                throw new UsageException(option + " " + nameOrFile + " cannot be read: " + e);
             }
             if (text.isBlank()) throw new UsageException(option + " " + nameOrFile + " is empty: it needs a record");
             return new TemplateSource(
@@ -51,15 +52,19 @@ final class TemplateOptions {
     /** Compiles the template and, for JSON, parses its first records: refused at start with one line when bad. */
     static void check(PayloadSpec spec) {
         TemplateSource source = spec.template();
-        Template template;
-        try {
-            template = Template.compile(source.text(), source.name(), source.json());
-        } catch (TemplateSyntaxException e) {
-            throw new UsageException("--template " + e.getMessage());
-        }
+        Template template = compile(source, "--template ");
         if (source.json()) {
             Optional<String> problem = template.firstInvalidJson(spec.seed(), Template.JSON_CHECK_RECORDS);
             if (problem.isPresent()) throw new UsageException("--template " + problem.get());
+        }
+    }
+
+    /** The template compiled, or its syntax error as one line of bad input after {@code prefix}. */
+    static Template compile(TemplateSource source, String prefix) {
+        try {
+            return Template.compile(source.text(), source.name(), source.json());
+        } catch (TemplateSyntaxException e) {
+            throw new UsageException(prefix + e.getMessage());
         }
     }
 

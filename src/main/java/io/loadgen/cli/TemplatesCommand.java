@@ -3,7 +3,6 @@ package io.loadgen.cli;
 import io.loadgen.payload.WallClock;
 import io.loadgen.payload.template.Template;
 import io.loadgen.payload.template.TemplateGenerator;
-import io.loadgen.payload.template.TemplateSyntaxException;
 import io.loadgen.spec.TemplateSource;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -47,25 +46,35 @@ public class TemplatesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        PrintStream out =
+                new PrintStream(new java.io.BufferedOutputStream(System.out, 1 << 16), false, StandardCharsets.UTF_8);
         if (template == null) {
             for (String name : Template.shippedNames()) {
                 out.println(name + ":");
-                out.println(
-                        "  " + new String(records(source(name), 1)[0], StandardCharsets.UTF_8).replace("\n", "\n  "));
+                out.println("  "
+                        + new String(generator(source(name)).value(0), StandardCharsets.UTF_8).replace("\n", "\n  "));
             }
             out.println("\n'loadgen templates NAME' prints a template's text; 'loadgen run --template NAME' uses it.");
+            out.flush();
             return ExitCodes.OK;
         }
         TemplateSource source = source(template);
         if (sample == null) {
             out.print(source.text());
             if (!source.text().endsWith("\n")) out.println();
+            out.flush();
             return ExitCodes.OK;
         }
         if (sample < 1 || sample > 1_000_000)
             throw new UsageException("--sample must be from 1 to 1000000, got " + sample);
-        for (byte[] record : records(source, sample)) out.println(new String(record, StandardCharsets.UTF_8));
+        // Each record written as it is made: a million records need not fit in memory.
+        TemplateGenerator generator = generator(source);
+        for (int i = 0; i < sample; i++) {
+            byte[] record = generator.value(i);
+            out.write(record, 0, record.length);
+            out.write('\n');
+        }
+        out.flush();
         return ExitCodes.OK;
     }
 
@@ -73,16 +82,7 @@ public class TemplatesCommand implements Callable<Integer> {
         return TemplateOptions.source("NAME|FILE", nameOrFile, templateFormat);
     }
 
-    private byte[][] records(TemplateSource source, int n) {
-        Template compiled;
-        try {
-            compiled = Template.compile(source.text(), source.name(), source.json());
-        } catch (TemplateSyntaxException e) {
-            throw new UsageException(e.getMessage());
-        }
-        TemplateGenerator generator = new TemplateGenerator(compiled, seed, 0, WallClock.epochNanos());
-        byte[][] out = new byte[n][];
-        for (int i = 0; i < n; i++) out[i] = generator.value(i).clone();
-        return out;
+    private TemplateGenerator generator(TemplateSource source) {
+        return new TemplateGenerator(TemplateOptions.compile(source, ""), seed, 0, WallClock.epochNanos());
     }
 }

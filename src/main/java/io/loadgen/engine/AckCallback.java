@@ -49,12 +49,11 @@ final class AckCallback implements Callback {
     public void onCompletion(RecordMetadata metadata, Exception exception) {
         if (exception == null) {
             long now = clock.getAsLong();
-            stats.landedOn(metadata.partition());
             if (transaction == null) {
-                stats.sent(bytes, measured, now - sentNanos, dueNanos < 0 ? -1 : now - dueNanos);
+                stats.sent(metadata.partition(), bytes, measured, now - sentNanos, dueNanos < 0 ? -1 : now - dueNanos);
             } else {
                 stats.ackedInTransaction(measured, now - sentNanos, dueNanos < 0 ? -1 : now - dueNanos);
-                transaction.acked(bytes, measured);
+                transaction.acked(metadata.partition(), bytes, measured);
             }
         } else if (transaction == null) {
             stats.failed(exception, measured);

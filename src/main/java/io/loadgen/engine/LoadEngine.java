@@ -212,7 +212,7 @@ public final class LoadEngine {
             closeAll(producers, gaveUp ? Duration.ZERO : spec.timing().stopTimeout());
             producers.clear();
             for (Thread t : threads) joinQuietly(t, 1_000);
-            RecordShape shape = recordShape(senders, stats, prepared.partitions());
+            RecordShape shape = recordShape(senders, threads, stats, prepared.partitions());
 
             long measuredStart = warmup.measuredStartNanos(end);
             return new RunResult(
@@ -241,10 +241,16 @@ public final class LoadEngine {
         }
     }
 
-    /** The senders' value sizes added up, and the records per partition the acknowledgements counted. */
-    private static RecordShape recordShape(List<SenderThread> senders, RunStats stats, int partitions) {
+    /**
+     * The senders' value sizes added up, and the records per partition the acknowledgements counted. A sender still
+     * blocked in send() when the run gave up on it may still write its histogram: its sizes are left out.
+     */
+    private static RecordShape recordShape(
+            List<SenderThread> senders, List<Thread> threads, RunStats stats, int partitions) {
         Histogram sizes = RecordShape.newSizeHistogram();
-        for (SenderThread s : senders) sizes.add(s.valueSizes());
+        for (int i = 0; i < senders.size(); i++) {
+            if (!threads.get(i).isAlive()) sizes.add(senders.get(i).valueSizes());
+        }
         return new RecordShape(sizes, stats.perPartition(partitions));
     }
 

@@ -23,6 +23,8 @@ final class TransactionLedger {
     private final LongAdder measuredAcked = new LongAdder();
     private final LongAdder measuredBytes = new LongAdder();
     private final LongAdder failed = new LongAdder();
+    /** Acknowledged records of the open transaction by partition, under this object's lock. */
+    private long[] byPartition = new long[0];
     /** Error type to {records, measured records}; failures are rare, so a lock is cheap enough. */
     private final Map<String, long[]> failures = new HashMap<>();
 
@@ -34,11 +36,19 @@ final class TransactionLedger {
         this.stats = stats;
     }
 
-    void acked(int bytes, boolean measured) {
+    void acked(int partition, int bytes, boolean measured) {
         String abandoned = abandonedAs;
         if (abandoned != null) {
             stats.failed(abandoned, 1, measured ? 1 : 0);
             return;
+        }
+        if (partition >= 0) {
+            synchronized (this) {
+                if (partition >= byPartition.length) {
+                    byPartition = java.util.Arrays.copyOf(byPartition, Math.max(partition + 1, byPartition.length * 2));
+                }
+                byPartition[partition]++;
+            }
         }
         acked.increment();
         ackedBytes.add(bytes);
@@ -77,7 +87,8 @@ final class TransactionLedger {
                 acked.sumThenReset(),
                 ackedBytes.sumThenReset(),
                 measuredAcked.sumThenReset(),
-                measuredBytes.sumThenReset());
+                measuredBytes.sumThenReset(),
+                takePartitions());
         moveFailures(); // none when the commit succeeded; moved anyway so that nothing is ever lost from the counts
     }
 
@@ -86,6 +97,7 @@ final class TransactionLedger {
      * {@code ackedErrorType}, the others under their own error.
      */
     void aborted(String ackedErrorType) {
+        takePartitions();
         ackedBytes.reset();
         measuredBytes.reset();
         stats.failed(ackedErrorType, acked.sumThenReset(), measuredAcked.sumThenReset());
@@ -99,6 +111,12 @@ final class TransactionLedger {
     void abandoned(String errorType) {
         abandonedAs = errorType;
         aborted(errorType);
+    }
+
+    private synchronized long[] takePartitions() {
+        long[] taken = byPartition;
+        byPartition = new long[taken.length];
+        return taken;
     }
 
     private void moveFailures() {

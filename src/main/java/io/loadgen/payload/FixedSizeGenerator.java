@@ -12,12 +12,15 @@ import java.util.SplittableRandom;
 public final class FixedSizeGenerator implements RecordGenerator {
 
     private static final int POOL_BYTES = 1 << 16;
+    /**
+     * The pool holds 64 KiB of offsets plus the largest value up to this: a value longer than the pool repeats it,
+     * which a compressor with a window that large (zstd) would find, so only values beyond 8 MiB repeat.
+     */
+    private static final int MAX_SPAN = 8 << 20;
 
     private final byte[] pool;
     private final long seed;
-    /** One size for every record, or -1 when {@link #sizes} draws each one. */
-    private final int fixedSize;
-
+    private final long sizeSeed;
     private final byte[] fixedValue;
     private final RecordRandom draws;
     private final Sampler sizes;
@@ -25,14 +28,14 @@ public final class FixedSizeGenerator implements RecordGenerator {
 
     public FixedSizeGenerator(PayloadSpec spec) {
         this.seed = spec.seed();
+        this.sizeSeed = Mixer.stream(seed, Mixer.SIZES);
         Distribution size = spec.recordSize();
         boolean one = size.lowest() == size.highest();
-        this.fixedSize = one ? spec.largestRecordBytes() : -1;
-        this.fixedValue = one ? new byte[fixedSize] : null;
-        this.draws = one ? null : new RecordRandom(seed);
+        this.fixedValue = one ? new byte[spec.largestRecordBytes()] : null;
+        this.draws = one ? null : new RecordRandom(sizeSeed);
         this.sizes = one ? null : new Sampler(size, draws, 1, PayloadSpec.MAX_RECORD_BYTES);
         this.buffers = one ? null : new LengthKeyedBuffers();
-        this.pool = new byte[POOL_BYTES * 2];
+        this.pool = new byte[POOL_BYTES + Math.min(spec.largestRecordBytes(), MAX_SPAN)];
         SplittableRandom random = new SplittableRandom(spec.seed());
         for (int i = 0; i < pool.length; i++) pool[i] = (byte) ('A' + random.nextInt(26));
     }
@@ -43,11 +46,11 @@ public final class FixedSizeGenerator implements RecordGenerator {
         if (fixedValue != null) {
             value = fixedValue;
         } else {
-            draws.reset(~seed, position);
+            draws.reset(sizeSeed, position);
             value = buffers.get((int) sizes.nextLong());
         }
         int offset = Mixer.below(Mixer.mix(seed, position), POOL_BYTES);
-        // A value longer than the pool's second half takes the pool again from its start.
+        // A value longer than what follows its offset takes the pool again from its start.
         for (int at = 0; at < value.length; ) {
             int n = Math.min(value.length - at, pool.length - offset);
             System.arraycopy(pool, offset, value, at, n);

@@ -20,6 +20,7 @@ public final class KeyGenerator {
     private final byte[][] numbered = new byte[20][];
 
     private final RecordRandom draws;
+    private final long drawSeed;
     private final Sampler keyIndex;
 
     public KeyGenerator(PayloadSpec spec) {
@@ -28,8 +29,9 @@ public final class KeyGenerator {
         this.seed = ~spec.seed();
         // Resource keys repeat, so make each once (lazily: a cardinality of a million costs nothing until used).
         this.resourceKeys = strategy == KeyStrategy.RESOURCE_ID ? new byte[cardinality][] : null;
+        this.drawSeed = Mixer.stream(spec.seed(), Mixer.KEYS);
         if (spec.keyDraw() != null) {
-            this.draws = new RecordRandom(seed);
+            this.draws = new RecordRandom(drawSeed);
             this.keyIndex = new Sampler(spec.keyDraw(), draws);
         } else {
             this.draws = null;
@@ -50,7 +52,7 @@ public final class KeyGenerator {
     }
 
     private long drawn(long position) {
-        draws.reset(seed, position);
+        draws.reset(drawSeed, position);
         return keyIndex.nextLong();
     }
 

@@ -13,6 +13,19 @@ final class Mixer {
         return z ^ (z >>> 31);
     }
 
+    /**
+     * A seed of its own for one use of the run's seed: keys and sizes drawn from the same stream would move together
+     * (the first draw of each record setting both), so each use mixes in its own tag.
+     */
+    static long stream(long seed, long tag) {
+        return mix(seed, tag);
+    }
+
+    /** Tags of {@link #stream}. */
+    static final long KEYS = 0x4B455953L; // "KEYS"
+
+    static final long SIZES = 0x53495A45L; // "SIZE"
+
     /** A uniform number in [0, bound) from a mixed value. */
     static int below(long mixed, int bound) {
         return (int) ((mixed >>> 33) % bound);

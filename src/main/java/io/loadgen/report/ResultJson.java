@@ -110,14 +110,13 @@ public final class ResultJson {
     /** Sizes of the record values made, in bytes; absent when no record was made. */
     public record RecordSize(long count, double mean, long p50, long p99, long max) {
         static RecordSize of(RecordShape s) {
-            Histogram h = s.valueBytes();
-            if (h.getTotalCount() == 0) return null;
+            if (s.values() == 0) return null;
             return new RecordSize(
-                    h.getTotalCount(),
-                    Math.round(h.getMean() * 10) / 10.0,
-                    h.getValueAtPercentile(50),
-                    h.getValueAtPercentile(99),
-                    h.getMaxValue());
+                    s.values(),
+                    Math.round(s.meanValueBytes() * 10) / 10.0,
+                    s.valueBytesAt(50),
+                    s.valueBytesAt(99),
+                    s.maxValueBytes());
         }
     }
 

@@ -33,18 +33,17 @@ public final class SummaryPrinter {
 
     /** Record sizes and the spread over partitions: what templates, size distributions and hot keys did. */
     private static void shape(StringBuilder sb, RecordShape s) {
-        Histogram sizes = s.valueBytes();
-        if (sizes.getTotalCount() > 0) {
+        if (s.values() > 0) {
             row(
                     sb,
                     "record size",
                     String.format(
                             Locale.ROOT,
                             "mean %s B, p50 %s B, p99 %s B, max %s B (values)",
-                            Numbers.count(Math.round(sizes.getMean())),
-                            Numbers.count(sizes.getValueAtPercentile(50)),
-                            Numbers.count(sizes.getValueAtPercentile(99)),
-                            Numbers.count(sizes.getMaxValue())));
+                            Numbers.count(Math.round(s.meanValueBytes())),
+                            Numbers.count(s.valueBytesAt(50)),
+                            Numbers.count(s.valueBytesAt(99)),
+                            Numbers.count(s.maxValueBytes())));
         }
         if (s.partitions() > 0) {
             row(

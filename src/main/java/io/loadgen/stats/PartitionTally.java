@@ -18,6 +18,13 @@ final class PartitionTally {
         c[partition].increment();
     }
 
+    void add(int partition, long records) {
+        if (partition < 0 || records == 0) return;
+        LongAdder[] c = counts;
+        if (partition >= c.length) c = grow(partition);
+        c[partition].add(records);
+    }
+
     private synchronized LongAdder[] grow(int partition) {
         LongAdder[] c = counts;
         if (partition < c.length) return c;

@@ -66,7 +66,18 @@ public final class RunStats {
      * @param intendedNanos   scheduled send time to acknowledgement, or a negative value when not paced
      */
     public void sent(int bytes, boolean measured, long ackNanos, long intendedNanos) {
+        sent(-1, bytes, measured, ackNanos, intendedNanos);
+    }
+
+    /**
+     * {@link #sent(int, boolean, long, long)} on a partition: counted there under the same seal, so the records per
+     * partition add up to the records sent.
+     *
+     * @param partition the partition it was acknowledged on (with acks=0: written to); negative when not known
+     */
+    public void sent(int partition, int bytes, boolean measured, long ackNanos, long intendedNanos) {
         if (sealed) return;
+        partitions.add(partition);
         sent.increment();
         sentBytes.add(bytes);
         if (measured) {
@@ -75,14 +86,6 @@ public final class RunStats {
             sendToAckLatency.recordValue(LatencyHistograms.clampMicros(ackNanos));
             if (intendedNanos >= 0) intendedLatency.recordValue(LatencyHistograms.clampMicros(intendedNanos));
         }
-    }
-
-    /**
-     * The partition a record was acknowledged on (with acks=0: the one it was written to), for the partition spread of
-     * the result. Inside a transaction it counts at the acknowledgement, before the commit.
-     */
-    public void landedOn(int partition) {
-        if (!sealed) partitions.add(partition);
     }
 
     /** Records acknowledged per partition so far, index = partition, at least {@code partitions} long. */
@@ -103,7 +106,13 @@ public final class RunStats {
 
     /** Records of a committed transaction, now sent; their latencies were recorded by {@link #ackedInTransaction}. */
     public void committed(long records, long bytes, long measuredRecords, long bytesMeasured) {
+        committed(records, bytes, measuredRecords, bytesMeasured, new long[0]);
+    }
+
+    /** @param perPartition the committed records by partition number, which add up to {@code records} */
+    public void committed(long records, long bytes, long measuredRecords, long bytesMeasured, long[] perPartition) {
         if (sealed) return;
+        for (int p = 0; p < perPartition.length; p++) partitions.add(p, perPartition[p]);
         sent.add(records);
         sentBytes.add(bytes);
         measuredSent.add(measuredRecords);

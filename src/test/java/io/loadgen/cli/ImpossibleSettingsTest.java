@@ -219,9 +219,41 @@ class ImpossibleSettingsTest {
             --payload-file|{dir}/lines.txt|--record-size|200  ; --record-size sets the value size of --payload fixed only; got --payload file
             --payload|fixed|--level-weights|1,2,3,4           ; --level-weights weighs the levels of --payload seed only; got --payload fixed
             --transaction-interval|1s                         ; --transaction-interval applies to --transactional runs only
+            --payload|fixed|--template|nginx                  ; --payload fixed and --template are alternatives (--template implies --payload template); give one
+            --payload-file|{dir}/lines.txt|--template|nginx   ; --payload-file and --template are alternatives; give one
+            --template|nginx|--record-size|200                ; --record-size sets the value size of --payload fixed only; got --payload template
+            --template|nginx|--template-format|yaml           ; --template-format must be json or text; got 'yaml'
             """)
     void contradictingOptionsAreRefused(String args, String expected) {
         assertThat(errorFor(args)).startsWith(expected.replace("{dir}", dir.toString()));
+    }
+
+    @Test
+    void aTemplateFromTheCommandLineBeatsAPayloadFromEnvAndTheOtherWayRound() {
+        Path lines = dir.resolve("lines.txt");
+
+        LoadSpec template =
+                OptionsFixture.withEnv(Map.of("LOADGEN_PAYLOAD", "fixed")).assemble("--template", "nginx");
+        assertThat(template.payload().type()).isEqualTo(PayloadType.TEMPLATE);
+        assertThat(template.payload().template().name()).isEqualTo("nginx");
+        LoadSpec fixed =
+                OptionsFixture.withEnv(Map.of("LOADGEN_TEMPLATE", "nginx")).assemble("--payload", "fixed");
+        assertThat(fixed.payload().type()).isEqualTo(PayloadType.FIXED);
+        assertThat(fixed.payload().template()).isNull();
+        assertThat(OptionsFixture.withEnv(Map.of("LOADGEN_TEMPLATE", "app-json"))
+                        .assemble()
+                        .payload()
+                        .template()
+                        .json())
+                .as("a template from env beats the configured default, seed; app-json is JSON")
+                .isTrue();
+        LoadSpec file = OptionsFixture.withEnv(Map.of("LOADGEN_TEMPLATE", "nginx"))
+                .assemble("--payload-file", lines.toString());
+        assertThat(file.payload().type()).isEqualTo(PayloadType.FILE);
+        assertThat(errorFor(
+                        new String[0], Map.of("LOADGEN_TEMPLATE", "nginx", "LOADGEN_PAYLOAD_FILE", lines.toString())))
+                .isEqualTo("--payload-file and --template are alternatives, here both from env or config "
+                        + "(LOADGEN_PAYLOAD_FILE, LOADGEN_TEMPLATE); give one");
     }
 
     @Test

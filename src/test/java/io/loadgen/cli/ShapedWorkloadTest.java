@@ -113,6 +113,7 @@ class ShapedWorkloadTest {
         // the histogram keeps 2 significant digits: its mean is the topic's within 1%
         assertThat(size.path("mean").asDouble()).isCloseTo(sum / messages.size(), within(sum / messages.size() / 100));
         assertThat(size.path("p99").asLong()).isBetween(3_800L, 4_000L);
+        assertThat(size.path("max").asLong()).as("never above the range").isBetween(3_900L, 4_000L);
         assertThat(run.getOutput()).containsPattern("record size\\s+mean [\\d,]+ B, p50 [\\d,]+ B, p99 [\\d,]+ B");
     }
 }

@@ -143,12 +143,14 @@ class TemplateRunTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(loadgenLines(run)).hasSize(1);
         assertThat(run.getErrorOutput()).contains(bad + ":2:").contains("nosuch");
+        Summary.assertNoStackTrace(run.getOutput(), run.getErrorOutput());
 
         Path notJson = Files.writeString(dir.resolve("level.json"), "{\"level\":{{choice INFO WARN}}}\n");
         LaunchResult refused = launcher.launch("--template", notJson.toString(), "--records", "10");
         assertThat(refused.exitCode()).isEqualTo(2);
         assertThat(loadgenLines(refused)).hasSize(1);
         assertThat(refused.getErrorOutput()).contains(notJson.toString()).containsPattern("\\{\"level\":(INFO|WARN)}");
+        Summary.assertNoStackTrace(refused.getOutput(), refused.getErrorOutput());
     }
 
     @Test

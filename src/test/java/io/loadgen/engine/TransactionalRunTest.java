@@ -86,6 +86,9 @@ class TransactionalRunTest {
 
         assertThat(r.total().sent() + r.total().failed()).isEqualTo(2_000);
         assertThat(r.total().sent()).as("some transactions committed").isPositive();
+        assertThat(java.util.Arrays.stream(r.shape().perPartition()).sum())
+                .as("records per partition: the committed ones only, as sent counts them")
+                .isEqualTo(r.total().sent());
         // At least the 20 large records; a send into a transaction the large record already failed may be failed by
         // the client with that same exception before the transaction is aborted (seen: 22 on a busy machine).
         assertThat(r.errors()).containsKey(TransactionLedger.ABORTED);

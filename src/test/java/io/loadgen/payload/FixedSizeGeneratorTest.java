@@ -3,6 +3,9 @@ package io.loadgen.payload;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.loadgen.spec.Distribution;
+import io.loadgen.spec.KeyStrategy;
+import io.loadgen.spec.PayloadSpec;
+import io.loadgen.spec.PayloadType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -83,6 +86,39 @@ class FixedSizeGeneratorTest {
         assertThat(sizes[0]).isPositive();
         assertThat(sizes[n / 2]).as("median below mean: skewed right").isLessThan(800);
         assertThat(sizes[n - 1]).isGreaterThan(2_000);
+    }
+
+    @Test
+    void drawnKeysAndDrawnSizesAreIndependent() {
+        Distribution keys = Distribution.range(0, 99);
+        PayloadSpec spec = new PayloadSpec(
+                PayloadType.FIXED,
+                Distribution.parse("200..4000"),
+                null,
+                null,
+                Payloads.UNIFORM,
+                10,
+                KeyStrategy.UNIFORM,
+                keys,
+                3);
+        FixedSizeGenerator values = new FixedSizeGenerator(spec);
+        KeyGenerator keyGenerator = new KeyGenerator(spec);
+        int n = 100_000;
+        double sk = 0, ss = 0, skk = 0, sss = 0, sks = 0;
+        for (long p = 0; p < n; p++) {
+            double k = Integer.parseInt(
+                    new String(keyGenerator.key(p), java.nio.charset.StandardCharsets.US_ASCII).substring(4));
+            double s = values.value(p).length;
+            sk += k;
+            ss += s;
+            skk += k * k;
+            sss += s * s;
+            sks += k * s;
+        }
+        double cov = sks / n - (sk / n) * (ss / n);
+        double r = cov / Math.sqrt((skk / n - Math.pow(sk / n, 2)) * (sss / n - Math.pow(ss / n, 2)));
+        // Independent: the correlation of n pairs is within a few 1/sqrt(n) of 0 (one stream for both gave about 1).
+        assertThat(Math.abs(r)).isLessThan(5 / Math.sqrt(n));
     }
 
     @Test
