@@ -143,7 +143,8 @@ public final class ResultCodec {
                 d.compressionRatio(),
                 d.cpuSeconds(),
                 new RecordShape(sizes(d.valueBytes()), d.partitionRecords()),
-                d.settings());
+                d.settings(),
+                null);
         return new ShardResult(
                 new ShardSpec(d.shardIndex(), d.shardCount()), d.firstPosition(), d.positions(), r, d.consumerGroups());
     }

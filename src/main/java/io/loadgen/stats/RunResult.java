@@ -29,6 +29,7 @@ import org.HdrHistogram.Histogram;
  *                         or {@code null} where the JVM cannot tell: what a pod needs to be sized
  * @param shape            the record sizes made and the records acknowledged per partition
  * @param settings         the resolved run settings, secrets masked
+ * @param timeline         the figures of each report interval (a fleet: aligned in time, and each shard's own)
  */
 public record RunResult(
         String runId,
@@ -45,7 +46,8 @@ public record RunResult(
         Double compressionRatio,
         Double cpuSeconds,
         RecordShape shape,
-        Map<String, Object> settings) {
+        Map<String, Object> settings,
+        Timeline timeline) {
 
     public enum Status {
         /** Ran to its message count or duration, and every record handed over was confirmed or failed. */
@@ -155,6 +157,7 @@ public record RunResult(
         handedBySender = handedBySender == null ? Map.of() : Map.copyOf(handedBySender);
         shape = shape == null ? RecordShape.empty() : shape;
         settings = settings == null ? Map.of() : settings;
+        timeline = timeline == null ? Timeline.empty() : timeline;
     }
 
     public long warmupSent() {
@@ -188,7 +191,8 @@ public record RunResult(
                 compressionRatio,
                 cpuSeconds,
                 shape,
-                settings);
+                settings,
+                timeline);
     }
 
     /** CPU seconds of the process per million records sent, or {@code null} when not known or nothing was sent. */
@@ -201,7 +205,10 @@ public record RunResult(
         return shortfall.unconfirmed();
     }
 
-    /** Merges two results of the same run (threads, shards): counts and histograms add, the window spans both. */
+    /**
+     * Merges two results of the same run (threads, shards): counts and histograms add, the window spans both, the
+     * timelines align in time ({@link Timeline#plus}).
+     */
     public RunResult plus(RunResult other) {
         Map<String, Long> errs = new TreeMap<>(errors);
         other.errors.forEach((k, v) -> errs.merge(k, v, Long::sum));
@@ -224,7 +231,8 @@ public record RunResult(
                 mergedRatio(other),
                 cpuSeconds == null || other.cpuSeconds == null ? null : cpuSeconds + other.cpuSeconds,
                 shape.plus(other.shape),
-                settings);
+                settings,
+                timeline.plus(other.timeline));
     }
 
     /** Byte-weighted mean of two ratios; a side that does not know its ratio does not count. */

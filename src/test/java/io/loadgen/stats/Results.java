@@ -34,6 +34,7 @@ public final class Results {
     private Map<String, Long> handedBySender = Map.of();
     private Double cpuSeconds;
     private RecordShape shape;
+    private Timeline timeline;
 
     private Results() {}
 
@@ -65,7 +66,8 @@ public final class Results {
                 .shortfall(r.shortfall())
                 .fireAndForget(r.fireAndForget())
                 .handedBySender(r.handedBySender())
-                .cpuSeconds(r.cpuSeconds());
+                .cpuSeconds(r.cpuSeconds())
+                .timeline(r.timeline());
     }
 
     public Results runId(String runId) {
@@ -178,6 +180,11 @@ public final class Results {
         return this;
     }
 
+    public Results timeline(Timeline timeline) {
+        this.timeline = timeline;
+        return this;
+    }
+
     public Results cpuSeconds(Double cpuSeconds) {
         this.cpuSeconds = cpuSeconds;
         return this;
@@ -199,6 +206,7 @@ public final class Results {
                 compressionRatio,
                 cpuSeconds,
                 shape,
-                settings);
+                settings,
+                timeline);
     }
 }
