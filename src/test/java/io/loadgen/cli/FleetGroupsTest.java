@@ -42,7 +42,8 @@ class FleetGroupsTest {
             null,
             1.0,
             3_996.0,
-            808.0);
+            808.0,
+            List.of());
 
     @TempDir
     Path dir;

@@ -137,15 +137,22 @@ class ResultCodecTest {
                 null,
                 1.0,
                 3_996.0,
-                808.0);
+                808.0,
+                List.of(
+                        new GroupReport.LagPoint(0, 0, 0, 0, 0),
+                        new GroupReport.LagPoint(1.004, 4_100, 1.25, 5_000, 900),
+                        new GroupReport.LagPoint(2.01, 8_400, 2.5, 10_000, 1_600)));
         GroupReport absent = new GroupReport(
-                "nobody", GroupReport.Verdict.NOT_WATCHED, "it does not exist", 0, 0, 0, 0, 0, null, null, 0, 0);
+                "nobody", GroupReport.Verdict.NOT_WATCHED, "it does not exist", 0, 0, 0, 0, 0, null, null, 0, 0, null);
         RunResult r = Results.builder().sent(10).build();
 
         String json = ResultCodec.encode(new ShardResult(new ShardSpec(0, 2), 0, 5, r, List.of(behind, absent)));
         ShardResult back = ResultCodec.decode(json);
 
         assertThat(back.groups()).containsExactly(behind, absent);
+        assertThat(json)
+                .as("readings as arrays: a day of them stays small")
+                .contains("\"series\":[[0.0,0,0.0,0,0],[1.004,4100,");
         assertThat(ResultCodec.encode(new ShardResult(new ShardSpec(1, 2), 5, 5, r)))
                 .doesNotContain("consumerGroups");
         assertThat(ResultCodec.decode(ResultCodec.encode(new ShardResult(new ShardSpec(1, 2), 5, 5, r)))
