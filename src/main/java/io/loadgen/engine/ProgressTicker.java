@@ -61,7 +61,7 @@ final class ProgressTicker {
         if (finished) return;
         try {
             long now = clock.getAsLong();
-            listener.onProgress(next(now, stats.snapshot()));
+            listener.onProgress(next(now, stats.snapshot(), false));
         } catch (RuntimeException e) {
             // a failing listener must not stop the ticks (a scheduled task that throws is never run again)
         }
@@ -76,7 +76,7 @@ final class ProgressTicker {
     synchronized RunStats.Snapshot finish(long endNanos) {
         finished = true;
         RunStats.Snapshot last = stats.seal();
-        Progress p = next(Math.max(endNanos, lastNanos), last);
+        Progress p = next(Math.max(endNanos, lastNanos), last, true);
         try {
             listener.onEnd(p);
         } catch (RuntimeException e) {
@@ -85,7 +85,7 @@ final class ProgressTicker {
         return last;
     }
 
-    private Progress next(long now, RunStats.Snapshot s) {
+    private Progress next(long now, RunStats.Snapshot s, boolean last) {
         Progress p = new Progress(
                 now - start,
                 now - lastNanos,
@@ -96,7 +96,10 @@ final class ProgressTicker {
                 watch == null ? 0 : watch.behind(now),
                 watch == null ? 0 : watch.sendingStalledFor(now),
                 watch == null ? 0 : watch.acksStalledFor(now));
-        if (timeline != null) timeline.add(p, meanTarget(lastNanos, now));
+        if (timeline != null) {
+            if (last) timeline.addLast(p, meanTarget(lastNanos, now));
+            else timeline.add(p, meanTarget(lastNanos, now));
+        }
         lastNanos = now;
         lastSent = s.sent();
         lastBytes = s.sentBytes();

@@ -292,6 +292,19 @@ public record Timeline(Integer shard, long intervalMillis, List<Interval> interv
          * @param targetRate records/s the schedule asked for, averaged over the interval; 0 when not paced
          */
         public synchronized void add(Progress p, double targetRate) {
+            add(p, targetRate, false);
+        }
+
+        /**
+         * The run's last interval, from the last tick to its end. One shorter than half a tick joins the interval
+         * before it: the records acknowledged while a run flushes for a few milliseconds would otherwise show as a
+         * spike of records/s.
+         */
+        public synchronized void addLast(Progress p, double targetRate) {
+            add(p, targetRate, true);
+        }
+
+        private void add(Progress p, double targetRate, boolean last) {
             RunStats.Snapshot s = p.snapshot();
             // Truncated like the result's window, so the last interval ends where the window does.
             long end = Math.max(lastEndMillis, startEpochMillis + p.elapsedNanos() / 1_000_000);
@@ -304,7 +317,23 @@ public record Timeline(Integer shard, long intervalMillis, List<Interval> interv
             lastFailed = s.failed();
             lastErrors = Map.copyOf(s.errors());
             Double target = targetRate > 0 ? targetRate : null;
-            if (span == 1) {
+            boolean joinsClosed = last
+                    && (end - lastEndMillis) * 2 < tickMillis
+                    && (open == null || open.ticks == 0)
+                    && !closed.isEmpty();
+            if (joinsClosed) {
+                Interval tail = new Interval(
+                        lastEndMillis,
+                        end,
+                        p.intervalSent(),
+                        failed,
+                        errors,
+                        target,
+                        Percentiles.of(s.intervalSendToAck()),
+                        Percentiles.of(s.intervalIntended()),
+                        Percentiles.of(s.intervalScheduleDelay()));
+                closed.set(closed.size() - 1, closed.get(closed.size() - 1).then(tail));
+            } else if (span == 1) {
                 closed.add(new Interval(
                         lastEndMillis,
                         end,

@@ -94,7 +94,9 @@ class LoadEngineTest {
                         .sum())
                 .isEqualTo(result.measured().sent());
         Timeline timeline = result.timeline();
-        assertThat(timeline.intervals()).hasSize(intervals.size());
+        assertThat(timeline.intervals().size())
+                .as("a last interval of a few ms joins the one before it")
+                .isBetween(intervals.size() - 1, intervals.size());
         assertThat(timeline.intervals().stream()
                         .mapToLong(Timeline.Interval::sent)
                         .sum())

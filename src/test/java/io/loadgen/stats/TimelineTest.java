@@ -2,6 +2,7 @@ package io.loadgen.stats;
 
 import static java.util.Map.entry;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import java.util.Map;
@@ -63,6 +64,37 @@ class TimelineTest {
         assertThat(last.sendToAck().isEmpty()).isTrue();
         assertThat(t.intervals().stream().mapToLong(Timeline.Interval::sent).sum())
                 .isEqualTo(stats.sent());
+    }
+
+    @Test
+    void aLastIntervalShorterThanHalfATickJoinsTheOneBeforeIt() {
+        Timeline.Builder builder = new Timeline.Builder(0, START, 1_000);
+        send(1_000, 2_000, NOT_PACED);
+        builder.add(tick(1_000), 1_000);
+        send(40, 3_000, NOT_PACED); // acknowledged while the run flushed, 10 ms
+        builder.addLast(tick(10), 1_000);
+
+        Timeline t = builder.build();
+
+        assertThat(t.intervals()).hasSize(1);
+        Timeline.Interval only = t.intervals().get(0);
+        assertThat(only.sent()).isEqualTo(1_040);
+        assertThat(only.endEpochMillis()).isEqualTo(START + 1_010);
+        assertThat(only.recordsPerSecond()).as("no spike of 4,000/s").isCloseTo(1_029.7, within(0.1));
+        assertThat(only.sendToAck().count()).isEqualTo(1_040);
+        assertThat(only.targetRate()).isEqualTo(1_000.0);
+
+        Timeline.Builder longer = new Timeline.Builder(0, START, 1_000);
+        longer.add(tick(1_000), 0);
+        longer.addLast(tick(600), 0);
+        assertThat(longer.build().intervals())
+                .as("more than half a tick stays an interval")
+                .hasSize(2);
+        Timeline.Builder alone = new Timeline.Builder(0, START, 1_000);
+        alone.addLast(tick(10), 0);
+        assertThat(alone.build().intervals())
+                .as("a run shorter than a tick has its one interval")
+                .hasSize(1);
     }
 
     @Test
