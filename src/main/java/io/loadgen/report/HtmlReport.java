@@ -218,7 +218,14 @@ public final class HtmlReport {
         if (lag) {
             chart(sb, "chart-lag-records", "Consumer-group lag, records");
             chart(sb, "chart-lag-seconds", "Consumer-group lag, seconds (age of the oldest unconsumed record)");
-            chart(sb, "chart-consumed", "Records/s consumed by each group, against records/s written to the topic");
+            chart(
+                    sb,
+                    "chart-consumed",
+                    String.format(
+                            Locale.ROOT,
+                            "Records/s consumed by each group (from its commits), against records/s written to the"
+                                    + " topic; each over the last %.0f s",
+                            ReportData.RATE_WINDOW_SECONDS));
         }
         sb.append("</section>\n<section><h2>Latency distribution</h2>\n")
                 .append(

@@ -27,6 +27,13 @@ final class ReportData {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
+    /**
+     * Rates of a group are taken over this much time: its consumption is read from its committed offsets, which move
+     * in jumps when it commits every few seconds (the Java consumer's default is 5 s), and rates between two readings
+     * would show the jumps, not the rate.
+     */
+    static final double RATE_WINDOW_SECONDS = 5;
+
     private ReportData() {}
 
     /**
@@ -138,16 +145,14 @@ final class ReportData {
         c.put("lag", points.stream().map(GroupReport.LagPoint::lagRecords).toList());
         c.put("lagSeconds", points.stream().map(p -> round(p.lagSeconds(), 3)).toList());
         List<Double> consumed = new ArrayList<>(), produced = new ArrayList<>();
+        int from = 0;
         for (int i = 0; i < points.size(); i++) {
-            if (i == 0) {
-                consumed.add(null);
-                produced.add(null);
-                continue;
-            }
-            GroupReport.LagPoint a = points.get(i - 1), b = points.get(i);
+            GroupReport.LagPoint b = points.get(i);
+            while (from + 1 < i && points.get(from + 1).seconds() <= b.seconds() - RATE_WINDOW_SECONDS) from++;
+            GroupReport.LagPoint a = points.get(from);
             double dt = b.seconds() - a.seconds();
-            consumed.add(dt > 0 ? round((b.consumed() - a.consumed()) / dt, 2) : null);
-            produced.add(dt > 0 ? round((b.produced() - a.produced()) / dt, 2) : null);
+            consumed.add(i > 0 && dt > 0 ? round((b.consumed() - a.consumed()) / dt, 2) : null);
+            produced.add(i > 0 && dt > 0 ? round((b.produced() - a.produced()) / dt, 2) : null);
         }
         c.put("consumedRate", consumed);
         c.put("producedRate", produced);
