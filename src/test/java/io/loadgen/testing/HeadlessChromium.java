@@ -27,7 +27,8 @@ import javax.imageio.ImageIO;
  */
 public final class HeadlessChromium {
 
-    public static final Path BINARY = Path.of("/usr/bin/chromium");
+    /** Debian's; {@code -Dloadgen.test.chromium=PATH} names another (a missing one shows the tests skip). */
+    public static final Path BINARY = Path.of(System.getProperty("loadgen.test.chromium", "/usr/bin/chromium"));
 
     private static final Pattern SVG = Pattern.compile("<svg\\b[^>]*>");
     private static final Pattern POINTS = Pattern.compile("data-points=\"(\\d+)\"");
