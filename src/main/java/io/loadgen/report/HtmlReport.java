@@ -2,6 +2,7 @@ package io.loadgen.report;
 
 import io.loadgen.stats.RecordShape;
 import io.loadgen.stats.RunResult;
+import io.loadgen.stats.Timeline;
 import io.loadgen.watch.GroupReport;
 import java.io.IOException;
 import java.io.InputStream;
@@ -195,12 +196,11 @@ public final class HtmlReport {
             sb.append("<p class=\"note\">One point per interval of ")
                     .append(String.format(Locale.ROOT, "%.3g s", r.timeline().intervalMillis() / 1000.0))
                     .append(", at its middle; time in seconds since sending began. Hover a chart for its values.")
-                    .append(
-                            r.timeline().intervalMillis() > 0
-                                            && r.timeline().intervals().size() >= 720
-                                    ? " Long runs hold fewer, longer intervals: their latencies are the highest of"
-                                            + " the intervals merged (an upper bound)."
-                                    : "")
+                    .append(String.format(
+                            Locale.ROOT,
+                            " A run of more than %,d intervals keeps fewer, longer ones, whose latencies are the"
+                                    + " highest of the intervals merged (an upper bound).",
+                            Timeline.MAX_INTERVALS))
                     .append(fleet ? " A fleet's latencies per interval are the highest of its shards'." : "")
                     .append("</p>\n");
         }
