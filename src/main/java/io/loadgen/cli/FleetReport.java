@@ -3,6 +3,7 @@ package io.loadgen.cli;
 import io.loadgen.cluster.ShardResult;
 import io.loadgen.report.FleetTable;
 import io.loadgen.report.GateReport;
+import io.loadgen.report.HtmlReport;
 import io.loadgen.report.ResultJson;
 import io.loadgen.report.SummaryPrinter;
 import io.loadgen.spec.GroupWatch;
@@ -37,7 +38,7 @@ final class FleetReport {
 
     /**
      * Prints the report of results read from the results topic (every result of one run, in the order published) and
-     * returns the fleet's exit code; see {@link #print(List, int, SloGates, PrintStream, PrintStream, Path)}.
+     * returns the fleet's exit code; see {@link #report}.
      */
     static int print(
             List<ShardResult> shards,
@@ -46,7 +47,8 @@ final class FleetReport {
             GroupWatch watch,
             PrintStream out,
             PrintStream err,
-            Path summaryJson)
+            Path summaryJson,
+            Path reportHtml)
             throws IOException {
         return report(
                 shards.stream().map(s -> new Sourced(s, null)).toList(),
@@ -55,7 +57,8 @@ final class FleetReport {
                 watch,
                 out,
                 err,
-                summaryJson);
+                summaryJson,
+                reportHtml);
     }
 
     /**
@@ -66,6 +69,8 @@ final class FleetReport {
      *
      * @param expectedShards the user's --shard-count, or 0; when given it must agree with the results
      * @param watch          the limits of the watched groups' lag (the groups themselves come with shard 0's result)
+     * @param summaryJson    where to write the fleet's summary as JSON, or null
+     * @param reportHtml     where to write the fleet's HTML report, or null
      * @throws UsageException results of several runs, or a --shard-count the results contradict
      */
     static int report(
@@ -75,7 +80,8 @@ final class FleetReport {
             GroupWatch watch,
             PrintStream out,
             PrintStream err,
-            Path summaryJson)
+            Path summaryJson,
+            Path reportHtml)
             throws IOException {
         if (given.isEmpty()) {
             err.println("loadgen: no shard results found");
@@ -133,6 +139,17 @@ final class FleetReport {
                 .toList()));
         out.flush();
         if (summaryJson != null) ResultJson.write(fleet, verdict, groups, summaryJson);
+        if (reportHtml != null) {
+            HtmlReport.write(
+                    fleet,
+                    verdict,
+                    groups,
+                    shards.stream()
+                            .map(s -> new HtmlReport.Shard(s.shard().toString(), s.result()))
+                            .toList(),
+                    reportHtml);
+            out.println("report written to " + reportHtml);
+        }
         if (!missing.isEmpty()) {
             err.println("loadgen: incomplete fleet report: no result from " + missingText(missing) + " of run " + runId
                     + " (a fleet of " + expected + ")");

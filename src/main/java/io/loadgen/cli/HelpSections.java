@@ -81,8 +81,13 @@ final class HelpSections {
                     "Durability (no record written twice, no loss unnoticed)",
                     List.of("--idempotence", "--transactional", "--transaction-interval", "--sequence-header")),
             new Section(
-                    "Output (progress lines, summary, metrics)",
-                    List.of("--report-interval", "--summary-json", "--metrics-linger")),
+                    "Output (progress lines, summary, reports, metrics)",
+                    List.of(
+                            "--report-interval",
+                            "--summary-json",
+                            "--report-html",
+                            "--histogram-log",
+                            "--metrics-linger")),
             new Section(
                     "SLO gates (a run that misses one exits 3)",
                     List.of(

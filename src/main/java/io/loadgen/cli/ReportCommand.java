@@ -70,6 +70,13 @@ public class ReportCommand implements Callable<Integer> {
             description = "Also write the fleet summary as JSON to FILE.")
     Path summaryJson;
 
+    @Option(
+            names = "--report-html",
+            paramLabel = "FILE",
+            description = "Also write the fleet as one self-contained HTML page to FILE: throughput (the fleet's and "
+                    + "each shard's), latency and errors over time, percentiles, gates, a table of the shards.")
+    Path reportHtml;
+
     @Parameters(
             paramLabel = "FILE",
             arity = "0..*",
@@ -85,11 +92,14 @@ public class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        OutputPaths.check(OutputPaths.of("--summary-json", summaryJson));
+        OutputPaths.check(OutputPaths.of("--summary-json", summaryJson), OutputPaths.of("--report-html", reportHtml));
         for (Path file : files) {
-            if (summaryJson != null && OutputPaths.sameFile(file, summaryJson)) {
-                throw new UsageException(
-                        "--summary-json " + summaryJson + " is one of the result files to merge; give another file");
+            for (OutputPaths.Output output : List.of(
+                    OutputPaths.of("--summary-json", summaryJson), OutputPaths.of("--report-html", reportHtml))) {
+                if (output.path() != null && OutputPaths.sameFile(file, output.path())) {
+                    throw new UsageException(output.option() + " " + output.path()
+                            + " is one of the result files to merge; give another file");
+                }
             }
         }
         List<FleetReport.Sourced> shards = files.isEmpty() ? fromTopic() : fromFiles();
@@ -102,7 +112,8 @@ public class ReportCommand implements Callable<Integer> {
                 GroupWatch.NONE,
                 System.out,
                 System.err,
-                summaryJson);
+                summaryJson,
+                reportHtml);
     }
 
     private List<FleetReport.Sourced> fromTopic() {

@@ -13,6 +13,8 @@ import io.loadgen.engine.StoppedBeforeStartException;
 import io.loadgen.metrics.RunMetrics;
 import io.loadgen.metrics.RunState;
 import io.loadgen.report.GateReport;
+import io.loadgen.report.HistogramLog;
+import io.loadgen.report.HtmlReport;
 import io.loadgen.report.ProgressPrinter;
 import io.loadgen.report.ResultJson;
 import io.loadgen.report.SummaryPrinter;
@@ -90,6 +92,8 @@ public class RunCommand implements Callable<Integer> {
         FleetPlan fleet = SpecAssembler.fleet(options, shard, spec.topic().name());
         OutputPaths.check(
                 OutputPaths.of("--summary-json", options.summaryJson),
+                OutputPaths.of("--report-html", options.reportHtml),
+                OutputPaths.of("--histogram-log", options.histogramLog),
                 OutputPaths.of("--result-file", options.resultFile));
         MetricsPort.requireAvailable();
         KafkaSettings.reportIgnored(kafkaConfig, System.err);
@@ -102,12 +106,17 @@ public class RunCommand implements Callable<Integer> {
         int code;
         RunResult result;
         try (RunMetrics metrics = RunMetrics.open(prometheus.isResolvable() ? prometheus.get() : null, spec);
-                GroupWatcher watcher = watcher(spec)) {
+                GroupWatcher watcher = watcher(spec);
+                HistogramLog histograms = options.histogramLog == null
+                        ? null
+                        : new HistogramLog(options.histogramLog, spec.workload().rateLimited())) {
             LoadEngine engine = new LoadEngine(config -> metrics.bind(ProducerFactory.KAFKA.create(config)));
             // Held until every file is written: a signal after the run (a second Ctrl-C while the summary prints) must
             // not end the JVM before the result is saved; a third one still exits at once.
             try (SignalTrap trap = SignalTrap.install(engine::requestStop, engine::abandonWait, System.err)) {
-                Attempt attempt = run(engine, spec, fleet, metrics, watcher, out);
+                Attempt attempt = run(engine, spec, fleet, metrics, watcher, histograms, out);
+                // Complete: the run's last interval was written before it returned.
+                if (histograms != null) histograms.close();
                 result = attempt.result();
                 metrics.finished();
                 List<GroupReport> groups = drain(watcher, spec, attempt, engine, out);
@@ -139,6 +148,17 @@ public class RunCommand implements Callable<Integer> {
                         if (code == ExitCodes.OK) code = ExitCodes.RUN_FAILED;
                     }
                 }
+                if (options.reportHtml != null) {
+                    try {
+                        HtmlReport.write(result, gates, groups, List.of(), options.reportHtml);
+                        out.println("report written to " + options.reportHtml);
+                    } catch (IOException | RuntimeException e) {
+                        System.err.println(
+                                "loadgen: cannot write --report-html " + options.reportHtml + ": " + e.getMessage());
+                        if (code == ExitCodes.OK) code = ExitCodes.RUN_FAILED;
+                    }
+                }
+                code = histogramLogWritten(histograms, code, out);
                 code = shareResult(spec, fleet, result, groups, attempt.ranHere(), code, out);
             }
             // An interrupted run is being stopped (a pod deleted, a user at the keyboard): no reason to linger.
@@ -184,6 +204,7 @@ public class RunCommand implements Callable<Integer> {
             FleetPlan fleet,
             RunMetrics metrics,
             GroupWatcher watcher,
+            HistogramLog histograms,
             PrintStream out) {
         try (PreparedRun prepared = engine.prepare(spec)) {
             ShardResult earlier = earlierAttempt(spec, fleet, out);
@@ -192,7 +213,7 @@ public class RunCommand implements Callable<Integer> {
             // after the baseline.
             if (watcher != null) watcher.baseline();
             awaitOtherShards(spec, fleet, engine, out);
-            RunResult result = engine.start(prepared, listener(metrics, watcher, out));
+            RunResult result = engine.start(prepared, listener(metrics, watcher, histograms, spec.runId(), out));
             return new Attempt(
                     result.withRunCard(prepared.card().withLoadgenVersion(LoadgenCommand.appVersion())), true);
         }
@@ -234,12 +255,14 @@ public class RunCommand implements Callable<Integer> {
         return watcher.drain(timeout, engine::stopRequested);
     }
 
-    private RunListener listener(RunMetrics metrics, GroupWatcher watcher, PrintStream out) {
+    private RunListener listener(
+            RunMetrics metrics, GroupWatcher watcher, HistogramLog histograms, String runId, PrintStream out) {
         ProgressPrinter progress =
                 watcher == null ? new ProgressPrinter(out) : new ProgressPrinter(out, watcher::latest);
         return new RunListener() {
             @Override
             public void onStart(RunStats stats) {
+                if (histograms != null) histograms.start(System.currentTimeMillis(), runId);
                 metrics.started(stats);
                 if (watcher != null) {
                     watcher.start();
@@ -252,8 +275,25 @@ public class RunCommand implements Callable<Integer> {
             public void onProgress(Progress p) {
                 progress.print(p);
                 metrics.progressed(p);
+                if (histograms != null) histograms.interval(p);
+            }
+
+            @Override
+            public void onEnd(Progress last) {
+                if (histograms != null) histograms.interval(last);
             }
         };
+    }
+
+    /** Says where the histogram log went, or why it did not: a log that could not be written fails the run. */
+    private static int histogramLogWritten(HistogramLog log, int code, PrintStream out) {
+        if (log == null || !log.started()) return code;
+        if (log.problem() == null) {
+            out.println("histogram log written to " + log.file());
+            return code;
+        }
+        System.err.println("loadgen: cannot write --histogram-log " + log.file() + ": " + log.problem());
+        return code == ExitCodes.OK ? ExitCodes.RUN_FAILED : code;
     }
 
     /** With several shards, the clock starts when all of them are ready (the start barrier, through Kafka). */
@@ -310,7 +350,8 @@ public class RunCommand implements Callable<Integer> {
                 List<ShardResult> all = new ResultsTopic(spec.delivery().producerConfig(), fleet.resultsTopic())
                         .collect(spec.runId(), shard.count(), fleet.collectTimeout());
                 // Shard 0 exits with the fleet's verdict: a fleet gate missed (3), a shard's result missing (1).
-                int verdict = FleetReport.print(all, shard.count(), spec.gates(), spec.watch(), out, System.err, null);
+                int verdict =
+                        FleetReport.print(all, shard.count(), spec.gates(), spec.watch(), out, System.err, null, null);
                 if (code == ExitCodes.OK) code = verdict;
             }
         } catch (IOException | RuntimeException e) {

@@ -166,6 +166,24 @@ public class RunOptions {
     Path summaryJson;
 
     @Option(
+            names = "--report-html",
+            paramLabel = "FILE",
+            order = 43,
+            description =
+                    "Also write the run as one self-contained HTML page to FILE: throughput, latency and errors "
+                            + "over time, latency percentiles, the groups' lag, gates and settings (no network needed to open it).")
+    Path reportHtml;
+
+    @Option(
+            names = "--histogram-log",
+            paramLabel = "FILE",
+            order = 44,
+            description = "Also write HdrHistogram's interval log to FILE as the run goes: one histogram per "
+                    + "--report-interval, tagged send-to-ack (and intended, schedule-delay when paced), values in "
+                    + "microseconds; for HistogramLogAnalyzer.")
+    Path histogramLog;
+
+    @Option(
             names = "--run-id",
             paramLabel = "ID",
             order = 42,

@@ -10,11 +10,15 @@ import io.loadgen.stats.RecordShape;
 import io.loadgen.stats.RunCard;
 import io.loadgen.stats.RunResult;
 import io.loadgen.stats.Shortfall;
+import io.loadgen.stats.Timeline;
 import io.loadgen.watch.GroupReport;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.zip.DataFormatException;
 import org.HdrHistogram.Histogram;
 
@@ -27,7 +31,8 @@ public final class ResultCodec {
 
     /**
      * Bump when the document changes incompatibly; readers reject other versions. Fields added later (shortfall,
-     * fireAndForget, handedBySender, cpuSeconds, consumerGroups, valueBytes, partitionRecords, runCard) read as absent from older documents.
+     * fireAndForget, handedBySender, cpuSeconds, consumerGroups, valueBytes, partitionRecords, runCard, timeline) read as
+     * absent from older documents.
      */
     public static final int VERSION = 1;
 
@@ -71,7 +76,38 @@ public final class ResultCodec {
             @JsonInclude(JsonInclude.Include.NON_EMPTY) List<GroupReport> consumerGroups,
             @JsonInclude(JsonInclude.Include.NON_NULL) String valueBytes,
             @JsonInclude(JsonInclude.Include.NON_NULL) long[] partitionRecords,
-            @JsonInclude(JsonInclude.Include.NON_NULL) RunCard runCard) {}
+            @JsonInclude(JsonInclude.Include.NON_NULL) RunCard runCard,
+            @JsonInclude(JsonInclude.Include.NON_NULL) TimelineDocument timeline) {}
+
+    /**
+     * A {@link Timeline} in columns, one array element per interval: a day-long run's 1,440 intervals as objects with
+     * field names would crowd the results topic's 1 MB message limit, columns of numbers stay well below it.
+     *
+     * @param startEpochMillis the first interval's start; {@code starts} and {@code ends} are milliseconds after it
+     * @param targetRate       records/s asked for, an element null for an interval that was not paced; absent when
+     *                         none was
+     * @param errors           failed records per interval, by error type
+     * @param sendToAck        latency percentiles per interval, microseconds; {@code intended} and
+     *                         {@code scheduleDelay} absent when the run was not paced
+     * @param shards           a fleet's: each shard's own timeline
+     */
+    public record TimelineDocument(
+            Integer shard,
+            long intervalMillis,
+            long startEpochMillis,
+            long[] starts,
+            long[] ends,
+            long[] sent,
+            long[] failed,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Double[] targetRate,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, long[]> errors,
+            LatencyColumns sendToAck,
+            @JsonInclude(JsonInclude.Include.NON_NULL) LatencyColumns intended,
+            @JsonInclude(JsonInclude.Include.NON_NULL) LatencyColumns scheduleDelay,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<TimelineDocument> shards) {}
+
+    /** Percentiles of one latency per interval, microseconds; {@code count} 0 where nothing was measured. */
+    public record LatencyColumns(long[] count, long[] p50, long[] p90, long[] p99, long[] p999, long[] max) {}
 
     public static String encode(ShardResult s) {
         RunResult r = s.result();
@@ -110,7 +146,8 @@ public final class ResultCodec {
                         ? null
                         : histogram(r.shape().valueBytes()),
                 r.shape().partitions() == 0 ? null : r.shape().perPartition(),
-                r.runCard());
+                r.runCard(),
+                r.timeline().isEmpty() ? null : timeline(r.timeline()));
         try {
             return MAPPER.writeValueAsString(d);
         } catch (JsonProcessingException e) {
@@ -147,9 +184,116 @@ public final class ResultCodec {
                 d.cpuSeconds(),
                 new RecordShape(sizes(d.valueBytes()), d.partitionRecords()),
                 d.settings(),
-                d.runCard());
+                d.runCard(),
+                d.timeline() == null ? null : timeline(d.timeline()));
         return new ShardResult(
                 new ShardSpec(d.shardIndex(), d.shardCount()), d.firstPosition(), d.positions(), r, d.consumerGroups());
+    }
+
+    static TimelineDocument timeline(Timeline t) {
+        List<Timeline.Interval> in = t.intervals();
+        int n = in.size();
+        long origin = n == 0 ? 0 : in.get(0).startEpochMillis();
+        long[] starts = new long[n], ends = new long[n], sent = new long[n], failed = new long[n];
+        Double[] target = new Double[n];
+        Map<String, long[]> errors = new TreeMap<>();
+        for (int i = 0; i < n; i++) {
+            Timeline.Interval iv = in.get(i);
+            starts[i] = iv.startEpochMillis() - origin;
+            ends[i] = iv.endEpochMillis() - origin;
+            sent[i] = iv.sent();
+            failed[i] = iv.failed();
+            target[i] = iv.targetRate();
+            for (Map.Entry<String, Long> e : iv.errors().entrySet()) {
+                errors.computeIfAbsent(e.getKey(), k -> new long[n])[i] = e.getValue();
+            }
+        }
+        boolean paced = t.paced() || in.stream().anyMatch(iv -> !iv.intended().isEmpty());
+        return new TimelineDocument(
+                t.shard(),
+                t.intervalMillis(),
+                origin,
+                starts,
+                ends,
+                sent,
+                failed,
+                t.paced() ? target : null,
+                errors,
+                columns(in, Timeline.Interval::sendToAck),
+                paced ? columns(in, Timeline.Interval::intended) : null,
+                paced ? columns(in, Timeline.Interval::scheduleDelay) : null,
+                t.shards().stream().map(ResultCodec::timeline).toList());
+    }
+
+    private static LatencyColumns columns(
+            List<Timeline.Interval> in, Function<Timeline.Interval, Timeline.Percentiles> latency) {
+        int n = in.size();
+        long[] count = new long[n],
+                p50 = new long[n],
+                p90 = new long[n],
+                p99 = new long[n],
+                p999 = new long[n],
+                max = new long[n];
+        for (int i = 0; i < n; i++) {
+            Timeline.Percentiles p = latency.apply(in.get(i));
+            count[i] = p.count();
+            p50[i] = p.p50();
+            p90[i] = p.p90();
+            p99[i] = p.p99();
+            p999[i] = p.p999();
+            max[i] = p.max();
+        }
+        return new LatencyColumns(count, p50, p90, p99, p999, max);
+    }
+
+    static Timeline timeline(TimelineDocument d) {
+        int n = d.starts() == null ? 0 : d.starts().length;
+        if (!sameLength(n, d.ends(), d.sent(), d.failed())
+                || (d.targetRate() != null && d.targetRate().length != n)
+                || (d.errors() != null && d.errors().values().stream().anyMatch(a -> a == null || a.length != n))
+                || !fits(n, d.sendToAck())
+                || !fits(n, d.intended())
+                || !fits(n, d.scheduleDelay())) {
+            throw new IllegalArgumentException("corrupt timeline in shard result: its columns differ in length");
+        }
+        List<Timeline.Interval> intervals = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            Map<String, Long> errors = new TreeMap<>();
+            if (d.errors() != null) {
+                for (Map.Entry<String, long[]> e : d.errors().entrySet()) {
+                    if (e.getValue()[i] != 0) errors.put(e.getKey(), e.getValue()[i]);
+                }
+            }
+            intervals.add(new Timeline.Interval(
+                    d.startEpochMillis() + d.starts()[i],
+                    d.startEpochMillis() + d.ends()[i],
+                    d.sent()[i],
+                    d.failed()[i],
+                    errors,
+                    d.targetRate() == null ? null : d.targetRate()[i],
+                    percentiles(d.sendToAck(), i),
+                    percentiles(d.intended(), i),
+                    percentiles(d.scheduleDelay(), i)));
+        }
+        List<Timeline> shards = d.shards() == null
+                ? List.of()
+                : d.shards().stream().map(ResultCodec::timeline).toList();
+        return new Timeline(d.shard(), d.intervalMillis(), intervals, shards);
+    }
+
+    private static boolean sameLength(int n, long[]... columns) {
+        for (long[] c : columns) if (c == null || c.length != n) return false;
+        return true;
+    }
+
+    /** Absent, or every column as long as the timeline. */
+    private static boolean fits(int n, LatencyColumns c) {
+        return c == null || sameLength(n, c.count(), c.p50(), c.p90(), c.p99(), c.p999(), c.max());
+    }
+
+    private static Timeline.Percentiles percentiles(LatencyColumns c, int i) {
+        if (c == null || c.count()[i] == 0) return Timeline.Percentiles.NONE;
+        return new Timeline.Percentiles(c.count()[i], c.p50()[i], c.p90()[i], c.p99()[i], c.p999()[i], c.max()[i]);
     }
 
     private static Histogram sizes(String base64) {

@@ -15,6 +15,7 @@ import io.loadgen.stats.RunCard;
 import io.loadgen.stats.RunResult;
 import io.loadgen.stats.RunStats;
 import io.loadgen.stats.Shortfall;
+import io.loadgen.stats.Timeline;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -192,8 +193,11 @@ public final class LoadEngine {
                     stats, workload.rate(), workload.records(), start, startEpochMillis, nanoClock, stop);
             ticker.scheduleAtFixedRate(
                     watch::tick, ScheduleWatch.TICK_NANOS, ScheduleWatch.TICK_NANOS, TimeUnit.NANOSECONDS);
-            ProgressTicker progress = new ProgressTicker(stats, watch, listener, nanoClock, start, workload.rate());
             long intervalNanos = spec.timing().reportInterval().toNanos();
+            Timeline.Builder timeline =
+                    new Timeline.Builder(spec.placement().shard().index(), startEpochMillis, intervalNanos / 1_000_000);
+            ProgressTicker progress =
+                    new ProgressTicker(stats, watch, listener, nanoClock, start, workload.rate(), timeline);
             ticker.scheduleAtFixedRate(progress::tick, intervalNanos, intervalNanos, TimeUnit.NANOSECONDS);
             threads.forEach(Thread::start);
 
@@ -205,7 +209,7 @@ public final class LoadEngine {
             if (!gaveUp) gaveUp = !awaitInFlight(producers, spec.timing().stopTimeout());
             long end = nanoClock.getAsLong();
             // Before closing: a forced close fails what is still in flight, and those records were not failed by Kafka.
-            RunStats.Snapshot last = stats.seal();
+            RunStats.Snapshot last = progress.finish(end);
             Shortfall shortfall = watch.finish(end, last.inFlight());
             Double compression = compressionRatio(producers);
             ticker.shutdownNow();
@@ -234,7 +238,8 @@ public final class LoadEngine {
                     cpuSeconds(),
                     shape,
                     spec.describe(),
-                    prepared.card());
+                    prepared.card(),
+                    timeline.build());
         } finally {
             ticker.shutdownNow();
             closeAll(producers, Duration.ZERO);

@@ -14,4 +14,11 @@ public interface RunListener {
 
     /** Every report interval, from the engine's ticker thread. */
     default void onProgress(Progress progress) {}
+
+    /**
+     * The last interval: from the last {@link #onProgress} to the moment the run stopped waiting for records in
+     * flight. Once, after every {@code onProgress}, on the thread that called {@link LoadEngine#start}, before the
+     * producers close. With the progress intervals it covers the whole run: what records an interval log must hold.
+     */
+    default void onEnd(Progress last) {}
 }

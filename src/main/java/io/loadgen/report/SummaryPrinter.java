@@ -244,7 +244,7 @@ public final class SummaryPrinter {
         return text + ": over by " + value(c.excess(), c.unit()) + times;
     }
 
-    private static String value(double v, String unit) {
+    static String value(double v, String unit) {
         return switch (unit) {
             case "ratio" -> Numbers.percent(v);
             case "ms" -> String.format(Locale.ROOT, "%.3f ms", v);

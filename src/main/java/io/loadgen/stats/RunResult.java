@@ -31,6 +31,7 @@ import org.HdrHistogram.Histogram;
  * @param settings         the resolved run settings, secrets masked
  * @param runCard          where it ran: the tool, the machine, the cluster and topic; null where not known (a result
  *                         of an older version, a tuning trial)
+ * @param timeline         the figures of each report interval (a fleet: aligned in time, and each shard's own)
  */
 public record RunResult(
         String runId,
@@ -48,7 +49,8 @@ public record RunResult(
         Double cpuSeconds,
         RecordShape shape,
         Map<String, Object> settings,
-        RunCard runCard) {
+        RunCard runCard,
+        Timeline timeline) {
 
     public enum Status {
         /** Ran to its message count or duration, and every record handed over was confirmed or failed. */
@@ -158,6 +160,7 @@ public record RunResult(
         handedBySender = handedBySender == null ? Map.of() : Map.copyOf(handedBySender);
         shape = shape == null ? RecordShape.empty() : shape;
         settings = settings == null ? Map.of() : settings;
+        timeline = timeline == null ? Timeline.empty() : timeline;
     }
 
     public long warmupSent() {
@@ -192,7 +195,8 @@ public record RunResult(
                 cpuSeconds,
                 shape,
                 settings,
-                runCard);
+                runCard,
+                timeline);
     }
 
     /** The same result with its run card (the command adds what only it knows: the tool's version). */
@@ -213,7 +217,8 @@ public record RunResult(
                 cpuSeconds,
                 shape,
                 settings,
-                card);
+                card,
+                timeline);
     }
 
     /** CPU seconds of the process per million records sent, or {@code null} when not known or nothing was sent. */
@@ -227,8 +232,9 @@ public record RunResult(
     }
 
     /**
-     * Merges two results of the same run (threads, shards): counts and histograms add, the window spans both; the
-     * settings and the run card are this one's, its processors added to (see {@link RunCard#plus}).
+     * Merges two results of the same run (threads, shards): counts and histograms add, the window spans both, the
+     * timelines align in time ({@link Timeline#plus}); the settings and the run card are this one's, its processors
+     * added to (see {@link RunCard#plus}).
      */
     public RunResult plus(RunResult other) {
         Map<String, Long> errs = new TreeMap<>(errors);
@@ -253,7 +259,8 @@ public record RunResult(
                 cpuSeconds == null || other.cpuSeconds == null ? null : cpuSeconds + other.cpuSeconds,
                 shape.plus(other.shape),
                 settings,
-                runCard == null ? other.runCard : runCard.plus(other.runCard));
+                runCard == null ? other.runCard : runCard.plus(other.runCard),
+                timeline.plus(other.timeline));
     }
 
     /** Byte-weighted mean of two ratios; a side that does not know its ratio does not count. */

@@ -1,5 +1,10 @@
 package io.loadgen.watch;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.List;
+
 /**
  * What a watched consumer group did during the run and after its last send: the summary's lines for it, its JSON and
  * the figures its gates judge.
@@ -18,6 +23,8 @@ package io.loadgen.watch;
  * @param producedPerSecond  records/s written to the topic from then until the last send (the whole run when it kept
  *                           up)
  * @param consumedPerSecondBehind records/s it consumed over the same time
+ * @param series             its lag over the run and the drain, at most {@link #MAX_SERIES_POINTS} readings, for
+ *                           charts; empty when it was not watched
  */
 public record GroupReport(
         String group,
@@ -31,7 +38,31 @@ public record GroupReport(
         Double drainSeconds,
         Double behindFromSeconds,
         double producedPerSecond,
-        double consumedPerSecondBehind) {
+        double consumedPerSecondBehind,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<LagPoint> series) {
+
+    /**
+     * Readings kept for a chart: enough for a line across a page; a day-long run's readings are thinned to it, so a
+     * shard result stays small.
+     */
+    public static final int MAX_SERIES_POINTS = 720;
+
+    public GroupReport {
+        series = series == null ? List.of() : List.copyOf(series);
+    }
+
+    /**
+     * One reading of the group, written as a JSON array in shard results (a day of them stays small).
+     *
+     * @param seconds    since sending began
+     * @param lagRecords records written to the topic and not yet consumed
+     * @param lagSeconds age of the oldest unconsumed record
+     * @param produced   records written to the topic since the watch began
+     * @param consumed   records the group consumed since the watch began
+     */
+    @JsonFormat(shape = JsonFormat.Shape.ARRAY)
+    @JsonPropertyOrder({"seconds", "lagRecords", "lagSeconds", "produced", "consumed"})
+    public record LagPoint(double seconds, long lagRecords, double lagSeconds, long produced, long consumed) {}
 
     public enum Verdict {
         /** Its lag stayed bounded while records were sent and went to 0 within --drain-timeout after the last. */
@@ -43,7 +74,7 @@ public record GroupReport(
     }
 
     static GroupReport notWatched(String group, String problem) {
-        return new GroupReport(group, Verdict.NOT_WATCHED, problem, 0, 0, 0, 0, 0, null, null, 0, 0);
+        return new GroupReport(group, Verdict.NOT_WATCHED, problem, 0, 0, 0, 0, 0, null, null, 0, 0, List.of());
     }
 
     public boolean drained() {

@@ -1,6 +1,8 @@
 package io.loadgen.watch;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /** One group's state while it is watched: its baseline, its latest figures, its lag over time. */
@@ -145,6 +147,21 @@ final class GroupTrack {
                 drainSeconds,
                 behind == null ? null : behind.fromSeconds(),
                 produced,
-                consumedBehind);
+                consumedBehind,
+                thinned(points));
+    }
+
+    /** The readings for a chart: every k-th one so that at most {@link GroupReport#MAX_SERIES_POINTS}, and the last. */
+    static List<GroupReport.LagPoint> thinned(List<LagSeries.Point> points) {
+        int step =
+                Math.max(1, (points.size() + GroupReport.MAX_SERIES_POINTS - 2) / (GroupReport.MAX_SERIES_POINTS - 1));
+        List<GroupReport.LagPoint> kept = new ArrayList<>();
+        for (int i = 0; i < points.size(); i += step) kept.add(lagPoint(points.get(i)));
+        if ((points.size() - 1) % step != 0) kept.add(lagPoint(points.get(points.size() - 1)));
+        return kept;
+    }
+
+    private static GroupReport.LagPoint lagPoint(LagSeries.Point p) {
+        return new GroupReport.LagPoint(p.seconds(), p.lag(), p.lagSeconds(), p.produced(), p.consumed());
     }
 }

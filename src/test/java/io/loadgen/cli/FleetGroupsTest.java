@@ -42,7 +42,8 @@ class FleetGroupsTest {
             null,
             1.0,
             3_996.0,
-            808.0);
+            808.0,
+            List.of());
 
     @TempDir
     Path dir;
@@ -62,7 +63,14 @@ class FleetGroupsTest {
         Path json = dir.resolve("fleet.json");
 
         int code = FleetReport.print(
-                shards, 2, SloGates.NONE, gates, new PrintStream(out, true, StandardCharsets.UTF_8), System.err, json);
+                shards,
+                2,
+                SloGates.NONE,
+                gates,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                System.err,
+                json,
+                null);
 
         String text = out.toString(StandardCharsets.UTF_8);
         assertThat(code).as(text).isEqualTo(ExitCodes.SLO_FAILED);

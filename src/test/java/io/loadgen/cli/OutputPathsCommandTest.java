@@ -65,6 +65,36 @@ class OutputPathsCommandTest {
         assertThat(file).doesNotExist();
     }
 
+    /** Issue 19: the page and the histogram log are outputs like the others. */
+    @Test
+    void aRunWithItsPageOrHistogramLogWhereNoFileCanBeIsRefusedBeforeConnecting(QuarkusMainLauncher launcher)
+            throws Exception {
+        String topic = KafkaBroker.uniqueTopic("bad-report");
+        Path page = dir.resolve("nope/run.html");
+
+        LaunchResult run = launcher.launch(
+                "--topic", topic, "--create-topic", "--records", "10", "--report-html", page.toString());
+        LaunchResult log = launcher.launch(
+                "--topic", topic, "--create-topic", "--records", "10", "--histogram-log", dir.toString());
+        LaunchResult both = launcher.launch(
+                "--topic",
+                topic,
+                "--records",
+                "10",
+                "--report-html",
+                dir.resolve("x").toString(),
+                "--histogram-log",
+                dir.resolve("x").toString());
+
+        assertUsageError(run, "loadgen: --report-html " + page + ": no such directory " + dir.resolve("nope"));
+        assertUsageError(log, "loadgen: --histogram-log " + dir + ": is a directory; give a file name");
+        assertUsageError(
+                both,
+                "loadgen: --report-html and --histogram-log name the same file " + dir.resolve("x")
+                        + "; give each its own");
+        assertThat(topicExists(topic)).isFalse();
+    }
+
     @Test
     void aReportIntoADirectoryIsRefusedBeforeReading(QuarkusMainLauncher launcher) {
         LaunchResult report = launcher.launch(

@@ -11,6 +11,7 @@ import io.loadgen.stats.RunCard;
 import io.loadgen.stats.RunResult;
 import io.loadgen.stats.Shortfall;
 import io.loadgen.stats.Stalls;
+import io.loadgen.stats.Timeline;
 import io.loadgen.watch.GroupReport;
 import java.util.List;
 import java.util.Map;
@@ -164,20 +165,80 @@ class ResultCodecTest {
                 null,
                 1.0,
                 3_996.0,
-                808.0);
+                808.0,
+                List.of(
+                        new GroupReport.LagPoint(0, 0, 0, 0, 0),
+                        new GroupReport.LagPoint(1.004, 4_100, 1.25, 5_000, 900),
+                        new GroupReport.LagPoint(2.01, 8_400, 2.5, 10_000, 1_600)));
         GroupReport absent = new GroupReport(
-                "nobody", GroupReport.Verdict.NOT_WATCHED, "it does not exist", 0, 0, 0, 0, 0, null, null, 0, 0);
+                "nobody", GroupReport.Verdict.NOT_WATCHED, "it does not exist", 0, 0, 0, 0, 0, null, null, 0, 0, null);
         RunResult r = Results.builder().sent(10).build();
 
         String json = ResultCodec.encode(new ShardResult(new ShardSpec(0, 2), 0, 5, r, List.of(behind, absent)));
         ShardResult back = ResultCodec.decode(json);
 
         assertThat(back.groups()).containsExactly(behind, absent);
+        assertThat(json)
+                .as("readings as arrays: a day of them stays small")
+                .contains("\"series\":[[0.0,0,0.0,0,0],[1.004,4100,");
         assertThat(ResultCodec.encode(new ShardResult(new ShardSpec(1, 2), 5, 5, r)))
                 .doesNotContain("consumerGroups");
         assertThat(ResultCodec.decode(ResultCodec.encode(new ShardResult(new ShardSpec(1, 2), 5, 5, r)))
                         .groups())
                 .isEmpty();
+    }
+
+    @Test
+    void theTimelineSurvivesTheTripInColumnsAndADayOfItFitsAResultsTopicMessage() {
+        Timeline paced = timeline(0, Timeline.MAX_INTERVALS, 2_000.0);
+        RunResult r = Results.builder().sent(1).timeline(paced).build();
+
+        String json = ResultCodec.encode(new ShardResult(new ShardSpec(0, 1), 0, 1, r));
+        Timeline back = ResultCodec.decode(json).result().timeline();
+
+        assertThat(back).isEqualTo(paced);
+        assertThat(json.length())
+                .as("a day of intervals stays far below the results topic's 1 MB message limit")
+                .isLessThan(400_000);
+
+        Timeline unpaced = timeline(1, 3, 0);
+        Timeline fleet = back.plus(unpaced);
+        RunResult merged = Results.builder().timeline(fleet).build();
+        Timeline fleetBack = ResultCodec.decode(ResultCodec.encode(new ShardResult(new ShardSpec(0, 2), 0, 1, merged)))
+                .result()
+                .timeline();
+        assertThat(fleetBack).isEqualTo(fleet);
+        assertThat(fleetBack.shards()).extracting(Timeline::shard).containsExactly(0, 1);
+
+        assertThat(ResultCodec.encode(new ShardResult(
+                        new ShardSpec(0, 1), 0, 1, Results.builder().build())))
+                .as("no timeline, no field: documents of runs without one stay as they were")
+                .doesNotContain("timeline");
+        String corrupt = json.replaceFirst("\"sent\":\\[0,", "\"sent\":[");
+        assertThat(corrupt).isNotEqualTo(json);
+        assertThatThrownBy(() -> ResultCodec.decode(corrupt))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("corrupt timeline");
+    }
+
+    /** Intervals of a second, each with errors now and then and every latency set (intended only when paced). */
+    private static Timeline timeline(int shard, int intervals, double target) {
+        long start = 1_764_650_000_000L;
+        List<Timeline.Interval> list = new java.util.ArrayList<>();
+        for (int i = 0; i < intervals; i++) {
+            Timeline.Percentiles ack = new Timeline.Percentiles(1_990 + i, 1_500 + i, 2_100, 4_300, 12_500, 48_000 + i);
+            list.add(new Timeline.Interval(
+                    start + i * 1_000L,
+                    start + (i + 1) * 1_000L - (i == intervals - 1 ? 400 : 0),
+                    i,
+                    i % 7 == 0 ? 3 : 0,
+                    i % 7 == 0 ? Map.of("TimeoutException", 2L, "NotLeaderOrFollowerException", 1L) : Map.of(),
+                    target > 0 ? target : null,
+                    ack,
+                    target > 0 ? ack.upperBound(ack) : null,
+                    target > 0 ? new Timeline.Percentiles(1_990 + i, 3, 5, 70, 900, 1_400) : null));
+        }
+        return new Timeline(shard, 1_000, list, List.of());
     }
 
     @Test

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.loadgen.spec.LoadSpec;
 import io.loadgen.spec.Specs;
+import io.loadgen.stats.Progress;
 import io.loadgen.stats.RunCard;
 import io.loadgen.stats.RunResult;
 import io.loadgen.stats.RunStats;
+import io.loadgen.stats.Timeline;
 import io.loadgen.testing.KafkaBroker;
 import io.loadgen.testing.SeedRecord;
 import io.loadgen.testing.TopicReader.Message;
@@ -16,6 +18,7 @@ import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -66,7 +69,18 @@ class LoadEngineTest {
             }
         };
 
-        RunResult result = new LoadEngine(failingEveryHundredth).run(spec(topic, 10_000, 0, 2, 1), RunListeners.NONE);
+        List<Progress> intervals = new CopyOnWriteArrayList<>();
+        RunResult result = new LoadEngine(failingEveryHundredth).run(spec(topic, 10_000, 0, 2, 1), new RunListener() {
+            @Override
+            public void onProgress(Progress p) {
+                intervals.add(p);
+            }
+
+            @Override
+            public void onEnd(Progress last) {
+                intervals.add(last);
+            }
+        });
 
         assertThat(result.total().failed())
                 .as("failed, by type %s", result.errors())
@@ -74,6 +88,32 @@ class LoadEngineTest {
         assertThat(result.total().sent()).isEqualTo(9_900);
         assertThat(result.errors()).containsOnly(Map.entry("RecordTooLargeException", 100L));
         assertThat(KafkaBroker.countTopic(topic)).isEqualTo(result.total().sent());
+        // Issue 19: the progress intervals and the last one cover the run, and so does its timeline.
+        assertThat(intervals.stream().mapToLong(Progress::intervalSent).sum()).isEqualTo(9_900);
+        assertThat(intervals.stream()
+                        .mapToLong(p -> p.snapshot().intervalSendToAck().getTotalCount())
+                        .sum())
+                .isEqualTo(result.measured().sent());
+        Timeline timeline = result.timeline();
+        assertThat(timeline.intervals().size())
+                .as("a last interval of a few ms joins the one before it")
+                .isBetween(intervals.size() - 1, intervals.size());
+        assertThat(timeline.intervals().stream()
+                        .mapToLong(Timeline.Interval::sent)
+                        .sum())
+                .isEqualTo(9_900);
+        assertThat(timeline.intervals().stream()
+                        .mapToLong(Timeline.Interval::failed)
+                        .sum())
+                .isEqualTo(100);
+        assertThat(timeline.intervals().stream()
+                        .mapToLong(i -> i.errors().getOrDefault("RecordTooLargeException", 0L))
+                        .sum())
+                .isEqualTo(100);
+        assertThat(timeline.intervals().get(0).startEpochMillis())
+                .isEqualTo(result.window().startEpochMillis());
+        assertThat(timeline.intervals().get(timeline.intervals().size() - 1).endEpochMillis())
+                .isEqualTo(result.window().endEpochMillis());
     }
 
     @Test

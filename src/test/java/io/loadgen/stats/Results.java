@@ -35,6 +35,7 @@ public final class Results {
     private Double cpuSeconds;
     private RecordShape shape;
     private RunCard runCard;
+    private Timeline timeline;
 
     private Results() {}
 
@@ -67,7 +68,8 @@ public final class Results {
                 .fireAndForget(r.fireAndForget())
                 .handedBySender(r.handedBySender())
                 .cpuSeconds(r.cpuSeconds())
-                .runCard(r.runCard());
+                .runCard(r.runCard())
+                .timeline(r.timeline());
     }
 
     public Results runId(String runId) {
@@ -180,6 +182,11 @@ public final class Results {
         return this;
     }
 
+    public Results timeline(Timeline timeline) {
+        this.timeline = timeline;
+        return this;
+    }
+
     public Results cpuSeconds(Double cpuSeconds) {
         this.cpuSeconds = cpuSeconds;
         return this;
@@ -207,6 +214,7 @@ public final class Results {
                 cpuSeconds,
                 shape,
                 settings,
-                runCard);
+                runCard,
+                timeline);
     }
 }

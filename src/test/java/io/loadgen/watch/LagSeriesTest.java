@@ -79,4 +79,28 @@ class LagSeriesTest {
         assertThat(s.points().get(0).seconds()).isZero();
         assertThat(s.points().get(s.points().size() - 1).seconds()).isEqualTo(86_399);
     }
+
+    /** Issue 19: the readings a group's report keeps for its chart are bounded, and keep the first and the last. */
+    @Test
+    void aChartKeepsEveryReadingOfAShortRunAndAtMostItsLimitOfALongOne() {
+        java.util.List<LagSeries.Point> few = new java.util.ArrayList<>();
+        for (int t = 0; t < 10; t++) few.add(new LagSeries.Point(t, t, t / 10.0, t * 10L, t * 9L));
+        assertThat(GroupTrack.thinned(few))
+                .hasSize(10)
+                .element(9)
+                .isEqualTo(new GroupReport.LagPoint(9, 9, 0.9, 90, 81));
+
+        java.util.List<LagSeries.Point> day = new java.util.ArrayList<>();
+        for (int t = 0; t < LagSeries.MAX_POINTS; t++) day.add(new LagSeries.Point(t, t, 0, t, t));
+        java.util.List<GroupReport.LagPoint> kept = GroupTrack.thinned(day);
+        assertThat(kept.size()).isBetween(GroupReport.MAX_SERIES_POINTS / 2, GroupReport.MAX_SERIES_POINTS);
+        assertThat(kept.get(0).seconds()).isZero();
+        assertThat(kept.get(kept.size() - 1).seconds()).isEqualTo(LagSeries.MAX_POINTS - 1);
+        for (int n = 1; n < 3_000; n += 37) {
+            java.util.List<LagSeries.Point> points = day.subList(0, n);
+            assertThat(GroupTrack.thinned(points).size())
+                    .as("%d readings", n)
+                    .isLessThanOrEqualTo(GroupReport.MAX_SERIES_POINTS);
+        }
+    }
 }
