@@ -909,7 +909,7 @@ final class Compiler {
     private TemplateSyntaxException error(int offset, String found, String expected) {
         int line = line(offset);
         int column = offset - lineStarts[line - 1] + 1;
-        return new TemplateSyntaxException(source, line, column, oneLine(found), expected);
+        return new TemplateSyntaxException(source, line, column, found, expected);
     }
 
     private String at(int offset) {
@@ -928,9 +928,5 @@ final class Compiler {
         int stop = close >= 0 ? close + 2 : Math.min(end, open + 40);
         String s = text.substring(open, Math.min(stop, open + 40));
         return s.length() < stop - open ? s + "..." : s;
-    }
-
-    private static String oneLine(String s) {
-        return s.replace("\r", "\\r").replace("\n", "\\n").replace("\t", "\\t");
     }
 }

@@ -101,6 +101,9 @@ class TemplateSyntaxTest {
                         "{{l = choice A B}}{{if l == C}}{{end}}",
                         "1:29: found 'C', expected one of the values of l: A, B"),
                 Arguments.of(
+                        "{{l = choice A \"B\\nC\"}}{{if l == D}}{{end}}",
+                        "1:34: found 'D', expected one of the values of l: A, B\\nC"),
+                Arguments.of(
                         "{{l = choice A B}}{{if l < 5}}{{end}}",
                         "1:3: found 'l', expected a name whose values are all numbers before < (l may be 'A')"),
                 Arguments.of(
