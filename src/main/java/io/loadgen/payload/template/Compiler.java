@@ -205,9 +205,20 @@ final class Compiler {
         }
     }
 
-    /** Text a placeholder writes that is known now (a quoted text): part of the literal, escaped where it lands. */
+    /**
+     * Text a placeholder writes that is known now (a quoted text): part of the literal, escaped where it lands. Inside
+     * a JSON string it is escaped and so leaves the string open; outside one it is written as it is, and a quote in it
+     * opens (or a later one closes) a string as the template's own text would.
+     */
     private void appendOutput(String s) {
-        literal.append(inString() ? JsonText.escape(s) : s);
+        if (inString()) {
+            literal.append(JsonText.escape(s));
+            return;
+        }
+        literal.append(s);
+        if (json) {
+            for (int i = 0; i < s.length(); i++) tracker.feed(s.charAt(i));
+        }
     }
 
     /** Text still to write at the end of a template or branch. */
