@@ -96,13 +96,13 @@ public final class Sampler {
         this.max = max;
         this.minLong = min == Double.NEGATIVE_INFINITY ? Long.MIN_VALUE : (long) Math.ceil(min);
         this.maxLong = max == Double.POSITIVE_INFINITY ? Long.MAX_VALUE : (long) Math.floor(max);
-        if (minLong > maxLong) {
-            throw new IllegalArgumentException(
-                    "expected a whole number from min to max; got min=" + min + " max=" + max);
-        }
     }
 
-    /** A draw rounded to the nearest integer, within [min, max]. */
+    /**
+     * A draw rounded to the nearest integer, within [min, max]. Meant for bounds with a whole number between them (a
+     * caller drawing integers checks that; min=0.2 max=0.8 suits {@link #nextDouble()} only, and here gives
+     * ceil(min)); and for draws within a long, exact up to 2^53 (beyond, a double's draw is rounded and saturates).
+     */
     public long nextLong() {
         long v = switch (kind) {
             case CONSTANT -> Math.round(constant);

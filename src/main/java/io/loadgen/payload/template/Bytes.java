@@ -64,6 +64,14 @@ final class Bytes {
         length += b.length;
     }
 
+    /** Makes room for {@code n} bytes, counts them written, and returns where they start, for a caller to fill. */
+    int reserve(int n) {
+        room(n);
+        int at = length;
+        length = at + n;
+        return at;
+    }
+
     void put(char ascii) {
         room(1);
         array[length++] = (byte) ascii;

@@ -205,9 +205,20 @@ final class Compiler {
         }
     }
 
-    /** Text a placeholder writes that is known now (a quoted text): part of the literal, escaped where it lands. */
+    /**
+     * Text a placeholder writes that is known now (a quoted text): part of the literal, escaped where it lands. Inside
+     * a JSON string it is escaped and so leaves the string open; outside one it is written as it is, and a quote in it
+     * opens (or a later one closes) a string as the template's own text would.
+     */
     private void appendOutput(String s) {
-        literal.append(inString() ? JsonText.escape(s) : s);
+        if (inString()) {
+            literal.append(JsonText.escape(s));
+            return;
+        }
+        literal.append(s);
+        if (json) {
+            for (int i = 0; i < s.length(); i++) tracker.feed(s.charAt(i));
+        }
     }
 
     /** Text still to write at the end of a template or branch. */
@@ -444,7 +455,7 @@ final class Compiler {
             }
             case "int" -> {
                 Map<String, Token> options = options(args, 1, "min", "max");
-                return new IntValue(numberSampler(args, options, close, "int", true));
+                return new IntValue(numberSampler(args, options, close, "int", true, IntValue.LARGEST));
             }
             case "decimal" -> {
                 Map<String, Token> options = options(args, 1, "digits", "min", "max");
@@ -452,7 +463,8 @@ final class Compiler {
                 if (options.containsKey("digits")) {
                     digits = (int) whole(optionValue(options.get("digits")), 0, 9, "digits= from 0 to 9");
                 }
-                return new DecimalValue(numberSampler(args, options, close, "decimal", false), digits);
+                double largest = DecimalValue.LARGEST_SCALED / Pow10.of(digits);
+                return new DecimalValue(numberSampler(args, options, close, "decimal", false, largest), digits);
             }
             case "ipv4" -> {
                 if (args.isEmpty()) return new Ipv4Value(0, 0);
@@ -551,17 +563,47 @@ final class Compiler {
         return new Ipv4Value(address, prefix);
     }
 
-    /** The sampler of {@code int}/{@code decimal}: the distribution in {@code args[0]}, then min= and max=. */
-    private int numberSampler(List<Token> args, Map<String, Token> options, int close, String gen, boolean integers) {
+    /**
+     * The sampler of {@code int}/{@code decimal}: the distribution in {@code args[0]}, then min= and max=. Draws are
+     * bounded by {@code largest} either way (a normal or log-normal left open on a side is judged there by its mean),
+     * since beyond it a value would be written rounded or saturated without a word.
+     */
+    private int numberSampler(
+            List<Token> args, Map<String, Token> options, int close, String gen, boolean integers, double largest) {
         if (args.isEmpty()) throw error(close, "}}", "a distribution after " + gen + ": " + Distribution.ACCEPTED);
-        Distribution d = distribution(args.get(0), "");
+        Token dist = args.get(0);
+        Distribution d = distribution(dist, "");
+        Token minOption = options.get("min");
+        Token maxOption = options.get("max");
         double min = Double.NEGATIVE_INFINITY;
         double max = Double.POSITIVE_INFINITY;
-        if (options.containsKey("min")) min = number(optionValue(options.get("min")), "min= a number");
-        if (options.containsKey("max")) max = number(optionValue(options.get("max")), "max= a number");
-        if (integers ? Math.ceil(min) > Math.floor(max) : min > max) {
-            throw error(options.get("max").offset(), options.get("max").text(), "max= at least min=");
+        if (minOption != null) min = number(optionValue(minOption), "min= a number");
+        if (maxOption != null) max = number(optionValue(maxOption), "max= a number");
+        if (min > max) throw error(maxOption.offset(), maxOption.text(), "max= at least min=");
+        if (integers && Math.ceil(min) > Math.floor(max)) {
+            throw error(
+                    maxOption.offset(),
+                    maxOption.text(),
+                    "min= and max= with a whole number between them (int writes whole numbers; decimal writes"
+                            + " the numbers between)");
         }
+        String limit = integers
+                ? "an int distribution, min= and max= within -2^53..2^53 (9007199254740992: a double holds every"
+                        + " whole number up to there, and int draws through one)"
+                : "a decimal distribution, min= and max= within -" + (long) largest + ".." + (long) largest
+                        + " (9e18 / 10^digits: beyond, the value in units of its last digit does not fit a long)";
+        double low = Math.max(d.lowest(), min);
+        double high = Math.min(d.highest(), max);
+        if (Math.abs(low) > largest && Double.isFinite(low)) {
+            Token blamed = minOption != null && low == min ? minOption : dist;
+            throw error(blamed.offset(), blamed.text(), limit);
+        }
+        if (Math.abs(high) > largest && Double.isFinite(high)) {
+            Token blamed = maxOption != null && high == max ? maxOption : dist;
+            throw error(blamed.offset(), blamed.text(), limit);
+        }
+        boolean open = low == Double.NEGATIVE_INFINITY || high == Double.POSITIVE_INFINITY;
+        if (open && Math.abs(d.first()) > largest) throw error(dist.offset(), dist.text(), limit);
         return sampler(d, min, max);
     }
 
@@ -878,7 +920,7 @@ final class Compiler {
     private TemplateSyntaxException error(int offset, String found, String expected) {
         int line = line(offset);
         int column = offset - lineStarts[line - 1] + 1;
-        return new TemplateSyntaxException(source, line, column, oneLine(found), expected);
+        return new TemplateSyntaxException(source, line, column, found, expected);
     }
 
     private String at(int offset) {
@@ -897,9 +939,5 @@ final class Compiler {
         int stop = close >= 0 ? close + 2 : Math.min(end, open + 40);
         String s = text.substring(open, Math.min(stop, open + 40));
         return s.length() < stop - open ? s + "..." : s;
-    }
-
-    private static String oneLine(String s) {
-        return s.replace("\r", "\\r").replace("\n", "\\n").replace("\t", "\\t");
     }
 }

@@ -3,8 +3,11 @@ package io.loadgen.payload.template;
 /** {@code decimal DISTRIBUTION [digits=] [min=] [max=]}: a draw with a fixed number of fraction digits. */
 final class DecimalValue extends NumberValue {
 
-    /** Beyond this the scaled value would not fit a long; far beyond anything a template writes. */
-    private static final double LARGEST_SCALED = 9.0e18;
+    /**
+     * Beyond this the scaled value would not fit a long. The compiler refuses bounds beyond it; a normal or log-normal
+     * left unbounded could still reach it in its far tail, and is clamped here.
+     */
+    static final double LARGEST_SCALED = 9.0e18;
 
     private final int sampler;
     private final int digits;

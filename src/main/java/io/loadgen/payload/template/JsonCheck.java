@@ -64,6 +64,6 @@ final class JsonCheck {
     private static String shown(byte[] record) {
         String s = new String(record, StandardCharsets.UTF_8);
         String cut = s.length() > SHOWN ? s.substring(0, SHOWN) + "..." : s;
-        return cut.replace("\r", "\\r").replace("\n", "\\n").replace("\t", "\\t");
+        return TemplateSyntaxException.oneLine(cut);
     }
 }

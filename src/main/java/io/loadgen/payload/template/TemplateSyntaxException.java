@@ -12,9 +12,15 @@ public final class TemplateSyntaxException extends IllegalArgumentException {
     private final int column;
 
     TemplateSyntaxException(String source, int line, int column, String found, String expected) {
-        super(source + ":" + line + ":" + column + ": found '" + found + "', expected " + expected);
+        // The whole message, not only what was found: the expected part can quote a template's choice values.
+        super(oneLine(source + ":" + line + ":" + column + ": found '" + found + "', expected " + expected));
         this.line = line;
         this.column = column;
+    }
+
+    /** Line breaks and tabs written as escapes, so a message stays one line (the JSON check's too). */
+    static String oneLine(String s) {
+        return s.replace("\r", "\\r").replace("\n", "\\n").replace("\t", "\\t");
     }
 
     /** 1-based. */

@@ -1,11 +1,13 @@
 package io.loadgen.payload.template;
 
+import io.loadgen.payload.Rfc3339NanoFormatter;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 
 /**
  * Writes the record's time in the template formats. The date and time up to the second is formatted once per second
- * (one thread's records share their second), the fraction or epoch digits are written per record.
+ * (one thread's records share their second), the fraction or epoch digits are written per record. RFC 3339 goes
+ * through the seed payload's {@link Rfc3339NanoFormatter}, so the two cannot drift apart.
  */
 final class TimeText {
 
@@ -14,16 +16,16 @@ final class TimeText {
         ascii("Jul"), ascii("Aug"), ascii("Sep"), ascii("Oct"), ascii("Nov"), ascii("Dec")
     };
 
+    /** The seed payload's formatter: the date and time up to the second, cached per second, written its way. */
+    private final Rfc3339NanoFormatter rfc3339 = new Rfc3339NanoFormatter();
+
     private long second = Long.MIN_VALUE;
-    /** yyyy-MM-ddTHH:mm:ss */
-    private final Bytes rfc3339 = new Bytes(19);
     /** dd/MMM/yyyy:HH:mm:ss +0000 */
     private final Bytes clf = new Bytes(26);
 
     void rfc3339(Bytes out, long epochNanos, int fractionDigits) {
-        cache(epochNanos);
-        out.put(rfc3339);
-        out.put('.');
+        int at = out.reserve(Rfc3339NanoFormatter.SECOND_PREFIX); // first: it may replace out.array
+        rfc3339.writeSecond(epochNanos, out.array, at);
         long nanos = Math.floorMod(epochNanos, 1_000_000_000L);
         // Constant divisors: the compiler turns them into multiplications.
         switch (fractionDigits) {
@@ -43,14 +45,6 @@ final class TimeText {
         long s = Math.floorDiv(epochNanos, 1_000_000_000L);
         if (s == second) return;
         LocalDateTime t = LocalDateTime.ofEpochSecond(s, 0, ZoneOffset.UTC);
-        rfc3339.clear();
-        rfc3339.putFixed(t.getYear(), 4);
-        rfc3339.put('-');
-        rfc3339.putFixed(t.getMonthValue(), 2);
-        rfc3339.put('-');
-        rfc3339.putFixed(t.getDayOfMonth(), 2);
-        rfc3339.put('T');
-        clock(rfc3339, t);
         clf.clear();
         clf.putFixed(t.getDayOfMonth(), 2);
         clf.put('/');

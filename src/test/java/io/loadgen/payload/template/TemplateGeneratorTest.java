@@ -149,6 +149,32 @@ class TemplateGeneratorTest {
     }
 
     @Test
+    void decimalBoundsNeedNoWholeNumberBetweenThem() {
+        double[] v = numbers(make("{{decimal uniform:0:1 min=0.1 max=0.9}}", N));
+
+        assertThat(java.util.Arrays.stream(v).allMatch(x -> x >= 0.1 && x <= 0.9))
+                .isTrue();
+        assertThat(java.util.Arrays.stream(v).filter(x -> x > 0.1 && x < 0.9).count())
+                .isGreaterThan(N / 2);
+    }
+
+    @Test
+    void largeIntsAreWrittenExactly() {
+        // Up to 2^53 every whole number is written as drawn, unnamed (a long) and named (a double) alike.
+        assertThat(one("{{int 9007199254740991}}")).isEqualTo("9007199254740991");
+        assertThat(one("{{n = int 9007199254740991}} {{n}}")).isEqualTo("9007199254740991 9007199254740991");
+        List<String> top = make("{{int uniform:9007199254740000:9007199254740991}}", 2000);
+        assertThat(top).allMatch(s -> {
+            long x = Long.parseLong(s);
+            return x >= 9007199254740000L && x <= 9007199254740991L;
+        });
+        assertThat(top).anyMatch(s -> Long.parseLong(s) % 2 == 1);
+        assertThat(one("{{int uniform:0:1e18 max=1000}}")).matches("\\d{1,4}");
+        assertThat(make("{{decimal uniform:8999999999:9000000000 digits=9}}", 200))
+                .allMatch(s -> s.matches("899999999\\d\\.\\d{9}|9000000000\\.0{9}"));
+    }
+
+    @Test
     void intLognormalHasItsMeanAndZipfItsTopRank() {
         double sigma = 0.6;
         double sd = 120 * Math.sqrt(Math.exp(sigma * sigma) - 1);

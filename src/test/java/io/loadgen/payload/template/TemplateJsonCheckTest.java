@@ -47,13 +47,27 @@ class TemplateJsonCheckTest {
 
     @Test
     void aStackTraceOutsideAStringIsCaughtAndItsLineBreaksShownEscapedAndCut() {
-        Template t = json("{\"t\":{{\"\\\"\"}}{{stacktrace depth=50}}\"}");
+        Template t = json("{\"t\":{{stacktrace depth=50}}}");
         String m = t.firstInvalidJson(Records.SEED, 1000).orElseThrow();
 
         String record = Records.make(t, 1).get(0);
         String shown = record.substring(0, 300).replace("\n", "\\n").replace("\t", "\\t") + "...";
         assertThat(m).contains("record 1 of 1000 is not valid JSON (").endsWith("): " + shown);
         assertThat(m).doesNotContain("\n").contains("\\n\\tat com.example.");
+    }
+
+    @Test
+    void aQuoteWrittenByAQuotedTextOpensAString() {
+        // {{"\""}} writes a quote outside a string: it opens one, so the trace after it is escaped, and "} closes it.
+        Template t = json("{\"t\":{{\"\\\"\"}}{{stacktrace depth=50}}\"}");
+
+        assertThat(t.firstInvalidJson(Records.SEED, 1000)).isEmpty();
+        assertThat(Records.make(t, 1).get(0)).startsWith("{\"t\":\"java.").contains("\\n\\tat com.example.");
+        // And one written inside a string is escaped, leaving the string open.
+        assertThat(Records.make(json("{\"t\":\"a{{\"\\\"\"}}{{stacktrace depth=5}}\"}"), 1)
+                        .get(0))
+                .startsWith("{\"t\":\"a\\\"java.")
+                .contains("\\n\\tat com.example.");
     }
 
     @Test

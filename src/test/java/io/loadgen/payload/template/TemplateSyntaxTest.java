@@ -19,6 +19,9 @@ class TemplateSyntaxTest {
     private static final String DISTRIBUTIONS =
             "N, A..B, uniform:A:B, normal:MEAN:SD, lognormal:MEAN:SIGMA or zipf:N:S";
 
+    private static final String INT_LIMIT = "an int distribution, min= and max= within -2^53..2^53"
+            + " (9007199254740992: a double holds every whole number up to there, and int draws through one)";
+
     static Stream<Arguments> mistakes() {
         return Stream.of(
                 Arguments.of(
@@ -35,6 +38,26 @@ class TemplateSyntaxTest {
                 Arguments.of("{{int}}", "1:6: found '}}', expected a distribution after int: " + DISTRIBUTIONS),
                 Arguments.of("{{int 1..5 mn=1}}", "1:12: found 'mn=1', expected an option (min=, max=) or '}}'"),
                 Arguments.of("{{int 1..5 min=4 max=2}}", "1:18: found 'max=2', expected max= at least min="),
+                Arguments.of(
+                        "{{int uniform:0:1 min=0.2 max=0.8}}",
+                        "1:27: found 'max=0.8', expected min= and max= with a whole number between them (int writes"
+                                + " whole numbers; decimal writes the numbers between)"),
+                Arguments.of("{{int uniform:0:1e18}}", "1:7: found 'uniform:0:1e18', expected " + INT_LIMIT),
+                Arguments.of("{{int uniform:1e19:2e19}}", "1:7: found 'uniform:1e19:2e19', expected " + INT_LIMIT),
+                Arguments.of("{{int normal:1e17:5}}", "1:7: found 'normal:1e17:5', expected " + INT_LIMIT),
+                Arguments.of(
+                        "{{int normal:0:5 min=-9007199254741000}}",
+                        "1:18: found 'min=-9007199254741000', expected " + INT_LIMIT),
+                Arguments.of(
+                        "{{decimal uniform:0:1e10 digits=9}}",
+                        "1:11: found 'uniform:0:1e10', expected a decimal distribution, min= and max= within"
+                                + " -9000000000..9000000000 (9e18 / 10^digits: beyond, the value in units of its last"
+                                + " digit does not fit a long)"),
+                Arguments.of(
+                        "{{decimal normal:0:1 max=9000000000000001}}",
+                        "1:22: found 'max=9000000000000001', expected a decimal distribution, min= and max= within"
+                                + " -9000000000000000..9000000000000000 (9e18 / 10^digits: beyond, the value in units"
+                                + " of its last digit does not fit a long)"),
                 Arguments.of("{{decimal 1 digits=12}}", "1:20: found '12', expected digits= from 0 to 9"),
                 Arguments.of(
                         "{{choice a:b:1}}",
@@ -77,6 +100,9 @@ class TemplateSyntaxTest {
                 Arguments.of(
                         "{{l = choice A B}}{{if l == C}}{{end}}",
                         "1:29: found 'C', expected one of the values of l: A, B"),
+                Arguments.of(
+                        "{{l = choice A \"B\\nC\"}}{{if l == D}}{{end}}",
+                        "1:34: found 'D', expected one of the values of l: A, B\\nC"),
                 Arguments.of(
                         "{{l = choice A B}}{{if l < 5}}{{end}}",
                         "1:3: found 'l', expected a name whose values are all numbers before < (l may be 'A')"),
