@@ -56,7 +56,10 @@ class PacedRunRateTest {
                         RunListeners.NONE);
 
         assertThat(r.total().failed()).isZero();
-        assertThat((double) r.total().sent()).isCloseTo(8_000, within(400.0));
+        // What the schedule made due is the integral, whatever the machine: records a busy machine could not hand over
+        // in time are counted as not sent (seen once in CI: 7,265 sent), so sent and not sent add up to it.
+        assertThat((double) r.total().sent() + r.shortfall().notSent()).isCloseTo(8_000, within(400.0));
+        assertThat(r.total().sent()).as("most of it sent").isGreaterThan(6_000);
     }
 
     /**
