@@ -7,12 +7,15 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 
 /**
  * Counts one record when Kafka reports its fate: sent only on success. Runs on the client's I/O thread, so it
- * never logs or blocks; one small object per record, no future. Inside a transaction the fate goes to the
- * transaction's {@link TransactionLedger} instead: acknowledged is not yet sent until the transaction commits.
+ * never logs or blocks; one small object per record, no future. A success goes to the producer's
+ * {@link RunStats.AckCounter}, whose only writer is that I/O thread; a failure to {@link RunStats}, since the client
+ * reports some failures on the sending thread. Inside a transaction the fate goes to the transaction's
+ * {@link TransactionLedger} instead: acknowledged is not yet sent until the transaction commits.
  */
 final class AckCallback implements Callback {
 
     private final RunStats stats;
+    private final RunStats.AckCounter acks;
     private final LongSupplier clock;
     private final long sentNanos;
     private final long dueNanos;
@@ -22,14 +25,12 @@ final class AckCallback implements Callback {
 
     /**
      * @param dueNanos scheduled send time under --rate, or a negative value when not paced
+     * @param acks the counter of the producer the record was handed to
+     * @param transaction the ledger of the record's open transaction, or {@code null} outside transactions
      */
-    AckCallback(RunStats stats, LongSupplier clock, long sentNanos, long dueNanos, int bytes, boolean measured) {
-        this(stats, clock, sentNanos, dueNanos, bytes, measured, null);
-    }
-
-    /** @param transaction the ledger of the record's open transaction, or {@code null} outside transactions */
     AckCallback(
             RunStats stats,
+            RunStats.AckCounter acks,
             LongSupplier clock,
             long sentNanos,
             long dueNanos,
@@ -38,6 +39,7 @@ final class AckCallback implements Callback {
             TransactionLedger transaction) {
         this.transaction = transaction;
         this.stats = stats;
+        this.acks = acks;
         this.clock = clock;
         this.sentNanos = sentNanos;
         this.dueNanos = dueNanos;
@@ -50,7 +52,7 @@ final class AckCallback implements Callback {
         if (exception == null) {
             long now = clock.getAsLong();
             if (transaction == null) {
-                stats.sent(metadata.partition(), bytes, measured, now - sentNanos, dueNanos < 0 ? -1 : now - dueNanos);
+                acks.sent(metadata.partition(), bytes, measured, now - sentNanos, dueNanos < 0 ? -1 : now - dueNanos);
             } else {
                 stats.ackedInTransaction(measured, now - sentNanos, dueNanos < 0 ? -1 : now - dueNanos);
                 transaction.acked(metadata.partition(), bytes, measured);

@@ -28,8 +28,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
-import java.util.function.Supplier;
 import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -141,8 +141,12 @@ public final class LoadEngine {
         try {
             RunStats stats = new RunStats();
             listener.onStart(stats);
-            Supplier<RecordGenerator> generators =
-                    Generators.forSpec(spec.payload(), spec.placement().shard().index(), epochNanos);
+            Function<LongSupplier, RecordGenerator> generators =
+                    Generators.forSpec(spec.payload(), spec.placement().shard().index());
+            // One acknowledgement counter per producer: its I/O thread is the counter's only writer.
+            List<RunStats.AckCounter> acks = new ArrayList<>();
+            for (int p = 0; p < producers.size(); p++) acks.add(stats.newAckCounter());
+            long epochOffset = epochNanos.getAsLong() - nanoClock.getAsLong();
 
             long startEpochMillis = System.currentTimeMillis();
             long start = nanoClock.getAsLong();
@@ -157,16 +161,19 @@ public final class LoadEngine {
                         ? new Pacer(
                                 workload.rate(), t, spec.senders().threads(), start, nanoClock, LockSupport::parkNanos)
                         : null;
+                SendClock sendClock = new SendClock(nanoClock, epochOffset);
                 SenderThread sender = new SenderThread(
                         spec.topic().name(),
                         producers.get(t % producers.size()),
-                        generators.get(),
+                        generators.apply(sendClock::epochNanos),
                         new KeyGenerator(spec.payload()),
                         claims.new Cursor(),
                         pacer,
                         warmup,
                         stop,
                         stats,
+                        acks.get(t % producers.size()),
+                        sendClock,
                         nanoClock);
                 if (spec.delivery().sequenceHeader())
                     sender.withSequenceHeader(new SequenceHeader(

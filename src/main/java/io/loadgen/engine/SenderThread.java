@@ -14,8 +14,9 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
 
 /**
- * One sender thread's loop: claim a position, wait for its due time if paced, make the record, hand it to the
- * producer with a callback that counts it when acknowledged. Nothing here blocks except the producer itself when
+ * One sender thread's loop: claim a position, wait for its due time if paced, read the clock once (the send time
+ * and the record's timestamp), make the record, hand it to the producer with a callback that counts it when
+ * acknowledged. Nothing here blocks except the producer itself when
  * its buffer is full, which is the backpressure we want when unpaced.
  */
 final class SenderThread implements Runnable {
@@ -29,10 +30,13 @@ final class SenderThread implements Runnable {
     private final WarmupGate warmup;
     private final StopSignal stop;
     private final RunStats stats;
+    private final RunStats.SendCounter attempts;
+    private final RunStats.AckCounter acks;
     /** Due time to send call, when paced; this thread is its only writer. */
     private final RunStats.ScheduleDelayRecorder scheduleDelay;
 
     private final LongSupplier clock;
+    private final SendClock sendClock;
     private SequenceHeader sequence;
     private List<Header> headers;
     private long sent;
@@ -55,6 +59,8 @@ final class SenderThread implements Runnable {
             WarmupGate warmup,
             StopSignal stop,
             RunStats stats,
+            RunStats.AckCounter acks,
+            SendClock sendClock,
             LongSupplier clock) {
         this.topic = topic;
         this.producer = producer;
@@ -65,6 +71,9 @@ final class SenderThread implements Runnable {
         this.warmup = warmup;
         this.stop = stop;
         this.stats = stats;
+        this.attempts = stats.newSendCounter();
+        this.acks = acks;
+        this.sendClock = sendClock;
         this.scheduleDelay = pacer == null ? null : stats.newScheduleDelayRecorder();
         this.clock = clock;
     }
@@ -118,22 +127,22 @@ final class SenderThread implements Runnable {
             }
             long position = positions.next();
             if (position < 0) break;
+            long now = sendClock.read(); // before the value: its timestamp is this reading
             byte[] key = keys.key(position);
             byte[] value = values.value(position);
-            long now = clock.getAsLong();
             boolean measured = warmup.measured(position, now);
             if (measured && !measuring) {
                 measuring = true;
                 warmup.firstMeasured(now);
             }
             int bytes = value.length + (key == null ? 0 : key.length);
-            stats.attempted();
+            attempts.count();
             try {
                 if (transactions != null) transactions.beforeSend();
                 if (sequence != null) sequence.next(sent);
                 producer.send(
                         new ProducerRecord<>(topic, null, null, key, value, headers),
-                        new AckCallback(stats, clock, now, due, bytes, measured, ledger));
+                        new AckCallback(stats, acks, clock, now, due, bytes, measured, ledger));
                 handed.lazySet(
                         ++sent); // only records the client took: a refused one leaves no gap for verify to report
                 valueSizes.recordValue(value.length);

@@ -5,6 +5,7 @@ import io.loadgen.payload.template.TemplateGenerator;
 import io.loadgen.spec.PayloadSpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
@@ -15,21 +16,32 @@ public final class Generators {
 
     /** @param shard this process's shard index, which a template's {@code {{shard}}} writes */
     public static Supplier<RecordGenerator> forSpec(PayloadSpec spec, int shard, LongSupplier epochNanos) {
+        Function<LongSupplier, RecordGenerator> generators = forSpec(spec, shard);
+        return () -> generators.apply(epochNanos);
+    }
+
+    /**
+     * One generator per call, each with the wall clock it is given: a sender thread gives its own, whose reading it
+     * shares with the send time of the record.
+     *
+     * @param shard this process's shard index, which a template's {@code {{shard}}} writes
+     */
+    public static Function<LongSupplier, RecordGenerator> forSpec(PayloadSpec spec, int shard) {
         return switch (spec.type()) {
-            case SEED -> () -> new SeedLogGenerator(spec, epochNanos);
-            case FIXED -> () -> new FixedSizeGenerator(spec);
+            case SEED -> epochNanos -> new SeedLogGenerator(spec, epochNanos);
+            case FIXED -> epochNanos -> new FixedSizeGenerator(spec);
             case TEMPLATE -> {
                 // Compiled once for all threads: the plan is immutable, each thread's generator has its own buffers.
                 Template template = Template.compile(
                         spec.template().text(),
                         spec.template().name(),
                         spec.template().json());
-                yield () -> new TemplateGenerator(template, spec.seed(), shard, epochNanos);
+                yield epochNanos -> new TemplateGenerator(template, spec.seed(), shard, epochNanos);
             }
             case FILE -> {
                 try {
                     byte[][] lines = FileLinesGenerator.readLines(spec.file());
-                    yield () -> new FileLinesGenerator(lines);
+                    yield epochNanos -> new FileLinesGenerator(lines);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }

@@ -1,5 +1,7 @@
 package io.loadgen.stats;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -13,7 +15,11 @@ import org.HdrHistogram.SingleWriterRecorder;
 
 /**
  * Live counters of a run, written by sender threads and the Kafka client's I/O threads at millions of updates a
- * second: {@link LongAdder}s and HdrHistogram {@link Recorder}s only, no locks on the write path.
+ * second, no locks on the write path. The hot paths have counters of their own, each with a single writer, so a
+ * record costs plain stores rather than atomic updates: a sender thread counts its send calls in its
+ * {@link SendCounter}, and a producer's I/O thread, which runs the callback of every record the broker acknowledged,
+ * counts them in that producer's {@link AckCounter}. Everything else (failures, which any thread may report,
+ * committed transactions) goes to {@link LongAdder}s and HdrHistogram {@link Recorder}s. Readers add them up.
  * Only the acknowledgement callback counts a record as sent.
  *
  * <p>Two kinds of reader take the recorded latencies, each at its own pace: the progress ticker wants what happened
@@ -36,6 +42,9 @@ public final class RunStats {
     private final Recorder intendedLatency = newRecorder();
     /** One per paced sender thread: schedule delay is recorded on the sending thread, so no two threads share one. */
     private final List<ScheduleDelayRecorder> scheduleDelays = new CopyOnWriteArrayList<>();
+
+    private final List<SendCounter> sendCounters = new CopyOnWriteArrayList<>();
+    private final List<AckCounter> ackCounters = new CopyOnWriteArrayList<>();
     /**
      * Set when the run stops waiting for records in flight: a callback after it (the producer failing its records as it
      * is closed) changes nothing, so those records stay unconfirmed rather than turning into failures after the fact.
@@ -56,6 +65,24 @@ public final class RunStats {
 
     public void attempted() {
         attempted.increment();
+    }
+
+    /** The send calls of one sender thread: only that thread may count into it. */
+    public SendCounter newSendCounter() {
+        SendCounter c = new SendCounter();
+        sendCounters.add(c);
+        return c;
+    }
+
+    /**
+     * The acknowledgements of one producer: only its I/O thread may count into it, which is where the client runs the
+     * callback of every record the broker acknowledged. Failures go to {@link #failed(Throwable, boolean)}: the
+     * client reports some of them on the sending thread.
+     */
+    public AckCounter newAckCounter() {
+        AckCounter c = new AckCounter(this);
+        ackCounters.add(c);
+        return c;
     }
 
     /**
@@ -90,7 +117,9 @@ public final class RunStats {
 
     /** Records acknowledged per partition so far, index = partition, at least {@code partitions} long. */
     public long[] perPartition(int partitions) {
-        return this.partitions.snapshot(partitions);
+        long[] counts = this.partitions.snapshot(partitions);
+        for (AckCounter c : ackCounters) counts = c.addPartitionsTo(counts);
+        return counts;
     }
 
     /**
@@ -154,7 +183,9 @@ public final class RunStats {
     }
 
     public long sent() {
-        return sent.sum();
+        long n = sent.sum();
+        for (AckCounter c : ackCounters) n += c.sent();
+        return n;
     }
 
     public long failed() {
@@ -162,11 +193,26 @@ public final class RunStats {
     }
 
     public long sentBytes() {
-        return sentBytes.sum();
+        long n = sentBytes.sum();
+        for (AckCounter c : ackCounters) n += c.bytes();
+        return n;
+    }
+
+    private long measuredSent() {
+        long n = measuredSent.sum();
+        for (AckCounter c : ackCounters) n += c.measuredSent();
+        return n;
+    }
+
+    private long measuredBytes() {
+        long n = measuredBytes.sum();
+        for (AckCounter c : ackCounters) n += c.measuredBytes();
+        return n;
     }
 
     public long inFlight() {
-        return Math.max(0, attempted.sum() - sent.sum() - failed.sum());
+        long done = sent() + failed();
+        return Math.max(0, attemptedCount() - done);
     }
 
     /** Failed records by error type, at this moment. */
@@ -178,7 +224,9 @@ public final class RunStats {
 
     /** Records handed to the producer so far (each send call), whatever became of them. */
     public long attemptedCount() {
-        return attempted.sum();
+        long n = attempted.sum();
+        for (SendCounter c : sendCounters) n += c.attempted();
+        return n;
     }
 
     /**
@@ -217,14 +265,22 @@ public final class RunStats {
      */
     public synchronized Snapshot snapshot() {
         fold();
+        // The fates first, the send calls last: every record acknowledged or failed was counted as a send call before,
+        // so read in this order the snapshot never has more records done than handed over.
+        long sent = sent();
+        long sentBytes = sentBytes();
+        long failed = this.failed.sum();
+        long measuredSent = measuredSent();
+        long measuredBytes = measuredBytes();
+        long measuredFailed = this.measuredFailed.sum();
         Snapshot s = new Snapshot(
-                attempted.sum(),
-                sent.sum(),
-                sentBytes.sum(),
-                failed.sum(),
-                measuredSent.sum(),
-                measuredBytes.sum(),
-                measuredFailed.sum(),
+                attemptedCount(),
+                sent,
+                sentBytes,
+                failed,
+                measuredSent,
+                measuredBytes,
+                measuredFailed,
                 errors(),
                 ack.pending.copy(),
                 intended.pending.copy(),
@@ -255,6 +311,12 @@ public final class RunStats {
         ack.add(ackScratch);
         intendedScratch = intendedLatency.getIntervalHistogram(intendedScratch);
         intended.add(intendedScratch);
+        for (AckCounter c : ackCounters) {
+            c.ackScratch = c.latency.getIntervalHistogram(c.ackScratch);
+            ack.add(c.ackScratch);
+            c.intendedScratch = c.intended.getIntervalHistogram(c.intendedScratch);
+            intended.add(c.intendedScratch);
+        }
         for (ScheduleDelayRecorder r : scheduleDelays) {
             r.scratch = r.recorder.getIntervalHistogram(r.scratch);
             scheduleDelay.add(r.scratch);
@@ -276,10 +338,121 @@ public final class RunStats {
         }
     }
 
+    /**
+     * See {@link #newSendCounter()}. One writer, so a count is a plain load and an ordered store (no atomic
+     * read-modify-write), which readers on other threads see shortly after.
+     */
+    public static final class SendCounter {
+        private static final VarHandle ATTEMPTED = field(SendCounter.class, "attempted");
+        private long attempted;
+
+        private SendCounter() {}
+
+        /** A send call: the record was handed to the producer, whatever becomes of it. */
+        public void count() {
+            ATTEMPTED.setRelease(this, attempted + 1);
+        }
+
+        long attempted() {
+            return (long) ATTEMPTED.getAcquire(this);
+        }
+    }
+
+    /**
+     * See {@link #newAckCounter()}. One writer, the producer's I/O thread: counts are plain loads and ordered stores,
+     * the latencies go to {@link SingleWriterRecorder}s (no atomic increment of the histogram's counts), and records
+     * per partition to an array of its own that it grows when a partition beyond it is first seen.
+     */
+    public static final class AckCounter {
+        private static final VarHandle SENT = field(AckCounter.class, "sent");
+        private static final VarHandle BYTES = field(AckCounter.class, "bytes");
+        private static final VarHandle MEASURED_SENT = field(AckCounter.class, "measuredSent");
+        private static final VarHandle MEASURED_BYTES = field(AckCounter.class, "measuredBytes");
+        private static final VarHandle COUNTS = MethodHandles.arrayElementVarHandle(long[].class);
+
+        private final RunStats stats;
+        private long sent;
+        private long bytes;
+        private long measuredSent;
+        private long measuredBytes;
+        private volatile long[] partitions = new long[0];
+        private final SingleWriterRecorder latency = newSingleWriterRecorder();
+        private final SingleWriterRecorder intended = newSingleWriterRecorder();
+        private Histogram ackScratch; // reused by fold(), under the RunStats lock
+        private Histogram intendedScratch;
+
+        private AckCounter(RunStats stats) {
+            this.stats = stats;
+        }
+
+        /** {@link RunStats#sent(int, int, boolean, long, long)}, on the producer's I/O thread. */
+        public void sent(int partition, int recordBytes, boolean measured, long ackNanos, long intendedNanos) {
+            if (stats.sealed) return;
+            if (partition >= 0) {
+                long[] p = partitions;
+                if (partition >= p.length) p = grow(partition);
+                COUNTS.setRelease(p, partition, p[partition] + 1);
+            }
+            SENT.setRelease(this, sent + 1);
+            BYTES.setRelease(this, bytes + recordBytes);
+            if (measured) {
+                MEASURED_SENT.setRelease(this, measuredSent + 1);
+                MEASURED_BYTES.setRelease(this, measuredBytes + recordBytes);
+                latency.recordValue(LatencyHistograms.clampMicros(ackNanos));
+                if (intendedNanos >= 0) intended.recordValue(LatencyHistograms.clampMicros(intendedNanos));
+            }
+        }
+
+        private long[] grow(int partition) {
+            long[] old = partitions;
+            long[] grown = new long[Math.max(partition + 1, old.length * 2)];
+            System.arraycopy(old, 0, grown, 0, old.length);
+            partitions = grown; // the volatile write publishes the copied counts with the array
+            return grown;
+        }
+
+        long sent() {
+            return (long) SENT.getAcquire(this);
+        }
+
+        long bytes() {
+            return (long) BYTES.getAcquire(this);
+        }
+
+        long measuredSent() {
+            return (long) MEASURED_SENT.getAcquire(this);
+        }
+
+        long measuredBytes() {
+            return (long) MEASURED_BYTES.getAcquire(this);
+        }
+
+        /** {@code counts} plus this producer's records per partition, grown if this one saw a higher partition. */
+        long[] addPartitionsTo(long[] counts) {
+            long[] p = partitions;
+            int highest = -1;
+            for (int i = 0; i < p.length; i++) if ((long) COUNTS.getAcquire(p, i) > 0) highest = i;
+            long[] out = highest < counts.length ? counts : java.util.Arrays.copyOf(counts, highest + 1);
+            for (int i = 0; i <= highest; i++) out[i] += (long) COUNTS.getAcquire(p, i);
+            return out;
+        }
+    }
+
+    private static SingleWriterRecorder newSingleWriterRecorder() {
+        return new SingleWriterRecorder(LatencyHistograms.MAX_LATENCY_MICROS, LatencyHistograms.SIGNIFICANT_DIGITS);
+    }
+
+    private static VarHandle field(Class<?> owner, String name) {
+        try {
+            return MethodHandles.lookup().findVarHandle(owner, name, long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
     /** See {@link #newScheduleDelayRecorder()}. */
     public static final class ScheduleDelayRecorder {
-        private final SingleWriterRecorder recorder =
-                new SingleWriterRecorder(LatencyHistograms.MAX_LATENCY_MICROS, LatencyHistograms.SIGNIFICANT_DIGITS);
+        private final SingleWriterRecorder recorder = newSingleWriterRecorder();
         private Histogram scratch; // reused by fold(), under the RunStats lock
 
         private ScheduleDelayRecorder() {}

@@ -126,4 +126,75 @@ class RunStatsTest {
         assertThat(s.totalSendToAck().getTotalCount()).isEqualTo(s.measuredSent());
         assertThat(s.inFlight()).isZero();
     }
+
+    @Test
+    void eachProducersCountersAddUpWithTheSharedOnesWhileTheyAreWritten() throws InterruptedException {
+        // As in a run: one counter per sender thread and per producer's I/O thread, each with its own writer, and
+        // failures reported on any thread; a reader adds them up while they are written.
+        int producers = 3;
+        int perProducer = 200_000;
+        List<Thread> workers = new ArrayList<>();
+        for (int p = 0; p < producers; p++) {
+            RunStats.SendCounter sends = stats.newSendCounter();
+            RunStats.AckCounter acks = stats.newAckCounter();
+            int partitionBase = p;
+            workers.add(new Thread(() -> {
+                for (int i = 0; i < perProducer; i++) {
+                    sends.count();
+                    if (i % 10 == 0) stats.failed(new TimeoutException("x"), true);
+                    else acks.sent(partitionBase + i % 2, 10, i % 2 == 0, 1_000_000, i % 4 == 0 ? 3_000_000 : -1);
+                }
+            }));
+        }
+        workers.forEach(Thread::start);
+        long lastSent = 0;
+        while (workers.stream().anyMatch(Thread::isAlive)) {
+            RunStats.Snapshot during = stats.snapshot();
+            assertThat(during.sent()).as("never goes back").isGreaterThanOrEqualTo(lastSent);
+            assertThat(during.sent() + during.failed()).isLessThanOrEqualTo(during.attempted());
+            lastSent = during.sent();
+        }
+        for (Thread w : workers) w.join();
+
+        RunStats.Snapshot s = stats.snapshot();
+        long total = (long) producers * perProducer;
+        long failed = producers * (perProducer / 10L);
+        assertThat(s.attempted()).isEqualTo(total);
+        assertThat(s.failed()).isEqualTo(failed);
+        assertThat(s.sent()).isEqualTo(total - failed);
+        assertThat(s.sentBytes()).isEqualTo(10 * s.sent());
+        assertThat(s.inFlight()).isZero();
+        // measured: the even i, none of which is a multiple of 10 ... but every multiple of 10 is even
+        long measured = producers * (perProducer / 2L - perProducer / 10L);
+        assertThat(s.measuredSent()).isEqualTo(measured);
+        assertThat(s.measuredBytes()).isEqualTo(10 * measured);
+        assertThat(s.totalSendToAck().getTotalCount()).isEqualTo(measured);
+        assertThat(s.totalIntended().getTotalCount())
+                .as("paced and measured: i % 4 == 0 and not a multiple of 10")
+                .isEqualTo(producers * (perProducer / 4L - perProducer / 20L));
+        // partitions: producer p writes p (even i) and p + 1 (odd i); their counts add up across producers
+        long[] perPartition = stats.perPartition(0);
+        assertThat(perPartition).hasSize(producers + 1);
+        assertThat(java.util.Arrays.stream(perPartition).sum()).isEqualTo(s.sent());
+        assertThat(perPartition[0]).isEqualTo(measured / producers);
+        assertThat(perPartition[producers]).isEqualTo(perProducer / 2L);
+    }
+
+    @Test
+    void aSealedRunIgnoresLateAcknowledgements() {
+        RunStats.SendCounter sends = stats.newSendCounter();
+        RunStats.AckCounter acks = stats.newAckCounter();
+        sends.count();
+        sends.count();
+        acks.sent(0, 100, MEASURED, 2_000_000, NOT_PACED);
+
+        RunStats.Snapshot sealed = stats.seal();
+        acks.sent(1, 100, MEASURED, 2_000_000, NOT_PACED); // the producer failing or finishing after the run gave up
+
+        assertThat(sealed.sent()).isEqualTo(1);
+        assertThat(stats.sent()).isEqualTo(1);
+        assertThat(stats.unconfirmed()).isEqualTo(1);
+        assertThat(stats.perPartition(2)).containsExactly(1, 0);
+        assertThat(stats.snapshot().totalSendToAck().getTotalCount()).isEqualTo(1);
+    }
 }
