@@ -25,12 +25,33 @@ public class Main implements QuarkusApplication {
      * port is free ({@link MetricsPort}); then boots Quarkus, which calls {@link #run}.
      */
     public static void main(String... args) {
+        preloadPicocli();
         java.util.Set<String> set = MetricsPort.beforeBoot(args);
         try {
             Quarkus.run(Main.class, args);
         } finally {
             set.forEach(
                     System::clearProperty); // only reached where the launch returns (in tests), not after System.exit
+        }
+    }
+
+    /**
+     * Loads picocli's classes on a second thread while Quarkus boots on this one. picocli is compiled for Java 5, and
+     * the JVM's start-up cache holds no class that old, so each is read from the jar and parsed on first use: done
+     * here, that work overlaps the boot instead of following it. Loading only, no static initializers, so the two
+     * threads never wait on each other's class initialization.
+     */
+    private static void preloadPicocli() {
+        Thread t = new Thread(() -> load(CommandLine.class), "loadgen-preload");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private static void load(Class<?> c) {
+        try {
+            for (Class<?> nested : c.getDeclaredClasses()) load(nested);
+        } catch (LinkageError | SecurityException e) {
+            // a nested class that cannot load here will fail, or not be needed, where it is used
         }
     }
 

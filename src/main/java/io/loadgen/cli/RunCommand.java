@@ -100,6 +100,7 @@ public class RunCommand implements Callable<Integer> {
         UnknownSettings.warnAboutProducerProperties(options.producer.producerProperties.keySet(), System.err);
         Duration linger = SpecAssembler.metricsLinger(options);
         PrintStream out = System.out;
+        if (options.summaryJson != null) ResultJson.prepareAside();
         out.println(startLine(spec));
         MetricsPort.printChosen(out);
         runState.starting(spec.runId());

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.loadgen.stats.RecordShape;
 import io.loadgen.stats.RunResult;
@@ -23,16 +24,37 @@ import org.HdrHistogram.Histogram;
  */
 public final class ResultJson {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /**
+     * The writer, in a class of its own so that it is built where it is first used: Jackson then looks at every record
+     * of the document (fetching the serializers eagerly), which is most of the cost of the first summary written. See
+     * {@link #prepareAside()}.
+     */
+    private static final class Writer {
+        static final ObjectWriter WRITER =
+                new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writerFor(Document.class);
+    }
 
     /** Reads summaries of this and other versions: a field added later or dropped since is no reason to refuse one. */
-    private static final ObjectMapper READER =
-            new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final class Reader {
+        static final ObjectMapper READER =
+                new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
 
     /** Fields every summary has had; a JSON document without them is something else. */
     private static final List<String> REQUIRED = List.of("runId", "status", "records", "recordsPerSecond", "settings");
 
     private ResultJson() {}
+
+    /**
+     * Builds the JSON writer on a spare thread while the run goes on, so the summary is written as soon as the run
+     * ends instead of after Jackson has looked at its types: that is time a short run's whole process pays.
+     */
+    public static void prepareAside() {
+        Thread t = new Thread(() -> Writer.WRITER.getConfig(), "loadgen-json-prepare");
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        t.start();
+    }
 
     /** The JSON document of a result. */
     public record Document(
@@ -327,7 +349,7 @@ public final class ResultJson {
     public static Document read(String json) {
         JsonNode tree;
         try {
-            tree = READER.readTree(json);
+            tree = Reader.READER.readTree(json);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("not JSON (" + e.getOriginalMessage() + ")", e);
         }
@@ -342,7 +364,7 @@ public final class ResultJson {
             }
         }
         try {
-            return READER.treeToValue(tree, Document.class);
+            return Reader.READER.treeToValue(tree, Document.class);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("not a loadgen summary (" + e.getOriginalMessage() + ")", e);
         }
@@ -353,7 +375,7 @@ public final class ResultJson {
     }
 
     public static String toJson(RunResult r, GateReport gates, List<GroupReport> groups) throws IOException {
-        return MAPPER.writeValueAsString(document(r, gates, groups));
+        return Writer.WRITER.writeValueAsString(document(r, gates, groups));
     }
 
     public static void write(RunResult r, GateReport gates, Path file) throws IOException {
