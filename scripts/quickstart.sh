@@ -18,7 +18,9 @@ stop_broker() { if [ "$started" = 1 ] && [ "${KEEP_KAFKA:-0}" != 1 ]; then scrip
 trap stop_broker EXIT
 
 set +e
-java -jar target/quarkus-app/quarkus-run.jar run --bootstrap-servers 127.0.0.1:9092 --create-topic "$@"
+# Through the launcher, not plain 'java -jar': its JVM settings and start-up cache are what loadgen is measured
+# with (docs/performance.md, "How to start it").
+bin/loadgen run --bootstrap-servers 127.0.0.1:9092 --create-topic "$@"
 code=$?
 set -e
 if [ "$code" = 0 ]; then
