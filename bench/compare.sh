@@ -18,6 +18,11 @@
 #   D  the JVM image (scripts/image.sh), optional: `docker run --network host` of loadgen run with A's options; its CPU
 #      is read from the container's cgroup (the docker client's own is nothing), its whole-process time includes
 #      the container's creation
+#   J  plain `java -jar` of the same app on the machine's default java (perf-test's), no JVM options, no start-up
+#      cache: not a documented way to start loadgen, measured to show why (--java-jar)
+#
+# --suite runs the short (2,000,000 records) and the long (20,000,000) comparison in one invocation, every contender
+# included that is there, and writes one table of both (bench/lib/table.py); --write-docs puts it into README.md.
 #
 # Run bench/compare.sh --help for the options.
 set -euo pipefail
@@ -39,6 +44,11 @@ TOPIC="${BENCH_TOPIC:-logs}"
 KCAT="${BENCH_KCAT:-auto}"            # auto: include kcat if installed; yes: require it; no: skip
 TEMPLATE="${BENCH_TEMPLATE:-}"        # a template for contender T (e.g. nginx); empty: no T
 IMAGE="${BENCH_IMAGE:-auto}"          # auto: include kafka-loadgen:jvm if a Docker daemon has it; no: skip; else a name
+JAVA_JAR="${BENCH_JAVA_JAR:-no}"      # yes: include plain java -jar (J)
+SUITE=0
+WRITE_DOCS=0
+SUITE_SHORT_ROUNDS="${BENCH_SUITE_SHORT_ROUNDS:-5}"
+SUITE_LONG_ROUNDS="${BENCH_SUITE_LONG_ROUNDS:-3}"
 DOCKER="${DOCKER:-$( [[ -x /usr/bin/docker ]] && echo /usr/bin/docker || echo docker)}"
 # The image's runs go under this cgroup parent, which outlives each container: its CPU counters, read before and
 # after a run, are the container's CPU, start to exit (a container's own cgroup is gone once it exits).
@@ -87,6 +97,10 @@ Options (environment variable in brackets):
   --template NAME      add loadgen with --template NAME (T)   [BENCH_TEMPLATE: none]
   --image auto|no|IMG  include the JVM image (scripts/image.sh) [BENCH_IMAGE=auto: kafka-loadgen:jvm if Docker has it]
   --long               long runs: 20,000,000 records, 3 rounds (kcat's input file is then ~2.5 GB, cached)
+  --java-jar           add plain 'java -jar' of the app (J), on perf-test's java [BENCH_JAVA_JAR=no]
+  --suite              short and long runs in one invocation (5 x 2,000,000 and 3 x 20,000,000 records, every
+                       contender that is there, J included), then one table of both (bench/lib/table.py)
+  --write-docs         with --suite: put that table into README.md (between its bench-table markers)
   --no-build           do not build the app (default: build if missing or older than src/ and pom.xml);
                        either way the runs use a private copy of target/quarkus-app (BENCH_KEEP_APP=1 keeps it)
   --smoke              tiny check that the script works: 20000 records, 1 round
@@ -125,6 +139,9 @@ parse_args() {
       --image) IMAGE="$2"; shift ;;
       --template) TEMPLATE="$2"; shift ;;
       --long) RECORDS=20000000; ROUNDS=3 ;;
+      --java-jar) JAVA_JAR=yes ;;
+      --suite) SUITE=1 ;;
+      --write-docs) WRITE_DOCS=1 ;;
       --no-build) BUILD=no ;;
       --smoke) RECORDS=20000; ROUNDS=1; SMOKE=1; PRIME_RECORDS=100000 ;;
       --run-timeout) RUN_TIMEOUT="$2"; shift ;;
@@ -317,6 +334,16 @@ contender_cmd() {
       [[ "$c" == T ]] && printf '%s\n' --template "$TEMPLATE"
       [[ "$c" == F ]] && printf '%s\n' --payload-file "$TEMPLATE_FILE"
       ;;
+    J)
+      # What a user typing the jar's path runs: the default java, no JVM options, no start-up cache.
+      local jh
+      jh="$(contender_java_home J)"
+      # shellcheck disable=SC2086  # LOADGEN_ARGS holds several options: split on purpose
+      printf '%s\n' "${jh:+$jh/bin/}java" -jar "$APP_JAR" run \
+        --bootstrap-servers "127.0.0.1:$KAFKA_PORT" --topic "$TOPIC" --records "$RECORDS" \
+        --compression "$COMPRESSION" --acks "$ACKS" --linger-ms "$LINGER_MS" --batch-size "$BATCH_SIZE" \
+        --warmup 0 --create-topic false --summary-json "$prefix.summary.json" $LOADGEN_ARGS
+      ;;
     B)
       # run-class execs java with KAFKA_RUN_CLASS_OPTS (set below), so /usr/bin/time sees the JVM itself.
       printf '%s\n' "$KAFKA_LOCAL" run-class org.apache.kafka.tools.ProducerPerformance \
@@ -344,7 +371,7 @@ contender_cmd() {
 
 # JAVA_HOME for contender $1: perf-test's from --perftest-java, otherwise the caller's (empty: java from PATH).
 contender_java_home() {
-  if [[ "$1" == B && -n "$PERFTEST_JAVA" ]]; then
+  if [[ ( "$1" == B || "$1" == J ) && -n "$PERFTEST_JAVA" ]]; then
     dirname "$(dirname "$PERFTEST_JAVA")"
   else
     echo "${JAVA_HOME:-}"
@@ -376,7 +403,7 @@ time_field() { sed -n "s/^[[:space:]]*$1: //p" "$2" | head -n1; }
 # Runs contender $1 in round $2 and appends one CSV row.
 run_one() {
   local c="$1" round="$2" name
-  case "$c" in A) name=loadgen ;; B) name=perftest ;; C) name=kcat ;; D) name=image ;; T) name=template ;; F) name=template-lines ;; esac
+  case "$c" in A) name=loadgen ;; B) name=perftest ;; C) name=kcat ;; D) name=image ;; J) name=java-jar ;; T) name=template ;; F) name=template-lines ;; esac
   local prefix="$OUT/r$round-$name"
   local -a cmd
   mapfile -t cmd < <(contender_cmd "$c" "$prefix")
@@ -432,7 +459,7 @@ run_one() {
 
   # Records/s while sending, MiB/s and p99 as each tool reports them.
   case "$c" in
-    A | D | T | F)
+    A | D | J | T | F)
       if [[ -s "$prefix.summary.json" ]]; then
         IFS=, read -r send_rps mibps p99 sent < <(python3 - "$prefix.summary.json" <<'PY'
 import json, sys
@@ -503,8 +530,35 @@ PY
 
 # --- main --------------------------------------------------------------------------------------
 
+# --suite: this script twice, short then long, into one directory, and one table of both.
+suite() {
+  local root stamp rc=0 started=0 args=()
+  [[ "$KCAT" != no ]] && args+=(--kcat "$KCAT")
+  [[ "$BUILD" == no ]] && args+=(--no-build)
+  stamp="$(date +%Y%m%d-%H%M%S)"
+  root="$RESULTS_ROOT/suite-$stamp"
+  mkdir -p "$root"
+  # One broker for both halves (each half would otherwise start and stop its own).
+  if ! "$KAFKA_LOCAL" status >/dev/null 2>&1; then "$KAFKA_LOCAL" start >/dev/null; started=1; fi
+  BENCH_RESULTS_DIR="$root" BENCH_JAVA_JAR=yes "$0" "${args[@]}" --image "$IMAGE" --compression "$COMPRESSION" \
+    --records 2000000 --rounds "$SUITE_SHORT_ROUNDS" || rc=1
+  BENCH_RESULTS_DIR="$root" BENCH_JAVA_JAR=yes "$0" "${args[@]}" --no-build --image "$IMAGE" \
+    --compression "$COMPRESSION" --records 20000000 --rounds "$SUITE_LONG_ROUNDS" || rc=1
+  [[ "$started" == 1 ]] && "$KAFKA_LOCAL" stop >/dev/null 2>&1
+  local short long
+  short="$(ls -d "$root"/*-"$COMPRESSION"-2000000 | tail -n1)"
+  long="$(ls -d "$root"/*-"$COMPRESSION"-20000000 | tail -n1)"
+  python3 "$BENCH_DIR/lib/table.py" "$short/results.json" "$long/results.json" | tee "$root/table.md"
+  if [[ "$WRITE_DOCS" == 1 ]]; then
+    python3 "$BENCH_DIR/lib/table.py" --replace "$REPO/README.md" "$root/table.md" && log "README.md: table replaced"
+  fi
+  echo "suite results: $root (table.md; the two comparisons in its subdirectories)"
+  return $rc
+}
+
 main() {
   parse_args "$@"
+  if [[ "$SUITE" == 1 ]]; then suite; return; fi
   require_tools
   trap cleanup EXIT
   trap 'exit 130' INT TERM
@@ -521,6 +575,7 @@ main() {
   local contenders=(A B)
   [[ "$KCAT" == yes ]] && contenders+=(C)
   [[ "$IMAGE" != no ]] && contenders+=(D)
+  [[ "$JAVA_JAR" == yes ]] && contenders+=(J)
   [[ -n "$TEMPLATE" ]] && contenders+=(T F)
   local k=${#contenders[@]}
 
@@ -539,6 +594,7 @@ A loadgen:   $(head -n1 "$OUT/app-version.txt"): bin/loadgen run ... --warmup 0$
              $(paste -sd';' "$OUT/loadgen-launcher.txt" | sed 's/;/; /g')
 B perf-test: ProducerPerformance --throughput -1 --payload-file $(basename "$PERFTEST_FILE") ($PERFTEST_LINES distinct seed lines)
              java: $(JAVA_HOME="$(contender_java_home B)" perftest_java_version); options: $PERFTEST_JAVA_OPTS
+$(if [[ "$JAVA_JAR" == yes ]]; then echo "J java -jar: $(JAVA_HOME="$(contender_java_home J)" perftest_java_version), no options, no start-up cache: java -jar quarkus-run.jar run ... (A's options)"; fi)
 $(if [[ "$IMAGE" != no ]]; then echo "D image:     docker run --network host $IMAGE ($("$DOCKER" image inspect --format '{{slice .Id 7 19}}, built {{.Created}}' "$IMAGE")): A's options; CPU from cgroup $CGROUP_PARENT"; fi)
 $(if [[ -n "$TEMPLATE" ]]; then echo "T template:  A's command with --template $TEMPLATE"; echo "F lines:     A's command with --payload-file $(basename "$TEMPLATE_FILE") (100,000 records of T's template, made beforehand)"; fi)
 $(if [[ "$KCAT" == yes ]]; then echo "C kcat:      $(kcat -V 2>&1 | sed -n 's/^Version \([^ ]*\).*\(librdkafka [^ ]*\).*/\1 (\2)/p'); -l $(basename "$KCAT_FILE") ($RECORDS seed lines)"; fi)

@@ -43,7 +43,10 @@ trap '[[ $started == 1 ]] && "$KAFKA_LOCAL" stop >/dev/null 2>&1 || true' EXIT
 out="$REPO/bench/results/profile-$(date +%Y%m%d-%H%M%S)"
 mkdir -p "$out"
 port="${KAFKA_PORT:-9092}"
-args=(run --bootstrap-servers "127.0.0.1:$port" --topic "$TOPIC" --records 2000000 --warmup 0 "$@")
+# 2,000,000 records unless the arguments say otherwise (picocli refuses an option given twice).
+records=(--records 2000000)
+for a in "$@"; do case "$a" in --records | --records=* | --duration | --duration=*) records=() ;; esac; done
+args=(run --bootstrap-servers "127.0.0.1:$port" --topic "$TOPIC" "${records[@]}" --warmup 0 "$@")
 
 # A first run on a JDK 25 records bin/loadgen's start-up cache; profile a run that starts from it, as users' do.
 if LOADGEN_LAUNCHER_INFO=1 "$REPO/bin/loadgen" | grep -q '^start-up cache: to be recorded'; then

@@ -12,7 +12,7 @@ import json
 import statistics
 import sys
 
-NAMES = {"A": "loadgen", "B": "perf-test", "C": "kcat", "D": "loadgen image", "T": "loadgen template", "F": "loadgen template lines"}
+NAMES = {"A": "loadgen", "B": "perf-test", "C": "kcat", "D": "loadgen image", "J": "loadgen java -jar", "T": "loadgen template", "F": "loadgen template lines"}
 
 # (key, header, format) of the columns printed per run and as medians.
 COLUMNS = [
