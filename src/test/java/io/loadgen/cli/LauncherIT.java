@@ -90,6 +90,19 @@ class LauncherIT {
         assertThat(KafkaBroker.countTopic(topic)).isEqualTo(500);
     }
 
+    @Test
+    void aJavaReachedThroughALinkIsKnownByTheJdkItLeadsTo(@TempDir Path elsewhere) throws Exception {
+        // /usr/bin/java on Debian (and in the image): a link named like a JDK's bin/java, with no release file above.
+        Path link = elsewhere.resolve("usr/bin/java");
+        Files.createDirectories(link.getParent());
+        Files.createSymbolicLink(link, Path.of(System.getProperty("java.home"), "bin", "java"));
+        copyApp();
+
+        String info = launch(Map.of("LOADGEN_LAUNCHER_INFO", "1", "LOADGEN_JAVA", link.toString())).output;
+
+        assertThat(info).contains("java: " + link).contains("start-up cache: to be recorded by the next run");
+    }
+
     private record Result(int code, String output) {}
 
     private Result launch(Map<String, String> env, String... args) throws Exception {
