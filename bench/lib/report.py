@@ -93,7 +93,7 @@ NOISY_CORES = 0.5  # other processes' average load during a run above which the 
 def medians_of(runs):
     """Per contender: medians over its passing runs, plus the slowest and fastest sending rate."""
     medians = {}
-    for c in ("A", "B", "C", "D", "T", "F"):
+    for c in ("A", "B", "C", "D", "J", "T", "F"):
         all_c = [r for r in runs if r["contender"] == c]
         if not all_c:
             continue

@@ -53,12 +53,12 @@ def table(short, long_):
     names = [(n, t) for n, t in COLUMNS if n in short["medians"] or n in long_["medians"]]
     s = short["settings"]
     out = [
-        f"`bench/compare.sh --suite` at commit {s.get('git_commit', '?')}"
+        f"Commit {s.get('git_commit', '?')}"
         + (" (with uncommitted changes)" if s.get("git_dirty") else "")
         + f", {s['nproc']} cores shared with the broker; {s['compression']}, acks={s['acks']}, "
         f"linger.ms={s['linger_ms']}, batch.size={s['batch_size']}, {s['partitions']} partitions; medians of "
-        f"{short['settings']['rounds']} (2M) and {long_['settings']['rounds']} (20M) alternated rounds, every run "
-        "counted in the topic; in brackets: against kcat.",
+        f"{short['settings']['rounds']} (2M) and {long_['settings']['rounds']} (20M) alternated rounds, each run "
+        "counted in the topic; (x): against kcat.",
         "",
         "| run | " + " | ".join(t for _, t in names) + " |",
         "|---" * (len(names) + 1) + "|",
