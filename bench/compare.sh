@@ -47,6 +47,7 @@ IMAGE="${BENCH_IMAGE:-auto}"          # auto: include kafka-loadgen:jvm if a Doc
 JAVA_JAR="${BENCH_JAVA_JAR:-no}"      # yes: include plain java -jar (J)
 SUITE=0
 WRITE_DOCS=0
+RECORDS_SET=0
 SUITE_SHORT_ROUNDS="${BENCH_SUITE_SHORT_ROUNDS:-5}"
 SUITE_LONG_ROUNDS="${BENCH_SUITE_LONG_ROUNDS:-3}"
 DOCKER="${DOCKER:-$( [[ -x /usr/bin/docker ]] && echo /usr/bin/docker || echo docker)}"
@@ -126,8 +127,8 @@ log() { echo "compare.sh: $*" >&2; }
 parse_args() {
   while [[ $# -gt 0 ]]; do
     case "$1" in
-      --records) RECORDS="$2"; shift ;;
-      --rounds) ROUNDS="$2"; shift ;;
+      --records) RECORDS="$2"; RECORDS_SET=1; shift ;;
+      --rounds) ROUNDS="$2"; RECORDS_SET=1; shift ;;
       --compression) COMPRESSION="$2"; shift ;;
       --partitions) PARTITIONS="$2"; shift ;;
       --acks) ACKS="$2"; shift ;;
@@ -138,7 +139,7 @@ parse_args() {
       --no-kcat) KCAT=no ;;
       --image) IMAGE="$2"; shift ;;
       --template) TEMPLATE="$2"; shift ;;
-      --long) RECORDS=20000000; ROUNDS=3 ;;
+      --long) RECORDS=20000000; ROUNDS=3; RECORDS_SET=1 ;;
       --java-jar) JAVA_JAR=yes ;;
       --suite) SUITE=1 ;;
       --write-docs) WRITE_DOCS=1 ;;
@@ -163,6 +164,11 @@ parse_args() {
   if [[ -z "$QUIET_WAIT" ]]; then [[ "${SMOKE:-0}" == 1 ]] && QUIET_WAIT=0 || QUIET_WAIT=60; fi
   [[ "$QUIET_WAIT" =~ ^[0-9]+$ ]] || die "--quiet-wait must be a number of seconds"
   [[ -z "$PERFTEST_JAVA" || -x "$PERFTEST_JAVA" ]] || die "--perftest-java must be an executable java binary"
+  if [[ "$SUITE" == 1 ]]; then
+    [[ -z "$TEMPLATE" && "${SMOKE:-0}" != 1 && "$JAVA_JAR" == no ]] || die "--suite takes no --template, --smoke or --java-jar (it includes J)"
+    [[ "$RECORDS_SET" == 0 ]] || die "--suite sets the records and rounds itself (BENCH_SUITE_SHORT_ROUNDS, BENCH_SUITE_LONG_ROUNDS)"
+  fi
+  [[ "$WRITE_DOCS" == 0 || "$SUITE" == 1 ]] || die "--write-docs needs --suite"
   # A run that hangs must not hang the benchmark: 60 s plus 60 s per million records is many times the expected time.
   RUN_TIMEOUT="${RUN_TIMEOUT:-$((60 + 60 * RECORDS / 1000000))}"
 }
@@ -532,25 +538,40 @@ PY
 
 # --suite: this script twice, short then long, into one directory, and one table of both.
 suite() {
-  local root stamp rc=0 started=0 args=()
-  [[ "$KCAT" != no ]] && args+=(--kcat "$KCAT")
+  local root stamp rc=0 args=()
+  # Every setting of this invocation goes to both halves; only the record count and rounds differ.
+  args=(--kcat "$KCAT" --image "$IMAGE" --compression "$COMPRESSION" --partitions "$PARTITIONS" --acks "$ACKS"
+    --linger-ms "$LINGER_MS" --batch-size "$BATCH_SIZE" --topic "$TOPIC" --quiet-wait "$QUIET_WAIT")
+  [[ -n "$PERFTEST_JAVA" ]] && args+=(--perftest-java "$PERFTEST_JAVA")
   [[ "$BUILD" == no ]] && args+=(--no-build)
   stamp="$(date +%Y%m%d-%H%M%S)"
   root="$RESULTS_ROOT/suite-$stamp"
   mkdir -p "$root"
-  # One broker for both halves (each half would otherwise start and stop its own).
-  if ! "$KAFKA_LOCAL" status >/dev/null 2>&1; then "$KAFKA_LOCAL" start >/dev/null; started=1; fi
-  BENCH_RESULTS_DIR="$root" BENCH_JAVA_JAR=yes "$0" "${args[@]}" --image "$IMAGE" --compression "$COMPRESSION" \
-    --records 2000000 --rounds "$SUITE_SHORT_ROUNDS" || rc=1
-  BENCH_RESULTS_DIR="$root" BENCH_JAVA_JAR=yes "$0" "${args[@]}" --no-build --image "$IMAGE" \
-    --compression "$COMPRESSION" --records 20000000 --rounds "$SUITE_LONG_ROUNDS" || rc=1
-  [[ "$started" == 1 ]] && "$KAFKA_LOCAL" stop >/dev/null 2>&1
-  local short long
-  short="$(ls -d "$root"/*-"$COMPRESSION"-2000000 | tail -n1)"
-  long="$(ls -d "$root"/*-"$COMPRESSION"-20000000 | tail -n1)"
-  python3 "$BENCH_DIR/lib/table.py" "$short/results.json" "$long/results.json" | tee "$root/table.md"
+  # One broker for both halves (each half would otherwise start and stop its own); cleanup() stops it.
+  trap cleanup EXIT
+  trap 'exit 130' INT TERM
+  ensure_broker
+  BENCH_RESULTS_DIR="$root" BENCH_JAVA_JAR=yes "$0" "${args[@]}" --records 2000000 --rounds "$SUITE_SHORT_ROUNDS" \
+    || rc=1
+  BENCH_RESULTS_DIR="$root" BENCH_JAVA_JAR=yes "$0" "${args[@]}" --no-build --records 20000000 \
+    --rounds "$SUITE_LONG_ROUNDS" || rc=1
+  local short=() long=()
+  shopt -s nullglob
+  short=("$root"/*-"$COMPRESSION"-2000000/results.json)
+  long=("$root"/*-"$COMPRESSION"-20000000/results.json)
+  shopt -u nullglob
+  if [[ ${#short[@]} -ne 1 || ${#long[@]} -ne 1 ]]; then
+    log "the suite did not complete both comparisons (see $root); no table"
+    return 1
+  fi
+  python3 "$BENCH_DIR/lib/table.py" "${short[0]}" "${long[0]}" | tee "$root/table.md"
   if [[ "$WRITE_DOCS" == 1 ]]; then
-    python3 "$BENCH_DIR/lib/table.py" --replace "$REPO/README.md" "$root/table.md" && log "README.md: table replaced"
+    if [[ $rc -ne 0 ]]; then
+      log "a run failed: README.md and docs/performance.md left as they were"
+    else
+      python3 "$BENCH_DIR/lib/table.py" --replace "$root/table.md" "$REPO/README.md" "$REPO/docs/performance.md" \
+        && log "README.md, docs/performance.md: table replaced"
+    fi
   fi
   echo "suite results: $root (table.md; the two comparisons in its subdirectories)"
   return $rc

@@ -19,7 +19,7 @@ trap stop_broker EXIT
 
 set +e
 # Through the launcher, not plain 'java -jar': its JVM settings and start-up cache are what loadgen is measured
-# with (docs/performance.md, "How to start it").
+# with (docs/performance.md, "How to start loadgen").
 bin/loadgen run --bootstrap-servers 127.0.0.1:9092 --create-topic "$@"
 code=$?
 set -e

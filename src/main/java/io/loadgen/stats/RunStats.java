@@ -265,14 +265,15 @@ public final class RunStats {
      */
     public synchronized Snapshot snapshot() {
         fold();
-        // The fates first, the send calls last: every record acknowledged or failed was counted as a send call before,
-        // so read in this order the snapshot never has more records done than handed over.
+        // Read in the reverse order of writing: an acknowledgement counts sent before measured, a failure failed before
+        // measuredFailed, and every record was counted as a send call before its fate. So a snapshot never has more
+        // measured than sent, nor more records done than handed over.
+        long measuredFailed = this.measuredFailed.sum();
+        long measuredSent = measuredSent();
+        long measuredBytes = measuredBytes();
         long sent = sent();
         long sentBytes = sentBytes();
         long failed = this.failed.sum();
-        long measuredSent = measuredSent();
-        long measuredBytes = measuredBytes();
-        long measuredFailed = this.measuredFailed.sum();
         Snapshot s = new Snapshot(
                 attemptedCount(),
                 sent,
