@@ -39,15 +39,23 @@ final class ReflectionNeeds {
 
     private ReflectionNeeds() {}
 
-    /** Classes of the application that hold a Jackson mapper, reader or writer: they read or write JSON. */
+    /**
+     * Classes of the application that hold a Jackson mapper, reader or writer: they read or write JSON. A mapper held
+     * by a nested class (a holder built lazily) counts for its outermost class, whose records it maps.
+     */
     static Set<Class<?>> jsonCodecs() {
         Set<Class<?>> codecs = new TreeSet<>(Comparator.comparing(Class::getName));
         for (Class<?> c : applicationClasses()) {
             for (Field f : c.getDeclaredFields()) {
-                if (JACKSON_MAPPERS.contains(f.getType().getName())) codecs.add(c);
+                if (JACKSON_MAPPERS.contains(f.getType().getName())) codecs.add(outermost(c));
             }
         }
         return codecs;
+    }
+
+    private static Class<?> outermost(Class<?> c) {
+        while (c.getEnclosingClass() != null) c = c.getEnclosingClass();
+        return c;
     }
 
     /**
