@@ -16,8 +16,8 @@ import org.apache.kafka.common.header.internals.RecordHeader;
 /**
  * One sender thread's loop: claim a position, wait for its due time if paced, read the clock once (the send time
  * and the record's timestamp), make the record, hand it to the producer with a callback that counts it when
- * acknowledged. Nothing here blocks except the producer itself when
- * its buffer is full, which is the backpressure we want when unpaced.
+ * acknowledged. Nothing here blocks except the producer itself when its buffer is full, which is the backpressure
+ * we want when unpaced.
  */
 final class SenderThread implements Runnable {
 
