@@ -7,18 +7,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
-import java.util.function.Supplier;
 
 /** Builds one generator per sender thread from a payload spec; reads a payload file once for all of them. */
 public final class Generators {
 
     private Generators() {}
-
-    /** @param shard this process's shard index, which a template's {@code {{shard}}} writes */
-    public static Supplier<RecordGenerator> forSpec(PayloadSpec spec, int shard, LongSupplier epochNanos) {
-        Function<LongSupplier, RecordGenerator> generators = forSpec(spec, shard);
-        return () -> generators.apply(epochNanos);
-    }
 
     /**
      * One generator per call, each with the wall clock it is given: a sender thread gives its own, whose reading it

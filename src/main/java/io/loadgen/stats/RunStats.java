@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
+import java.util.function.ToLongFunction;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 import org.HdrHistogram.SingleWriterRecorder;
@@ -183,9 +184,7 @@ public final class RunStats {
     }
 
     public long sent() {
-        long n = sent.sum();
-        for (AckCounter c : ackCounters) n += c.sent();
-        return n;
+        return sum(sent, AckCounter::sent);
     }
 
     public long failed() {
@@ -193,20 +192,21 @@ public final class RunStats {
     }
 
     public long sentBytes() {
-        long n = sentBytes.sum();
-        for (AckCounter c : ackCounters) n += c.bytes();
-        return n;
+        return sum(sentBytes, AckCounter::bytes);
     }
 
     private long measuredSent() {
-        long n = measuredSent.sum();
-        for (AckCounter c : ackCounters) n += c.measuredSent();
-        return n;
+        return sum(measuredSent, AckCounter::measuredSent);
     }
 
     private long measuredBytes() {
-        long n = measuredBytes.sum();
-        for (AckCounter c : ackCounters) n += c.measuredBytes();
+        return sum(measuredBytes, AckCounter::measuredBytes);
+    }
+
+    /** A figure counted both on a shared adder and in each producer's {@link AckCounter}. */
+    private long sum(LongAdder shared, ToLongFunction<AckCounter> perProducer) {
+        long n = shared.sum();
+        for (AckCounter c : ackCounters) n += perProducer.applyAsLong(c);
         return n;
     }
 

@@ -9,7 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.Supplier;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,10 +51,10 @@ class FileLinesGeneratorTest {
 
     @Test
     void everySenderThreadsGeneratorSharesTheLinesReadOnce() throws IOException {
-        Supplier<RecordGenerator> generators = Generators.forSpec(Payloads.file(write("x\ny\n")), 0, () -> 0L);
+        Function<LongSupplier, RecordGenerator> generators = Generators.forSpec(Payloads.file(write("x\ny\n")), 0);
 
-        RecordGenerator first = generators.get();
-        RecordGenerator second = generators.get();
+        RecordGenerator first = generators.apply(() -> 0L);
+        RecordGenerator second = generators.apply(() -> 0L);
 
         assertThat(second).isNotSameAs(first);
         assertThat(text(second.value(1))).isEqualTo("y");
