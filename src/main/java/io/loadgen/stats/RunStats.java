@@ -340,12 +340,31 @@ public final class RunStats {
     }
 
     /**
+     * Two cache lines of padding (as the JDK's {@code @Contended} pads) before the counts of a {@link SendCounter} or
+     * an {@link AckCounter}, and {@link LinePadAfter} after them: their writers store to them for every record, and a
+     * field another thread writes must not share their cache line. Without it, runs where the garbage collector
+     * happened to copy one thread's counters next to the other's were slower from start to end, the two threads
+     * taking turns to own a line (bench/README.md, "Counters on lines of their own"). The JVM lays out a superclass's
+     * fields before its subclass's, which is what keeps the counts between the pads.
+     */
+    @SuppressWarnings("unused")
+    abstract static class LinePadBefore {
+        private long b00, b01, b02, b03, b04, b05, b06, b07, b08, b09, b10, b11, b12, b13, b14, b15;
+    }
+
+    /** The send calls of a {@link SendCounter}, between its pads. */
+    abstract static class SendCounts extends LinePadBefore {
+        long attempted;
+    }
+
+    /**
      * See {@link #newSendCounter()}. One writer, so a count is a plain load and an ordered store (no atomic
      * read-modify-write), which readers on other threads see shortly after.
      */
-    public static final class SendCounter {
-        private static final VarHandle ATTEMPTED = field(SendCounter.class, "attempted");
-        private long attempted;
+    @SuppressWarnings("unused")
+    public static final class SendCounter extends SendCounts {
+        private static final VarHandle ATTEMPTED = field(SendCounts.class, "attempted");
+        private long a00, a01, a02, a03, a04, a05, a06, a07, a08, a09, a10, a11, a12, a13, a14, a15;
 
         private SendCounter() {}
 
@@ -359,24 +378,32 @@ public final class RunStats {
         }
     }
 
+    /** The counts of an {@link AckCounter}, between its pads. */
+    abstract static class AckCounts extends LinePadBefore {
+        long sent;
+        long bytes;
+        long measuredSent;
+        long measuredBytes;
+    }
+
     /**
      * See {@link #newAckCounter()}. One writer, the producer's I/O thread: counts are plain loads and ordered stores,
      * the latencies go to {@link SingleWriterRecorder}s (no atomic increment of the histogram's counts), and records
-     * per partition to an array of its own that it grows when a partition beyond it is first seen.
+     * per partition to an array of its own that it grows when a partition beyond it is first seen (padded like the
+     * counts: {@link #PAD} unused slots at each end).
      */
-    public static final class AckCounter {
-        private static final VarHandle SENT = field(AckCounter.class, "sent");
-        private static final VarHandle BYTES = field(AckCounter.class, "bytes");
-        private static final VarHandle MEASURED_SENT = field(AckCounter.class, "measuredSent");
-        private static final VarHandle MEASURED_BYTES = field(AckCounter.class, "measuredBytes");
+    @SuppressWarnings("unused")
+    public static final class AckCounter extends AckCounts {
+        private static final VarHandle SENT = field(AckCounts.class, "sent");
+        private static final VarHandle BYTES = field(AckCounts.class, "bytes");
+        private static final VarHandle MEASURED_SENT = field(AckCounts.class, "measuredSent");
+        private static final VarHandle MEASURED_BYTES = field(AckCounts.class, "measuredBytes");
         private static final VarHandle COUNTS = MethodHandles.arrayElementVarHandle(long[].class);
+        private static final int PAD = 16; // longs: two cache lines
 
+        private long a00, a01, a02, a03, a04, a05, a06, a07, a08, a09, a10, a11, a12, a13, a14, a15;
         private final RunStats stats;
-        private long sent;
-        private long bytes;
-        private long measuredSent;
-        private long measuredBytes;
-        private volatile long[] partitions = new long[0];
+        private volatile long[] partitions = new long[2 * PAD];
         private final SingleWriterRecorder latency = newSingleWriterRecorder();
         private final SingleWriterRecorder intended = newSingleWriterRecorder();
         private Histogram ackScratch; // reused by fold(), under the RunStats lock
@@ -391,8 +418,9 @@ public final class RunStats {
             if (stats.sealed) return;
             if (partition >= 0) {
                 long[] p = partitions;
-                if (partition >= p.length) p = grow(partition);
-                COUNTS.setRelease(p, partition, p[partition] + 1);
+                int slot = PAD + partition;
+                if (slot >= p.length - PAD) p = grow(partition);
+                COUNTS.setRelease(p, slot, p[slot] + 1);
             }
             SENT.setRelease(this, sent + 1);
             BYTES.setRelease(this, bytes + recordBytes);
@@ -406,8 +434,9 @@ public final class RunStats {
 
         private long[] grow(int partition) {
             long[] old = partitions;
-            long[] grown = new long[Math.max(partition + 1, old.length * 2)];
-            System.arraycopy(old, 0, grown, 0, old.length);
+            int counted = old.length - 2 * PAD;
+            long[] grown = new long[Math.max(partition + 1, counted * 2) + 2 * PAD];
+            System.arraycopy(old, PAD, grown, PAD, counted);
             partitions = grown; // the volatile write publishes the copied counts with the array
             return grown;
         }
@@ -432,9 +461,9 @@ public final class RunStats {
         long[] addPartitionsTo(long[] counts) {
             long[] p = partitions;
             int highest = -1;
-            for (int i = 0; i < p.length; i++) if ((long) COUNTS.getAcquire(p, i) > 0) highest = i;
+            for (int i = 0; i < p.length - 2 * PAD; i++) if ((long) COUNTS.getAcquire(p, PAD + i) > 0) highest = i;
             long[] out = highest < counts.length ? counts : java.util.Arrays.copyOf(counts, highest + 1);
-            for (int i = 0; i <= highest; i++) out[i] += (long) COUNTS.getAcquire(p, i);
+            for (int i = 0; i <= highest; i++) out[i] += (long) COUNTS.getAcquire(p, PAD + i);
             return out;
         }
     }
