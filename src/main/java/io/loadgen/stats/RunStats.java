@@ -340,70 +340,56 @@ public final class RunStats {
     }
 
     /**
-     * Two cache lines of padding (as the JDK's {@code @Contended} pads) before the counts of a {@link SendCounter} or
-     * an {@link AckCounter}, and {@link LinePadAfter} after them: their writers store to them for every record, and a
-     * field another thread writes must not share their cache line. Without it, runs where the garbage collector
-     * happened to copy one thread's counters next to the other's were slower from start to end, the two threads
-     * taking turns to own a line (bench/README.md, "Counters on lines of their own"). The JVM lays out a superclass's
-     * fields before its subclass's, which is what keeps the counts between the pads.
+     * Unused slots (two cache lines, as the JDK's {@code @Contended} pads) at each end of the arrays that hold the
+     * counts of a {@link SendCounter} or an {@link AckCounter}: their writers store to them for every record, and
+     * nothing another thread writes may share their cache line. Without it, in runs where the garbage collector
+     * happened to copy the sender's counts next to the I/O thread's, both threads ran slower from start to end, most
+     * likely taking turns to own one line (bench/README.md, "Counters on lines of their own"). Arrays rather than
+     * padding fields: a native image drops fields that nothing reads.
      */
-    @SuppressWarnings("unused")
-    abstract static class LinePadBefore {
-        private long b00, b01, b02, b03, b04, b05, b06, b07, b08, b09, b10, b11, b12, b13, b14, b15;
-    }
+    private static final int PAD = 16;
 
-    /** The send calls of a {@link SendCounter}, between its pads. */
-    abstract static class SendCounts extends LinePadBefore {
-        long attempted;
+    private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(long[].class);
+
+    /** A padded array of {@code n} counts: count {@code i} is at {@code PAD + i}. */
+    private static long[] paddedCounts(int n) {
+        return new long[PAD + n + PAD];
     }
 
     /**
      * See {@link #newSendCounter()}. One writer, so a count is a plain load and an ordered store (no atomic
      * read-modify-write), which readers on other threads see shortly after.
      */
-    @SuppressWarnings("unused")
-    public static final class SendCounter extends SendCounts {
-        private static final VarHandle ATTEMPTED = field(SendCounts.class, "attempted");
-        private long a00, a01, a02, a03, a04, a05, a06, a07, a08, a09, a10, a11, a12, a13, a14, a15;
+    public static final class SendCounter {
+        private static final int ATTEMPTED = PAD;
+        private final long[] counts = paddedCounts(1);
 
         private SendCounter() {}
 
         /** A send call: the record was handed to the producer, whatever becomes of it. */
         public void count() {
-            ATTEMPTED.setRelease(this, attempted + 1);
+            SLOT.setRelease(counts, ATTEMPTED, counts[ATTEMPTED] + 1);
         }
 
         long attempted() {
-            return (long) ATTEMPTED.getAcquire(this);
+            return (long) SLOT.getAcquire(counts, ATTEMPTED);
         }
-    }
-
-    /** The counts of an {@link AckCounter}, between its pads. */
-    abstract static class AckCounts extends LinePadBefore {
-        long sent;
-        long bytes;
-        long measuredSent;
-        long measuredBytes;
     }
 
     /**
      * See {@link #newAckCounter()}. One writer, the producer's I/O thread: counts are plain loads and ordered stores,
      * the latencies go to {@link SingleWriterRecorder}s (no atomic increment of the histogram's counts), and records
-     * per partition to an array of its own that it grows when a partition beyond it is first seen (padded like the
-     * counts: {@link #PAD} unused slots at each end).
+     * per partition to a padded array of its own that it grows when a partition beyond it is first seen.
      */
-    @SuppressWarnings("unused")
-    public static final class AckCounter extends AckCounts {
-        private static final VarHandle SENT = field(AckCounts.class, "sent");
-        private static final VarHandle BYTES = field(AckCounts.class, "bytes");
-        private static final VarHandle MEASURED_SENT = field(AckCounts.class, "measuredSent");
-        private static final VarHandle MEASURED_BYTES = field(AckCounts.class, "measuredBytes");
-        private static final VarHandle COUNTS = MethodHandles.arrayElementVarHandle(long[].class);
-        private static final int PAD = 16; // longs: two cache lines
+    public static final class AckCounter {
+        private static final int SENT = PAD;
+        private static final int BYTES = PAD + 1;
+        private static final int MEASURED_SENT = PAD + 2;
+        private static final int MEASURED_BYTES = PAD + 3;
 
-        private long a00, a01, a02, a03, a04, a05, a06, a07, a08, a09, a10, a11, a12, a13, a14, a15;
         private final RunStats stats;
-        private volatile long[] partitions = new long[2 * PAD];
+        private final long[] counts = paddedCounts(4);
+        private volatile long[] partitions = paddedCounts(0);
         private final SingleWriterRecorder latency = newSingleWriterRecorder();
         private final SingleWriterRecorder intended = newSingleWriterRecorder();
         private Histogram ackScratch; // reused by fold(), under the RunStats lock
@@ -420,13 +406,14 @@ public final class RunStats {
                 long[] p = partitions;
                 int slot = PAD + partition;
                 if (slot >= p.length - PAD) p = grow(partition);
-                COUNTS.setRelease(p, slot, p[slot] + 1);
+                SLOT.setRelease(p, slot, p[slot] + 1);
             }
-            SENT.setRelease(this, sent + 1);
-            BYTES.setRelease(this, bytes + recordBytes);
+            long[] c = counts;
+            SLOT.setRelease(c, SENT, c[SENT] + 1);
+            SLOT.setRelease(c, BYTES, c[BYTES] + recordBytes);
             if (measured) {
-                MEASURED_SENT.setRelease(this, measuredSent + 1);
-                MEASURED_BYTES.setRelease(this, measuredBytes + recordBytes);
+                SLOT.setRelease(c, MEASURED_SENT, c[MEASURED_SENT] + 1);
+                SLOT.setRelease(c, MEASURED_BYTES, c[MEASURED_BYTES] + recordBytes);
                 latency.recordValue(LatencyHistograms.clampMicros(ackNanos));
                 if (intendedNanos >= 0) intended.recordValue(LatencyHistograms.clampMicros(intendedNanos));
             }
@@ -435,49 +422,41 @@ public final class RunStats {
         private long[] grow(int partition) {
             long[] old = partitions;
             int counted = old.length - 2 * PAD;
-            long[] grown = new long[Math.max(partition + 1, counted * 2) + 2 * PAD];
+            long[] grown = paddedCounts(Math.max(partition + 1, counted * 2));
             System.arraycopy(old, PAD, grown, PAD, counted);
             partitions = grown; // the volatile write publishes the copied counts with the array
             return grown;
         }
 
         long sent() {
-            return (long) SENT.getAcquire(this);
+            return (long) SLOT.getAcquire(counts, SENT);
         }
 
         long bytes() {
-            return (long) BYTES.getAcquire(this);
+            return (long) SLOT.getAcquire(counts, BYTES);
         }
 
         long measuredSent() {
-            return (long) MEASURED_SENT.getAcquire(this);
+            return (long) SLOT.getAcquire(counts, MEASURED_SENT);
         }
 
         long measuredBytes() {
-            return (long) MEASURED_BYTES.getAcquire(this);
+            return (long) SLOT.getAcquire(counts, MEASURED_BYTES);
         }
 
         /** {@code counts} plus this producer's records per partition, grown if this one saw a higher partition. */
         long[] addPartitionsTo(long[] counts) {
             long[] p = partitions;
             int highest = -1;
-            for (int i = 0; i < p.length - 2 * PAD; i++) if ((long) COUNTS.getAcquire(p, PAD + i) > 0) highest = i;
+            for (int i = 0; i < p.length - 2 * PAD; i++) if ((long) SLOT.getAcquire(p, PAD + i) > 0) highest = i;
             long[] out = highest < counts.length ? counts : java.util.Arrays.copyOf(counts, highest + 1);
-            for (int i = 0; i <= highest; i++) out[i] += (long) COUNTS.getAcquire(p, PAD + i);
+            for (int i = 0; i <= highest; i++) out[i] += (long) SLOT.getAcquire(p, PAD + i);
             return out;
         }
     }
 
     private static SingleWriterRecorder newSingleWriterRecorder() {
         return new SingleWriterRecorder(LatencyHistograms.MAX_LATENCY_MICROS, LatencyHistograms.SIGNIFICANT_DIGITS);
-    }
-
-    private static VarHandle field(Class<?> owner, String name) {
-        try {
-            return MethodHandles.lookup().findVarHandle(owner, name, long.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
     }
 
     /** See {@link #newScheduleDelayRecorder()}. */

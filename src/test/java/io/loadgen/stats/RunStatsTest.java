@@ -183,12 +183,13 @@ class RunStatsTest {
     @Test
     void aProducerCountsPartitionsItFirstSeesOutOfOrder() {
         RunStats.AckCounter acks = stats.newAckCounter();
-        int[] partitions = {3, 0, 40, 3, 7, 100, 0, 3};
+        int[] partitions = {3, 4, 0, 40, 3, 7, 100, 0, 3};
         for (int partition : partitions) acks.sent(partition, 10, MEASURED, 1_000_000, NOT_PACED);
 
         long[] counts = stats.perPartition(101);
         assertThat(counts[0]).isEqualTo(2);
         assertThat(counts[3]).isEqualTo(3);
+        assertThat(counts[4]).isEqualTo(1);
         assertThat(counts[7]).isEqualTo(1);
         assertThat(counts[40]).isEqualTo(1);
         assertThat(counts[100]).isEqualTo(1);
