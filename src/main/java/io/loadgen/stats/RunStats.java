@@ -444,12 +444,12 @@ public final class RunStats {
             return (long) SLOT.getAcquire(counts, MEASURED_BYTES);
         }
 
-        /** {@code counts} plus this producer's records per partition, grown if this one saw a higher partition. */
-        long[] addPartitionsTo(long[] counts) {
+        /** {@code sums} plus this producer's records per partition, grown if this one saw a higher partition. */
+        long[] addPartitionsTo(long[] sums) {
             long[] p = partitions;
             int highest = -1;
             for (int i = 0; i < p.length - 2 * PAD; i++) if ((long) SLOT.getAcquire(p, PAD + i) > 0) highest = i;
-            long[] out = highest < counts.length ? counts : java.util.Arrays.copyOf(counts, highest + 1);
+            long[] out = highest < sums.length ? sums : java.util.Arrays.copyOf(sums, highest + 1);
             for (int i = 0; i <= highest; i++) out[i] += (long) SLOT.getAcquire(p, PAD + i);
             return out;
         }
