@@ -107,6 +107,8 @@ public final class LoadEngine {
         FutureTask<RunCard.Cluster> topicCheck = new FutureTask<>(() -> TopicPreparer.prepare(spec));
         daemon(topicCheck, "loadgen-topic-check").start();
         NativeCodecs.preferNative();
+        Thread primer = daemon(() -> BatchPathPrimer.run(spec.delivery()), "loadgen-batch-primer");
+        primer.start();
         List<Producer<byte[], byte[]>> producers = createProducers(spec);
         RunCard.Cluster cluster = awaitTopicCheck(topicCheck, producers);
         int partitions = 0;
@@ -120,6 +122,7 @@ public final class LoadEngine {
         }
         // The tool's version is the caller's to add: the engine does not know which application runs it.
         RunCard card = new RunCard(null, MachineFacts.ofThisProcess(), cluster);
+        joinQuietly(primer, 2_000); // done long before this in practice: it must not take a core from the senders
         return new PreparedRun(spec, producers, partitions, card);
     }
 
