@@ -14,16 +14,17 @@ import org.apache.kafka.common.record.RecordBatch;
 import org.apache.kafka.common.record.TimestampType;
 
 /**
- * Writes one throw-away batch of 20,000 records, in the run's compression, before the producers send.
+ * Writes one throw-away batch of {@link #RECORDS} records before the producers send, in the run's compression where
+ * that is a codec of the JDK or one already loaded.
  *
  * <p>Why: a record's offset and timestamp deltas are varints, which take a second byte once a batch spans more
  * than 63 ms and a third from its 8,193rd record on. Until the JIT has seen those branches taken it compiles the
  * client's append path without them, and the first batch that takes one throws that compiled code away: every
- * method it was inlined into is recompiled, a few tenths of a CPU second in the middle of the send. Whether the
- * start-up cache's recorded profiles include them depended on the batches of the run that recorded it
- * (bench/README.md, "The start-up cache and its luck"). So this batch's deltas run through one, two and three
- * bytes, written by the same classes and stream types as the producer's batches: the profiles it leaves are ones
- * the producer's own batches could have made.
+ * method it was inlined into is compiled again, in the middle of the send. Whether the start-up cache's recorded
+ * profiles include them depended on the batches of the run that recorded it (bench/README.md, "A primer for the
+ * batch path"). So this batch's deltas run through one, two and three bytes, written by the same classes as the
+ * producer's batches (for gzip and lz4, through the same streams too). It only adds to the profiles: a branch it takes that the run will not (a
+ * null key in a keyed run) is compiled in rather than trapped, which costs nothing when it is never taken.
  */
 final class BatchPathPrimer {
 
@@ -40,42 +41,62 @@ final class BatchPathPrimer {
 
     private BatchPathPrimer() {}
 
-    /** Builds and drops the batch; where the compression cannot be built here, the producer will say so itself. */
+    /**
+     * Builds and drops the batch, or stops early when interrupted. Never fails: where a setting is one the producer
+     * will reject, the producer's own error says so. Nothing to do in a native image, which has no JIT.
+     */
     static void run(Delivery delivery) {
+        if (System.getProperty("org.graalvm.nativeimage.imagecode") != null) return;
         try {
             batch(delivery);
-        } catch (RuntimeException | LinkageError unusable) {
-            // a compression level or codec the client will reject or cannot load: its own error says which
+        } catch (VirtualMachineError e) {
+            throw e;
+        } catch (Throwable unusable) {
+            // a codec or level the client will reject: its own error names the setting
         }
     }
 
-    /** The batch, built and closed: what {@link #run} throws away. */
+    /** The batch, built and closed: what {@link #run} throws away (fewer records if the thread was interrupted). */
     static MemoryRecords batch(Delivery delivery) {
         Header[] headers = delivery.sequenceHeader()
                 ? new Header[] {new RecordHeader(SequenceHeader.KEY, new byte[8])}
                 : new Header[0];
+        Compression compression = compression(delivery);
+        // Uncompressed, the batch is as large as its records; sized once rather than grown a tenth at a time.
+        int capacity = compression.type() == CompressionType.NONE ? RECORDS * (VALUE.length + 64) : 256 * 1024;
         MemoryRecordsBuilder batch = MemoryRecords.builder(
-                ByteBuffer.allocate(256 * 1024),
+                ByteBuffer.allocate(capacity),
                 RecordBatch.CURRENT_MAGIC_VALUE,
-                compression(delivery),
+                compression,
                 TimestampType.CREATE_TIME,
                 0L);
-        for (int i = 0; i < RECORDS; i++) batch.append(FIRST_TIMESTAMP + i, null, VALUE, headers);
+        for (int i = 0; i < RECORDS; i++) {
+            if ((i & 1023) == 0 && Thread.currentThread().isInterrupted()) break;
+            batch.append(FIRST_TIMESTAMP + i, null, VALUE, headers);
+        }
         return batch.build();
     }
 
-    /** The codec and level the producer will use, from the same settings its own configuration reads. */
+    /**
+     * For gzip and lz4, the codec and level the producer will build from the same settings. snappy and zstd are
+     * written uncompressed:
+     * their native libraries load in class initializers, and a failure there, met first here, would leave the
+     * producer to report only "Could not initialize class" instead of why the library did not load. The varint
+     * branches are the same whatever the codec.
+     */
     static Compression compression(Delivery delivery) {
         CompressionType type = CompressionType.forName(
                 delivery.producerSetting("compression.type").trim());
-        String level = delivery.producerConfig().get("compression." + type.name + ".level");
-        if (level == null) return Compression.of(type).build();
-        int l = Integer.parseInt(level.trim());
         return switch (type) {
-            case GZIP -> Compression.gzip().level(l).build();
-            case LZ4 -> Compression.lz4().level(l).build();
-            case ZSTD -> Compression.zstd().level(l).build();
-            default -> Compression.of(type).build();
+            case GZIP -> Compression.gzip().level(level(delivery, type)).build();
+            case LZ4 -> Compression.lz4().level(level(delivery, type)).build();
+            case NONE, SNAPPY, ZSTD -> Compression.NONE;
         };
+    }
+
+    /** The codec's level as the client reads it: {@code compression.<codec>.level}, else the codec's default. */
+    private static int level(Delivery delivery, CompressionType type) {
+        String level = delivery.producerConfig().get("compression." + type.name + ".level");
+        return level == null ? type.defaultLevel() : Integer.parseInt(level.trim());
     }
 }

@@ -106,7 +106,7 @@ public final class LoadEngine {
         // for every pod of a Kubernetes Job, and the two do not depend on each other.
         FutureTask<RunCard.Cluster> topicCheck = new FutureTask<>(() -> TopicPreparer.prepare(spec));
         daemon(topicCheck, "loadgen-topic-check").start();
-        NativeCodecs.preferNative();
+        NativeCodecs.preferNative(); // first: the primer's lz4 batch must load the codec the producer will use
         Thread primer = daemon(() -> BatchPathPrimer.run(spec.delivery()), "loadgen-batch-primer");
         primer.start();
         List<Producer<byte[], byte[]>> producers = createProducers(spec);
@@ -123,6 +123,7 @@ public final class LoadEngine {
         // The tool's version is the caller's to add: the engine does not know which application runs it.
         RunCard card = new RunCard(null, MachineFacts.ofThisProcess(), cluster);
         joinQuietly(primer, 2_000); // done long before this in practice: it must not take a core from the senders
+        primer.interrupt();
         return new PreparedRun(spec, producers, partitions, card);
     }
 

@@ -2,6 +2,7 @@ package io.loadgen.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.loadgen.payload.SequenceHeader;
 import io.loadgen.spec.Delivery;
@@ -10,10 +11,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.compress.Compression;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.record.CompressionType;
 import org.apache.kafka.common.record.MemoryRecords;
 import org.apache.kafka.common.record.Record;
 import org.apache.kafka.common.record.RecordBatch;
+import org.apache.kafka.common.utils.BufferSupplier;
 import org.apache.kafka.common.utils.CloseableIterator;
 import org.junit.jupiter.api.Test;
 
@@ -36,15 +39,13 @@ class BatchPathPrimerTest {
         assertThat(batch.compressionType()).isEqualTo(CompressionType.LZ4);
         // zigzag varints: a third byte from 8,192 on, for the offset delta and the timestamp delta (in ms) alike
         assertThat(batch.lastOffset() - batch.baseOffset()).isGreaterThanOrEqualTo(8_192);
-        assertThat(batch.countOrNull()).isEqualTo(BatchPathPrimer.RECORDS);
         long first;
         long last = -1;
         int count = 0;
-        try (CloseableIterator<Record> it =
-                batch.streamingIterator(org.apache.kafka.common.utils.BufferSupplier.NO_CACHING)) {
+        try (CloseableIterator<Record> it = batch.streamingIterator(BufferSupplier.NO_CACHING)) {
             Record r = it.next();
             first = r.timestamp();
-            assertThat(r.headers()).extracting(h -> h.key()).containsExactly(SequenceHeader.KEY);
+            assertThat(r.headers()).extracting(Header::key).containsExactly(SequenceHeader.KEY);
             count = 1;
             while (it.hasNext()) {
                 last = it.next().timestamp();
@@ -64,27 +65,53 @@ class BatchPathPrimerTest {
     }
 
     @Test
-    void theCompressionIsTheOneTheProducerBuildsFromTheSameSettings() {
-        assertThat(BatchPathPrimer.compression(delivery(false)).type()).isEqualTo(CompressionType.NONE);
+    void gzipAndLz4AreTheOnesTheProducerBuildsFromTheSameSettings() {
         assertThat(BatchPathPrimer.compression(delivery(false, "compression.type", "lz4")))
                 .isEqualTo(Compression.lz4().build());
         assertThat(BatchPathPrimer.compression(
-                        delivery(false, "compression.type", " gzip ", "compression.gzip.level", "3")))
-                .isEqualTo(Compression.gzip().level(3).build());
+                        delivery(false, "compression.type", "lz4", "compression.lz4.level", "5")))
+                .isEqualTo(Compression.lz4().level(5).build());
         assertThat(BatchPathPrimer.compression(
-                        delivery(false, "compression.type", "zstd", "compression.zstd.level", "7")))
-                .isEqualTo(Compression.zstd().level(7).build());
+                        delivery(false, "compression.type", " gzip ", "compression.gzip.level", " 3 ")))
+                .isEqualTo(Compression.gzip().level(3).build());
+        assertThat(BatchPathPrimer.compression(delivery(false, "compression.type", "gzip")))
+                .isEqualTo(Compression.gzip().build());
+    }
+
+    @Test
+    void nativeCodecsOtherThanLz4AreWrittenUncompressedAndStrayLevelsIgnored() {
+        assertThat(BatchPathPrimer.compression(delivery(false)).type()).isEqualTo(CompressionType.NONE);
+        for (String codec : List.of("snappy", "zstd"))
+            assertThat(BatchPathPrimer.compression(
+                                    delivery(false, "compression.type", codec, "compression." + codec + ".level", "x"))
+                            .type())
+                    .isEqualTo(CompressionType.NONE);
+        assertThat(BatchPathPrimer.compression(
+                                delivery(false, "compression.type", "none", "compression.none.level", "x"))
+                        .type())
+                .isEqualTo(CompressionType.NONE);
     }
 
     @Test
     void settingsTheProducerWillRejectAreLeftForItToReport() {
-        assertThatCode(() -> BatchPathPrimer.run(delivery(false, "compression.type", "brotli")))
-                .doesNotThrowAnyException();
-        assertThatCode(() ->
-                        BatchPathPrimer.run(delivery(false, "compression.type", "lz4", "compression.lz4.level", "99")))
-                .doesNotThrowAnyException();
-        assertThatCode(() ->
-                        BatchPathPrimer.run(delivery(false, "compression.type", "gzip", "compression.gzip.level", "x")))
-                .doesNotThrowAnyException();
+        List<Delivery> rejected = List.of(
+                delivery(false, "compression.type", "brotli"),
+                delivery(false, "compression.type", "LZ4"),
+                delivery(false, "compression.type", "lz4", "compression.lz4.level", "99"),
+                delivery(false, "compression.type", "gzip", "compression.gzip.level", "x"));
+        for (Delivery d : rejected) {
+            assertThatThrownBy(() -> BatchPathPrimer.compression(d)).isInstanceOf(RuntimeException.class);
+            assertThatCode(() -> BatchPathPrimer.run(d)).doesNotThrowAnyException();
+        }
+    }
+
+    @Test
+    void anInterruptedPrimerStopsEarly() {
+        Thread.currentThread().interrupt();
+        try {
+            assertThat(BatchPathPrimer.batch(delivery(false)).batches()).isEmpty();
+        } finally {
+            Thread.interrupted();
+        }
     }
 }
