@@ -23,8 +23,9 @@ import org.apache.kafka.common.record.TimestampType;
  * method it was inlined into is compiled again, in the middle of the send. Whether the start-up cache's recorded
  * profiles include them depended on the batches of the run that recorded it (bench/README.md, "A primer for the
  * batch path"). So this batch's deltas run through one, two and three bytes, written by the same classes as the
- * producer's batches (for gzip and lz4, through the same streams too). It only adds to the profiles: a branch it takes that the run will not (a
- * null key in a keyed run) is compiled in rather than trapped, which costs nothing when it is never taken.
+ * producer's batches (for gzip and lz4, through the same streams too). It only adds to the profiles: a branch it
+ * takes that the run will not (a null key in a keyed run) is compiled in rather than trapped, which costs nothing
+ * when it is never taken.
  */
 final class BatchPathPrimer {
 
@@ -79,10 +80,9 @@ final class BatchPathPrimer {
 
     /**
      * For gzip and lz4, the codec and level the producer will build from the same settings. snappy and zstd are
-     * written uncompressed:
-     * their native libraries load in class initializers, and a failure there, met first here, would leave the
-     * producer to report only "Could not initialize class" instead of why the library did not load. The varint
-     * branches are the same whatever the codec.
+     * written uncompressed: their native libraries load in class initializers, and a failure there, met first here,
+     * would leave the producer to report only "Could not initialize class" instead of why the library did not load.
+     * The varint branches are the same whatever the codec.
      */
     static Compression compression(Delivery delivery) {
         CompressionType type = CompressionType.forName(
