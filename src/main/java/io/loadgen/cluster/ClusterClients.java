@@ -38,6 +38,19 @@ public final class ClusterClients {
         return config;
     }
 
+    /**
+     * An Admin client's settings whose calls give up within the timeout. Without them a call nobody answers stays
+     * pending for the client's 60 s default after our own wait gave up, and closing the client waits for it: an
+     * unreachable broker took a minute, whatever timeout the user gave.
+     */
+    static Map<String, Object> adminConfig(Map<String, String> settings, Duration timeout) {
+        Map<String, Object> config = filtered(settings, AdminClientConfig.configNames());
+        int millis = (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis()));
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, millis);
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.min(millis, 30_000));
+        return config;
+    }
+
     static KafkaProducer<String, String> producer(Map<String, String> settings, String clientId) {
         Map<String, Object> config = filtered(settings, ProducerConfig.configNames());
         for (String tuning : List.of(
@@ -98,7 +111,7 @@ public final class ClusterClients {
      * @throws IllegalStateException "topic 'x' does not exist on HOST:PORT", or Kafka did not answer in time
      */
     public static void requireTopic(Map<String, String> settings, String topic, Duration timeout) {
-        Map<String, Object> config = filtered(settings, AdminClientConfig.configNames());
+        Map<String, Object> config = adminConfig(settings, timeout);
         String bootstrap = settings.get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG);
         try (Admin admin = Admin.create(config)) {
             if (!admin.listTopics()
@@ -109,24 +122,29 @@ public final class ClusterClients {
             }
         } catch (ExecutionException e) {
             if (e.getCause() instanceof AuthenticationException refused) throw refused;
+            if (e.getCause() instanceof org.apache.kafka.common.errors.TimeoutException) {
+                throw new IllegalStateException(
+                        unreachable(bootstrap, timeout, "looking for topic '" + topic + "'"), e);
+            }
             throw new IllegalStateException(
                     "cannot list the topics on " + bootstrap + ": "
                             + e.getCause().getMessage(),
                     e);
         } catch (TimeoutException e) {
-            throw new IllegalStateException(
-                    "cannot reach Kafka at " + bootstrap + " within " + timeout.toSeconds()
-                            + " s while looking for topic '" + topic + "'",
-                    e);
+            throw new IllegalStateException(unreachable(bootstrap, timeout, "looking for topic '" + topic + "'"), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while looking for topic '" + topic + "'", e);
         }
     }
 
+    private static String unreachable(String bootstrap, Duration timeout, String doing) {
+        return "cannot reach Kafka at " + bootstrap + " within " + timeout.toSeconds() + " s while " + doing;
+    }
+
     /** Creates a one-partition coordination topic unless it exists (one partition keeps every shard's messages in order). */
     static void ensureTopic(Map<String, String> settings, String topic, Duration timeout) {
-        Map<String, Object> config = filtered(settings, AdminClientConfig.configNames());
+        Map<String, Object> config = adminConfig(settings, timeout);
         try (Admin admin = Admin.create(config)) {
             if (admin.listTopics()
                     .names()
@@ -141,6 +159,12 @@ public final class ClusterClients {
                     .all()
                     .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof org.apache.kafka.common.errors.TimeoutException) {
+                throw new IllegalStateException(
+                        "Kafka did not answer within " + timeout.toSeconds() + " s while preparing topic '" + topic
+                                + "'",
+                        e);
+            }
             if (!(e.getCause() instanceof TopicExistsException)) {
                 throw new IllegalStateException(
                         "cannot create topic '" + topic + "': " + e.getCause().getMessage(), e);

@@ -145,6 +145,30 @@ class JarLaunchIT {
     }
 
     /**
+     * verify and report look the topic up with the Admin API; its calls must give up within the command's own timeout,
+     * not the client's 60 s default (closing the client waited for them).
+     */
+    @Test
+    void verifyAndReportGiveUpWithinTheirTimeoutsOnAnUnreachableBroker() throws InterruptedException {
+        String[][] commands = {
+            {"verify", "--run-id", "r1", "--topic", "t", "--bootstrap-servers", "127.0.0.1:1", "--verify-timeout", "3s"
+            },
+            {"report", "--run-id", "r1", "--bootstrap-servers", "127.0.0.1:1", "--collect-timeout", "3s"}
+        };
+        for (String[] command : commands) {
+            long started = System.nanoTime();
+            try (AppProcess app = AppProcess.start(Map.of(), command)) {
+                assertExitCode(app, ExitCodes.RUN_FAILED);
+                // the JVM's and Quarkus's start-up count here (a few seconds on a busy machine), the 60 s do not
+                assertThat(Duration.ofNanos(System.nanoTime() - started))
+                        .as(command[0])
+                        .isLessThan(Duration.ofSeconds(25));
+                assertThat(app.stderr()).as(command[0]).contains("cannot reach Kafka at 127.0.0.1:1 within 3 s");
+            }
+        }
+    }
+
+    /**
      * A pod can be stopped before Kafka answers. The stop must not wait out --connect-timeout (30 s by default, as
      * long as Kubernetes' default grace period) and must report the interruption, not a connection failure.
      */
