@@ -2,6 +2,7 @@ package io.loadgen.cli;
 
 import io.loadgen.payload.SequenceHeader;
 import io.loadgen.spec.Distribution;
+import io.loadgen.spec.EditDistance;
 import io.loadgen.spec.PayloadSpec;
 import io.loadgen.spec.PayloadType;
 import java.io.IOException;
@@ -95,7 +96,7 @@ final class ProducerSettingsCheck {
                             .find()
                     && !token.isBlank();
             boolean flag = CONTROL_FLAGS.stream()
-                    .anyMatch(f -> UnknownSettings.distance(f, token.toLowerCase(java.util.Locale.ROOT)) <= 2);
+                    .anyMatch(f -> EditDistance.between(f, token.toLowerCase(java.util.Locale.ROOT)) <= 2);
             m.appendReplacement(out, Matcher.quoteReplacement("'" + (key || flag ? token : "***") + "'"));
         }
         m.appendTail(out);

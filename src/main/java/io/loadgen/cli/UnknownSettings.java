@@ -1,5 +1,6 @@
 package io.loadgen.cli;
 
+import io.loadgen.spec.EditDistance;
 import java.io.PrintStream;
 import java.util.Collection;
 import java.util.Locale;
@@ -90,7 +91,7 @@ final class UnknownSettings {
         int bestDistance = Integer.MAX_VALUE;
         String n = name.toLowerCase(Locale.ROOT);
         for (String k : known) {
-            int d = distance(n, k.toLowerCase(Locale.ROOT));
+            int d = EditDistance.between(n, k.toLowerCase(Locale.ROOT));
             if (d < bestDistance) {
                 bestDistance = d;
                 best = k;
@@ -98,22 +99,5 @@ final class UnknownSettings {
         }
         int allowed = Math.max(1, Math.min(3, name.length() / 6));
         return bestDistance <= allowed ? best : null;
-    }
-
-    /** Optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours. */
-    static int distance(String a, String b) {
-        int[][] d = new int[a.length() + 1][b.length() + 1];
-        for (int i = 0; i <= a.length(); i++) d[i][0] = i;
-        for (int j = 0; j <= b.length(); j++) d[0][j] = j;
-        for (int i = 1; i <= a.length(); i++) {
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
-                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-                }
-            }
-        }
-        return d[a.length()][b.length()];
     }
 }

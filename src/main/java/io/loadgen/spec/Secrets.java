@@ -38,6 +38,12 @@ public final class Secrets {
     /** Words (between '.', '-' or '_') that mark a value secret: basic.auth.user.info, a plugin's *.auth, pwd. */
     private static final List<String> SECRET_WORDS =
             List.of("pwd", "pass", "auth", "authorization", "authentication", "authheader", "basicauth");
+    /**
+     * Words a mistyped secret's name is close to ({@code ssl.keystore.pasword}): the client ignores such a setting, and
+     * we warn about its name, but its value is still the password the user meant to give.
+     */
+    private static final List<String> TYPO_PRONE =
+            List.of("password", "passwd", "passphrase", "secret", "token", "credential", "credentials", "private");
     /** The user-info of a URL: https://user:pass@host. */
     private static final Pattern URL_USER_INFO = Pattern.compile("(?i)\\b([a-z][a-z0-9+._-]*://)[^/?#@\\s]+@");
 
@@ -46,7 +52,7 @@ public final class Secrets {
     /**
      * True for passwords, JAAS configs (they embed passwords), private keys, inline PEM certificates, anything named
      * secret, token, credential, API key, user info or auth: at least every setting the Kafka client itself declares
-     * a password (a test holds us to that). Errs on the side of hiding: a hidden non-secret costs nothing, a leaked
+     * a password (a test holds us to that), and names a keystroke or two from such a word. Errs on the side of hiding: a hidden non-secret costs nothing, a leaked
      * password costs a rotation.
      */
     public static boolean isSecret(String key) {
@@ -57,6 +63,19 @@ public final class Secrets {
         }
         for (String word : k.split("[^a-z0-9]+")) {
             if (SECRET_WORDS.contains(word) || (word.endsWith("auth") && !word.equals("oauth"))) return true;
+            if (nearlySecret(word)) return true;
+        }
+        return false;
+    }
+
+    /** One keystroke from a secret word, two from a long one (8 letters or more). */
+    private static boolean nearlySecret(String word) {
+        if (word.length() < 4) return false;
+        for (String secret : TYPO_PRONE) {
+            int allowed = secret.length() >= 8 ? 2 : 1;
+            if (Math.abs(word.length() - secret.length()) <= allowed && EditDistance.between(word, secret) <= allowed) {
+                return true;
+            }
         }
         return false;
     }

@@ -89,9 +89,9 @@ class UnknownSettingsTest {
 
     @Test
     void theDistanceCountsASwapOnce() {
-        assertThat(UnknownSettings.distance("rate", "raet")).isEqualTo(1);
-        assertThat(UnknownSettings.distance("messages", "mesages")).isEqualTo(1);
-        assertThat(UnknownSettings.distance("abc", "xyz")).isEqualTo(3);
+        assertThat(io.loadgen.spec.EditDistance.between("rate", "raet")).isEqualTo(1);
+        assertThat(io.loadgen.spec.EditDistance.between("messages", "mesages")).isEqualTo(1);
+        assertThat(io.loadgen.spec.EditDistance.between("abc", "xyz")).isEqualTo(3);
     }
 
     private static List<String> stderr(Consumer<PrintStream> action) {

@@ -3,6 +3,7 @@ package io.loadgen.spec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -97,6 +98,44 @@ class SecretsTest {
     void namesThatSaySecretAreHiddenThoughKafkaDoesNotKnowThem(String key) {
         assertThat(Secrets.isSecret(key)).as(key).isTrue();
         assertThat(Secrets.masked(Map.of(key, "alice:s3cret"))).containsEntry(key, Secrets.MASK);
+    }
+
+    /**
+     * A mistyped name reaches the client, which ignores it, with the value the user meant as the password: "did you
+     * mean ssl.keystore.password?" must not come with the password printed next to it.
+     */
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "ssl.keystore.pasword",
+                "ssl.key.passwrod",
+                "ssl.truststore.passwd",
+                "ssl.truststore.pasword",
+                "sasl.oauthbearer.client.credentails.client.secert",
+                "my.plugin.tokne",
+                "my.privte.key.pem"
+            })
+    void mistypedSecretNamesAreHiddenToo(String key) {
+        assertThat(Secrets.isSecret(key)).as(key).isTrue();
+    }
+
+    private static final Set<String> HIDDEN_BY_NAME_BEFORE_TYPOS = Set.of(
+            "sasl.oauthbearer.assertion.private.key.file",
+            "sasl.oauthbearer.client.credentials.client.id",
+            "sasl.oauthbearer.token.endpoint.url");
+
+    /** The typo rule must not hide a setting the clients declare and do not mark as a password. */
+    @Test
+    void theTypoRuleHidesNoSettingKafkaDeclaresVisible() {
+        TreeSet<String> hidden = new TreeSet<>();
+        Stream.of(ProducerConfig.configDef(), ConsumerConfig.configDef(), AdminClientConfig.configDef())
+                .flatMap(def -> def.configKeys().values().stream())
+                .filter(key -> key.type != ConfigDef.Type.PASSWORD)
+                .filter(key -> Secrets.isSecret(key.name))
+                .forEach(key -> hidden.add(key.name));
+
+        // the name rule already hid these before the typo rule (credentials, not secrets, but said so in their names)
+        assertThat(hidden).isSubsetOf(HIDDEN_BY_NAME_BEFORE_TYPOS);
     }
 
     /** Hiding too much costs a user the settings that explain a connection problem. */
