@@ -38,6 +38,9 @@ final class MetricsPort {
     /** System property that carries, from {@link #beforeBoot} to the command, why the port could not be bound. */
     static final String UNAVAILABLE_PROPERTY = "loadgen.metrics-port-unavailable";
 
+    /** System property that carries, from {@link #beforeBoot} to the command, a port setting that is not a port. */
+    static final String INVALID_PROPERTY = "loadgen.metrics-port-invalid";
+
     static final String HOST_ENABLED = "quarkus.http.host-enabled";
     private static final Set<String> HELP_OPTIONS = Set.of("-h", "--help", "-V", "--version");
     private static final int DEFAULT_PORT = 8080;
@@ -64,18 +67,25 @@ final class MetricsPort {
         Map<String, String> properties = new TreeMap<>();
         if (lookup.apply(HOST_ENABLED).isPresent()
                 || lookup.apply("QUARKUS_HTTP_HOST_ENABLED").isPresent()) return properties;
+        Optional<String> property = lookup.apply("quarkus.http.port");
+        String portText = property.or(() -> lookup.apply("QUARKUS_HTTP_PORT")).orElse(String.valueOf(DEFAULT_PORT));
+        int port = parsePort(portText);
+        if (port < 0) {
+            // Quarkus would fail its boot with a stack trace (and even --help with a config error): a placeholder it
+            // can read, no server, and the command names the setting in one line once its own usage is checked
+            properties.put("quarkus.http.port", "0");
+            properties.put(HOST_ENABLED, "false");
+            if (needsServer(args)) {
+                properties.put(
+                        INVALID_PROPERTY,
+                        (property.isPresent() ? "-Dquarkus.http.port" : "QUARKUS_HTTP_PORT") + " '" + portText.trim()
+                                + "' is not a port: give 0-65535 (0 picks a free one)");
+            }
+            return properties;
+        }
         if (!needsServer(args)) {
             properties.put(HOST_ENABLED, "false");
             return properties;
-        }
-        String portText = lookup.apply("quarkus.http.port")
-                .or(() -> lookup.apply("QUARKUS_HTTP_PORT"))
-                .orElse(String.valueOf(DEFAULT_PORT));
-        int port;
-        try {
-            port = Integer.parseInt(portText.trim());
-        } catch (NumberFormatException e) {
-            return properties; // Quarkus names a value it cannot read itself
         }
         if (port == 0) return properties;
         String host = lookup.apply("quarkus.http.host")
@@ -87,6 +97,16 @@ final class MetricsPort {
             properties.put(UNAVAILABLE_PROPERTY, "port " + port + ": " + unavailable);
         }
         return properties;
+    }
+
+    /** The port, or -1 when the text is not a whole number from 0 to 65535. */
+    private static int parsePort(String text) {
+        try {
+            int port = Integer.parseInt(text.trim());
+            return port <= 65_535 ? Math.max(port, -1) : -1;
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     /** Called by {@link Main#main} before Quarkus boots; returns the properties set, for clearing after the launch. */
@@ -125,9 +145,11 @@ final class MetricsPort {
 
     /**
      * For {@code run} and {@code tune}, after their usage is checked and before anything connects: fails with one
-     * line (exit 1) when the metrics port could not be bound at start-up.
+     * line, exit 2 when the port setting is not a port, exit 1 when the port could not be bound at start-up.
      */
     static void requireAvailable() {
+        String invalid = System.getProperty(INVALID_PROPERTY);
+        if (invalid != null) throw new UsageException(invalid);
         String unavailable = System.getProperty(UNAVAILABLE_PROPERTY);
         if (unavailable == null) return;
         throw new RunFailedException("cannot serve /q/metrics on " + unavailable + "; choose another port with "
@@ -139,7 +161,9 @@ final class MetricsPort {
      * the packaged application: tests in this JVM run on Quarkus's test port.
      */
     static void printChosen(PrintStream out) {
-        if (LaunchMode.current() != LaunchMode.NORMAL || System.getProperty(UNAVAILABLE_PROPERTY) != null) return;
+        if (LaunchMode.current() != LaunchMode.NORMAL
+                || System.getProperty(UNAVAILABLE_PROPERTY) != null
+                || System.getProperty(INVALID_PROPERTY) != null) return;
         Function<String, Optional<String>> lookup = MetricsPort::systemOrEnv;
         if (lookup.apply(HOST_ENABLED)
                         .or(() -> lookup.apply("QUARKUS_HTTP_HOST_ENABLED"))

@@ -176,4 +176,32 @@ class MetricsPortIT {
             app.waitFor(TIMEOUT);
         }
     }
+
+    /**
+     * A port setting that is not a port broke the boot with a stack trace, and help with a config error: help still
+     * shows, a run names the variable in one line and exits 2, before it connects.
+     */
+    @Test
+    void aPortThatIsNotAPortIsOneLineOfBadUsage() throws Exception {
+        for (String bad : List.of("abc", "99999")) {
+            Map<String, String> env =
+                    Map.of("QUARKUS_HTTP_PORT", bad, "KAFKA_BOOTSTRAP_SERVERS", KafkaBroker.bootstrapServers());
+            try (AppProcess help = AppProcess.start(env, "--help")) {
+                assertThat(help.waitFor(TIMEOUT)).as(help.stderr()).isEqualTo(0);
+                assertThat(help.stdout()).contains("Usage: loadgen");
+            }
+            String topic = KafkaBroker.uniqueTopic("port-invalid");
+            try (AppProcess run = AppProcess.start(env, "--topic", topic, "--create-topic", "--records", "10")) {
+                assertThat(run.waitFor(TIMEOUT)).as(run.stderr()).isEqualTo(ExitCodes.USAGE);
+                assertThat(run.stderr().lines().findFirst())
+                        .hasValue("loadgen: QUARKUS_HTTP_PORT '" + bad
+                                + "' is not a port: give 0-65535 (0 picks a free one)");
+                assertThat(run.stdout()).doesNotContain("loadgen run ").doesNotContainPattern(LOG_LINE);
+                Summary.assertNoStackTrace(run.stdout(), run.stderr());
+            }
+            assertThat(OutputPathsCommandTest.topicExists(topic))
+                    .as("nothing was created or sent")
+                    .isFalse();
+        }
+    }
 }

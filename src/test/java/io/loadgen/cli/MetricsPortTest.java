@@ -80,4 +80,22 @@ class MetricsPortTest {
                         name -> name.equals("quarkus.http.port") ? Optional.of("0") : Optional.empty()))
                 .isEmpty();
     }
+
+    /** A port setting that is not a port: run names it in one line (exit 2); help and report boot without a server. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            QUARKUS_HTTP_PORT | abc    | QUARKUS_HTTP_PORT 'abc' is not a port: give 0-65535 (0 picks a free one)
+            QUARKUS_HTTP_PORT | 99999  | QUARKUS_HTTP_PORT '99999' is not a port: give 0-65535 (0 picks a free one)
+            quarkus.http.port | -5     | -Dquarkus.http.port '-5' is not a port: give 0-65535 (0 picks a free one)
+            """)
+    void aPortSettingThatIsNotAPortIsNamedByTheCommand(String name, String value, String message) {
+        Map<String, Optional<String>> env = Map.of(name, Optional.of(value));
+
+        assertThat(MetricsPort.beforeBoot(new String[] {"--records", "10"}, n -> env.getOrDefault(n, Optional.empty())))
+                .containsEntry(MetricsPort.INVALID_PROPERTY, message)
+                .containsEntry("quarkus.http.host-enabled", "false")
+                .containsEntry("quarkus.http.port", "0");
+        assertThat(MetricsPort.beforeBoot(new String[] {"--help"}, n -> env.getOrDefault(n, Optional.empty())))
+                .isEqualTo(Map.of("quarkus.http.host-enabled", "false", "quarkus.http.port", "0"));
+    }
 }
