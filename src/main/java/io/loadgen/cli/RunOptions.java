@@ -94,7 +94,7 @@ public class RunOptions {
             order = 12,
             description =
                     "Instead of --rate: ramp linearly from FROM to TO records/s over TIME (1k:50k:60s), then hold TO. "
-                            + "Without --duration the run lasts TIME.")
+                            + "Without --duration or --records the run lasts TIME.")
     String ramp;
 
     @Option(
@@ -103,7 +103,7 @@ public class RunOptions {
             order = 13,
             description =
                     "Instead of --rate: hold each RATE for its TIME in turn (10k:30s,20k:30s,50k:1m), then hold the last. "
-                            + "Without --duration the run lasts the sum of the TIMEs.")
+                            + "Without --duration or --records the run lasts the sum of the TIMEs.")
     String steps;
 
     // --- payload

@@ -72,8 +72,10 @@ final class SpecAssembler {
                     "--duration must be longer than 0 (examples: 30s, 5m, 1h), got " + Durations.format(duration));
         }
         RateShape rate = rateShape(o);
-        // A ramp or steps run lasts as long as its shape unless told otherwise.
-        if (duration == null && rate != null && !rate.length().isZero()) duration = rate.length();
+        // A ramp or steps run lasts as long as its shape unless told otherwise: a --duration, or a --records count
+        // that the last rate then sends to the end.
+        boolean counted = o.records != null || o.formerRecords != null;
+        if (duration == null && !counted && rate != null && !rate.length().isZero()) duration = rate.length();
         long records = records(o, duration);
         Warmup warmup = warmup(o.warmup);
         leavesSomethingToMeasure(warmup, o.warmup, records, duration);

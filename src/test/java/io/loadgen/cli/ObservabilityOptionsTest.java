@@ -32,8 +32,13 @@ class ObservabilityOptionsTest {
         assertThat(assemble("--ramp|0:2000:10s|--duration|1m").workload().duration())
                 .as("then the last rate holds")
                 .isEqualTo(Duration.ofMinutes(1));
-        assertThat(assemble("--ramp|0:2000:10s|--records|500").workload().records())
-                .isEqualTo(500);
+        LoadSpec counted = assemble("--ramp|0:2000:10s|--records|50000");
+        assertThat(counted.workload().records()).isEqualTo(50_000);
+        assertThat(counted.workload().duration())
+                .as("the records are sent to the end, the last rate holding")
+                .isNull();
+        assertThat(assemble("--steps|1k:1s,0:1s|--records|2000").workload().duration())
+                .isNull();
     }
 
     @Test
