@@ -145,6 +145,31 @@ class JarLaunchIT {
     }
 
     /**
+     * stdout is for people and scripts reading the table: the Kafka client's logs go to stderr, and its warning
+     * about every partition verify's consumer leaves (a matter of course) not at all.
+     */
+    @Test
+    void verifysTableIsAloneOnStdout() throws InterruptedException {
+        String topic = KafkaBroker.uniqueTopic("verify-stdout");
+        try (AppProcess run = AppProcess.start(
+                env(topic, "QUARKUS_HTTP_PORT", "0"), "--records", "2000", "--run-id", "v1", "--sequence-header")) {
+            assertExitCode(run, ExitCodes.OK);
+        }
+        try (AppProcess verify = AppProcess.start(
+                Map.of("KAFKA_BOOTSTRAP_SERVERS", KafkaBroker.bootstrapServers()),
+                "verify",
+                "--run-id",
+                "v1",
+                "--topic",
+                topic)) {
+            assertExitCode(verify, ExitCodes.OK);
+            assertThat(verify.stdout().lines().findFirst())
+                    .hasValueSatisfying(line -> assertThat(line).startsWith("=== loadgen verify: run v1"));
+            assertThat(verify.stdout() + verify.stderr()).doesNotContain("WARN").doesNotContain("high watermark");
+        }
+    }
+
+    /**
      * verify and report look the topic up with the Admin API; its calls must give up within the command's own timeout,
      * not the client's 60 s default (closing the client waited for them).
      */
