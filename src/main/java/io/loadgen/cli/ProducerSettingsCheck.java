@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.security.auth.login.AppConfigurationEntry;
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.config.SaslConfigs;
@@ -25,7 +27,8 @@ import org.apache.kafka.common.security.JaasContext;
  * Producer settings that cannot work, found before anything connects instead of by every record failing: a record
  * larger than {@code max.request.size} or {@code buffer.memory} (the producer refuses each one with
  * RecordTooLargeException), a {@code batch.size} above {@code buffer.memory} (no batch can be allocated), and a
- * {@code sasl.jaas.config} Kafka's own parser refuses (otherwise "Failed to construct kafka producer" and no cause).
+ * {@code sasl.jaas.config} Kafka's own parser refuses or whose login module is not there (otherwise "Failed to
+ * construct kafka producer" and no cause).
  * Sizes are measured as the Kafka client measures them, with its own upper bound of a record's serialized size.
  */
 final class ProducerSettingsCheck {
@@ -69,16 +72,40 @@ final class ProducerSettingsCheck {
     static void jaas(Map<String, String> config, Map<String, String> cliProperties) {
         String jaas = config.get(SaslConfigs.SASL_JAAS_CONFIG);
         if (jaas == null) return;
+        String where = cliProperties.containsKey(SaslConfigs.SASL_JAAS_CONFIG)
+                ? "--producer-property sasl.jaas.config"
+                : "sasl.jaas.config (env KAFKA_SASL_JAAS_CONFIG or kafka.sasl.jaas.config)";
+        JaasContext context;
         try {
-            JaasContext.loadClientContext(Map.of(SaslConfigs.SASL_JAAS_CONFIG, new Password(jaas)));
+            context = JaasContext.loadClientContext(Map.of(SaslConfigs.SASL_JAAS_CONFIG, new Password(jaas)));
         } catch (IllegalArgumentException | KafkaException e) {
-            String where = cliProperties.containsKey(SaslConfigs.SASL_JAAS_CONFIG)
-                    ? "--producer-property sasl.jaas.config"
-                    : "sasl.jaas.config (env KAFKA_SASL_JAAS_CONFIG or kafka.sasl.jaas.config)";
             throw new UsageException(where
                     + " takes a JAAS login module entry (LoginModuleClass required key=\"value\" ...;)"
                     + ", and Kafka's parser refuses this one: " + withoutValues(String.valueOf(e.getMessage()), jaas)
                     + " (the value is secret and not shown)");
+        }
+        String protocol = config.getOrDefault(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, "");
+        if (!protocol.toUpperCase(java.util.Locale.ROOT).startsWith("SASL")) return; // the entry is not used
+        for (AppConfigurationEntry entry : context.configurationEntries()) {
+            String module = entry.getLoginModuleName();
+            if (!loadable(module)) {
+                // else "Failed to construct kafka producer", exit 1, and the cause (no LoginModule found) not shown
+                throw new UsageException(where + " names login module " + module + ", which is not on the class path"
+                        + " (Kafka's: org.apache.kafka.common.security.plain.PlainLoginModule, "
+                        + "org.apache.kafka.common.security.scram.ScramLoginModule, "
+                        + "org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginModule)");
+            }
+        }
+    }
+
+    /** As the JDK's LoginContext finds a login module: by the thread's context class loader. */
+    private static boolean loadable(String className) {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        try {
+            Class.forName(className, false, loader != null ? loader : ProducerSettingsCheck.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
         }
     }
 

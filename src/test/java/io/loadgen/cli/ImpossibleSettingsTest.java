@@ -154,6 +154,31 @@ class ImpossibleSettingsTest {
     }
 
     @Test
+    void aLoginModuleThatIsNotThereIsNamedWithKafkasOwn() {
+        String jaas = "sasl.jaas.config=com.nope.X required username=\"u\" password=\"" + S3CRET + "\";";
+
+        assertThat(errorFor(
+                        new String[] {
+                            "--producer-property", "security.protocol=SASL_PLAINTEXT", "--producer-property", jaas
+                        },
+                        Map.of()))
+                .isEqualTo("--producer-property sasl.jaas.config names login module com.nope.X, which is not on the "
+                        + "class path (Kafka's: org.apache.kafka.common.security.plain.PlainLoginModule, "
+                        + "org.apache.kafka.common.security.scram.ScramLoginModule, "
+                        + "org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginModule)");
+        assertThat(assemble("--producer-property|security.protocol=SASL_SSL|--producer-property|"
+                                + "sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required "
+                                + "username=\"u\" password=\"p\";")
+                        .delivery()
+                        .producerConfig())
+                .as("Kafka's own modules are there")
+                .containsEntry("security.protocol", "SASL_SSL");
+        assertThat(assemble("--producer-property|" + jaas).delivery().producerConfig())
+                .as("without SASL the entry is never used")
+                .containsKey("sasl.jaas.config");
+    }
+
+    @Test
     void aMalformedJaasConfigFromEnvNamesTheEnvVariable() {
         String error = errorFor(
                 new String[0],
