@@ -583,7 +583,8 @@ final class SpecAssembler {
         String accepted =
                 "--level-weights takes four weights for INFO,WARN,ERROR,DEBUG (1,1,1,1) or named ones (INFO=70,WARN=20,ERROR=5,DEBUG=5)";
         if (value == null || value.isBlank()) return new int[] {1, 1, 1, 1};
-        int[] weights = new int[PayloadSpec.LEVELS.length];
+        long[] weights = new long[PayloadSpec.LEVELS.length];
+        boolean[] given = new boolean[weights.length];
         String[] parts = value.split(",");
         boolean named = value.contains("=");
         if (!named && parts.length != weights.length) throw new UsageException(accepted + "; got '" + value + "'");
@@ -596,18 +597,30 @@ final class SpecAssembler {
                 if (kv.length != 2) throw new UsageException(accepted + "; got '" + value + "'");
                 index = List.of(PayloadSpec.LEVELS).indexOf(kv[0].trim().toUpperCase(Locale.ROOT));
                 if (index < 0) throw new UsageException(accepted + "; unknown level '" + kv[0].trim() + "'");
+                if (given[index]) {
+                    throw new UsageException(accepted + "; " + PayloadSpec.LEVELS[index] + " is given twice");
+                }
                 number = kv[1].trim();
             }
+            given[index] = true;
             try {
-                weights[index] = Integer.parseInt(number);
+                weights[index] = Long.parseLong(number);
             } catch (NumberFormatException e) {
                 throw new UsageException(accepted + "; '" + number + "' is not a whole number");
             }
             if (weights[index] < 0) throw new UsageException(accepted + "; weights must not be negative");
+            if (weights[index] > Integer.MAX_VALUE) throw tooLarge(accepted);
         }
-        if (java.util.Arrays.stream(weights).sum() <= 0)
-            throw new UsageException(accepted + "; at least one weight must be positive");
-        return weights;
+        long sum = java.util.Arrays.stream(weights).sum();
+        if (sum <= 0) throw new UsageException(accepted + "; at least one weight must be positive");
+        // the picker adds them up in an int: a larger sum wrapped round and drew one level only
+        if (sum > Integer.MAX_VALUE) throw tooLarge(accepted);
+        return java.util.Arrays.stream(weights).mapToInt(w -> (int) w).toArray();
+    }
+
+    private static UsageException tooLarge(String accepted) {
+        return new UsageException(accepted + "; the weights must add up to at most " + Integer.MAX_VALUE
+                + " (they are ratios: 70,20,5,5 is as good as 7000,2000,500,500)");
     }
 
     static Warmup warmup(String value) {

@@ -67,6 +67,10 @@ class InputValidationTest {
             --level-weights|0,0,0,0               ; --level-weights takes four weights for INFO,WARN,ERROR,DEBUG (1,1,1,1) or named ones (INFO=70,WARN=20,ERROR=5,DEBUG=5); at least one weight must be positive
             --level-weights|1,-1,1,1              ; --level-weights takes four weights for INFO,WARN,ERROR,DEBUG (1,1,1,1) or named ones (INFO=70,WARN=20,ERROR=5,DEBUG=5); weights must not be negative
             --level-weights|a,b,c,d               ; --level-weights takes four weights for INFO,WARN,ERROR,DEBUG (1,1,1,1) or named ones (INFO=70,WARN=20,ERROR=5,DEBUG=5); 'a' is not a whole number
+            --level-weights|2147483647,2147483647,1,1 ; --level-weights takes four weights for INFO,WARN,ERROR,DEBUG (1,1,1,1) or named ones (INFO=70,WARN=20,ERROR=5,DEBUG=5); the weights must add up to at most 2147483647 (they are ratios: 70,20,5,5 is as good as 7000,2000,500,500)
+            --level-weights|2000000000,2000000000,2000000000,0 ; --level-weights takes four weights for INFO,WARN,ERROR,DEBUG (1,1,1,1) or named ones (INFO=70,WARN=20,ERROR=5,DEBUG=5); the weights must add up to at most 2147483647 (they are ratios: 70,20,5,5 is as good as 7000,2000,500,500)
+            --level-weights|99999999999,1,1,1     ; --level-weights takes four weights for INFO,WARN,ERROR,DEBUG (1,1,1,1) or named ones (INFO=70,WARN=20,ERROR=5,DEBUG=5); the weights must add up to at most 2147483647 (they are ratios: 70,20,5,5 is as good as 7000,2000,500,500)
+            --level-weights|INFO=70,INFO=20       ; --level-weights takes four weights for INFO,WARN,ERROR,DEBUG (1,1,1,1) or named ones (INFO=70,WARN=20,ERROR=5,DEBUG=5); INFO is given twice
             --acks|2                              ; --acks must be one of 0, 1, all (or -1); got '2'
             --producers|3|--threads|2             ; --producers (3) must not exceed --threads (2)
             --threads|0                           ; --threads must be a positive whole number, got 0
