@@ -32,6 +32,7 @@ import picocli.CommandLine.TypeConversionException;
 @Command(
         name = "compare",
         mixinStandardHelpOptions = true,
+        versionProvider = LoadgenCommand.Version.class,
         sortOptions = false,
         description = "Set two summaries side by side (the --summary-json of 'loadgen run', or of 'loadgen report' "
                 + "for a fleet): throughput, send→ack latency, latency from the intended send time when paced, "

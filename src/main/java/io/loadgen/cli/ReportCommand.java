@@ -26,6 +26,7 @@ import picocli.CommandLine.Parameters;
 @Command(
         name = "report",
         mixinStandardHelpOptions = true,
+        versionProvider = LoadgenCommand.Version.class,
         showDefaultValues = true,
         sortOptions = false,
         description =

@@ -53,6 +53,7 @@ import picocli.CommandLine.Mixin;
 @Command(
         name = "run",
         mixinStandardHelpOptions = true,
+        versionProvider = LoadgenCommand.Version.class,
         showDefaultValues = true,
         sortOptions = false,
         usageHelpAutoWidth = true,

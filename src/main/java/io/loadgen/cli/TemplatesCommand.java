@@ -18,6 +18,7 @@ import picocli.CommandLine.Parameters;
 @Command(
         name = "templates",
         mixinStandardHelpOptions = true,
+        versionProvider = LoadgenCommand.Version.class,
         sortOptions = false,
         description = "Without a name: the shipped record templates, with one record each. With a name or a file: "
                 + "the template's text (copy it to a file, edit it, run it with --template FILE), or with --sample N "

@@ -49,6 +49,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "tune",
         mixinStandardHelpOptions = true,
+        versionProvider = LoadgenCommand.Version.class,
         modelTransformer = HelpSections.Tune.class,
         showDefaultValues = true,
         sortOptions = false,

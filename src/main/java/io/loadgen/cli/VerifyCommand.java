@@ -28,6 +28,7 @@ import picocli.CommandLine.Option;
 @Command(
         name = "verify",
         mixinStandardHelpOptions = true,
+        versionProvider = LoadgenCommand.Version.class,
         showDefaultValues = true,
         sortOptions = false,
         description = "Read a run's records back from the topic (they carry the loadgen.seq header) and report, per "

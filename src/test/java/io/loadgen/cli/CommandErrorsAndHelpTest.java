@@ -133,6 +133,27 @@ class CommandErrorsAndHelpTest {
         assertThat(run.getOutput()).contains("Kafka client 4.1.2");
     }
 
+    /** Help lists -V, --version for every subcommand; it printed nothing there. */
+    @Test
+    void everySubcommandsVersionIsTheApplications(QuarkusMainLauncher launcher) {
+        String version = launcher.launch("--version").getOutput();
+        for (String[] args : new String[][] {{"run", "--version"}, {"verify", "-V"}}) {
+            LaunchResult run = launcher.launch(args);
+
+            assertThat(run.exitCode()).as(args[0]).isZero();
+            assertThat(run.getOutput()).as(args[0]).isEqualTo(version).contains("Kafka client");
+        }
+        for (Class<?> subcommand : LoadgenCommand.class
+                .getAnnotation(picocli.CommandLine.Command.class)
+                .subcommands()) {
+            assertThat(subcommand
+                            .getAnnotation(picocli.CommandLine.Command.class)
+                            .versionProvider())
+                    .as(subcommand.getSimpleName())
+                    .isEqualTo(LoadgenCommand.Version.class);
+        }
+    }
+
     private static void assertFailedWith(LaunchResult run, int exitCode, String firstLine) {
         SoftAssertions.assertSoftly(softly -> assertFailedWith(softly, "", run, exitCode, firstLine));
     }
