@@ -1,14 +1,19 @@
 package io.loadgen.cli;
 
+import io.loadgen.engine.RunFailedException;
 import java.io.PrintStream;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.kafka.clients.ClientDnsLookup;
+import org.apache.kafka.clients.ClientUtils;
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.ConfigException;
 
 /**
  * The Kafka client settings from configuration ({@code kafka.*} keys, {@code KAFKA_*} env), as plain strings.
@@ -41,6 +46,38 @@ final class KafkaSettings {
             if (!k.equals(GROUP_ID) && v != null && CLIENT_SETTINGS.contains(k)) config.put(k, String.valueOf(v));
         });
         return config;
+    }
+
+    /**
+     * Checks {@code bootstrap.servers} with the Kafka client's own parser before anything connects. A malformed
+     * address is bad usage (exit 2, before the start line, named as the option). A name that does not resolve is a
+     * failure worth a retry (exit 1): a Kubernetes Service created with the Job may resolve a moment later, and a
+     * Job's pod failure policy treats exit 2 as final. The client itself would stop at the same point, with
+     * "invalid producer setting" for both, or "Failed to create new KafkaAdminClient" and no reason at all.
+     */
+    static void checkBootstrap(Map<String, String> settings) {
+        String bootstrap = settings.get(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG);
+        if (bootstrap == null) return;
+        // as the client's config parser reads a list: entries trimmed, empty ones dropped
+        List<String> urls = java.util.Arrays.stream(bootstrap.split(","))
+                .map(String::trim)
+                .filter(url -> !url.isEmpty())
+                .toList();
+        if (urls.isEmpty()) throw new UsageException("--bootstrap-servers must name at least one HOST:PORT");
+        try {
+            ClientUtils.parseAndValidateAddresses(
+                    urls,
+                    settings.getOrDefault(
+                            CommonClientConfigs.CLIENT_DNS_LOOKUP_CONFIG, ClientDnsLookup.USE_ALL_DNS_IPS.toString()));
+        } catch (ConfigException e) {
+            String reason = String.valueOf(e.getMessage());
+            if (reason.startsWith("No resolvable bootstrap urls")) {
+                throw new RunFailedException("cannot resolve any host of --bootstrap-servers " + bootstrap.trim()
+                        + " (bootstrap.servers): not a name this machine's DNS knows, or not yet");
+            }
+            throw new UsageException(
+                    "--bootstrap-servers (bootstrap.servers) takes HOST:PORT[,HOST:PORT...]; " + reason);
+        }
     }
 
     /** The names {@link #from} drops because no Kafka client knows them, sorted (names only: values may be secret). */

@@ -122,6 +122,7 @@ public class ReportCommand implements Callable<Integer> {
             throw new UsageException("report needs --run-id ID, or shard result files to merge");
         if (resultsTopic != null) SpecAssembler.topicName(resultsTopic, "--results-topic");
         Map<String, String> settings = KafkaSettings.from(kafkaConfig, bootstrapServers);
+        KafkaSettings.checkBootstrap(settings);
         KafkaSettings.reportIgnored(kafkaConfig, System.err);
         Duration timeout = collectTimeout == null ? Duration.ofMinutes(2) : collectTimeout;
         String topic = resultsTopic == null ? "loadgen-results" : resultsTopic;

@@ -97,6 +97,7 @@ public class RunCommand implements Callable<Integer> {
                 OutputPaths.of("--histogram-log", options.histogramLog),
                 OutputPaths.of("--result-file", options.resultFile));
         MetricsPort.requireAvailable();
+        KafkaSettings.checkBootstrap(spec.delivery().producerConfig());
         KafkaSettings.reportIgnored(kafkaConfig, System.err);
         UnknownSettings.warnAboutProducerProperties(options.producer.producerProperties.keySet(), System.err);
         Duration linger = SpecAssembler.metricsLinger(options);

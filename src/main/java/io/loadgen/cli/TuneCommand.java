@@ -149,6 +149,7 @@ public class TuneCommand implements Callable<Integer> {
                 options.chart == null || options.chart.toString().equalsIgnoreCase("none") ? null : options.chart;
         OutputPaths.check(OutputPaths.of("--chart", chartFile), OutputPaths.of("--tune-json", options.tuneJson));
         MetricsPort.requireAvailable();
+        KafkaSettings.checkBootstrap(start.delivery().producerConfig());
         Map<String, String> fixed = fixedSettings(start);
         SearchSpace space = SearchSpace.around(base, knobs, Runtime.getRuntime().availableProcessors());
 
@@ -285,6 +286,7 @@ public class TuneCommand implements Callable<Integer> {
         OutputPaths.check(OutputPaths.of("--chart", chartFile), OutputPaths.of("--tune-json", options.tuneJson));
         KafkaSettings.reportIgnored(kafkaConfig, System.err);
         MetricsPort.requireAvailable();
+        KafkaSettings.checkBootstrap(start.delivery().producerConfig());
         PrintStream out = System.out;
         double startRate = options.startRate == null || options.startRate <= 0 ? 1_000 : options.startRate;
         out.printf(

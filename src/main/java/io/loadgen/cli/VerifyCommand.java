@@ -77,6 +77,7 @@ public class VerifyCommand implements Callable<Integer> {
         if (topic != null) SpecAssembler.topicName(topic, "--topic");
         Map<SequenceTracker.Sender, Long> handed = handedBySender();
         Map<String, String> settings = KafkaSettings.from(kafkaConfig, bootstrapServers);
+        KafkaSettings.checkBootstrap(settings);
         KafkaSettings.reportIgnored(kafkaConfig, System.err);
         Duration limit = timeout == null ? Duration.ofMinutes(2) : timeout;
         TopicVerifier.Outcome outcome;
