@@ -4,11 +4,13 @@ import io.loadgen.engine.BadSettingException;
 import io.loadgen.engine.RunFailedException;
 import io.loadgen.engine.StoppedBeforeStartException;
 import java.io.PrintWriter;
+import java.util.Locale;
 import org.apache.kafka.common.errors.AuthenticationException;
 import org.apache.kafka.common.errors.SslAuthenticationException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
 
@@ -20,19 +22,79 @@ final class ErrorHandlers {
     static final IParameterExceptionHandler BAD_PARAMETER = (ParameterException ex, String[] args) -> {
         CommandLine cmd = ex.getCommandLine();
         PrintWriter err = cmd.getErr();
-        err.println("loadgen: " + ex.getMessage());
+        boolean notTyped = ex.getArgSpec() instanceof OptionSpec option && !given(option, args);
+        String from = notTyped ? whereFrom((OptionSpec) ex.getArgSpec(), System::getenv) : "";
+        err.println("loadgen: " + ex.getMessage() + from);
         UnmatchedArgumentException.printSuggestions(ex, err);
+        if (notTyped && asksForHelp(args)) {
+            // a bad value in env or config must not hide the help that explains it: the line above, then the help
+            err.flush();
+            cmd.usage(cmd.getOut());
+            cmd.getOut().flush();
+            return ExitCodes.OK;
+        }
         err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for the options.");
         err.flush();
         return ExitCodes.USAGE;
     };
+
+    /**
+     * The same for a message that starts with the option it is about ("--compression must be one of ..."), checked
+     * after the parse: named only when the command line did not give the option.
+     */
+    private static String whereFrom(String message, CommandLine cmd, CommandLine.ParseResult root) {
+        // the handler is given the top command's parse result; the options are the failing (sub)command's
+        CommandLine.ParseResult parsed = cmd.getParseResult() != null ? cmd.getParseResult() : root;
+        if (message == null || !message.startsWith("--") || parsed == null) return "";
+        String name = message.split("[^-a-z0-9]", 2)[0];
+        OptionSpec option = cmd.getCommandSpec().findOption(name);
+        if (option == null || parsed.hasMatchedOption(option)) return "";
+        return message.contains("(here from env or config") ? "" : whereFrom(option, System::getenv);
+    }
+
+    /** Whether the command line itself gives the option (else its value came from env or config). */
+    private static boolean given(OptionSpec option, String[] args) {
+        for (String arg : args) {
+            for (String name : option.names()) {
+                if (arg.equals(name) || arg.startsWith(name + "=")) return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean asksForHelp(String[] args) {
+        for (String arg : args) {
+            if (arg.equals("-h") || arg.equals("--help")) return true;
+        }
+        return false;
+    }
+
+    /**
+     * " (from env LOADGEN_X)" when that variable is set (or KAFKA_Y, for an option that stands for a producer
+     * setting): in a container or a pod the value was never typed, and the option's name alone sends people looking
+     * for it on a command line that does not have it. Empty otherwise.
+     */
+    static String whereFrom(OptionSpec option, java.util.function.Function<String, String> env) {
+        String name = option.longestName().replaceFirst("^-+", "");
+        String kafka = ConfigDefaultProvider.PRODUCER_OPTIONS.get(name);
+        for (String variable : kafka == null
+                ? java.util.List.of(envName("LOADGEN_", name))
+                : java.util.List.of(envName("LOADGEN_", name), envName("KAFKA_", kafka))) {
+            if (env.apply(variable) != null) return " (from env " + variable + ")";
+        }
+        return "";
+    }
+
+    private static String envName(String prefix, String name) {
+        return prefix + name.toUpperCase(Locale.ROOT).replace('-', '_').replace('.', '_');
+    }
 
     static final IExecutionExceptionHandler FAILED_EXECUTION =
             (Exception ex, CommandLine cmd, CommandLine.ParseResult parsed) -> {
                 PrintWriter err = cmd.getErr();
                 int code;
                 if (ex instanceof UsageException || ex instanceof BadSettingException) {
-                    err.println("loadgen: " + ex.getMessage());
+                    err.println("loadgen: " + ex.getMessage() + whereFrom(ex.getMessage(), cmd, parsed));
                     err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for the options.");
                     code = ExitCodes.USAGE;
                 } else if (ex instanceof StoppedBeforeStartException) {

@@ -145,6 +145,33 @@ class JarLaunchIT {
     }
 
     /**
+     * In a container nobody typed the value: an error about an option the command line does not give names the env
+     * variable it came from, and a bad value there does not keep --help from showing.
+     */
+    @Test
+    void badValuesFromEnvNameTheirVariableAndHelpStillShows() throws InterruptedException {
+        try (AppProcess app = AppProcess.start(env("t", "LOADGEN_COMPRESSION", "brotli"), "--records", "10")) {
+            assertExitCode(app, ExitCodes.USAGE);
+            assertThat(app.stderr().lines().findFirst())
+                    .hasValue("loadgen: --compression must be one of none, gzip, snappy, lz4, zstd; got 'brotli' "
+                            + "(from env LOADGEN_COMPRESSION)");
+        }
+        try (AppProcess app = AppProcess.start(env("t", "KAFKA_COMPRESSION_TYPE", "lz4"), "--compression", "brotli")) {
+            assertExitCode(app, ExitCodes.USAGE);
+            assertThat(app.stderr().lines().findFirst())
+                    .as("typed on the command line: no env named")
+                    .hasValue("loadgen: --compression must be one of none, gzip, snappy, lz4, zstd; got 'brotli'");
+        }
+        try (AppProcess app = AppProcess.start(env("t", "LOADGEN_RATE", "fast"), "run", "--help")) {
+            assertExitCode(app, ExitCodes.OK);
+            assertThat(app.stderr().lines().findFirst())
+                    .hasValue("loadgen: Invalid value for option '--rate': 'fast' is not a rate in records/s "
+                            + "(examples: 50000, 2.5k, 1m) (from env LOADGEN_RATE)");
+            assertThat(app.stdout()).startsWith("Usage: loadgen run");
+        }
+    }
+
+    /**
      * stdout is for people and scripts reading the table: the Kafka client's logs go to stderr, and its warning
      * about every partition verify's consumer leaves (a matter of course) not at all.
      */

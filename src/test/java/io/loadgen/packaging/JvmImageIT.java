@@ -68,7 +68,8 @@ class JvmImageIT {
                 Map.of("KAFKA_BOOTSTRAP_SERVERS", KafkaBroker.bootstrapServers(), "LOADGEN_COMPRESSION", "brotli"))) {
             assertThat(app.waitFor(RUN_TIMEOUT)).isEqualTo(ExitCodes.USAGE);
             assertThat(app.stderr().lines().findFirst())
-                    .contains("loadgen: --compression must be one of none, gzip, snappy, lz4, zstd; got 'brotli'");
+                    .contains("loadgen: --compression must be one of none, gzip, snappy, lz4, zstd; got 'brotli' "
+                            + "(from env LOADGEN_COMPRESSION)");
             assertThat(app.stdout()).doesNotContain("loadgen summary");
             Summary.assertNoStackTrace(app.stdout(), app.stderr());
         }
