@@ -79,6 +79,7 @@ final class SpecAssembler {
         long records = records(o, duration);
         Warmup warmup = warmup(o.warmup);
         leavesSomethingToMeasure(warmup, o.warmup, records, duration);
+        if (rate instanceof RateShape.Constant c) leavesSomethingToMeasureAtRate(warmup, o.warmup, records, c);
 
         int threads = (int) positive(require(o.producer.threads, "--threads"), "--threads");
         int producers = (int) positive(require(o.producer.producers, "--producers"), "--producers");
@@ -217,6 +218,22 @@ final class SpecAssembler {
                             + " (--duration, or the length of --ramp/--steps); give a shorter warm-up "
                             + "(or --warmup 0 for none)");
         }
+    }
+
+    /**
+     * A timed warm-up a paced run's records do not outlast: every record would be sent in the warm-up, and a run that
+     * measures nothing passes every gate.
+     */
+    static void leavesSomethingToMeasureAtRate(Warmup warmup, String given, long records, RateShape.Constant rate) {
+        if (warmup.duration().isZero() || records == Workload.UNLIMITED) return;
+        double seconds = records / rate.ratePerSecond();
+        if (seconds * 1_000 > warmup.duration().toMillis()) return;
+        double perSecond = rate.ratePerSecond();
+        throw new UsageException("--warmup " + given.trim() + " leaves nothing to measure: --records " + records
+                + " at --rate " + (perSecond % 1 == 0 ? String.valueOf((long) perSecond) : String.valueOf(perSecond))
+                + "/s take "
+                + Durations.format(Duration.ofMillis((long) Math.ceil(seconds * 1_000)))
+                + "; give a shorter warm-up, more records, or a warm-up in records (--warmup 1000)");
     }
 
     /**

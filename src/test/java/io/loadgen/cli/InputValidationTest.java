@@ -70,6 +70,8 @@ class InputValidationTest {
             --level-weights|2147483647,2147483647,1,1 ; --level-weights takes four weights for INFO,WARN,ERROR,DEBUG (1,1,1,1) or named ones (INFO=70,WARN=20,ERROR=5,DEBUG=5); the weights must add up to at most 2147483647 (they are ratios: 70,20,5,5 is as good as 7000,2000,500,500)
             --level-weights|2000000000,2000000000,2000000000,0 ; --level-weights takes four weights for INFO,WARN,ERROR,DEBUG (1,1,1,1) or named ones (INFO=70,WARN=20,ERROR=5,DEBUG=5); the weights must add up to at most 2147483647 (they are ratios: 70,20,5,5 is as good as 7000,2000,500,500)
             --level-weights|99999999999,1,1,1     ; --level-weights takes four weights for INFO,WARN,ERROR,DEBUG (1,1,1,1) or named ones (INFO=70,WARN=20,ERROR=5,DEBUG=5); the weights must add up to at most 2147483647 (they are ratios: 70,20,5,5 is as good as 7000,2000,500,500)
+            --records|20k|--rate|10k|--warmup|5s   ; --warmup 5s leaves nothing to measure: --records 20000 at --rate 10000/s take 2s; give a shorter warm-up, more records, or a warm-up in records (--warmup 1000)
+            --records|20k|--rate|10k|--warmup|2s   ; --warmup 2s leaves nothing to measure: --records 20000 at --rate 10000/s take 2s; give a shorter warm-up, more records, or a warm-up in records (--warmup 1000)
             --level-weights|INFO=70,INFO=20       ; --level-weights takes four weights for INFO,WARN,ERROR,DEBUG (1,1,1,1) or named ones (INFO=70,WARN=20,ERROR=5,DEBUG=5); INFO is given twice
             --acks|2                              ; --acks must be one of 0, 1, all (or -1); got '2'
             --producers|3|--threads|2             ; --producers (3) must not exceed --threads (2)
@@ -209,6 +211,14 @@ class InputValidationTest {
     void aGivenRunIdIsKeptAndAMissingOneIsGenerated() {
         assertThat(assemble("--run-id|nightly-42").runId()).isEqualTo("nightly-42");
         assertThat(assemble().runId()).matches("\\d{8}-\\d{6}-[0-9a-f]{4}");
+    }
+
+    /** A timed warm-up a paced run outlasts is fine; ramps and unpaced runs cannot be judged before they run. */
+    @Test
+    void aTimedWarmUpAPacedRunOutlastsIsAccepted() {
+        assertThat(assemble("--records|30k|--rate|10k|--warmup|2s").workload().records())
+                .isEqualTo(30_000);
+        assertThat(assemble("--records|20k|--warmup|5s").workload().records()).isEqualTo(20_000);
     }
 
     private static LoadSpec assemble(String args) {
