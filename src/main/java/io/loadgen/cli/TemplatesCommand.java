@@ -68,6 +68,14 @@ public class TemplatesCommand implements Callable<Integer> {
         }
         if (sample < 1 || sample > 1_000_000)
             throw new UsageException("--sample must be from 1 to 1000000, got " + sample);
+        if (source.json()) {
+            // as run refuses it: a sample must not show as records what a run would not send
+            TemplateOptions.compile(source, "")
+                    .firstInvalidJson(seed, Template.JSON_CHECK_RECORDS)
+                    .ifPresent(problem -> {
+                        throw new UsageException(problem);
+                    });
+        }
         // Each record written as it is made: a million records need not fit in memory.
         TemplateGenerator generator = generator(source);
         for (int i = 0; i < sample; i++) {

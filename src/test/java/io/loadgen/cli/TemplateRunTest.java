@@ -1,5 +1,6 @@
 package io.loadgen.cli;
 
+import static org.assertj.core.api.Assertions.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,6 +20,7 @@ import java.nio.file.Path;
 import java.util.BitSet;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -178,6 +180,16 @@ class TemplateRunTest {
         assertThat(loadgenLines(unknown))
                 .containsExactly("loadgen: NAME|FILE 'nosuch' is neither a file nor a shipped template (app-json, k8s, "
                         + "nginx, seed, syslog)");
+
+        // a JSON template a run would refuse is refused here too, not sampled as if it were records
+        Path notJson = Files.writeString(dir.resolve("mine.json"), "{\"level\":{{choice INFO WARN}},\"n\":{{seq}}}\n");
+        LaunchResult invalid = launcher.launch("templates", "--sample", "2", notJson.toString());
+        assertThat(invalid.exitCode()).isEqualTo(2);
+        assertThat(invalid.getOutput()).isEmpty();
+        assertThat(loadgenLines(invalid))
+                .singleElement(as(InstanceOfAssertFactories.STRING))
+                .startsWith("loadgen: " + notJson + ": record 1 of 1000 is not valid JSON (Unrecognized token 'INFO'")
+                .endsWith("{\"level\":INFO,\"n\":0}");
     }
 
     /** The error lines; a usage error is followed by a pointer to --help. */
