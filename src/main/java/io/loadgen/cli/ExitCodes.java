@@ -26,8 +26,25 @@ public final class ExitCodes {
                    behind the schedule of --rate, Kafka unreachable, topic missing
               2    bad usage: invalid option, value or producer setting
               3    an SLO gate failed: --max-error-rate, --min-throughput,
-                   --max-p99-latency or --max-p999-latency
+                   --max-p99-latency, --max-p999-latency, --max-consumer-lag
+                   or --max-drain-time
               130  interrupted by SIGINT or SIGTERM (partial summary printed)""";
+
+    /** verify's: it reads, so no gates and no partial summary. */
+    static final String VERIFY_HELP_TEXT = """
+            Exit codes:
+              0    every record of the run read back, none missing
+              1    records missing, no record of the run found, the topic not
+                   read to its end within --verify-timeout, Kafka unreachable,
+                   topic missing
+              2    bad usage: invalid option or value""";
+
+    /** templates': it prints, nothing else. */
+    static final String TEMPLATES_HELP_TEXT = """
+            Exit codes:
+              0    printed
+              2    bad usage: an unknown name or file, a template that does not
+                   compile, or a JSON template whose records do not parse""";
 
     private ExitCodes() {}
 }

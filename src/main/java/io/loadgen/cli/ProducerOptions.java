@@ -3,6 +3,7 @@ package io.loadgen.cli;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import picocli.CommandLine;
 import picocli.CommandLine.Help;
 import picocli.CommandLine.Option;
 
@@ -59,6 +60,8 @@ public class ProducerOptions {
             paramLabel = "true|false",
             order = 39,
             arity = "0..1",
+            // picocli leaves the default of an optional-value boolean out of the help; these have one
+            showDefaultValue = CommandLine.Help.Visibility.ALWAYS,
             fallbackValue = "true",
             description =
                     "Send in transactions: each sender thread its own transactional producer, committing every "

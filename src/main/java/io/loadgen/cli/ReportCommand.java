@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -81,7 +82,8 @@ public class ReportCommand implements Callable<Integer> {
     @Parameters(
             paramLabel = "FILE",
             arity = "0..*",
-            description = "Shard result files (written with --result-file) to merge instead of reading the topic.")
+            description = "Shard result files (written with --result-file) to merge instead of reading the topic.",
+            showDefaultValue = CommandLine.Help.Visibility.NEVER)
     List<Path> files = new ArrayList<>();
 
     @Inject

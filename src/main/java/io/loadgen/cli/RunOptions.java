@@ -2,6 +2,7 @@ package io.loadgen.cli;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -83,6 +84,8 @@ public class RunOptions {
             paramLabel = "true|false",
             order = 9,
             arity = "0..1",
+            // picocli leaves the default of an optional-value boolean out of the help; these have one
+            showDefaultValue = CommandLine.Help.Visibility.ALWAYS,
             fallbackValue = "true",
             description = "Create the topic if it is absent.")
     Boolean createTopic;
@@ -127,6 +130,8 @@ public class RunOptions {
             paramLabel = "true|false",
             order = 27,
             arity = "0..1",
+            // picocli leaves the default of an optional-value boolean out of the help; these have one
+            showDefaultValue = CommandLine.Help.Visibility.ALWAYS,
             fallbackValue = "true",
             description =
                     "Put a 'loadgen.seq' header on every record (run id, shard, sender, sequence) for 'loadgen verify'; "
@@ -231,6 +236,8 @@ public class RunOptions {
             paramLabel = "true|false",
             order = 62,
             arity = "0..1",
+            // picocli leaves the default of an optional-value boolean out of the help; these have one
+            showDefaultValue = CommandLine.Help.Visibility.ALWAYS,
             fallbackValue = "true",
             description = "With several shards, wait until all of them are ready (through --control-topic) before "
                     + "the clock starts.")
@@ -273,6 +280,8 @@ public class RunOptions {
             paramLabel = "true|false",
             order = 67,
             arity = "0..1",
+            // picocli leaves the default of an optional-value boolean out of the help; these have one
+            showDefaultValue = CommandLine.Help.Visibility.ALWAYS,
             fallbackValue = "true",
             description = "Shard 0 collects every shard's result after its own run and prints the fleet report.")
     Boolean fleetReport;

@@ -23,7 +23,7 @@ import picocli.CommandLine.Parameters;
         description = "Without a name: the shipped record templates, with one record each. With a name or a file: "
                 + "the template's text (copy it to a file, edit it, run it with --template FILE), or with --sample N "
                 + "N records made from it.%n",
-        footer = {"%nThe placeholders are described in docs/templates.md.%n", ExitCodes.HELP_TEXT})
+        footer = {"%nThe placeholders are described in docs/templates.md.%n", ExitCodes.TEMPLATES_HELP_TEXT})
 public class TemplatesCommand implements Callable<Integer> {
 
     @Parameters(arity = "0..1", paramLabel = "NAME|FILE", description = "A shipped template or a template file.")

@@ -70,8 +70,8 @@ import picocli.CommandLine.Spec;
                     + "at 5 or below, which keeps idempotence possible), every other one stays fixed for every trial; a "
                     + "--producer-property of a searched setting is only where its search starts. Apply the result with "
                     + "'loadgen run' and the printed options or env vars.%n",
-            "Exit codes:%n  0    a best setting was found%n  1    no trial succeeded (Kafka unreachable, every trial failed "
-                    + "or missed the SLO)%n  2    bad usage: invalid option, value or producer setting%n"
+            "Exit codes:%n  0    a best setting was found%n  1    no trial succeeded (Kafka unreachable, every trial failed%n"
+                    + "       or missed the SLO)%n  2    bad usage: invalid option, value or producer setting%n"
                     + "  130  interrupted by SIGINT or SIGTERM (the trials so far are reported)"
         })
 public class TuneCommand implements Callable<Integer> {

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.HdrHistogram.Histogram;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -37,7 +38,7 @@ import picocli.CommandLine.Option;
         footer = {
             "%nEnd-to-end times compare this machine's clock with the producer's record timestamps: they mean "
                     + "something only on the same host or with synchronized clocks, and only while the run is going on.%n",
-            ExitCodes.HELP_TEXT
+            ExitCodes.VERIFY_HELP_TEXT
         })
 public class VerifyCommand implements Callable<Integer> {
 
@@ -65,7 +66,8 @@ public class VerifyCommand implements Callable<Integer> {
             paramLabel = "FILE",
             description = "The run's shard result files (--result-file), one per shard: they say how many records each "
                     + "sender handed to the producer, so a lost tail (acks=0, the last batches before a crash) counts as "
-                    + "missing too. Without them only gaps can be seen.")
+                    + "missing too. Without them only gaps can be seen.",
+            showDefaultValue = CommandLine.Help.Visibility.NEVER)
     List<Path> results = new ArrayList<>();
 
     @Inject

@@ -52,6 +52,39 @@ class HelpSectionsTest {
         assertThat(shown).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(all);
     }
 
+    /**
+     * Every subcommand's help as a terminal shows it: no line past 80 columns (picocli would wrap it to column 0), no
+     * "Default: []" of an empty list, the exit codes that command can end with, and every boolean's default.
+     */
+    @Test
+    void eachSubcommandsHelpFitsAndNamesItsOwnExitCodes() {
+        Map<String, String> usage = new LinkedHashMap<>();
+        for (Class<?> command :
+                LoadgenCommand.class.getAnnotation(CommandLine.Command.class).subcommands()) {
+            CommandLine line = new CommandLine(command)
+                    .setDefaultValueProvider(OptionsFixture.noEnv().defaults());
+            usage.put(line.getCommandName(), line.getUsageMessage(CommandLine.Help.Ansi.OFF));
+        }
+
+        assertThat(usage).containsKeys("run", "verify", "report", "tune", "templates", "compare");
+        usage.forEach((name, text) -> {
+            assertThat(text.lines().filter(l -> l.length() > 80).toList())
+                    .as(name)
+                    .isEmpty();
+            assertThat(text).as(name).doesNotContain("Default: []").contains("Exit codes:");
+        });
+        assertThat(usage.get("run")).contains("--max-consumer-lag", "or --max-drain-time");
+        assertThat(usage.get("run"))
+                .containsPattern(
+                        "--create-topic\\[=true\\|false]\\s+Create the topic if it is absent\\.\\s+Default: false");
+        assertThat(usage.get("run"))
+                .containsPattern("--barrier\\[=true\\|false] [^\\n]*\\n(?:[^\\n]*\\n){2}\\s+Default: true");
+        assertThat(usage.get("verify"))
+                .contains("0    every record of the run read back")
+                .doesNotContain("SLO gate");
+        assertThat(usage.get("templates")).doesNotContain("SLO gate", "partial summary");
+    }
+
     /** A name in the table that no option has (renamed, removed) would leave its option under "Other options". */
     @Test
     void theTableNamesOnlyOptionsOfRunAndEachOnce() {
