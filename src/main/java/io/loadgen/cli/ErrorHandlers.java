@@ -5,6 +5,8 @@ import io.loadgen.engine.RunFailedException;
 import io.loadgen.engine.StoppedBeforeStartException;
 import java.io.PrintWriter;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.kafka.common.errors.AuthenticationException;
 import org.apache.kafka.common.errors.SslAuthenticationException;
 import picocli.CommandLine;
@@ -24,7 +26,7 @@ final class ErrorHandlers {
         PrintWriter err = cmd.getErr();
         boolean notTyped = ex.getArgSpec() instanceof OptionSpec option && !given(option, args);
         String from = notTyped ? whereFrom((OptionSpec) ex.getArgSpec(), System::getenv) : "";
-        err.println("loadgen: " + ex.getMessage() + from);
+        err.println("loadgen: " + message(ex) + from);
         UnmatchedArgumentException.printSuggestions(ex, err);
         if (notTyped && asksForHelp(args)) {
             // a bad value in env or config must not hide the help that explains it: the line above, then the help
@@ -51,6 +53,18 @@ final class ErrorHandlers {
         if (option == null || parsed.hasMatchedOption(option)) return "";
         return message.contains("(here from env or config") ? "" : whereFrom(option, System::getenv);
     }
+
+    /** picocli's own words, but for a map option's "Value for option option '--x' (KEY=VALUE) should be in ...". */
+    private static String message(ParameterException ex) {
+        String message = String.valueOf(ex.getMessage());
+        Matcher keyValue = NOT_KEY_VALUE.matcher(message);
+        if (ex.getArgSpec() instanceof OptionSpec option && keyValue.find()) {
+            return option.longestName() + " takes KEY=VALUE; got '" + keyValue.group(1) + "'";
+        }
+        return message;
+    }
+
+    private static final Pattern NOT_KEY_VALUE = Pattern.compile("should be in KEY=VALUE format but was (.*)$");
 
     /** Whether the command line itself gives the option (else its value came from env or config). */
     private static boolean given(OptionSpec option, String[] args) {

@@ -410,7 +410,8 @@ public class RunCommand implements Callable<Integer> {
                         ? " at " + RateShape.formatRate(c.ratePerSecond()) + " records/s"
                         : w.rateLimited() ? " at " + w.rate().describe() : "")
                 + " to topic '" + s.topic().name() + "' on " + Secrets.withoutUserInfo(p.get("bootstrap.servers"))
-                + " (" + s.senders().threads() + " threads, " + s.senders().producers() + " producer"
+                + " (" + s.senders().threads() + " thread" + (s.senders().threads() > 1 ? "s" : "") + ", "
+                + s.senders().producers() + " producer"
                 + (s.senders().producers() > 1 ? "s" : "")
                 + ", acks=" + d.producerSetting("acks") + ", idempotence="
                 + (d.idempotent() ? "on" : "off")

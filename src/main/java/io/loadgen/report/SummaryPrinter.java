@@ -155,7 +155,8 @@ public final class SummaryPrinter {
             row(
                     sb,
                     "not sent",
-                    Numbers.count(f.notSent()) + " records were due by the schedule but never handed to the producer"
+                    Numbers.count(f.notSent()) + (f.notSent() == 1 ? " record was" : " records were")
+                            + " due by the schedule but never handed to the producer"
                             + (f.behindMillis() > 0
                                     ? String.format(
                                             Locale.ROOT,
