@@ -342,7 +342,7 @@ final class SpecAssembler {
     static RateShape steps(String value) {
         String accepted = "--steps takes RATE:TIME[,RATE:TIME...], rates in records/s (10k:30s,20k:30s,50k:1m)";
         List<RateShape.Steps.Step> steps = new ArrayList<>();
-        for (String step : value.split(",")) {
+        for (String step : value.split(",", -1)) { // -1: a trailing comma makes an empty step, refused
             String[] parts = step.trim().split(":");
             if (parts.length != 2)
                 throw new UsageException(accepted + "; got '" + step.trim() + "' in '" + value + "'");

@@ -107,6 +107,7 @@ class ObservabilityOptionsTest {
             --ramp|-5:50k:1m                      ; --ramp takes FROM:TO:TIME, rates in records/s and a time (1k:50k:60s); rates must not be negative, got -5
             --ramp|0:0:1m                         ; --ramp takes FROM:TO:TIME, rates in records/s and a time (1k:50k:60s); FROM and TO cannot both be 0
             --steps|10k                           ; --steps takes RATE:TIME[,RATE:TIME...], rates in records/s (10k:30s,20k:30s,50k:1m); got '10k' in '10k'
+            --steps|10k:30s,                      ; --steps takes RATE:TIME[,RATE:TIME...], rates in records/s (10k:30s,20k:30s,50k:1m); got '' in '10k:30s,'
             --steps|0:10s,0:5s                    ; --steps takes RATE:TIME[,RATE:TIME...], rates in records/s (10k:30s,20k:30s,50k:1m); at least one rate must be positive
             --max-error-rate|5                    ; --max-error-rate takes a fraction from 0 to 1 or a percentage (0.001 or 0.1%); got '5'
             --max-error-rate|150%                 ; --max-error-rate takes a fraction from 0 to 1 or a percentage (0.001 or 0.1%); got '150%'
