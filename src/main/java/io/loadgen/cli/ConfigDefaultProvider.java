@@ -1,5 +1,6 @@
 package io.loadgen.cli;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -38,6 +39,17 @@ public final class ConfigDefaultProvider implements IDefaultValueProvider {
      * name ({@code LOADGEN_MESSAGES} when {@code LOADGEN_RECORDS} is not set).
      */
     static final Map<String, String> FORMER_NAMES = Map.of("records", "messages");
+
+    /** The environment variable that sets an option: {@code --linger-ms} (or {@code linger-ms}) is LOADGEN_LINGER_MS. */
+    static String envVar(String option) {
+        return "LOADGEN_"
+                + option.replaceFirst("^-+", "").toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
+    }
+
+    /** The environment variable of a Kafka client setting, as quarkus-kafka-client reads it: KAFKA_LINGER_MS. */
+    static String kafkaEnvVar(String setting) {
+        return "KAFKA_" + setting.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
+    }
 
     private final Function<String, Optional<String>> config;
 

@@ -4,7 +4,6 @@ import io.loadgen.engine.BadSettingException;
 import io.loadgen.engine.RunFailedException;
 import io.loadgen.engine.StoppedBeforeStartException;
 import java.io.PrintWriter;
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.common.errors.AuthenticationException;
@@ -28,10 +27,16 @@ final class ErrorHandlers {
         String from = notTyped ? whereFrom((OptionSpec) ex.getArgSpec(), System::getenv) : "";
         err.println("loadgen: " + message(ex) + from);
         UnmatchedArgumentException.printSuggestions(ex, err);
-        if (notTyped && asksForHelp(args)) {
+        if (notTyped && asks(args, "-h", "--help")) {
             // a bad value in env or config must not hide the help that explains it: the line above, then the help
             err.flush();
             cmd.usage(cmd.getOut());
+            cmd.getOut().flush();
+            return ExitCodes.OK;
+        }
+        if (notTyped && asks(args, "-V", "--version")) {
+            err.flush();
+            cmd.printVersionHelp(cmd.getOut());
             cmd.getOut().flush();
             return ExitCodes.OK;
         }
@@ -76,9 +81,9 @@ final class ErrorHandlers {
         return false;
     }
 
-    private static boolean asksForHelp(String[] args) {
+    private static boolean asks(String[] args, String shortName, String longName) {
         for (String arg : args) {
-            if (arg.equals("-h") || arg.equals("--help")) return true;
+            if (arg.equals(shortName) || arg.equals(longName)) return true;
         }
         return false;
     }
@@ -90,17 +95,16 @@ final class ErrorHandlers {
      */
     static String whereFrom(OptionSpec option, java.util.function.Function<String, String> env) {
         String name = option.longestName().replaceFirst("^-+", "");
+        java.util.List<String> variables = new java.util.ArrayList<>();
+        variables.add(ConfigDefaultProvider.envVar(name));
+        String former = ConfigDefaultProvider.FORMER_NAMES.get(name);
+        if (former != null) variables.add(ConfigDefaultProvider.envVar(former));
         String kafka = ConfigDefaultProvider.PRODUCER_OPTIONS.get(name);
-        for (String variable : kafka == null
-                ? java.util.List.of(envName("LOADGEN_", name))
-                : java.util.List.of(envName("LOADGEN_", name), envName("KAFKA_", kafka))) {
+        if (kafka != null) variables.add(ConfigDefaultProvider.kafkaEnvVar(kafka));
+        for (String variable : variables) {
             if (env.apply(variable) != null) return " (from env " + variable + ")";
         }
         return "";
-    }
-
-    private static String envName(String prefix, String name) {
-        return prefix + name.toUpperCase(Locale.ROOT).replace('-', '_').replace('.', '_');
     }
 
     static final IExecutionExceptionHandler FAILED_EXECUTION =

@@ -723,8 +723,8 @@ final class SpecAssembler {
 
     private static <T> T require(T value, String option) {
         if (value == null)
-            throw new UsageException(option + " has no value and no default (set it, or LOADGEN_"
-                    + option.substring(2).replace('-', '_').toUpperCase(Locale.ROOT) + ")");
+            throw new UsageException(
+                    option + " has no value and no default (set it, or " + ConfigDefaultProvider.envVar(option) + ")");
         return value;
     }
 

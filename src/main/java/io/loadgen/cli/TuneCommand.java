@@ -507,8 +507,8 @@ public class TuneCommand implements Callable<Integer> {
 
     private static Duration positive(Duration d, String option) {
         if (d == null)
-            throw new UsageException(option + " has no value and no default (set it, or LOADGEN_"
-                    + option.substring(2).replace('-', '_').toUpperCase(Locale.ROOT) + ")");
+            throw new UsageException(
+                    option + " has no value and no default (set it, or " + ConfigDefaultProvider.envVar(option) + ")");
         if (d.isZero() || d.isNegative())
             throw new UsageException(option + " must be longer than 0 (examples: 30s, 5m), got " + Durations.format(d));
         return d;

@@ -78,9 +78,7 @@ final class UnknownSettings {
     private static void collect(CommandSpec command, Set<String> names) {
         for (OptionSpec option : command.options()) {
             if (option.usageHelp() || option.versionHelp()) continue;
-            names.add((PREFIX + option.longestName().replaceFirst("^-+", ""))
-                    .toUpperCase(Locale.ROOT)
-                    .replaceAll("[^A-Z0-9]", "_"));
+            names.add(ConfigDefaultProvider.envVar(option.longestName()));
         }
         command.subcommands().values().forEach(sub -> collect(sub.getCommandSpec(), names));
     }

@@ -39,6 +39,9 @@ class ErrorHandlersTest {
                 .isEqualTo(" (from env LOADGEN_RATE)");
         assertThat(ErrorHandlers.whereFrom(linger, Map.of("KAFKA_LINGER_MS", "x")::get))
                 .isEqualTo(" (from env KAFKA_LINGER_MS)");
+        assertThat(ErrorHandlers.whereFrom(spec.findOption("--records"), Map.of("LOADGEN_MESSAGES", "x")::get))
+                .as("the former name, still read")
+                .isEqualTo(" (from env LOADGEN_MESSAGES)");
         assertThat(ErrorHandlers.whereFrom(rate, Map.<String, String>of()::get))
                 .as("from a config file: nothing to name")
                 .isEmpty();

@@ -169,6 +169,10 @@ class JarLaunchIT {
                             + "(examples: 50000, 2.5k, 1m) (from env LOADGEN_RATE)");
             assertThat(app.stdout()).startsWith("Usage: loadgen run");
         }
+        try (AppProcess app = AppProcess.start(env("t", "LOADGEN_RATE", "fast"), "run", "--version")) {
+            assertExitCode(app, ExitCodes.OK);
+            assertThat(app.stdout()).contains("Kafka client");
+        }
     }
 
     /**
