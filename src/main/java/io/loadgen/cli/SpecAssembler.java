@@ -73,13 +73,20 @@ final class SpecAssembler {
         }
         RateShape rate = rateShape(o);
         // A ramp or steps run lasts as long as its shape unless told otherwise: a --duration, or a --records count
-        // that the last rate then sends to the end.
-        boolean counted = o.records != null || o.formerRecords != null;
-        if (duration == null && !counted && rate != null && !rate.length().isZero()) duration = rate.length();
-        long records = records(o, duration);
+        // that the last rate then sends to the end. A shape that ends at rate 0 never sends the rest: it still ends
+        // with the shape.
+        boolean shaped = duration == null && rate != null && !rate.length().isZero();
+        long records;
+        if (o.records != null || o.formerRecords != null) {
+            records = records(o, null);
+            if (shaped && Double.isInfinite(rate.dueSeconds(records - 1))) duration = rate.length();
+        } else {
+            if (shaped) duration = rate.length();
+            records = records(o, duration);
+        }
         Warmup warmup = warmup(o.warmup);
         leavesSomethingToMeasure(warmup, o.warmup, records, duration);
-        if (rate instanceof RateShape.Constant c) leavesSomethingToMeasureAtRate(warmup, o.warmup, records, c);
+        if (rate != null) leavesSomethingToMeasureAtRate(warmup, o.warmup, records, rate);
 
         int threads = (int) positive(require(o.producer.threads, "--threads"), "--threads");
         int producers = (int) positive(require(o.producer.producers, "--producers"), "--producers");
@@ -221,17 +228,15 @@ final class SpecAssembler {
     }
 
     /**
-     * A timed warm-up a paced run's records do not outlast: every record would be sent in the warm-up, and a run that
-     * measures nothing passes every gate.
+     * A timed warm-up a paced run's records do not outlast (any shape: the last record's due time says it): every
+     * record would be sent in the warm-up, and a run that measures nothing passes every gate.
      */
-    static void leavesSomethingToMeasureAtRate(Warmup warmup, String given, long records, RateShape.Constant rate) {
+    static void leavesSomethingToMeasureAtRate(Warmup warmup, String given, long records, RateShape rate) {
         if (warmup.duration().isZero() || records == Workload.UNLIMITED) return;
-        double seconds = records / rate.ratePerSecond();
-        if (seconds * 1_000 > warmup.duration().toMillis()) return;
-        double perSecond = rate.ratePerSecond();
+        double seconds = rate.dueSeconds(records - 1); // when the last record is due
+        if (Double.isInfinite(seconds) || seconds * 1_000 >= warmup.duration().toMillis()) return;
         throw new UsageException("--warmup " + given.trim() + " leaves nothing to measure: --records " + records
-                + " at --rate " + (perSecond % 1 == 0 ? String.valueOf((long) perSecond) : String.valueOf(perSecond))
-                + "/s take "
+                + " at " + rate.describe() + " are all due within "
                 + Durations.format(Duration.ofMillis((long) Math.ceil(seconds * 1_000)))
                 + "; give a shorter warm-up, more records, or a warm-up in records (--warmup 1000)");
     }

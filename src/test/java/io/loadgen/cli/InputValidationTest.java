@@ -70,8 +70,9 @@ class InputValidationTest {
             --level-weights|2147483647,2147483647,1,1 ; --level-weights takes four weights for INFO,WARN,ERROR,DEBUG (1,1,1,1) or named ones (INFO=70,WARN=20,ERROR=5,DEBUG=5); the weights must add up to at most 2147483647 (they are ratios: 70,20,5,5 is as good as 7000,2000,500,500)
             --level-weights|2000000000,2000000000,2000000000,0 ; --level-weights takes four weights for INFO,WARN,ERROR,DEBUG (1,1,1,1) or named ones (INFO=70,WARN=20,ERROR=5,DEBUG=5); the weights must add up to at most 2147483647 (they are ratios: 70,20,5,5 is as good as 7000,2000,500,500)
             --level-weights|99999999999,1,1,1     ; --level-weights takes four weights for INFO,WARN,ERROR,DEBUG (1,1,1,1) or named ones (INFO=70,WARN=20,ERROR=5,DEBUG=5); the weights must add up to at most 2147483647 (they are ratios: 70,20,5,5 is as good as 7000,2000,500,500)
-            --records|20k|--rate|10k|--warmup|5s   ; --warmup 5s leaves nothing to measure: --records 20000 at --rate 10000/s take 2s; give a shorter warm-up, more records, or a warm-up in records (--warmup 1000)
-            --records|20k|--rate|10k|--warmup|2s   ; --warmup 2s leaves nothing to measure: --records 20000 at --rate 10000/s take 2s; give a shorter warm-up, more records, or a warm-up in records (--warmup 1000)
+            --records|20k|--rate|10k|--warmup|5s   ; --warmup 5s leaves nothing to measure: --records 20000 at 10000/s are all due within 2s; give a shorter warm-up, more records, or a warm-up in records (--warmup 1000)
+            --records|20k|--rate|10k|--warmup|2s   ; --warmup 2s leaves nothing to measure: --records 20000 at 10000/s are all due within 2s; give a shorter warm-up, more records, or a warm-up in records (--warmup 1000)
+            --ramp|1k:2k:10s|--records|5000|--warmup|30s ; --warmup 30s leaves nothing to measure: --records 5000 at ramp 1000/s → 2000/s over 10s are all due within 4.142s;
             --level-weights|INFO=70,INFO=20       ; --level-weights takes four weights for INFO,WARN,ERROR,DEBUG (1,1,1,1) or named ones (INFO=70,WARN=20,ERROR=5,DEBUG=5); INFO is given twice
             --acks|2                              ; --acks must be one of 0, 1, all (or -1); got '2'
             --producers|3|--threads|2             ; --producers (3) must not exceed --threads (2)

@@ -37,7 +37,15 @@ class ObservabilityOptionsTest {
         assertThat(counted.workload().duration())
                 .as("the records are sent to the end, the last rate holding")
                 .isNull();
+        assertThat(assemble("--steps|1k:1s,1k:1s|--records|2000").workload().duration())
+                .isNull();
         assertThat(assemble("--steps|1k:1s,0:1s|--records|2000").workload().duration())
+                .as("a shape ending at rate 0 never sends the rest: it still ends with the shape")
+                .isEqualTo(Duration.ofSeconds(2));
+        assertThat(assemble("--ramp|50k:0:1m|--records|10m").workload().duration())
+                .isEqualTo(Duration.ofMinutes(1));
+        assertThat(assemble("--steps|1k:1s,0:1s|--records|500").workload().duration())
+                .as("due before the pause: the records end it, the shape's end is a bound all the same")
                 .isNull();
     }
 
