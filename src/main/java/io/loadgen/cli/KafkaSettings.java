@@ -1,12 +1,14 @@
 package io.loadgen.cli;
 
 import io.loadgen.engine.RunFailedException;
+import io.loadgen.spec.Secrets;
 import java.io.PrintStream;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.apache.kafka.clients.ClientDnsLookup;
 import org.apache.kafka.clients.ClientUtils;
 import org.apache.kafka.clients.CommonClientConfigs;
@@ -64,20 +66,30 @@ final class KafkaSettings {
                 .filter(url -> !url.isEmpty())
                 .toList();
         if (urls.isEmpty()) throw new UsageException("--bootstrap-servers must name at least one HOST:PORT");
+        String lookup = settings.getOrDefault(
+                CommonClientConfigs.CLIENT_DNS_LOOKUP_CONFIG, ClientDnsLookup.USE_ALL_DNS_IPS.toString());
         try {
-            ClientUtils.parseAndValidateAddresses(
-                    urls,
-                    settings.getOrDefault(
-                            CommonClientConfigs.CLIENT_DNS_LOOKUP_CONFIG, ClientDnsLookup.USE_ALL_DNS_IPS.toString()));
+            ClientUtils.parseAndValidateAddresses(urls, lookup);
         } catch (ConfigException e) {
             String reason = String.valueOf(e.getMessage());
-            if (reason.startsWith("No resolvable bootstrap urls")) {
-                throw new RunFailedException("cannot resolve any host of --bootstrap-servers " + bootstrap.trim()
+            // "No resolvable bootstrap urls" (use_all_dns_ips), "Unknown host in" (resolve_canonical_...)
+            if (reason.startsWith("No resolvable bootstrap urls") || reason.startsWith("Unknown host in")) {
+                throw new RunFailedException("cannot resolve any host of --bootstrap-servers " + shown(bootstrap.trim())
                         + " (bootstrap.servers): not a name this machine's DNS knows, or not yet");
             }
             throw new UsageException(
-                    "--bootstrap-servers (bootstrap.servers) takes HOST:PORT[,HOST:PORT...]; " + reason);
+                    "--bootstrap-servers (bootstrap.servers) takes HOST:PORT[,HOST:PORT...]; " + shown(reason));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("client.dns.lookup takes " + ClientDnsLookup.USE_ALL_DNS_IPS + " or "
+                    + ClientDnsLookup.RESOLVE_CANONICAL_BOOTSTRAP_SERVERS_ONLY + "; got '" + lookup + "'");
         }
+    }
+
+    /** A user:password@ pasted into an address (with a scheme or without) is shown as ***@. */
+    private static final Pattern BARE_USER_INFO = Pattern.compile("(^|[,\\s:])([^,\\s:/@]+(:[^,\\s/@]*)?)@");
+
+    static String shown(String text) {
+        return BARE_USER_INFO.matcher(Secrets.withoutUserInfo(text)).replaceAll("$1***@");
     }
 
     /** The names {@link #from} drops because no Kafka client knows them, sorted (names only: values may be secret). */

@@ -40,6 +40,37 @@ class BootstrapCheckTest {
     }
 
     @Test
+    void aNameThatDoesNotResolveIsARetryableFailureInTheCanonicalLookupModeToo() {
+        assertThatThrownBy(() -> KafkaSettings.checkBootstrap(Map.of(
+                        "bootstrap.servers",
+                        "kafka.invalid:9092",
+                        "client.dns.lookup",
+                        "resolve_canonical_bootstrap_servers_only")))
+                .isInstanceOf(RunFailedException.class)
+                .hasMessageStartingWith("cannot resolve any host of --bootstrap-servers kafka.invalid:9092");
+        assertThatThrownBy(() -> KafkaSettings.checkBootstrap(
+                        Map.of("bootstrap.servers", "127.0.0.1:9092", "client.dns.lookup", "default")))
+                .isInstanceOf(UsageException.class)
+                .hasMessage("client.dns.lookup takes use_all_dns_ips or resolve_canonical_bootstrap_servers_only; "
+                        + "got 'default'");
+    }
+
+    /** A password pasted into the address, with a scheme or without, is not repeated in the error line. */
+    @ParameterizedTest
+    @CsvSource(delimiter = ';', textBlock = """
+            user:s3cret@kafka:9092            ; Invalid url in bootstrap.servers: ***@kafka:9092
+            SASL_SSL://user:s3cret@kafka:9092 ; Invalid url in bootstrap.servers: SASL_SSL://***@kafka:9092
+            127.0.0.1:9092,bob:s3cret@k:9092  ; Invalid url in bootstrap.servers: ***@k:9092
+            """)
+    void credentialsInAnAddressAreNotShown(String bootstrap, String reason) {
+        assertThatThrownBy(() -> KafkaSettings.checkBootstrap(Map.of("bootstrap.servers", bootstrap)))
+                .isInstanceOf(UsageException.class)
+                .hasMessage("--bootstrap-servers (bootstrap.servers) takes HOST:PORT[,HOST:PORT...]; " + reason)
+                .message()
+                .doesNotContain("s3cret");
+    }
+
+    @Test
     void oneResolvableAddressIsEnoughAsForTheClient() {
         assertThatCode(() ->
                         KafkaSettings.checkBootstrap(Map.of("bootstrap.servers", "kafka.invalid:9092, 127.0.0.1:9092")))
