@@ -307,12 +307,13 @@ public final class HtmlReport {
             sb.append("<table class=\"sizes\"><thead><tr><th>value size, bytes</th><th>min</th><th>p50</th>"
                             + "<th>p90</th><th>p99</th><th>max</th><th>mean</th><th>values</th></tr></thead><tbody>"
                             + "<tr><td>record values made</td>")
-                    .append(cell(sizes.getMinValue()))
-                    .append(cell(sizes.getValueAtPercentile(50)))
-                    .append(cell(sizes.getValueAtPercentile(90)))
-                    .append(cell(sizes.getValueAtPercentile(99)))
-                    .append(cell(sizes.getMaxValue()))
-                    .append(cell(Math.round(sizes.getMean())))
+                    // read as the summary reads them: HdrHistogram's own answers lie up to a bucket above a size
+                    .append(cell(sizes.lowestEquivalentValue(sizes.getMinValue())))
+                    .append(cell(s.valueBytesAt(50)))
+                    .append(cell(s.valueBytesAt(90)))
+                    .append(cell(s.valueBytesAt(99)))
+                    .append(cell(s.maxValueBytes()))
+                    .append(cell(Math.round(s.meanValueBytes())))
                     .append(cell(sizes.getTotalCount()))
                     .append("</tr></tbody></table>\n");
         }

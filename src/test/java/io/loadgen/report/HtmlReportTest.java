@@ -78,6 +78,27 @@ class HtmlReportTest {
         assertThat(ReportData.json(Map.of("k", attack))).doesNotContain("<", ">", "&");
     }
 
+    /** A fixed 4,000-byte record reads 4,000 everywhere on the page, as in the summary; not HdrHistogram's 4,001. */
+    @Test
+    void aFixedRecordSizeReadsTheSameInEveryColumn() {
+        Histogram sizes = RecordShape.newSizeHistogram();
+        sizes.recordValueWithCount(4_000, 500);
+        RunResult fixed = Results.builder()
+                .runId("fixed")
+                .sent(500)
+                .measuredSent(500)
+                .sendToAckLatency(latencies(2_000))
+                .shape(new RecordShape(sizes, new long[] {500}))
+                .build();
+
+        String page = HtmlReport.html(fixed, GateReport.evaluate(SloGates.NONE, fixed), List.of(), List.of());
+
+        assertThat(page)
+                .contains("<tr><td>record values made</td>" + "<td class=\"num\">4,000</td>".repeat(6)
+                        + "<td class=\"num\">500</td></tr>")
+                .doesNotContain("4,001");
+    }
+
     @Test
     void anUnpacedRunWithoutATimelineStillMakesAPageThatSaysWhy() {
         RunResult old = Results.builder()
