@@ -98,4 +98,16 @@ class MetricsPortTest {
         assertThat(MetricsPort.beforeBoot(new String[] {"--help"}, n -> env.getOrDefault(n, Optional.empty())))
                 .isEqualTo(Map.of("quarkus.http.host-enabled", "false", "quarkus.http.port", "0"));
     }
+
+    /** A blank value fails Quarkus's config validation (SRCFG00040), even for --help: named by us instead. */
+    @Test
+    void aBlankPortIsNamedToo() {
+        assertThat(MetricsPort.beforeBoot(
+                        new String[] {"run"},
+                        name -> name.equals("QUARKUS_HTTP_PORT") ? Optional.of("") : Optional.empty()))
+                .containsEntry(
+                        MetricsPort.INVALID_PROPERTY,
+                        "QUARKUS_HTTP_PORT '' is not a port: give 0-65535 (0 picks a free one)")
+                .containsEntry("quarkus.http.port", "0");
+    }
 }
