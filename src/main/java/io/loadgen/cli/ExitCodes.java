@@ -37,7 +37,19 @@ public final class ExitCodes {
               1    records missing, no record of the run found, the topic not
                    read to its end within --verify-timeout, Kafka unreachable,
                    topic missing
-              2    bad usage: invalid option or value""";
+              2    bad usage: invalid option or value
+              130  interrupted by SIGINT or SIGTERM""";
+
+    /** report's: it merges results and judges the fleet's gates. */
+    static final String REPORT_HELP_TEXT = """
+            Exit codes:
+              0    every shard's result there, every record acknowledged (or
+                   failures within --max-error-rate), every SLO gate passed
+              1    a shard's result missing, records failed or unconfirmed,
+                   Kafka unreachable, the results topic missing
+              2    bad usage: invalid option or value, unreadable result file
+              3    the fleet missed an SLO gate: --max-error-rate,
+                   --min-throughput, --max-p99-latency or --max-p999-latency""";
 
     /** templates': it prints, nothing else. */
     static final String TEMPLATES_HELP_TEXT = """

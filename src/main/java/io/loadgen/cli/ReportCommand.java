@@ -35,7 +35,7 @@ import picocli.CommandLine.Parameters;
                         + "or from shard result files. Exit 1 when a shard is missing or records failed, 3 when the fleet misses a gate.%n",
         footer = {
             "%nEvery option --NAME is also config key loadgen.NAME and env var LOADGEN_NAME.%n",
-            ExitCodes.HELP_TEXT
+            ExitCodes.REPORT_HELP_TEXT
         })
 public class ReportCommand implements Callable<Integer> {
 
