@@ -41,7 +41,8 @@ public final class ClusterClients {
     /**
      * An Admin client's settings whose calls give up within the timeout. Without them a call nobody answers stays
      * pending for the client's 60 s default after our own wait gave up, and closing the client waits for it: an
-     * unreachable broker took a minute, whatever timeout the user gave.
+     * unreachable broker took a minute, whatever timeout the user gave. A KAFKA_REQUEST_TIMEOUT_MS or
+     * KAFKA_DEFAULT_API_TIMEOUT_MS is replaced here: the command's own timeout is the one its user chose for it.
      */
     static Map<String, Object> adminConfig(Map<String, String> settings, Duration timeout) {
         Map<String, Object> config = filtered(settings, AdminClientConfig.configNames());
