@@ -52,8 +52,8 @@ public final class Secrets {
     /**
      * True for passwords, JAAS configs (they embed passwords), private keys, inline PEM certificates, anything named
      * secret, token, credential, API key, user info or auth: at least every setting the Kafka client itself declares
-     * a password (a test holds us to that), and names a keystroke or two from such a word. Errs on the side of hiding: a hidden non-secret costs nothing, a leaked
-     * password costs a rotation.
+     * a password (a test holds us to that), and names a keystroke or two from such a word. Errs on the side of
+     * hiding: a hidden non-secret costs nothing, a leaked password costs a rotation.
      */
     public static boolean isSecret(String key) {
         String k = key.toLowerCase(Locale.ROOT);
