@@ -40,7 +40,7 @@ public final class ConfigDefaultProvider implements IDefaultValueProvider {
      */
     static final Map<String, String> FORMER_NAMES = Map.of("records", "messages");
 
-    /** The environment variable that sets an option: {@code --linger-ms} (or {@code linger-ms}) is LOADGEN_LINGER_MS. */
+    /** The environment variable that sets an option: {@code --linger-ms} (or {@code linger-ms}): LOADGEN_LINGER_MS. */
     static String envVar(String option) {
         return "LOADGEN_"
                 + option.replaceFirst("^-+", "").toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
