@@ -161,22 +161,22 @@ public final class ClusterClients {
                     .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof org.apache.kafka.common.errors.TimeoutException) {
-                throw new IllegalStateException(
-                        "Kafka did not answer within " + timeout.toSeconds() + " s while preparing topic '" + topic
-                                + "'",
-                        e);
+                throw new IllegalStateException(notAnswered(timeout, topic), e);
             }
             if (!(e.getCause() instanceof TopicExistsException)) {
                 throw new IllegalStateException(
                         "cannot create topic '" + topic + "': " + e.getCause().getMessage(), e);
             }
         } catch (TimeoutException e) {
-            throw new IllegalStateException(
-                    "Kafka did not answer within " + timeout.toSeconds() + " s while preparing topic '" + topic + "'",
-                    e);
+            throw new IllegalStateException(notAnswered(timeout, topic), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while preparing topic '" + topic + "'", e);
         }
+    }
+
+    /** Our wait or the Admin call's own timeout (the same length, whichever ends first): one message for both. */
+    private static String notAnswered(Duration timeout, String topic) {
+        return "Kafka did not answer within " + timeout.toSeconds() + " s while preparing topic '" + topic + "'";
     }
 }
