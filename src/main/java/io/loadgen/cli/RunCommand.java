@@ -46,6 +46,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -162,10 +163,10 @@ public class RunCommand implements Callable<Integer> {
                     }
                 }
                 code = histogramLogWritten(histograms, code, out);
-                code = shareResult(spec, fleet, result, groups, attempt.ranHere(), code, out);
+                code = shareResult(spec, fleet, result, groups, attempt.ranHere(), code, engine::stopRequested, out);
             }
             // An interrupted run is being stopped (a pod deleted, a user at the keyboard): no reason to linger.
-            if (result.status() != RunResult.Status.INTERRUPTED) linger(linger, out);
+            if (result.status() != RunResult.Status.INTERRUPTED && code != ExitCodes.INTERRUPTED) linger(linger, out);
             return code;
         }
     }
@@ -330,6 +331,7 @@ public class RunCommand implements Callable<Integer> {
             List<GroupReport> groups,
             boolean publish,
             int code,
+            BooleanSupplier stopped,
             PrintStream out) {
         ShardSpec shard = spec.placement().shard();
         ShardResult mine = new ShardResult(
@@ -351,7 +353,12 @@ public class RunCommand implements Callable<Integer> {
                 out.println("collecting the results of " + shard.count() + " shards ...");
                 out.flush();
                 List<ShardResult> all = new ResultsTopic(spec.delivery().producerConfig(), fleet.resultsTopic())
-                        .collect(spec.runId(), shard.count(), fleet.collectTimeout());
+                        .collect(spec.runId(), shard.count(), fleet.collectTimeout(), stopped);
+                if (stopped.getAsBoolean()) {
+                    System.err.println("loadgen: stopped while collecting the fleet's results, so no fleet report; "
+                            + "'loadgen report --run-id " + spec.runId() + "' prints it once every shard's is in");
+                    return ExitCodes.INTERRUPTED;
+                }
                 // Shard 0 exits with the fleet's verdict: a fleet gate missed (3), a shard's result missing (1).
                 int verdict =
                         FleetReport.print(all, shard.count(), spec.gates(), spec.watch(), out, System.err, null, null);

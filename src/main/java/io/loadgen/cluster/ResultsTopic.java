@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -56,6 +57,14 @@ public final class ResultsTopic {
      *                               {@link ClusterClients#requireTopic})
      */
     public List<ShardResult> collect(String runId, int expectedShards, Duration timeout) {
+        return collect(runId, expectedShards, timeout, () -> false);
+    }
+
+    /**
+     * As {@link #collect(String, int, Duration)}, but also returns what it found as soon as {@code stopped} says so
+     * (checked between polls, at most every 200 ms): a pod being deleted must not wait out the collect timeout.
+     */
+    public List<ShardResult> collect(String runId, int expectedShards, Duration timeout, BooleanSupplier stopped) {
         long deadline = clock.getAsLong() + timeout.toMillis();
         ClusterClients.requireTopic(settings, topic, timeout);
         List<ShardResult> results = new ArrayList<>();
@@ -64,7 +73,7 @@ public final class ResultsTopic {
             List<TopicPartition> tps = ClusterClients.fromStart(consumer, topic, timeout);
             if (tps.isEmpty()) return List.of();
             Map<TopicPartition, Long> end = consumer.endOffsets(tps, timeout);
-            while (clock.getAsLong() < deadline) {
+            while (clock.getAsLong() < deadline && !stopped.getAsBoolean()) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
                     if (!runId.equals(record.key())) continue;
                     try {

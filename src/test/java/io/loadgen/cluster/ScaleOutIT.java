@@ -259,6 +259,51 @@ class ScaleOutIT {
         assertThat(KafkaBroker.countTopic(topic)).isZero();
     }
 
+    /**
+     * A pod deleted while shard 0 collects the other shards' results (the Job failed, its deadline passed) stops at
+     * once with 130, not after --collect-timeout and not by the kubelet's SIGKILL at the end of the grace period.
+     */
+    @Test
+    void aSignalWhileShardZeroCollectsStopsItAtOnce() throws InterruptedException {
+        String topic = KafkaBroker.uniqueTopic("collect-signal");
+        try (AppProcess shard = AppProcess.start(
+                Map.of(
+                        "KAFKA_BOOTSTRAP_SERVERS",
+                        KafkaBroker.bootstrapServers(),
+                        "LOADGEN_TOPIC",
+                        topic,
+                        "LOADGEN_CREATE_TOPIC",
+                        "true",
+                        "JOB_COMPLETION_INDEX",
+                        "0"),
+                "--shard-count",
+                "2",
+                "--run-id",
+                "collect-" + UUID.randomUUID(),
+                "--barrier",
+                "false",
+                "--results-topic",
+                topic + "-results",
+                "--collect-timeout",
+                "5m",
+                "--records",
+                "300")) {
+            assertThat(shard.awaitStdoutLine(line -> line.contains("collecting the results of 2 shards"), RUN_TIMEOUT))
+                    .as("collecting; stdout:\n%s\nstderr:\n%s", shard.stdout(), shard.stderr())
+                    .isTrue();
+            Thread.sleep(500);
+            long signalled = System.nanoTime();
+            shard.terminate();
+
+            assertThat(shard.waitFor(RUN_TIMEOUT)).isEqualTo(130);
+            assertThat(Duration.ofNanos(System.nanoTime() - signalled)).isLessThan(Duration.ofSeconds(10));
+            assertThat(shard.stderr()).contains("stopped while collecting the fleet's results, so no fleet report");
+            assertThat(shard.stdout()).doesNotContain("=== fleet of");
+            Summary.assertNoStackTrace(shard.stdout(), shard.stderr());
+        }
+        assertThat(KafkaBroker.countTopic(topic)).isEqualTo(150);
+    }
+
     @Test
     void aShardWithoutTheOthersNamesTheMissingOnesAtTheBarrier() throws InterruptedException, IOException {
         String topic = KafkaBroker.uniqueTopic("lonely");
