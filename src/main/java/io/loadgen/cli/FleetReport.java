@@ -13,6 +13,7 @@ import io.loadgen.watch.GroupReport;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -115,6 +116,14 @@ final class FleetReport {
             throw new UsageException("--shard-count " + expectedShards + " disagrees with the results of run " + runId
                     + ", which are of a fleet of " + expected + " shard" + (expected == 1 ? "" : "s"));
         }
+        // Said before the report, which it qualifies: the fleet's figures span the first start to the last end.
+        String apart = notTogether(shards);
+        if (apart != null) {
+            err.println("loadgen: warning: the shards of run " + runId + " did not all send at the same time (" + apart
+                    + "), so the fleet's throughput is over a span they never shared; a shard retried after the "
+                    + "others ended leaves its failed attempt's records on the topic in no result ('loadgen verify'"
+                    + " counts the topic)");
+        }
         Set<Integer> present = shards.stream().map(s -> s.shard().index()).collect(Collectors.toSet());
         List<Integer> missing = IntStream.range(0, expected)
                 .filter(i -> !present.contains(i))
@@ -156,6 +165,26 @@ final class FleetReport {
             return ExitCodes.RUN_FAILED;
         }
         return RunCommand.exitCode(fleet, verdict);
+    }
+
+    /**
+     * Null when some moment had every shard sending; else which shard began after which one had ended. The fleet's
+     * figures span the first start to the last end, which is the fleet's load only when the shards overlapped.
+     */
+    static String notTogether(List<ShardResult> shards) {
+        ShardResult lastToStart = shards.get(0);
+        ShardResult firstToEnd = shards.get(0);
+        for (ShardResult s : shards) {
+            if (s.result().window().startEpochMillis()
+                    > lastToStart.result().window().startEpochMillis()) lastToStart = s;
+            if (s.result().window().endEpochMillis()
+                    < firstToEnd.result().window().endEpochMillis()) firstToEnd = s;
+        }
+        long start = lastToStart.result().window().startEpochMillis();
+        long end = firstToEnd.result().window().endEpochMillis();
+        if (shards.size() < 2 || start <= end) return null;
+        return "shard " + lastToStart.shard().index() + " started at " + Instant.ofEpochMilli(start) + ", after shard "
+                + firstToEnd.shard().index() + " had ended at " + Instant.ofEpochMilli(end);
     }
 
     private static String missingText(List<Integer> missing) {

@@ -22,7 +22,8 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code loadgen report}: merges the shard results of one run into the fleet's summary. Counts add up, latency
- * percentiles come from the merged histograms (exact, not averaged), throughput is over the common window.
+ * percentiles come from the merged histograms (exact, not averaged), throughput is over the span from the first
+ * start to the last end.
  */
 @Command(
         name = "report",

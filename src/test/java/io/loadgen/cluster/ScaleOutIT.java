@@ -140,6 +140,9 @@ class ScaleOutIT {
             assertThat(report.waitFor(RUN_TIMEOUT))
                     .as("report exit; stdout:\n%s\nstderr:\n%s", report.stdout(), report.stderr())
                     .isZero();
+            assertThat(report.stderr())
+                    .as("shards started together at the barrier")
+                    .doesNotContain("did not all send at the same time");
         }
         JsonNode fleet = JSON.readTree(fleetJson.toFile());
         assertThat(fleet.at("/records/sent").asLong()).isEqualTo(MESSAGES);
