@@ -10,6 +10,10 @@ import io.loadgen.testing.KafkaBroker;
 import io.loadgen.testing.SeedRecord;
 import io.loadgen.testing.Summary;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,6 +21,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -225,7 +231,7 @@ class ScaleOutIT {
      * sent, exit 130.
      */
     @Test
-    void aSignalAtTheBarrierStopsTheShardAtOnce() throws InterruptedException {
+    void aSignalAtTheBarrierStopsTheShardAtOnce() throws InterruptedException, IOException {
         String topic = KafkaBroker.uniqueTopic("barrier-signal");
         try (AppProcess shard = AppProcess.start(
                 Map.of(
@@ -250,6 +256,19 @@ class ScaleOutIT {
             assertThat(shard.awaitStdoutLine(line -> line.contains("waiting for all 3 shards"), RUN_TIMEOUT))
                     .as("at the barrier; stdout:\n%s\nstderr:\n%s", shard.stdout(), shard.stderr())
                     .isTrue();
+            // Kubernetes' readiness probe meanwhile: not ready, as designed, and nothing logged for it.
+            Matcher metrics =
+                    Pattern.compile("metrics at (http://\\S+)/q/metrics").matcher(shard.stdout());
+            assertThat(metrics.find()).as(shard.stdout()).isTrue();
+            for (int probe = 0; probe < 3; probe++) {
+                HttpResponse<String> ready = HttpClient.newHttpClient()
+                        .send(
+                                HttpRequest.newBuilder(URI.create(metrics.group(1) + "/q/health/ready"))
+                                        .timeout(Duration.ofSeconds(10))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString());
+                assertThat(ready.statusCode()).as(ready.body()).isEqualTo(503);
+            }
             Thread.sleep(500);
             long signalled = System.nanoTime();
             shard.terminate();
@@ -257,6 +276,9 @@ class ScaleOutIT {
             assertThat(shard.waitFor(RUN_TIMEOUT)).isEqualTo(130);
             assertThat(Duration.ofNanos(System.nanoTime() - signalled)).isLessThan(Duration.ofSeconds(10));
             assertThat(shard.stderr()).contains("stopped while waiting for the other shards; nothing was sent");
+            assertThat(shard.stderr())
+                    .as("a readiness probe answered DOWN is no news for the log")
+                    .doesNotContain("health down");
             Summary.assertNoStackTrace(shard.stdout(), shard.stderr());
         }
         assertThat(KafkaBroker.countTopic(topic)).isZero();
