@@ -80,8 +80,8 @@ final class BatchPathPrimer {
 
     /**
      * For gzip and lz4, the codec and level the producer will build from the same settings. snappy and zstd are
-     * written uncompressed: their native libraries load in class initializers, and a failure there, met first here,
-     * would leave the producer to report only "Could not initialize class" instead of why the library did not load.
+     * written uncompressed: their native libraries load in class initializers, which {@link NativeCodecs} runs first,
+     * on the thread that can report a failure in one line.
      * The varint branches are the same whatever the codec.
      */
     static Compression compression(Delivery delivery) {

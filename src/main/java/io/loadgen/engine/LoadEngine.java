@@ -104,6 +104,7 @@ public final class LoadEngine {
     public PreparedRun prepare(LoadSpec spec) {
         // The cluster and topic check talks to the broker while the producers are built: start-up time counts
         // for every pod of a Kubernetes Job, and the two do not depend on each other.
+        NativeCodecs.requireLoadable(spec.delivery().producerSetting("compression.type"));
         FutureTask<RunCard.Cluster> topicCheck = new FutureTask<>(() -> TopicPreparer.prepare(spec));
         daemon(topicCheck, "loadgen-topic-check").start();
         NativeCodecs.preferNative(); // first: the primer's lz4 batch must load the codec the producer will use

@@ -145,6 +145,33 @@ class JarLaunchIT {
     }
 
     /**
+     * snappy's and zstd's codecs are JNI libraries unpacked to /tmp; where one cannot load (a /tmp mounted noexec, as
+     * with docker's --tmpfs /tmp) the run stops before sending with one line saying why, instead of every record
+     * failing as a bare KafkaException. Made to fail here by telling snappy-java to load a system library that is not
+     * installed.
+     */
+    @Test
+    void aCompressionCodecThatCannotLoadIsNamedBeforeSending() throws InterruptedException {
+        String topic = KafkaBroker.uniqueTopic("codec");
+        try (AppProcess app = AppProcess.start(env(
+                topic,
+                "JAVA_TOOL_OPTIONS",
+                "-Dorg.xerial.snappy.use.systemlib=true",
+                "LOADGEN_COMPRESSION",
+                "snappy",
+                "LOADGEN_RECORDS",
+                "1000"))) {
+            assertExitCode(app, ExitCodes.RUN_FAILED);
+            assertThat(app.stderr())
+                    .contains("loadgen: compression snappy cannot be used here: its native library did not load (")
+                    .contains("--tmpfs /tmp:exec");
+            assertThat(app.stdout())
+                    .as("stopped before the topic check and the producers: nothing to summarise")
+                    .doesNotContain("=== loadgen summary");
+        }
+    }
+
+    /**
      * In a container nobody typed the value: an error about an option the command line does not give names the env
      * variable it came from, and a bad value there does not keep --help from showing.
      */

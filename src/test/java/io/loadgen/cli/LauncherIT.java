@@ -90,6 +90,31 @@ class LauncherIT {
         assertThat(KafkaBroker.countTopic(topic)).isEqualTo(500);
     }
 
+    /**
+     * LOADGEN_JAVA_OPTS_APPEND (a trust store, a temporary directory, here a snappy-java setting that makes its codec
+     * fail to load) applies to the first run too, the one that records the cache; it used to be dropped there.
+     */
+    @Test
+    void appendedJavaOptionsApplyToTheRecordingRunToo() throws Exception {
+        copyApp();
+        String topic = KafkaBroker.uniqueTopic("launcher-append");
+        Result first = launch(
+                Map.of("LOADGEN_JAVA_OPTS_APPEND", "-Dorg.xerial.snappy.use.systemlib=true"),
+                "run",
+                "--bootstrap-servers",
+                KafkaBroker.bootstrapServers(),
+                "--topic",
+                topic,
+                "--records",
+                "10",
+                "--compression",
+                "snappy",
+                "--create-topic");
+        assertThat(first.code).as(first.output).isEqualTo(ExitCodes.RUN_FAILED);
+        assertThat(first.output).contains("compression snappy cannot be used here");
+        assertThat(caches()).as("a failed run records nothing").isEmpty();
+    }
+
     @Test
     void aJavaReachedThroughALinkIsKnownByTheJdkItLeadsTo(@TempDir Path elsewhere) throws Exception {
         // /usr/bin/java on Debian (and in the image): a link named like a JDK's bin/java, with no release file above.
