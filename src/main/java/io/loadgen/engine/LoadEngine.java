@@ -51,6 +51,13 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  */
 public final class LoadEngine {
 
+    /**
+     * How long after a paced run's duration its senders may still hand over records that fell due before the end:
+     * a sender is always a little behind its schedule (waking from a park), and without this the last few would be
+     * reported as "due but never sent". One tick of the schedule watch; a sender further behind is stopped.
+     */
+    static final long DURATION_CATCH_UP_NANOS = ScheduleWatch.TICK_NANOS;
+
     private final ProducerFactory producerFactory;
     private final LongSupplier nanoClock;
     private final LongSupplier epochNanos;
@@ -155,6 +162,9 @@ public final class LoadEngine {
 
             long startEpochMillis = System.currentTimeMillis();
             long start = nanoClock.getAsLong();
+            long end = workload.duration() == null
+                    ? Pacer.NEVER
+                    : start + workload.duration().toNanos();
             SequenceClaims claims = new SequenceClaims(spec.placement().firstPosition(), workload.records());
             WarmupGate warmup =
                     new WarmupGate(workload.warmup(), spec.placement().firstPosition(), start);
@@ -164,7 +174,13 @@ public final class LoadEngine {
                 // The threads share one schedule, interleaved, so their records arrive evenly instead of in bursts.
                 Pacer pacer = workload.rateLimited()
                         ? new Pacer(
-                                workload.rate(), t, spec.senders().threads(), start, nanoClock, LockSupport::parkNanos)
+                                workload.rate(),
+                                t,
+                                spec.senders().threads(),
+                                start,
+                                end,
+                                nanoClock,
+                                LockSupport::parkNanos)
                         : null;
                 SendClock sendClock = new SendClock(nanoClock, epochOffset);
                 SenderThread sender = new SenderThread(
@@ -196,13 +212,18 @@ public final class LoadEngine {
                 threads.add(new Thread(sender, "loadgen-sender-" + t));
             }
             if (workload.duration() != null) {
+                // Paced senders end by themselves at the duration's end (their schedule hands out nothing due later),
+                // after handing over what fell due before it; a moment's grace lets one that is a little late (a
+                // wake-up, a young collection) do so. The stop ends whatever is still sending: unpaced senders, and
+                // paced ones blocked in send(). Either way the duration ended at its end, not when the ticker ran.
+                long grace = workload.rateLimited() ? DURATION_CATCH_UP_NANOS : 0;
                 ticker.schedule(
-                        () -> stop.stop(StopSignal.Reason.DURATION_REACHED, nanoClock.getAsLong()),
-                        workload.duration().toNanos(),
+                        () -> stop.stop(StopSignal.Reason.DURATION_REACHED, end),
+                        workload.duration().toNanos() + grace,
                         TimeUnit.NANOSECONDS);
             }
             ScheduleWatch watch = new ScheduleWatch(
-                    stats, workload.rate(), workload.records(), start, startEpochMillis, nanoClock, stop);
+                    stats, workload.rate(), workload.records(), start, end, startEpochMillis, nanoClock, stop);
             ticker.scheduleAtFixedRate(
                     watch::tick, ScheduleWatch.TICK_NANOS, ScheduleWatch.TICK_NANOS, TimeUnit.NANOSECONDS);
             long intervalNanos = spec.timing().reportInterval().toNanos();
@@ -216,13 +237,18 @@ public final class LoadEngine {
             // Whatever the broker does, the wait ends --stop-timeout after sending stopped: a sender blocked in send()
             // and records the broker never answers are given up on, not waited for until the client's own timeouts.
             boolean gaveUp = !awaitSenders(threads, spec.timing().stopTimeout());
-            stop.stop(StopSignal.Reason.MESSAGES_SENT, nanoClock.getAsLong());
+            long sendersDone = nanoClock.getAsLong();
+            // Senders that ended by themselves short of the record count, in a run with a duration, ended for it:
+            // paced ones stop once their next record falls due after the end, which may be a moment before it.
+            if (workload.duration() != null && stats.attemptedCount() < workload.records())
+                stop.stop(StopSignal.Reason.DURATION_REACHED, end);
+            else stop.stop(StopSignal.Reason.MESSAGES_SENT, sendersDone);
             watch.sendingStopped(stop.requestedAtNanos());
             if (!gaveUp) gaveUp = !awaitInFlight(producers, spec.timing().stopTimeout());
-            long end = nanoClock.getAsLong();
+            long finished = nanoClock.getAsLong();
             // Before closing: a forced close fails what is still in flight, and those records were not failed by Kafka.
-            RunStats.Snapshot last = progress.finish(end);
-            Shortfall shortfall = watch.finish(end, last.inFlight());
+            RunStats.Snapshot last = progress.finish(finished);
+            Shortfall shortfall = watch.finish(finished, last.inFlight());
             Double compression = compressionRatio(producers);
             ticker.shutdownNow();
             closeAll(producers, gaveUp ? Duration.ZERO : spec.timing().stopTimeout());
@@ -230,7 +256,7 @@ public final class LoadEngine {
             for (Thread t : threads) joinQuietly(t, 1_000);
             RecordShape shape = recordShape(senders, threads, stats, prepared.partitions());
 
-            long measuredStart = warmup.measuredStartNanos(end);
+            long measuredStart = warmup.measuredStartNanos(finished);
             return new RunResult(
                     spec.runId(),
                     status(stop, shortfall),
@@ -238,7 +264,7 @@ public final class LoadEngine {
                     new RunResult.Window(
                             startEpochMillis,
                             startEpochMillis + (measuredStart - start) / 1_000_000,
-                            startEpochMillis + (end - start) / 1_000_000),
+                            startEpochMillis + (finished - start) / 1_000_000),
                     new RunResult.Counts(last.sent(), last.failed(), last.sentBytes()),
                     new RunResult.Counts(last.measuredSent(), last.measuredFailed(), last.measuredBytes()),
                     last.errors(),

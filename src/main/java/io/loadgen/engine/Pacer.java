@@ -28,6 +28,9 @@ final class Pacer {
     private final LongSupplier clock;
     private final Parker parker;
     private final long startNanos;
+    /** When the run's --duration ends, or {@link #NEVER}: a record due then or later is not the run's. */
+    private final long endNanos;
+
     private long index;
 
     /**
@@ -35,7 +38,17 @@ final class Pacer {
      * @param threads how many threads share the schedule
      */
     Pacer(RateShape shape, int thread, int threads, long startNanos, LongSupplier clock, Parker parker) {
+        this(shape, thread, threads, startNanos, NEVER, clock, parker);
+    }
+
+    /**
+     * @param endNanos when the run's duration ends ({@link #NEVER} for none): the schedule hands out no record due
+     *                 then or later, so a duration run sends what its schedule makes due within it, however late the
+     *                 stop signal comes
+     */
+    Pacer(RateShape shape, int thread, int threads, long startNanos, long endNanos, LongSupplier clock, Parker parker) {
         if (thread < 0 || thread >= threads) throw new IllegalArgumentException("thread " + thread + " of " + threads);
+        this.endNanos = endNanos;
         this.shape = shape;
         this.thread = thread;
         this.threads = threads;
@@ -52,11 +65,13 @@ final class Pacer {
     }
 
     /**
-     * Waits until the next record is due (or {@code stop} says to give up) and returns its due time,
-     * or -1 if stopped while waiting.
+     * Waits until the next record is due (or {@code stop} says to give up) and returns its due time, or -1 if stopped
+     * while waiting or if the next record falls due after the run's duration.
      */
     long awaitNext(StopSignal stop) {
         long due = nextDue();
+        // NEVER is left to wait for the stop: a shape whose rate stays 0 idles until the duration ends, as before.
+        if (due != NEVER && due >= endNanos) return -1;
         while (true) {
             // NEVER is not subtracted from: System.nanoTime() may be negative, and the difference would overflow.
             long wait = due == NEVER ? MAX_PARK_NANOS : due - clock.getAsLong();

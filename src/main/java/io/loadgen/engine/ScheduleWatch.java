@@ -24,6 +24,9 @@ final class ScheduleWatch {
 
     private final long records;
     private final long startNanos;
+    /** When the run's duration ends, or {@link Pacer#NEVER}: no record is due from then on. */
+    private final long endNanos;
+
     private final long startEpochMillis;
     private final LongSupplier clock;
     /** Tells when sending stopped, before the engine gets to say so (a sender blocked in send() delays that). */
@@ -47,6 +50,20 @@ final class ScheduleWatch {
             long startEpochMillis,
             LongSupplier clock,
             StopSignal stop) {
+        this(stats, rate, records, startNanos, Pacer.NEVER, startEpochMillis, clock, stop);
+    }
+
+    /** @param endNanos when the run's duration ends ({@link Pacer#NEVER} for none): nothing is due from then on */
+    ScheduleWatch(
+            RunStats stats,
+            RateShape rate,
+            long records,
+            long startNanos,
+            long endNanos,
+            long startEpochMillis,
+            LongSupplier clock,
+            StopSignal stop) {
+        this.endNanos = endNanos;
         this.stop = stop;
         this.stats = stats;
         this.rate = rate;
@@ -141,7 +158,9 @@ final class ScheduleWatch {
     private long dueNanos(long index) {
         if (index >= records) return Pacer.NEVER;
         double seconds = rate.dueSeconds(index);
-        return Double.isInfinite(seconds) ? Pacer.NEVER : startNanos + Math.round(seconds * 1e9);
+        if (Double.isInfinite(seconds)) return Pacer.NEVER;
+        long due = startNanos + Math.round(seconds * 1e9);
+        return due >= endNanos ? Pacer.NEVER : due;
     }
 
     /**

@@ -51,6 +51,29 @@ class PacerTest {
     }
 
     @Test
+    void aDurationsEndHandsOutNothingDueFromThenOn() {
+        Pacer pacer = new Pacer(new RateShape.Constant(1_000), 0, 1, START, START + 10_000_000L, () -> time.now, time);
+
+        for (int i = 0; i < 10; i++) assertThat(pacer.awaitNext(stop)).isEqualTo(START + i * 1_000_000L);
+        assertThat(pacer.awaitNext(stop))
+                .as("record 10 falls due at the end itself: not the run's")
+                .isEqualTo(-1);
+        assertThat(time.now).as("and it was not waited for").isEqualTo(START + 9_000_000L);
+    }
+
+    @Test
+    void aLateSenderStillGetsWhatFellDueBeforeTheEnd() {
+        time.now = START + 50_000_000L; // far behind: the end passed 40 ms ago
+        Pacer pacer = new Pacer(new RateShape.Constant(1_000), 0, 1, START, START + 10_000_000L, () -> time.now, time);
+
+        int handed = 0;
+        while (pacer.awaitNext(stop) >= 0) handed++;
+
+        assertThat(handed).isEqualTo(10);
+        assertThat(time.parks).isEmpty();
+    }
+
+    @Test
     void fractionalIntervalsDoNotDrift() {
         Pacer pacer = lone(3);
 

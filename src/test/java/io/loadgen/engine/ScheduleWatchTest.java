@@ -57,6 +57,35 @@ class ScheduleWatchTest {
         assertThat(f.incomplete()).isFalse();
     }
 
+    /**
+     * A duration run's schedule ends with the duration: the senders handed over everything due before its end, and
+     * the stop came later (the ticker ran late, or the senders' moment of grace): nothing counts as due but not sent,
+     * and no tick after the end sees records falling behind.
+     */
+    @Test
+    void nothingIsDueAfterTheDurationsEnd() {
+        long end = START + 3_000 * MS;
+        ScheduleWatch w = new ScheduleWatch(
+                stats,
+                new RateShape.Constant(1_000),
+                Workload.UNLIMITED,
+                START,
+                end,
+                START_EPOCH_MILLIS,
+                () -> now,
+                stop);
+        sendFor(w, 3_000, 1_000, true);
+        assertThat(stats.attemptedCount()).isEqualTo(3_000);
+        idleFor(w, 300); // the stop comes 0.3 s after the end
+
+        assertThat(w.behind(now)).as("nothing due after the end").isZero();
+        stop.stop(StopSignal.Reason.DURATION_REACHED, end);
+        Shortfall f = w.finish(now, 0);
+
+        assertThat(f.notSent()).isZero();
+        assertThat(f).isEqualTo(Shortfall.NONE);
+    }
+
     @Test
     void anOutageUntilTheEndCountsTheRecordsNeverSentAndTheStall() {
         ScheduleWatch w = watch(new RateShape.Constant(1_000), Workload.UNLIMITED);
