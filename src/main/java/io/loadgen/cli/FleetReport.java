@@ -1,5 +1,6 @@
 package io.loadgen.cli;
 
+import io.loadgen.cluster.ResultCodec;
 import io.loadgen.cluster.ShardResult;
 import io.loadgen.report.FleetTable;
 import io.loadgen.report.GateReport;
@@ -15,7 +16,9 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -164,12 +167,28 @@ final class FleetReport {
                     + " (a fleet of " + expected + ")");
             return ExitCodes.RUN_FAILED;
         }
+        List<Integer> ranTwice = ranTwice(given);
+        if (!ranTwice.isEmpty()) {
+            err.println("loadgen: the fleet report undercounts: " + missingText(ranTwice) + " of run " + runId
+                    + (ranTwice.size() == 1 ? " has" : " have") + " different results, so two processes ran as one"
+                    + " shard (the same JOB_COMPLETION_INDEX or --shard-index twice?) and its share is on the topic"
+                    + " twice, while the report counts one");
+            return ExitCodes.RUN_FAILED;
+        }
         return RunCommand.exitCode(fleet, verdict);
     }
 
     /**
-     * Null when some moment had every shard sending; else which shard began after which one had ended. The fleet's
-     * figures span the first start to the last end, which is the fleet's load only when the shards overlapped.
+     * How far apart (one shard's end to another's start) shards may be and still count as one fleet's load: the start
+     * barrier releases them within a poll of each other, and a short unpaced shard can be done before the last one
+     * sees the release. A pod retried after the others ended starts many seconds later.
+     */
+    static final long APART_MILLIS = 1_000;
+
+    /**
+     * Null when the shards sent at the same time (or nearly, {@link #APART_MILLIS}); else which shard began after
+     * which one had ended. The fleet's figures span the first start to the last end, which is the fleet's load only
+     * when the shards overlapped.
      */
     static String notTogether(List<ShardResult> shards) {
         ShardResult lastToStart = shards.get(0);
@@ -182,9 +201,10 @@ final class FleetReport {
         }
         long start = lastToStart.result().window().startEpochMillis();
         long end = firstToEnd.result().window().endEpochMillis();
-        if (shards.size() < 2 || start <= end) return null;
-        return "shard " + lastToStart.shard().index() + " started at " + Instant.ofEpochMilli(start) + ", after shard "
-                + firstToEnd.shard().index() + " had ended at " + Instant.ofEpochMilli(end);
+        if (shards.size() < 2 || start - end <= APART_MILLIS) return null;
+        return "shard " + lastToStart.shard().index() + " started at " + Instant.ofEpochMilli(start) + ", "
+                + String.format(Locale.ROOT, "%.1f", (start - end) / 1000.0) + " s after shard "
+                + firstToEnd.shard().index() + " had ended";
     }
 
     private static String missingText(List<Integer> missing) {
@@ -213,6 +233,24 @@ final class FleetReport {
             }
         });
         return shards;
+    }
+
+    /**
+     * The shards given more than one different result. The same result twice (a file named twice, a result
+     * published again) is one run of the shard; a retried pod whose earlier attempt's result is on the topic sends
+     * and publishes nothing, so two different results mean two processes sent that shard's share.
+     */
+    static List<Integer> ranTwice(List<Sourced> given) {
+        Map<Integer, Set<String>> documents = new TreeMap<>();
+        for (Sourced s : given) {
+            documents
+                    .computeIfAbsent(s.result().shard().index(), i -> new HashSet<>())
+                    .add(ResultCodec.encode(s.result()));
+        }
+        return documents.entrySet().stream()
+                .filter(e -> e.getValue().size() > 1)
+                .map(Map.Entry::getKey)
+                .toList();
     }
 
     /** "each shard: R" when the shards agree, else their distinct reasons (the first few: a fleet may be large). */

@@ -49,9 +49,9 @@ public final class ResultsTopic {
     }
 
     /**
-     * Reads the results of one run: every result published for it, in the order published (a retried pod publishes
-     * again; whoever merges them decides which counts). Stops once {@code expectedShards} distinct shards are in (0 =
-     * unknown: read up to the end of the topic), or when {@code timeout} passes, returning what it found.
+     * Reads the results of one run: every result published for it, in the order published (whoever merges them
+     * decides which counts). Stops once it has read what was on the topic when it began and {@code expectedShards}
+     * distinct shards are in (0 = unknown: only the former), or when {@code timeout} passes, returning what it found.
      *
      * @throws IllegalStateException when the topic does not exist (it is never created by reading: see
      *                               {@link ClusterClients#requireTopic})
@@ -84,8 +84,10 @@ public final class ResultsTopic {
                         // another version's document or garbage: not ours to merge
                     }
                 }
-                if (expectedShards > 0 ? shards.size() >= expectedShards : ClusterClients.reachedEnd(consumer, end))
-                    break;
+                // Also read what was on the topic when collecting began: a second result of a shard (two processes
+                // that ran as one shard) must not go unseen behind the first.
+                boolean allRead = ClusterClients.reachedEnd(consumer, end);
+                if (allRead && (expectedShards <= 0 || shards.size() >= expectedShards)) break;
             }
         }
         return results;
