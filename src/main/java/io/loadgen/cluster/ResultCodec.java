@@ -163,6 +163,11 @@ public final class ResultCodec {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("not a loadgen shard result: " + e.getOriginalMessage(), e);
         }
+        if (d.version() == 0) {
+            // No version at all: some other loadgen JSON, most often a run's summary given where a result belongs.
+            throw new IllegalArgumentException("not a loadgen shard result (a run's --summary-json? 'loadgen report'"
+                    + " merges the files that 'run --result-file' writes, or the results topic)");
+        }
         if (d.version() != VERSION) {
             throw new IllegalArgumentException(
                     "shard result version " + d.version() + " is not supported (expected " + VERSION + ")");

@@ -42,6 +42,9 @@ class ErrorHandlersTest {
         assertThat(ErrorHandlers.whereFrom(spec.findOption("--records"), Map.of("LOADGEN_MESSAGES", "x")::get))
                 .as("the former name, still read")
                 .isEqualTo(" (from env LOADGEN_MESSAGES)");
+        assertThat(ErrorHandlers.whereFrom(spec.findOption("--shard-index"), Map.of("JOB_COMPLETION_INDEX", "x")::get))
+                .as("Kubernetes' variable for an Indexed Job's pods")
+                .isEqualTo(" (from env JOB_COMPLETION_INDEX)");
         assertThat(ErrorHandlers.whereFrom(rate, Map.<String, String>of()::get))
                 .as("from a config file: nothing to name")
                 .isEmpty();

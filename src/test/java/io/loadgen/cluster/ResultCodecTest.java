@@ -245,5 +245,9 @@ class ResultCodecTest {
     void rejectsOtherDocuments() {
         assertThatThrownBy(() -> ResultCodec.decode("{\"version\":99}")).hasMessageContaining("version 99");
         assertThatThrownBy(() -> ResultCodec.decode("not json")).hasMessageContaining("not a loadgen shard result");
+        assertThatThrownBy(() -> ResultCodec.decode("{\"runId\":\"r\",\"status\":\"COMPLETED\"}"))
+                .as("a run's summary, which has no version")
+                .hasMessage("not a loadgen shard result (a run's --summary-json? 'loadgen report' merges the files"
+                        + " that 'run --result-file' writes, or the results topic)");
     }
 }
