@@ -36,16 +36,7 @@ class LauncherIT {
     void theFirstCompletedRunRecordsACacheAndTheNextStartsFromIt() throws Exception {
         copyApp();
         String topic = KafkaBroker.uniqueTopic("launcher");
-        String[] run = {
-            "run",
-            "--bootstrap-servers",
-            KafkaBroker.bootstrapServers(),
-            "--topic",
-            topic,
-            "--records",
-            "2000",
-            "--create-topic"
-        };
+        String[] run = run(topic, 2000);
 
         assertThat(launcherInfo()).contains("start-up cache: to be recorded by the next run");
         Result first = launch(Map.of(), run);
@@ -75,16 +66,7 @@ class LauncherIT {
         assertThat(caches()).isEmpty();
 
         String topic = KafkaBroker.uniqueTopic("launcher-off");
-        Result off = launch(
-                Map.of("LOADGEN_AOT", "off"),
-                "run",
-                "--bootstrap-servers",
-                KafkaBroker.bootstrapServers(),
-                "--topic",
-                topic,
-                "--records",
-                "500",
-                "--create-topic");
+        Result off = launch(Map.of("LOADGEN_AOT", "off"), run(topic, 500));
         assertThat(off.code).as(off.output).isZero();
         assertThat(caches()).isEmpty();
         assertThat(KafkaBroker.countTopic(topic)).isEqualTo(500);
@@ -100,16 +82,7 @@ class LauncherIT {
         String topic = KafkaBroker.uniqueTopic("launcher-append");
         Result first = launch(
                 Map.of("LOADGEN_JAVA_OPTS_APPEND", "-Dorg.xerial.snappy.use.systemlib=true"),
-                "run",
-                "--bootstrap-servers",
-                KafkaBroker.bootstrapServers(),
-                "--topic",
-                topic,
-                "--records",
-                "10",
-                "--compression",
-                "snappy",
-                "--create-topic");
+                run(topic, 10, "--compression", "snappy"));
         assertThat(first.code).as(first.output).isEqualTo(ExitCodes.RUN_FAILED);
         assertThat(first.output).contains("compression snappy cannot be used here");
         assertThat(caches()).as("a failed run records nothing").isEmpty();
@@ -126,6 +99,21 @@ class LauncherIT {
         String info = launch(Map.of("LOADGEN_LAUNCHER_INFO", "1", "LOADGEN_JAVA", link.toString())).output;
 
         assertThat(info).contains("java: " + link).contains("start-up cache: to be recorded by the next run");
+    }
+
+    /** {@code run} of {@code records} to a new topic on the test broker, then {@code more} options. */
+    private static String[] run(String topic, int records, String... more) {
+        List<String> args = new ArrayList<>(List.of(
+                "run",
+                "--bootstrap-servers",
+                KafkaBroker.bootstrapServers(),
+                "--topic",
+                topic,
+                "--records",
+                String.valueOf(records),
+                "--create-topic"));
+        args.addAll(List.of(more));
+        return args.toArray(String[]::new);
     }
 
     private record Result(int code, String output) {}

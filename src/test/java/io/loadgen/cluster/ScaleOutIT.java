@@ -234,15 +234,7 @@ class ScaleOutIT {
     void aSignalAtTheBarrierStopsTheShardAtOnce() throws InterruptedException, IOException {
         String topic = KafkaBroker.uniqueTopic("barrier-signal");
         try (AppProcess shard = AppProcess.start(
-                Map.of(
-                        "KAFKA_BOOTSTRAP_SERVERS",
-                        KafkaBroker.bootstrapServers(),
-                        "LOADGEN_TOPIC",
-                        topic,
-                        "LOADGEN_CREATE_TOPIC",
-                        "true",
-                        "JOB_COMPLETION_INDEX",
-                        "1"),
+                shardEnv(topic, 1),
                 "--shard-count",
                 "3",
                 "--run-id",
@@ -270,11 +262,7 @@ class ScaleOutIT {
                 assertThat(ready.statusCode()).as(ready.body()).isEqualTo(503);
             }
             Thread.sleep(500);
-            long signalled = System.nanoTime();
-            shard.terminate();
-
-            assertThat(shard.waitFor(RUN_TIMEOUT)).isEqualTo(130);
-            assertThat(Duration.ofNanos(System.nanoTime() - signalled)).isLessThan(Duration.ofSeconds(10));
+            terminateExpectingAPromptStop(shard);
             assertThat(shard.stderr()).contains("stopped while waiting for the other shards; nothing was sent");
             assertThat(shard.stderr())
                     .as("a readiness probe answered DOWN is no news for the log")
@@ -292,15 +280,7 @@ class ScaleOutIT {
     void aSignalWhileShardZeroCollectsStopsItAtOnce() throws InterruptedException {
         String topic = KafkaBroker.uniqueTopic("collect-signal");
         try (AppProcess shard = AppProcess.start(
-                Map.of(
-                        "KAFKA_BOOTSTRAP_SERVERS",
-                        KafkaBroker.bootstrapServers(),
-                        "LOADGEN_TOPIC",
-                        topic,
-                        "LOADGEN_CREATE_TOPIC",
-                        "true",
-                        "JOB_COMPLETION_INDEX",
-                        "0"),
+                shardEnv(topic, 0),
                 "--shard-count",
                 "2",
                 "--run-id",
@@ -317,11 +297,7 @@ class ScaleOutIT {
                     .as("collecting; stdout:\n%s\nstderr:\n%s", shard.stdout(), shard.stderr())
                     .isTrue();
             Thread.sleep(500);
-            long signalled = System.nanoTime();
-            shard.terminate();
-
-            assertThat(shard.waitFor(RUN_TIMEOUT)).isEqualTo(130);
-            assertThat(Duration.ofNanos(System.nanoTime() - signalled)).isLessThan(Duration.ofSeconds(10));
+            terminateExpectingAPromptStop(shard);
             assertThat(shard.stderr()).contains("stopped while collecting the fleet's results, so no fleet report");
             assertThat(shard.stdout()).doesNotContain("=== fleet of");
             Summary.assertNoStackTrace(shard.stdout(), shard.stderr());
@@ -329,19 +305,32 @@ class ScaleOutIT {
         assertThat(KafkaBroker.countTopic(topic)).isEqualTo(150);
     }
 
+    /** A shard process's env, as an Indexed Job's pod has it: the cluster, the topic, and its completion index. */
+    private static Map<String, String> shardEnv(String topic, int index) {
+        return Map.of(
+                "KAFKA_BOOTSTRAP_SERVERS",
+                KafkaBroker.bootstrapServers(),
+                "LOADGEN_TOPIC",
+                topic,
+                "LOADGEN_CREATE_TOPIC",
+                "true",
+                "JOB_COMPLETION_INDEX",
+                String.valueOf(index));
+    }
+
+    /** SIGTERM, then the exit it must make at once: 130, within 10 s. */
+    private static void terminateExpectingAPromptStop(AppProcess shard) throws InterruptedException {
+        long signalled = System.nanoTime();
+        shard.terminate();
+        assertThat(shard.waitFor(RUN_TIMEOUT)).isEqualTo(130);
+        assertThat(Duration.ofNanos(System.nanoTime() - signalled)).isLessThan(Duration.ofSeconds(10));
+    }
+
     @Test
     void aShardWithoutTheOthersNamesTheMissingOnesAtTheBarrier() throws InterruptedException, IOException {
         String topic = KafkaBroker.uniqueTopic("lonely");
         try (AppProcess shard = AppProcess.start(
-                Map.of(
-                        "KAFKA_BOOTSTRAP_SERVERS",
-                        KafkaBroker.bootstrapServers(),
-                        "LOADGEN_TOPIC",
-                        topic,
-                        "LOADGEN_CREATE_TOPIC",
-                        "true",
-                        "JOB_COMPLETION_INDEX",
-                        "1"),
+                shardEnv(topic, 1),
                 "--shard-count",
                 "3",
                 "--run-id",
