@@ -91,14 +91,19 @@ class PacedRunRateTest {
                         spec(KafkaBroker.uniqueTopic("stall"), new RateShape.Constant(2_000), Duration.ofSeconds(3), 1),
                         RunListeners.NONE);
 
-        long ackP99 = r.latencies().sendToAck().getValueAtPercentile(99);
         long intendedP99 = r.latencies().intended().getValueAtPercentile(99);
         assertThat(r.total().failed()).isZero();
         assertThat(r.latencies().scheduleDelay().getMaxValue())
                 .as("µs behind schedule at worst")
                 .isGreaterThan(900_000);
         assertThat(intendedP99).as("µs, from the intended time").isGreaterThan(500_000);
-        assertThat(ackP99).as("µs, send→ack").isLessThan(intendedP99 / 2);
+        // A third of the records waited 0-1 s for the stall: from the intended time their p90 is about 700 ms. At p90,
+        // not p99: a moment of a busy machine's broker can hold 1 % of acknowledgements for half a second (seen once
+        // in CI, send→ack p99 565 ms), and what this shows is the third of the run that send→ack does not see.
+        long ackP90 = r.latencies().sendToAck().getValueAtPercentile(90);
+        long intendedP90 = r.latencies().intended().getValueAtPercentile(90);
+        assertThat(intendedP90).as("µs, from the intended time").isGreaterThan(500_000);
+        assertThat(ackP90).as("µs, send→ack").isLessThan(intendedP90 / 2);
     }
 
     /** The producer, but its {@code n}th send blocks for a second, as a full buffer or a paused broker would. */
