@@ -40,6 +40,9 @@ public final class ConfigDefaultProvider implements IDefaultValueProvider {
      */
     static final Map<String, String> FORMER_NAMES = Map.of("records", "messages");
 
+    /** Set by Kubernetes in every pod of an Indexed Job: --shard-index's value when nothing else gives one. */
+    static final String SHARD_INDEX_ENV = "JOB_COMPLETION_INDEX";
+
     /** The environment variable that sets an option: {@code --linger-ms} (or {@code linger-ms}): LOADGEN_LINGER_MS. */
     static String envVar(String option) {
         return "LOADGEN_"
@@ -88,7 +91,7 @@ public final class ConfigDefaultProvider implements IDefaultValueProvider {
             value = config.apply("kafka." + PRODUCER_OPTIONS.get(name));
         }
         if (value.isEmpty() && name.equals("shard-index")) {
-            value = config.apply("JOB_COMPLETION_INDEX"); // set by Kubernetes in every pod of an Indexed Job
+            value = config.apply(SHARD_INDEX_ENV);
         }
         if (value.isEmpty() && name.equals("threads")) {
             return String.valueOf(defaultThreads(Runtime.getRuntime().availableProcessors()));

@@ -101,7 +101,7 @@ final class ErrorHandlers {
         if (former != null) variables.add(ConfigDefaultProvider.envVar(former));
         String kafka = ConfigDefaultProvider.PRODUCER_OPTIONS.get(name);
         if (kafka != null) variables.add(ConfigDefaultProvider.kafkaEnvVar(kafka));
-        if (name.equals("shard-index")) variables.add("JOB_COMPLETION_INDEX"); // Kubernetes sets it, nobody typed it
+        if (name.equals("shard-index")) variables.add(ConfigDefaultProvider.SHARD_INDEX_ENV);
         for (String variable : variables) {
             if (env.apply(variable) != null) return " (from env " + variable + ")";
         }

@@ -16,7 +16,6 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -98,7 +97,8 @@ final class FleetReport {
                     + "); choose one with --run-id");
         }
         String runId = runIds.get(0);
-        List<ShardResult> shards = onePerShard(given, runId, err);
+        Picked picked = onePerShard(given, runId, err);
+        List<ShardResult> shards = picked.shards();
 
         Map<Integer, List<ShardResult>> byCount = shards.stream()
                 .collect(Collectors.groupingBy(s -> s.shard().count(), TreeMap::new, Collectors.toList()));
@@ -167,7 +167,7 @@ final class FleetReport {
                     + " (a fleet of " + expected + ")");
             return ExitCodes.RUN_FAILED;
         }
-        List<Integer> ranTwice = ranTwice(given);
+        List<Integer> ranTwice = picked.ranTwice();
         if (!ranTwice.isEmpty()) {
             err.println("loadgen: the fleet report undercounts: " + missingText(ranTwice) + " of run " + runId
                     + (ranTwice.size() == 1 ? " has" : " have") + " different results, so two processes ran as one"
@@ -212,14 +212,27 @@ final class FleetReport {
                 + missing.stream().map(String::valueOf).collect(Collectors.joining(", "));
     }
 
-    /** The last result given of each shard, in shard order; every shard given more than once is said once on err. */
-    static List<ShardResult> onePerShard(List<Sourced> given, String runId, PrintStream err) {
+    /** The last result given of each shard, in shard order, and the shards given different results. */
+    record Picked(List<ShardResult> shards, List<Integer> ranTwice) {}
+
+    /**
+     * Picks one result per shard. The same result twice (a file named twice, a result published again) is one run of
+     * the shard, said once on err. A retried pod whose earlier attempt's result is on the topic sends and publishes
+     * nothing, so different results mean two processes sent that shard's share: those are left to the caller, which
+     * fails the report.
+     */
+    static Picked onePerShard(List<Sourced> given, String runId, PrintStream err) {
         Map<Integer, List<Sourced>> byIndex = given.stream()
                 .collect(Collectors.groupingBy(s -> s.result().shard().index(), TreeMap::new, Collectors.toList()));
         List<ShardResult> shards = new ArrayList<>();
+        List<Integer> ranTwice = new ArrayList<>();
         byIndex.forEach((index, results) -> {
             shards.add(results.get(results.size() - 1).result());
             if (results.size() == 1) return;
+            if (differ(results)) {
+                ranTwice.add(index);
+                return;
+            }
             String times = results.size() == 2 ? "twice" : results.size() + " times";
             if (results.stream().allMatch(s -> s.file() == null)) {
                 err.println("loadgen: shard " + index + " of run " + runId + " published " + times
@@ -232,25 +245,15 @@ final class FleetReport {
                         + "); counted once");
             }
         });
-        return shards;
+        return new Picked(shards, ranTwice);
     }
 
-    /**
-     * The shards given more than one different result. The same result twice (a file named twice, a result
-     * published again) is one run of the shard; a retried pod whose earlier attempt's result is on the topic sends
-     * and publishes nothing, so two different results mean two processes sent that shard's share.
-     */
-    static List<Integer> ranTwice(List<Sourced> given) {
-        Map<Integer, Set<String>> documents = new TreeMap<>();
-        for (Sourced s : given) {
-            documents
-                    .computeIfAbsent(s.result().shard().index(), i -> new HashSet<>())
-                    .add(ResultCodec.encode(s.result()));
-        }
-        return documents.entrySet().stream()
-                .filter(e -> e.getValue().size() > 1)
-                .map(Map.Entry::getKey)
-                .toList();
+    private static boolean differ(List<Sourced> results) {
+        return results.stream()
+                        .map(s -> ResultCodec.encode(s.result()))
+                        .distinct()
+                        .count()
+                > 1;
     }
 
     /** "each shard: R" when the shards agree, else their distinct reasons (the first few: a fleet may be large). */
