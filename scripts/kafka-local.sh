@@ -202,6 +202,18 @@ EOF
 # --- process handling ------------------------------------------------------------------------
 
 # Prints the pid of the broker started by this script, if it is alive.
+# Cluster id: 16 random bytes, URL-safe base64 without padding (what 'StorageTool random-uuid'
+# prints), generated here to save a JVM start. One id in 64 would start with '-', which the
+# storage tool's argument parser takes for an option; Kafka's own Uuid.randomUuid() draws again
+# for that, and so does this.
+new_cluster_id() {
+  local id
+  while :; do
+    id="$(head -c16 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=\n')"
+    [[ "$id" != -* ]] && { printf '%s\n' "$id"; return; }
+  done
+}
+
 running_pid() {
   [[ -f "$PID_FILE" ]] || return 1
   local pid
@@ -256,10 +268,8 @@ cmd_start() {
   else
     rm -rf "$DATA_DIR"
     mkdir -p "$DATA_DIR"
-    # Cluster id: 16 random bytes, URL-safe base64 without padding (what 'StorageTool random-uuid'
-    # prints), generated here to save a JVM start.
     local cluster_id
-    cluster_id="$(head -c16 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=\n')"
+    cluster_id="$(new_cluster_id)"
     run_tool kafka.tools.StorageTool format -t "$cluster_id" -c "$SERVER_PROPS" >"$LOG_DIR/format.out" 2>&1 \
       || { cat "$LOG_DIR/format.out" >&2; die "formatting storage failed"; }
   fi
