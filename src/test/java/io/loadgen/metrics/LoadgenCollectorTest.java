@@ -179,6 +179,78 @@ class LoadgenCollectorTest {
     }
 
     @Test
+    void everyBucketBoundOfTheFirstReleaseIsStillExported() throws IOException {
+        LoadgenCollector collector = started(new RateShape.Constant(500));
+        stats.sent(1, true, 3 * MS, 3 * MS);
+
+        String scrape = scrape(collector);
+        Map<Double, Double> buckets = buckets(scrape, "loadgen_send_to_ack_latency_seconds_bucket");
+
+        // Alerts and panels select buckets by their le: a bound may be added, never moved or dropped.
+        for (String le : List.of(
+                "0.0001", "0.00025", "0.0005", "0.001", "0.0025", "0.005", "0.01", "0.025", "0.05", "0.1", "0.25",
+                "0.5", "1.0", "2.5", "5.0", "10.0", "30.0", "60.0")) {
+            assertThat(scrape).contains("loadgen_send_to_ack_latency_seconds_bucket{" + RUN + ",le=\"" + le + "\"");
+        }
+        assertThat(buckets.keySet()).allMatch(le -> le <= 60 || le == Double.POSITIVE_INFINITY);
+    }
+
+    @Test
+    void neighbouringBoundsAreAtMostHalfAgainApartUpToTenSeconds() {
+        double[] b = LatencyBuckets.BOUNDS_SECONDS;
+        assertThat(b[0]).isEqualTo(0.0001);
+        for (int i = 1; i < b.length; i++) {
+            assertThat(b[i]).as("ascending at %d", i).isGreaterThan(b[i - 1]);
+            if (b[i] <= 10)
+                assertThat(b[i] / b[i - 1]).as("%s after %s", b[i], b[i - 1]).isLessThanOrEqualTo(1.5);
+        }
+    }
+
+    /**
+     * What Grafana shows is {@code histogram_quantile} over the buckets, which interpolates linearly inside the bucket
+     * the quantile falls in. With linger.ms=50 the acknowledgements come just after 50 ms; the dashboard's p99 should
+     * be near the summary's, not at the top of a 50-100 ms bucket.
+     */
+    @Test
+    void theDashboardsQuantilesAreNearTheSummarysForALingeringProducer() throws IOException {
+        LoadgenCollector collector = started(new RateShape.Constant(500));
+        long[] micros = spread(10_000, 50_500, 55_000);
+
+        for (long m : micros) stats.sent(1, true, m * 1_000, m * 1_000);
+        Map<Double, Double> buckets = buckets(scrape(collector), "loadgen_send_to_ack_latency_seconds_bucket");
+
+        for (double q : new double[] {0.5, 0.99, 0.999}) {
+            double summary = micros[(int) Math.ceil(q * micros.length) - 1] / 1e6;
+            assertThat(histogramQuantile(q, buckets)).as("p%s", q * 100).isCloseTo(summary, within(summary * 0.10));
+        }
+    }
+
+    @Test
+    void theDashboardsQuantilesStayWithinABucketOfTheSummarysForOtherShapes() throws IOException {
+        // A fast broker at acks=1; a slow one; a run whose tail is one twentieth of it, ten times as slow.
+        List<long[]> shapes = List.of(
+                spread(10_000, 400, 1_600),
+                spread(10_000, 120_000, 480_000),
+                concat(spread(9_500, 2_000, 4_000), spread(500, 20_000, 80_000)));
+        for (long[] micros : shapes) {
+            RunStats one = new RunStats();
+            LoadgenCollector collector =
+                    new LoadgenCollector(MetricsFixtures.spec("r1", new RateShape.Constant(500)), () -> now);
+            collector.started(one, 1_764_072_000.0);
+            for (long m : micros) one.sent(1, true, m * 1_000, m * 1_000);
+            Map<Double, Double> buckets = buckets(scrape(collector), "loadgen_send_to_ack_latency_seconds_bucket");
+            long[] sorted = micros.clone();
+            java.util.Arrays.sort(sorted);
+            for (double q : new double[] {0.5, 0.99, 0.999}) {
+                double summary = sorted[(int) Math.ceil(q * sorted.length) - 1] / 1e6;
+                assertThat(histogramQuantile(q, buckets))
+                        .as("p%s of %s..%s µs", q * 100, sorted[0], sorted[sorted.length - 1])
+                        .isCloseTo(summary, within(summary * 0.25));
+            }
+        }
+    }
+
+    @Test
     void aScrapeDoesNotTakeTheProgressLinesInterval() {
         LoadgenCollector collector = started(new RateShape.Constant(500));
         stats.sent(1, true, 2 * MS, 3 * MS);
@@ -259,6 +331,52 @@ class LoadgenCollectorTest {
         LoadgenCollector collector = new LoadgenCollector(MetricsFixtures.spec("r1", rate), () -> now);
         collector.started(stats, 1_764_072_000.0);
         return collector;
+    }
+
+    /** {@code n} latencies spread evenly from {@code fromMicros} to {@code toMicros}, ascending. */
+    private static long[] spread(int n, long fromMicros, long toMicros) {
+        long[] v = new long[n];
+        for (int i = 0; i < n; i++) v[i] = fromMicros + (toMicros - fromMicros) * i / (n - 1);
+        return v;
+    }
+
+    private static long[] concat(long[] a, long[] b) {
+        long[] v = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, v, a.length, b.length);
+        return v;
+    }
+
+    /** A histogram's cumulative buckets from a scrape: upper bound in seconds (+Inf too) to count. */
+    private static Map<Double, Double> buckets(String scrape, String name) {
+        Map<Double, Double> buckets = new java.util.TreeMap<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                        java.util.regex.Pattern.quote(name) + "\\{[^}]*le=\"([^\"]+)\"[^}]*\\} (\\S+)")
+                .matcher(scrape);
+        while (m.find()) {
+            double le = m.group(1).equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(m.group(1));
+            buckets.put(le, Double.parseDouble(m.group(2)));
+        }
+        assertThat(buckets).as("buckets of %s", name).isNotEmpty();
+        return buckets;
+    }
+
+    /**
+     * Prometheus's {@code histogram_quantile}: the bucket where the rank falls, then linear interpolation between its
+     * lower and upper bound (the first bucket starts at 0; a rank in +Inf gives the highest finite bound).
+     */
+    private static double histogramQuantile(double q, Map<Double, Double> cumulative) {
+        double total = cumulative.get(Double.POSITIVE_INFINITY);
+        double rank = q * total;
+        double lower = 0, below = 0;
+        for (Map.Entry<Double, Double> e : cumulative.entrySet()) {
+            if (e.getValue() >= rank) {
+                if (e.getKey() == Double.POSITIVE_INFINITY) return lower;
+                return lower + (e.getKey() - lower) * (rank - below) / (e.getValue() - below);
+            }
+            lower = e.getKey();
+            below = e.getValue();
+        }
+        throw new AssertionError("no +Inf bucket");
     }
 
     private static List<String> failedLines(String scrape) {
