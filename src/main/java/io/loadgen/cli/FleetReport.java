@@ -16,11 +16,15 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -30,6 +34,9 @@ import java.util.stream.IntStream;
  * shard 0 after its own run.
  */
 final class FleetReport {
+
+    /** A warm-up count as the settings print it ({@code Warmup#toString}). */
+    private static final Pattern WARMUP_RECORDS = Pattern.compile("(\\d+) records");
 
     private FleetReport() {}
 
@@ -138,6 +145,7 @@ final class FleetReport {
         // A shard's reason ("all 10000 records handed to the producer") next to the fleet's 30,000 would read as
         // a contradiction: say whose reason it is.
         if (shards.size() > 1) fleet = fleet.withStopReason(shardReasons(shards));
+        fleet = fleet.withSettings(fleetSettings(shards, expected));
         List<GroupReport> groups =
                 shards.stream().flatMap(s -> s.groups().stream()).toList();
         GateReport verdict = GateReport.evaluate(gates, fleet).withGroups(watch, groups);
@@ -254,6 +262,61 @@ final class FleetReport {
                         .distinct()
                         .count()
                 > 1;
+    }
+
+    /**
+     * The settings the fleet ran with, from its shards' own. {@code --records}, {@code --rate} and a warm-up count
+     * are fleet totals that each shard took its share of, so the fleet's are the sums of the shards present; a shard's
+     * place in the fleet becomes the fleet's size. The rest (topic, payload, producer settings) is the same on every
+     * shard and is shown as the lowest shard's. A rate that changes over time (a ramp, steps) cannot be added up as
+     * text: it is shown as one shard's, said to be per shard.
+     */
+    static Map<String, Object> fleetSettings(List<ShardResult> shards, int expected) {
+        List<Map<String, Object>> each = shards.stream()
+                .sorted(Comparator.comparingInt(s -> s.shard().index()))
+                .map(s -> s.result().settings())
+                .toList();
+        Map<String, Object> fleet = new LinkedHashMap<>();
+        each.get(0).forEach((key, value) -> {
+            switch (key) {
+                case "records" -> fleet.put(key, sum(each, key, value));
+                case "rate" -> {
+                    Object sum = sum(each, key, value);
+                    fleet.put(key, sum instanceof Number || "unlimited".equals(sum) ? sum : sum + " on each shard");
+                }
+                case "warmup" -> fleet.put(key, warmupRecords(each, value));
+                case "shard" -> fleet.put("shards", expected);
+                default -> fleet.put(key, value);
+            }
+        });
+        return fleet;
+    }
+
+    /**
+     * The sum of a numeric setting over the shards, of the shards' type (a count stays a whole number, a rate a
+     * decimal one, as in a single run's settings); the first shard's value when any is not a number.
+     */
+    private static Object sum(List<Map<String, Object>> each, String key, Object first) {
+        if (!each.stream().allMatch(m -> m.get(key) instanceof Number)) return first;
+        if (each.stream().allMatch(m -> m.get(key) instanceof Long || m.get(key) instanceof Integer)) {
+            return each.stream()
+                    .mapToLong(m -> ((Number) m.get(key)).longValue())
+                    .sum();
+        }
+        return each.stream()
+                .mapToDouble(m -> ((Number) m.get(key)).doubleValue())
+                .sum();
+    }
+
+    /** "N records" added up over the shards (a warm-up count is a fleet total); a warm-up time is every shard's. */
+    private static Object warmupRecords(List<Map<String, Object>> each, Object first) {
+        long total = 0;
+        for (Map<String, Object> m : each) {
+            Matcher count = WARMUP_RECORDS.matcher(String.valueOf(m.get("warmup")));
+            if (!count.matches()) return first;
+            total += Long.parseLong(count.group(1));
+        }
+        return total + " records";
     }
 
     /** "each shard: R" when the shards agree, else their distinct reasons (the first few: a fleet may be large). */

@@ -27,7 +27,7 @@ public record Comparability(List<String> notComparable, List<String> differences
     static final double RECORD_SIZE_PERCENT = 5;
 
     /** Settings that name a run rather than shape it. */
-    private static final Set<String> NAMING = Set.of("run-id", "topic", "gates", "watch-group", "shard");
+    private static final Set<String> NAMING = Set.of("run-id", "topic", "gates", "watch-group", "shard", "shards");
 
     /** Producer settings that say where and who, not how: the same load against another address is comparable. */
     private static final Set<String> ADDRESSING = Set.of("bootstrap.servers", "client.id", "transactional.id");
@@ -121,8 +121,12 @@ public record Comparability(List<String> notComparable, List<String> differences
         return flat;
     }
 
-    /** The fleet's size from the {@code shard} setting ({@code 0/4 (Message numbers from 0)}); 1 without it. */
+    /**
+     * The fleet's size: a fleet report's {@code shards} setting, or a shard's {@code shard} ({@code 0/4 (Message
+     * numbers from 0)}); 1 without either.
+     */
     static int shards(Map<String, Object> settings) {
+        if (settings != null && settings.get("shards") instanceof Number n) return n.intValue();
         Object shard = settings == null ? null : settings.get("shard");
         if (shard == null) return 1;
         String s = shard.toString();

@@ -221,6 +221,28 @@ public record RunResult(
                 timeline);
     }
 
+    /** The same result with other settings (a fleet's: see the fleet report). */
+    public RunResult withSettings(Map<String, Object> fleetSettings) {
+        return new RunResult(
+                runId,
+                status,
+                stopReason,
+                window,
+                total,
+                measured,
+                errors,
+                latencies,
+                shortfall,
+                fireAndForget,
+                handedBySender,
+                compressionRatio,
+                cpuSeconds,
+                shape,
+                fleetSettings,
+                runCard,
+                timeline);
+    }
+
     /** CPU seconds of the process per million records sent, or {@code null} when not known or nothing was sent. */
     public Double cpuSecondsPerMillionRecords() {
         return cpuSeconds == null || total.sent() == 0 ? null : cpuSeconds / total.sent() * 1e6;

@@ -68,6 +68,12 @@ class FleetReportTest {
                 .isEqualTo(2 * Runtime.getRuntime().availableProcessors());
         assertThat(card.path("brokers").asInt()).isEqualTo(1);
         assertThat(whole.getOutput()).contains("=== fleet of 2 shards ===");
+        assertThat(whole.getOutput())
+                .as("the fleet's settings: its --records, not shard 0's share")
+                .contains("\n  records = 600\n", "\n  shards = 2\n")
+                .doesNotContain("\n  shard = ");
+        assertThat(readJson(fleetJson).path("settings").path("records").asLong())
+                .isEqualTo(600);
         assertThat(Summary.parse(whole.getOutput()).sent())
                 .as("300 + 300, the duplicate not added")
                 .isEqualTo(600);

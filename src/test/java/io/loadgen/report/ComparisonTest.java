@@ -100,6 +100,19 @@ class ComparisonTest {
                         "runtime JVM vs native", "broker metadata.version 4.1-IV1 vs metadata.version 4.0-IV3");
     }
 
+    /** A fleet report's settings say {@code shards = 4} (the fleet's size), a shard's own {@code shard = 0/4}. */
+    @Test
+    void aFleetReportsSizeIsItsShardsSetting() throws IOException {
+        Comparison againstOne = compare(d -> {}, d -> ((ObjectNode) d.path("settings")).put("shards", 4), null);
+        assertThat(againstOne.comparability().notComparable()).containsExactly("shards 1 vs 4");
+
+        Comparison fleets = compare(
+                d -> ((ObjectNode) d.path("settings")).put("shards", 4),
+                d -> ((ObjectNode) d.path("settings")).put("shards", 4),
+                null);
+        assertThat(fleets.comparability().comparable()).isTrue();
+    }
+
     @Test
     void aSummaryWithoutARunCardIsComparedOnItsSettingsAlone() throws IOException {
         Comparison c = compare(d -> d.remove("runCard"), d -> {}, "5%");
