@@ -104,15 +104,7 @@ public final class SummaryPrinter {
                     "behind schedule",
                     latency(r.latencies().scheduleDelay()) + "  (due time → handed to the producer)");
         }
-        row(
-                sb,
-                "compression",
-                r.compressionRatio() == null
-                        ? "n/a"
-                        : String.format(
-                                Locale.ROOT,
-                                "%.2fx smaller on the wire (client's compression-rate-avg)",
-                                r.compressionRatio()));
+        row(sb, "compression", compression(r.compressionRatio()));
         if (r.cpuSeconds() != null) {
             row(
                     sb,
@@ -139,6 +131,18 @@ public final class SummaryPrinter {
         sb.append("settings:\n");
         settings(sb, r.settings(), "  ");
         return sb.toString();
+    }
+
+    /**
+     * Uncompressed against compressed size, as a reader says it: "1.00x smaller" (compression none, or records that do
+     * not compress) reads as a gain, and a ratio under 1 (random bytes through gzip) as a loss.
+     */
+    static String compression(Double ratio) {
+        if (ratio == null) return "n/a";
+        String source = " on the wire (client's compression-rate-avg)";
+        if (ratio >= 1.005) return String.format(Locale.ROOT, "%.2fx smaller", ratio) + source;
+        if (ratio <= 1 / 1.005) return String.format(Locale.ROOT, "%.2fx larger", 1 / ratio) + source;
+        return "no smaller" + source;
     }
 
     /** What the run did not deliver besides failed records, each figure only when there is something to say. */

@@ -161,6 +161,17 @@ class SummaryPrinterTest {
                         "errors             none");
     }
 
+    @Test
+    void compressionSaysSmallerNoSmallerOrLarger() {
+        assertThat(SummaryPrinter.compression(5.534))
+                .isEqualTo("5.53x smaller on the wire (client's compression-rate-avg)");
+        assertThat(SummaryPrinter.compression(1.0)).isEqualTo("no smaller on the wire (client's compression-rate-avg)");
+        assertThat(SummaryPrinter.compression(1.004)).startsWith("no smaller");
+        assertThat(SummaryPrinter.compression(0.8))
+                .isEqualTo("1.25x larger on the wire (client's compression-rate-avg)");
+        assertThat(SummaryPrinter.compression(null)).isEqualTo("n/a");
+    }
+
     /** Scripts read the summary: its numbers must not turn into "2,100 s" on a machine with a German locale. */
     @Test
     void theSummaryIsTheSameInAnyLocale() {
