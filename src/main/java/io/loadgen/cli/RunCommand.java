@@ -101,6 +101,8 @@ public class RunCommand implements Callable<Integer> {
         KafkaSettings.checkBootstrap(spec.delivery().producerConfig());
         KafkaSettings.reportIgnored(kafkaConfig, System.err);
         UnknownSettings.warnAboutProducerProperties(options.producer.producerProperties.keySet(), System.err);
+        String gateAtRate = SpecAssembler.throughputGateAtRate(options);
+        if (gateAtRate != null) System.err.println("loadgen: " + gateAtRate);
         Duration linger = SpecAssembler.metricsLinger(options);
         PrintStream out = System.out;
         if (options.summaryJson != null) ResultJson.prepareAside();

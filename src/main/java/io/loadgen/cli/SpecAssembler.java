@@ -397,6 +397,23 @@ final class SpecAssembler {
                 latencyLimit(o.maxP999Latency, "--max-p999-latency"));
     }
 
+    /**
+     * A paced run's throughput is measured from its first send to its last acknowledgement: the rate's schedule and
+     * then the last batch's round trip, so it comes out at a constant {@code --rate} or a hair under, even when the
+     * cluster kept up. A {@code --min-throughput} at or above that rate is a coin's toss; said before the run, not
+     * after it.
+     *
+     * @return the warning, or null when there is nothing to say
+     */
+    static String throughputGateAtRate(RunOptions o) {
+        Double min = o.gates.minThroughput;
+        if (min == null || !(rateShape(o) instanceof RateShape.Constant c) || min < c.ratePerSecond()) return null;
+        return "warning: --min-throughput " + RateShape.formatRate(min) + " records/s is not below --rate "
+                + RateShape.formatRate(c.ratePerSecond()) + " records/s: a paced run's throughput, from its first"
+                + " send to its last acknowledgement, comes out at its rate or a hair under, so this gate may fail"
+                + " even when the cluster keeps up; set it a little lower";
+    }
+
     /** The groups to watch, each a valid group id once, and the limits of their lag. */
     static GroupWatch watch(WatchOptions o) {
         List<String> groups = new ArrayList<>();
