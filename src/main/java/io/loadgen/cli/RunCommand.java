@@ -47,6 +47,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -142,6 +143,10 @@ public class RunCommand implements Callable<Integer> {
                             + "'loadgen report', and do not set this shard's exit code");
                 }
                 code = exitCode(result, gates, inFleet);
+                String failedBecause = failedBecause(result, gates);
+                if (code == ExitCodes.RUN_FAILED && failedBecause != null) {
+                    System.err.println("loadgen: " + failedBecause);
+                }
                 // A signal while the groups drained: the run was stopped, whatever the gates say.
                 if (engine.stopRequested() && code != ExitCodes.INTERRUPTED) code = ExitCodes.INTERRUPTED;
                 if (options.summaryJson != null) {
@@ -405,6 +410,42 @@ public class RunCommand implements Callable<Integer> {
         if (result.total().failed() > 0 && !gates.has(GateReport.MAX_ERROR_RATE)) return ExitCodes.RUN_FAILED;
         if (!gates.passed() && !fleetGates) return ExitCodes.SLO_FAILED;
         return ExitCodes.OK;
+    }
+
+    /**
+     * Why a run that ran to its end exits 1, in one line: its summary's title says COMPLETED, and a CI log that shows
+     * only the exit code should not need the summary read to find out. An incomplete or interrupted run's title
+     * already says why.
+     *
+     * @return the reason, or null when the title says it or the run did not fail
+     */
+    static String failedBecause(RunResult result, GateReport gates) {
+        if (result.status() != RunResult.Status.COMPLETED) return null;
+        long failed = result.total().failed();
+        String errors = failed == 0 || result.errors().isEmpty() ? "" : " (" + errorCounts(result) + ")";
+        if (result.total().sent() == 0) {
+            return "the run failed: no record was "
+                    + (result.fireAndForget() ? "sent" : "acknowledged")
+                    + (failed == 0 ? "" : "; " + String.format(Locale.ROOT, "%,d", failed) + " failed" + errors);
+        }
+        if (failed > 0 && !gates.has(GateReport.MAX_ERROR_RATE)) {
+            return "the run failed: " + String.format(Locale.ROOT, "%,d", failed) + " record"
+                    + (failed == 1 ? "" : "s") + " failed" + errors + ", and without --max-error-rate any failed"
+                    + " record fails the run";
+        }
+        return null;
+    }
+
+    /** The first few error types with their counts, most frequent first: a run may see many. */
+    private static String errorCounts(RunResult result) {
+        List<Map.Entry<String, Long>> byCount = result.errors().entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .toList();
+        String shown = byCount.stream()
+                .limit(3)
+                .map(e -> e.getKey() + "=" + String.format(Locale.ROOT, "%,d", e.getValue()))
+                .collect(Collectors.joining(", "));
+        return byCount.size() > 3 ? shown + ", ..." : shown;
     }
 
     static String startLine(LoadSpec s) {

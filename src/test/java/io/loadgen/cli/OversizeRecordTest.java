@@ -69,6 +69,10 @@ class OversizeRecordTest {
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.RUN_FAILED);
         assertThat(run.getOutput()).contains("0 acknowledged", "20 failed", "RecordTooLargeException=20");
+        assertThat(run.getErrorStream())
+                .filteredOn(l -> l.startsWith("loadgen:"))
+                .containsExactly(
+                        "loadgen: the run failed: no record was acknowledged; 20 failed (RecordTooLargeException=20)");
         Summary.assertNoStackTrace(run.getOutput(), run.getErrorOutput());
         assertThat(KafkaBroker.countTopic(topic)).isZero();
     }

@@ -65,6 +65,55 @@ class RunExitCodeTest {
     }
 
     @Test
+    void aCompletedRunThatExits1SaysWhyInOneLine() {
+        RunResult allFailed = Results.builder()
+                .runId("r")
+                .status(RunResult.Status.COMPLETED)
+                .stopReason("all 20 records handed to the producer")
+                .endEpochMillis(1)
+                .failed(20)
+                .measuredFailed(20)
+                .errors(java.util.Map.of("RecordTooLargeException", 20L))
+                .build();
+        assertThat(RunCommand.failedBecause(allFailed, GateReport.evaluate(SloGates.NONE, allFailed)))
+                .isEqualTo("the run failed: no record was acknowledged; 20 failed (RecordTooLargeException=20)");
+
+        RunResult someFailed = Results.builder()
+                .runId("r")
+                .status(RunResult.Status.COMPLETED)
+                .stopReason("test")
+                .endEpochMillis(1)
+                .sent(9_000)
+                .failed(1_005)
+                .measuredSent(9_000)
+                .measuredFailed(1_005)
+                .errors(java.util.Map.of(
+                        "TimeoutException", 1_000L, "A", 2L, "B", 2L, "NotLeaderOrFollowerException", 1L))
+                .build();
+        assertThat(RunCommand.failedBecause(someFailed, GateReport.evaluate(SloGates.NONE, someFailed)))
+                .startsWith("the run failed: 1,005 records failed (TimeoutException=1,000, ")
+                .endsWith(", ...), and without --max-error-rate any failed record fails the run");
+        assertThat(RunCommand.failedBecause(
+                        someFailed, GateReport.evaluate(new SloGates(0.5, null, null, null), someFailed)))
+                .as("within an error budget the failures are the gate's to judge")
+                .isNull();
+
+        assertThat(RunCommand.failedBecause(
+                        result(RunResult.Status.COMPLETED, 0, 0),
+                        GateReport.evaluate(SloGates.NONE, result(RunResult.Status.COMPLETED, 0, 0))))
+                .isEqualTo("the run failed: no record was acknowledged");
+        assertThat(RunCommand.failedBecause(
+                        result(RunResult.Status.COMPLETED, 100, 0),
+                        GateReport.evaluate(SloGates.NONE, result(RunResult.Status.COMPLETED, 100, 0))))
+                .isNull();
+        assertThat(RunCommand.failedBecause(
+                        result(RunResult.Status.INTERRUPTED, 0, 5),
+                        GateReport.evaluate(SloGates.NONE, result(RunResult.Status.INTERRUPTED, 0, 5))))
+                .as("the title says INTERRUPTED")
+                .isNull();
+    }
+
+    @Test
     void theHelpTextDocumentsEveryCode() {
         assertThat(ExitCodes.HELP_TEXT).contains("0 ", "1 ", "2 ", "130 ");
     }

@@ -125,6 +125,10 @@ class SloGateExitCodeTest {
                         "RecordTooLargeException=200");
         assertThat(withinBudget.exitCode()).as(withinBudget.getOutput()).isEqualTo(ExitCodes.OK);
         assertThat(noBudget.exitCode()).as(noBudget.getOutput()).isEqualTo(ExitCodes.RUN_FAILED);
+        assertThat(noBudget.getErrorStream())
+                .filteredOn(line -> line.startsWith("loadgen:"))
+                .containsExactly("loadgen: the run failed: 200 records failed (RecordTooLargeException=200), and"
+                        + " without --max-error-rate any failed record fails the run");
     }
 
     /** 2,000 records to a fresh topic that takes record batches of at most 2,000 bytes, plus {@code extra}. */
