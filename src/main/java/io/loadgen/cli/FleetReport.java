@@ -183,7 +183,11 @@ final class FleetReport {
                     + " twice, while the report counts one");
             return ExitCodes.RUN_FAILED;
         }
-        return RunCommand.exitCode(fleet, verdict);
+        int code = RunCommand.exitCode(fleet, verdict);
+        String failedBecause = RunCommand.failedBecause(fleet, verdict);
+        if (code == ExitCodes.RUN_FAILED && failedBecause != null)
+            err.println("loadgen: the fleet failed: " + failedBecause);
+        return code;
     }
 
     /**

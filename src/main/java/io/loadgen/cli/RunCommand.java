@@ -143,12 +143,12 @@ public class RunCommand implements Callable<Integer> {
                             + "'loadgen report', and do not set this shard's exit code");
                 }
                 code = exitCode(result, gates, inFleet);
-                String failedBecause = failedBecause(result, gates);
-                if (code == ExitCodes.RUN_FAILED && failedBecause != null) {
-                    System.err.println("loadgen: " + failedBecause);
-                }
                 // A signal while the groups drained: the run was stopped, whatever the gates say.
                 if (engine.stopRequested() && code != ExitCodes.INTERRUPTED) code = ExitCodes.INTERRUPTED;
+                String failedBecause = failedBecause(result, gates);
+                if (code == ExitCodes.RUN_FAILED && failedBecause != null) {
+                    System.err.println("loadgen: the run failed: " + failedBecause);
+                }
                 if (options.summaryJson != null) {
                     try {
                         ResultJson.write(result, gates, groups, options.summaryJson);
@@ -413,9 +413,9 @@ public class RunCommand implements Callable<Integer> {
     }
 
     /**
-     * Why a run that ran to its end exits 1, in one line: its summary's title says COMPLETED, and a CI log that shows
-     * only the exit code should not need the summary read to find out. An incomplete or interrupted run's title
-     * already says why.
+     * Why a run (or a fleet) that ran to its end exits 1, for one line on stderr: its summary's title says COMPLETED,
+     * and a CI log that shows only stderr and the exit code should not need the summary read to find out. An
+     * incomplete or interrupted run's title already says why.
      *
      * @return the reason, or null when the title says it or the run did not fail
      */
@@ -424,12 +424,12 @@ public class RunCommand implements Callable<Integer> {
         long failed = result.total().failed();
         String errors = failed == 0 || result.errors().isEmpty() ? "" : " (" + errorCounts(result) + ")";
         if (result.total().sent() == 0) {
-            return "the run failed: no record was "
+            return "no record was "
                     + (result.fireAndForget() ? "sent" : "acknowledged")
                     + (failed == 0 ? "" : "; " + String.format(Locale.ROOT, "%,d", failed) + " failed" + errors);
         }
         if (failed > 0 && !gates.has(GateReport.MAX_ERROR_RATE)) {
-            return "the run failed: " + String.format(Locale.ROOT, "%,d", failed) + " record"
+            return String.format(Locale.ROOT, "%,d", failed) + " record"
                     + (failed == 1 ? "" : "s") + " failed" + errors + ", and without --max-error-rate any failed"
                     + " record fails the run";
         }
@@ -439,7 +439,7 @@ public class RunCommand implements Callable<Integer> {
     /** The first few error types with their counts, most frequent first: a run may see many. */
     private static String errorCounts(RunResult result) {
         List<Map.Entry<String, Long>> byCount = result.errors().entrySet().stream()
-                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                 .toList();
         String shown = byCount.stream()
                 .limit(3)

@@ -179,6 +179,21 @@ public record RunResult(
 
     /** The same result with another stop reason (a fleet's reason speaks for its shards). */
     public RunResult withStopReason(String reason) {
+        return relabelled(reason, settings, runCard);
+    }
+
+    /** The same result with its run card (the command adds what only it knows: the tool's version). */
+    public RunResult withRunCard(RunCard card) {
+        return relabelled(stopReason, settings, card);
+    }
+
+    /** The same result with other settings (a fleet's: see the fleet report). */
+    public RunResult withSettings(Map<String, Object> fleetSettings) {
+        return relabelled(stopReason, fleetSettings, runCard);
+    }
+
+    /** The same figures under other words about them: what the withers change, none of them a count. */
+    private RunResult relabelled(String reason, Map<String, Object> someSettings, RunCard card) {
         return new RunResult(
                 runId,
                 status,
@@ -194,52 +209,8 @@ public record RunResult(
                 compressionRatio,
                 cpuSeconds,
                 shape,
-                settings,
-                runCard,
-                timeline);
-    }
-
-    /** The same result with its run card (the command adds what only it knows: the tool's version). */
-    public RunResult withRunCard(RunCard card) {
-        return new RunResult(
-                runId,
-                status,
-                stopReason,
-                window,
-                total,
-                measured,
-                errors,
-                latencies,
-                shortfall,
-                fireAndForget,
-                handedBySender,
-                compressionRatio,
-                cpuSeconds,
-                shape,
-                settings,
+                someSettings,
                 card,
-                timeline);
-    }
-
-    /** The same result with other settings (a fleet's: see the fleet report). */
-    public RunResult withSettings(Map<String, Object> fleetSettings) {
-        return new RunResult(
-                runId,
-                status,
-                stopReason,
-                window,
-                total,
-                measured,
-                errors,
-                latencies,
-                shortfall,
-                fireAndForget,
-                handedBySender,
-                compressionRatio,
-                cpuSeconds,
-                shape,
-                fleetSettings,
-                runCard,
                 timeline);
     }
 

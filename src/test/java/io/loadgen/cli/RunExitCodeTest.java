@@ -8,6 +8,7 @@ import io.loadgen.stats.Results;
 import io.loadgen.stats.RunResult;
 import io.loadgen.stats.Shortfall;
 import io.loadgen.stats.Stalls;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -66,49 +67,33 @@ class RunExitCodeTest {
 
     @Test
     void aCompletedRunThatExits1SaysWhyInOneLine() {
-        RunResult allFailed = Results.builder()
-                .runId("r")
-                .status(RunResult.Status.COMPLETED)
-                .stopReason("all 20 records handed to the producer")
-                .endEpochMillis(1)
-                .failed(20)
-                .measuredFailed(20)
-                .errors(java.util.Map.of("RecordTooLargeException", 20L))
-                .build();
-        assertThat(RunCommand.failedBecause(allFailed, GateReport.evaluate(SloGates.NONE, allFailed)))
-                .isEqualTo("the run failed: no record was acknowledged; 20 failed (RecordTooLargeException=20)");
+        RunResult allFailed =
+                withErrors(result(RunResult.Status.COMPLETED, 0, 20), Map.of("RecordTooLargeException", 20L));
+        assertThat(failedBecause(allFailed, SloGates.NONE))
+                .isEqualTo("no record was acknowledged; 20 failed (RecordTooLargeException=20)");
 
-        RunResult someFailed = Results.builder()
-                .runId("r")
-                .status(RunResult.Status.COMPLETED)
-                .stopReason("test")
-                .endEpochMillis(1)
-                .sent(9_000)
-                .failed(1_005)
-                .measuredSent(9_000)
-                .measuredFailed(1_005)
-                .errors(java.util.Map.of(
-                        "TimeoutException", 1_000L, "A", 2L, "B", 2L, "NotLeaderOrFollowerException", 1L))
-                .build();
-        assertThat(RunCommand.failedBecause(someFailed, GateReport.evaluate(SloGates.NONE, someFailed)))
-                .startsWith("the run failed: 1,005 records failed (TimeoutException=1,000, ")
-                .endsWith(", ...), and without --max-error-rate any failed record fails the run");
-        assertThat(RunCommand.failedBecause(
-                        someFailed, GateReport.evaluate(new SloGates(0.5, null, null, null), someFailed)))
+        RunResult someFailed = withErrors(
+                result(RunResult.Status.COMPLETED, 9_000, 1_005),
+                Map.of("TimeoutException", 1_000L, "A", 2L, "B", 2L, "NotLeaderOrFollowerException", 1L));
+        assertThat(failedBecause(someFailed, SloGates.NONE))
+                .as("most frequent first, ties by name, the first three")
+                .isEqualTo("1,005 records failed (TimeoutException=1,000, A=2, B=2, ...), and without"
+                        + " --max-error-rate any failed record fails the run");
+        assertThat(failedBecause(someFailed, new SloGates(0.5, null, null, null)))
                 .as("within an error budget the failures are the gate's to judge")
                 .isNull();
 
-        assertThat(RunCommand.failedBecause(
-                        result(RunResult.Status.COMPLETED, 0, 0),
-                        GateReport.evaluate(SloGates.NONE, result(RunResult.Status.COMPLETED, 0, 0))))
-                .isEqualTo("the run failed: no record was acknowledged");
-        assertThat(RunCommand.failedBecause(
-                        result(RunResult.Status.COMPLETED, 100, 0),
-                        GateReport.evaluate(SloGates.NONE, result(RunResult.Status.COMPLETED, 100, 0))))
+        assertThat(failedBecause(result(RunResult.Status.COMPLETED, 0, 0), SloGates.NONE))
+                .isEqualTo("no record was acknowledged");
+        assertThat(failedBecause(result(RunResult.Status.COMPLETED, 100, 0), SloGates.NONE))
                 .isNull();
-        assertThat(RunCommand.failedBecause(
-                        result(RunResult.Status.INTERRUPTED, 0, 5),
-                        GateReport.evaluate(SloGates.NONE, result(RunResult.Status.INTERRUPTED, 0, 5))))
+        RunResult acksZero = Results.from(result(RunResult.Status.COMPLETED, 0, 0))
+                .fireAndForget(true)
+                .build();
+        assertThat(failedBecause(acksZero, SloGates.NONE))
+                .as("with acks=0 a record is sent, never acknowledged")
+                .isEqualTo("no record was sent");
+        assertThat(failedBecause(result(RunResult.Status.INTERRUPTED, 0, 5), SloGates.NONE))
                 .as("the title says INTERRUPTED")
                 .isNull();
     }
@@ -121,6 +106,14 @@ class RunExitCodeTest {
     /** The exit code of a lone run without gates. */
     private static int exitCode(RunResult result) {
         return RunCommand.exitCode(result, GateReport.evaluate(SloGates.NONE, result));
+    }
+
+    private static String failedBecause(RunResult result, SloGates gates) {
+        return RunCommand.failedBecause(result, GateReport.evaluate(gates, result));
+    }
+
+    private static RunResult withErrors(RunResult r, Map<String, Long> errors) {
+        return Results.from(r).errors(errors).build();
     }
 
     private static RunResult result(RunResult.Status status, long sent, long failed) {
