@@ -273,7 +273,8 @@ final class FleetReport {
      * are fleet totals that each shard took its share of, so the fleet's are the sums of the shards present; a shard's
      * place in the fleet becomes the fleet's size. The rest (topic, payload, producer settings) is the same on every
      * shard and is shown as the lowest shard's. A rate that changes over time (a ramp, steps) cannot be added up as
-     * text: it is shown as one shard's, said to be per shard.
+     * text: it is shown as one shard's, said to be per shard. With shards missing, the sums are of the results present,
+     * and a {@code results} entry says so.
      */
     static Map<String, Object> fleetSettings(List<ShardResult> shards, int expected) {
         List<Map<String, Object>> each = shards.stream()
@@ -289,7 +290,15 @@ final class FleetReport {
                     fleet.put(key, sum instanceof Number || "unlimited".equals(sum) ? sum : sum + " on each shard");
                 }
                 case "warmup" -> fleet.put(key, warmupRecords(each, value));
-                case "shard" -> fleet.put("shards", expected);
+                case "shard" -> {
+                    fleet.put("shards", expected);
+                    if (each.size() < expected) {
+                        fleet.put(
+                                "results",
+                                "of " + each.size() + " shards: records, rate and warm-up add up theirs, not the"
+                                        + " fleet's");
+                    }
+                }
                 default -> fleet.put(key, value);
             }
         });
@@ -307,9 +316,11 @@ final class FleetReport {
                     .mapToLong(m -> ((Number) m.get(key)).longValue())
                     .sum();
         }
-        return each.stream()
+        // Shares of a fractional rate (rate / count) add back up to it but for the last binary digits.
+        double sum = each.stream()
                 .mapToDouble(m -> ((Number) m.get(key)).doubleValue())
                 .sum();
+        return Math.round(sum * 1e6) / 1e6;
     }
 
     /** "N records" added up over the shards (a warm-up count is a fleet total); a warm-up time is every shard's. */

@@ -43,6 +43,12 @@ public record Comparability(List<String> notComparable, List<String> differences
         int shardsA = shards(baseline.settings());
         int shardsB = shards(candidate.settings());
         if (shardsA != shardsB) not.add("shards " + shardsA + " vs " + shardsB);
+        boolean fleetA = isFleetReport(baseline.settings()), fleetB = isFleetReport(candidate.settings());
+        if (shardsA == shardsB && shardsA > 1 && fleetA != fleetB) {
+            not.add("the " + (fleetA ? "candidate" : "baseline") + "'s settings are one shard's share of the fleet of "
+                    + shardsA + " (a shard's own summary, or a fleet summary of an earlier loadgen), the "
+                    + (fleetA ? "baseline" : "candidate") + "'s the fleet's: compare fleet summaries of one version");
+        }
         Map<String, String> a = settings(baseline.settings(), cards);
         Map<String, String> b = settings(candidate.settings(), cards);
         Set<String> keys = new LinkedHashSet<>(a.keySet());
@@ -119,6 +125,11 @@ public record Comparability(List<String> notComparable, List<String> differences
             }
         });
         return flat;
+    }
+
+    /** A fleet report's settings, which hold the fleet's totals and {@code shards}, not one shard's share. */
+    static boolean isFleetReport(Map<String, Object> settings) {
+        return settings != null && settings.get("shards") instanceof Number;
     }
 
     /**

@@ -70,7 +70,11 @@ public final class HtmlReport {
         shape(sb, r.shape());
         if (fleet) shards(sb, shards);
         sb.append("<section><h2>Settings</h2>\n");
-        if (fleet) sb.append("<p class=\"note\">The settings of the first shard's result.</p>\n");
+        if (fleet) {
+            sb.append("<p class=\"note\">The fleet's settings: records, rate and a warm-up count added up over the"
+                    + " shards' results, shards the fleet's size; threads and producers are each shard's, the rest as"
+                    + " every shard ran it.</p>\n");
+        }
         settings(sb, r.settings());
         sb.append("</section>\n");
         sb.append("<footer>Written by loadgen at ")

@@ -17,6 +17,10 @@ import org.junit.jupiter.api.Test;
 class FleetSettingsTest {
 
     private static ShardResult shard(int index, Object records, Object rate, String warmup) {
+        return shard(index, 3, records, rate, warmup);
+    }
+
+    private static ShardResult shard(int index, int count, Object records, Object rate, String warmup) {
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("run-id", "r");
         settings.put("topic", "logs");
@@ -24,10 +28,10 @@ class FleetSettingsTest {
         settings.put("duration", "unlimited");
         settings.put("rate", rate);
         settings.put("warmup", warmup);
-        settings.put("shard", index + "/3 (Message numbers from " + index * 3_334 + ")");
+        settings.put("shard", index + "/" + count + " (Message numbers from " + index * 3_334 + ")");
         settings.put("idempotence", "on");
         return new ShardResult(
-                new ShardSpec(index, 3),
+                new ShardSpec(index, count),
                 index * 3_334L,
                 3_333,
                 Results.builder().runId("r").settings(settings).build());
@@ -67,16 +71,38 @@ class FleetSettingsTest {
         Map<String, Object> shaped = FleetReport.fleetSettings(
                 List.of(
                         shard(0, "unlimited", "ramp 0->3,334/s over 1m", "none"),
-                        shard(1, "unlimited", "ramp 0->3,333/s over 1m", "none")),
-                2);
+                        shard(1, "unlimited", "ramp 0->3,333/s over 1m", "none"),
+                        shard(2, "unlimited", "ramp 0->3,333/s over 1m", "none")),
+                3);
         assertThat(shaped)
                 .containsEntry("records", "unlimited")
                 .containsEntry("rate", "ramp 0->3,334/s over 1m on each shard")
                 .containsEntry("warmup", "none")
-                .containsEntry("shards", 2);
+                .containsEntry("shards", 3);
+
+        Map<String, Object> sevenths = FleetReport.fleetSettings(
+                java.util.stream.IntStream.range(0, 7)
+                        .mapToObj(i -> shard(i, 7, 1L, 1000.3 / 7, "none"))
+                        .toList(),
+                7);
+        assertThat(sevenths).as("shares of a fractional rate add back up to it").containsEntry("rate", 1000.3);
 
         Map<String, Object> unpaced = FleetReport.fleetSettings(
                 List.of(shard(0, 5L, "unlimited", "none"), shard(1, 5L, "unlimited", "none")), 2);
         assertThat(unpaced).containsEntry("rate", "unlimited").containsEntry("records", 10L);
+    }
+
+    @Test
+    void withAShardMissingTheSumsSayWhoseTheyAre() {
+        Map<String, Object> two = FleetReport.fleetSettings(
+                List.of(shard(0, 3_334L, 3_334.0, "none"), shard(1, 3_333L, 3_333.0, "none")), 3);
+
+        assertThat(two)
+                .containsEntry("records", 6_667L)
+                .containsEntry("shards", 3)
+                .containsEntry("results", "of 2 shards: records, rate and warm-up add up theirs, not the fleet's");
+        assertThat(new java.util.ArrayList<>(two.keySet()))
+                .as("said next to the fleet's size")
+                .containsSubsequence("shards", "results");
     }
 }

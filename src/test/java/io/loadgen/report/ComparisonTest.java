@@ -111,6 +111,20 @@ class ComparisonTest {
                 d -> ((ObjectNode) d.path("settings")).put("shards", 4),
                 null);
         assertThat(fleets.comparability().comparable()).isTrue();
+
+        // A kept baseline from before fleet reports showed the fleet's totals: shard 0's share, and its place.
+        Comparison olderBaseline = compare(
+                d -> ((ObjectNode) d.path("settings"))
+                        .put("shard", "0/4 (Message numbers from 0)")
+                        .put("rate", 5000.0),
+                d -> ((ObjectNode) d.path("settings")).put("shards", 4),
+                null);
+        assertThat(olderBaseline.comparability().notComparable())
+                .containsExactly(
+                        "the baseline's settings are one shard's share of the fleet of 4 (a shard's own summary, or a"
+                                + " fleet summary of an earlier loadgen), the candidate's the fleet's: compare fleet"
+                                + " summaries of one version",
+                        "rate 5000.0 vs 20000.0");
     }
 
     @Test
