@@ -45,6 +45,9 @@ import picocli.CommandLine.TypeConversionException;
  */
 final class SpecAssembler {
 
+    /** A throughput gate this far above a constant rate cannot pass: more than the ms-rounding of a short window. */
+    private static final double ABOVE_RATE = 0.01;
+
     static final long DEFAULT_RECORDS = 2_000_000L;
     static final List<String> COMPRESSIONS = List.of("none", "gzip", "snappy", "lz4", "zstd");
     static final List<String> ACKS = List.of("0", "1", "all", "-1");
@@ -398,20 +401,22 @@ final class SpecAssembler {
     }
 
     /**
-     * A paced run's throughput is measured from its first send to its last acknowledgement: the rate's schedule and
-     * then the last batch's round trip, so it comes out at a constant {@code --rate} or a hair under, even when the
-     * cluster kept up. A {@code --min-throughput} at or above that rate is a coin's toss; said before the run, not
-     * after it.
+     * A paced run's throughput over its measured window, which ends with its last acknowledgement, comes out within a
+     * hair of a constant {@code --rate}, either side, even when the cluster kept up. A {@code --min-throughput} at that
+     * rate is a coin's toss, and one clearly above it cannot pass; said before the run, not after it.
      *
      * @return the warning, or null when there is nothing to say
      */
     static String throughputGateAtRate(RunOptions o) {
         Double min = o.gates.minThroughput;
         if (min == null || !(rateShape(o) instanceof RateShape.Constant c) || min < c.ratePerSecond()) return null;
-        return "warning: --min-throughput " + RateShape.formatRate(min) + " records/s is not below --rate "
-                + RateShape.formatRate(c.ratePerSecond()) + " records/s: a paced run's throughput, from its first"
-                + " send to its last acknowledgement, comes out at its rate or a hair under, so this gate may fail"
-                + " even when the cluster keeps up; set it a little lower";
+        String gate = "warning: --min-throughput " + RateShape.formatRate(min) + " records/s ";
+        String rate = "--rate " + RateShape.formatRate(c.ratePerSecond()) + " records/s";
+        if (min > c.ratePerSecond() * (1 + ABOVE_RATE)) {
+            return gate + "is above " + rate + ", the most a paced run sends: this gate cannot pass";
+        }
+        return gate + "is not below " + rate + ": a paced run's throughput comes out within a hair of its rate,"
+                + " either side, so this gate may fail even when the cluster keeps up; set it a little lower";
     }
 
     /** The groups to watch, each a valid group id once, and the limits of their lag. */
