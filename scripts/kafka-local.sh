@@ -201,7 +201,6 @@ EOF
 
 # --- process handling ------------------------------------------------------------------------
 
-# Prints the pid of the broker started by this script, if it is alive.
 # Cluster id: 16 random bytes, URL-safe base64 without padding (what 'StorageTool random-uuid'
 # prints), generated here to save a JVM start. One id in 64 would start with '-', which the
 # storage tool's argument parser takes for an option; Kafka's own Uuid.randomUuid() draws again
@@ -214,6 +213,7 @@ new_cluster_id() {
   done
 }
 
+# Prints the pid of the broker started by this script, if it is alive.
 running_pid() {
   [[ -f "$PID_FILE" ]] || return 1
   local pid
