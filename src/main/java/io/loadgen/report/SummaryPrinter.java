@@ -134,8 +134,8 @@ public final class SummaryPrinter {
     }
 
     /**
-     * Uncompressed against compressed size, as a reader says it: "1.00x smaller" (compression none, or records that do
-     * not compress) reads as a gain, and a ratio under 1 (random bytes through gzip) as a loss.
+     * Uncompressed against compressed size, in words: a ratio of 1 (compression none, or records that do not compress)
+     * is "no smaller", where "1.00x smaller" read as a gain, and one under 1 (random bytes through gzip) is "larger".
      */
     static String compression(Double ratio) {
         if (ratio == null) return "n/a";
