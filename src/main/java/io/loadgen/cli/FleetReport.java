@@ -16,7 +16,6 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -275,12 +274,12 @@ final class FleetReport {
      * shard and is shown as the lowest shard's. A rate that changes over time (a ramp, steps) cannot be added up as
      * text: it is shown as one shard's, said to be per shard. With shards missing, the sums are of the results present,
      * and a {@code results} entry says so.
+     *
+     * @param shards one result per shard, in index order, as {@link #onePerShard} picks them
      */
     static Map<String, Object> fleetSettings(List<ShardResult> shards, int expected) {
-        List<Map<String, Object>> each = shards.stream()
-                .sorted(Comparator.comparingInt(s -> s.shard().index()))
-                .map(s -> s.result().settings())
-                .toList();
+        List<Map<String, Object>> each =
+                shards.stream().map(s -> s.result().settings()).toList();
         Map<String, Object> fleet = new LinkedHashMap<>();
         each.get(0).forEach((key, value) -> {
             switch (key) {

@@ -39,12 +39,12 @@ class FleetSettingsTest {
 
     @Test
     void recordsRateAndAWarmUpCountAreTheFleetsTotalsInTheShardsOrder() {
-        // Given in any order, as the results topic delivers them; settings as a result file's JSON reads them back.
+        // In index order, as the report picks them; settings as a result file's JSON reads them back (Integer).
         Map<String, Object> fleet = FleetReport.fleetSettings(
                 List.of(
-                        shard(2, 3_333, 3_333.0, "33 records"),
                         shard(0, 3_334L, 3_334.0, "34 records"),
-                        shard(1, 3_333, 3_333.0, "33 records")),
+                        shard(1, 3_333, 3_333.0, "33 records"),
+                        shard(2, 3_333, 3_333.0, "33 records")),
                 3);
 
         assertThat(fleet.keySet())
